@@ -1,0 +1,82 @@
+package dev.winback.core.event;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Optional;
+
+/** The type-specific part of an {@link EngagementEvent}; one record per contract type. */
+public sealed interface EventPayload {
+
+    /** The contract's wire name, e.g. {@code session_started}. */
+    String type();
+
+    record SessionStarted(Platform platform) implements EventPayload {
+        public String type() { return "session_started"; }
+    }
+
+    record StoreVisited(String storeId) implements EventPayload {
+        public String type() { return "store_visited"; }
+    }
+
+    record PurchaseCompleted(String orderId, BigDecimal amount, String currency, List<LineItem> items)
+            implements EventPayload {
+        public PurchaseCompleted {
+            items = List.copyOf(items);
+        }
+        public String type() { return "purchase_completed"; }
+    }
+
+    record OrderStatusChanged(String orderId, String status) implements EventPayload {
+        public String type() { return "order_status_changed"; }
+    }
+
+    /** A message Winback (or another sender) put on a channel; the baseline for sunset counting. */
+    record MessageSent(String messageId, Channel channel) implements EventPayload {
+        public String type() { return "message_sent"; }
+    }
+
+    /** Delivery receipts and engagement with a message: delivered, opened, clicked, converted. */
+    record MessageFeedback(MessageFeedbackKind kind, String messageId, Channel channel) implements EventPayload {
+        public String type() { return kind.wireName(); }
+    }
+
+    record PushPermissionChanged(boolean granted) implements EventPayload {
+        public String type() { return "push_permission_changed"; }
+    }
+
+    record EmailSubscriptionChanged(EmailStatus status) implements EventPayload {
+        public String type() { return "email_subscription_changed"; }
+    }
+
+    record SmsSubscriptionChanged(SmsStatus status) implements EventPayload {
+        public String type() { return "sms_subscription_changed"; }
+    }
+
+    record MembershipChanged(String tier, MembershipStatus status) implements EventPayload {
+        public String type() { return "membership_changed"; }
+    }
+
+    record AppInstalled() implements EventPayload {
+        public String type() { return "app_installed"; }
+    }
+
+    record AppUninstalled() implements EventPayload {
+        public String type() { return "app_uninstalled"; }
+    }
+
+    /** Only the fields present change; an absent field leaves the stored value alone. */
+    record ProfileUpdated(
+            Optional<String> email,
+            Optional<String> phone,
+            Optional<String> timezone,
+            Optional<String> locale,
+            Optional<String> birthday,
+            Optional<String> pushEndpoint) implements EventPayload {
+        public String type() { return "profile_updated"; }
+    }
+
+    record ConsentChanged(Channel channel, Purpose purpose, boolean granted, String source, String wordingVersion)
+            implements EventPayload {
+        public String type() { return "consent_changed"; }
+    }
+}
