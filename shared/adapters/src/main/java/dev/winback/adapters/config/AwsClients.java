@@ -1,0 +1,44 @@
+package dev.winback.adapters.config;
+
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.time.Duration;
+
+/**
+ * SDK clients, created once per execution environment and only when first used.
+ * Endpoints, region and credentials come from the SDK's standard chain (AWS_ENDPOINT_URL_*,
+ * AWS_REGION, ...), so the same build talks to AWS, LocalStack or a local emulator.
+ * The URLConnection HTTP client is chosen explicitly: it starts fastest and keeps artifacts small.
+ */
+public final class AwsClients implements AutoCloseable {
+
+    private final SdkHttpClient http = UrlConnectionHttpClient.builder()
+            .connectionTimeout(Duration.ofSeconds(2))
+            .socketTimeout(Duration.ofSeconds(10))
+            .build();
+    private volatile DynamoDbClient dynamoDb;
+
+    public DynamoDbClient dynamoDb() {
+        DynamoDbClient client = dynamoDb;
+        if (client == null) {
+            synchronized (this) {
+                client = dynamoDb;
+                if (client == null) {
+                    client = DynamoDbClient.builder().httpClient(http).build();
+                    dynamoDb = client;
+                }
+            }
+        }
+        return client;
+    }
+
+    @Override
+    public void close() {
+        if (dynamoDb != null) {
+            dynamoDb.close();
+        }
+        http.close();
+    }
+}
