@@ -66,8 +66,8 @@ public record EngagementRecord(
 
     /** The record without its duplicate-detection bookkeeping: what two equal histories must share. */
     public EngagementRecord engagementView() {
-        return new EngagementRecord(customerId, platforms, purchases, channels, pushPermission, membership, install,
-                profile, recent, SeenEvents.NONE);
+        return new EngagementRecord(customerId, platforms, purchases.archiveThrough(Long.MAX_VALUE), channels,
+                pushPermission, membership, install, profile, recent, SeenEvents.NONE);
     }
 
     EngagementRecord withSeen(SeenEvents nextSeen) {

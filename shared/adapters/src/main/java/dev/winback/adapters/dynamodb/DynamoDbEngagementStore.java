@@ -1,0 +1,200 @@
+package dev.winback.adapters.dynamodb;
+
+import dev.winback.adapters.record.EngagementRecordJson;
+import dev.winback.core.ingest.EngagementStore;
+import dev.winback.core.ingest.StoredRecord;
+import dev.winback.core.record.ArchivedMonth;
+import dev.winback.core.record.RecordUpdate;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Engagement records in the single table: one item per customer holding the record as a compressed
+ * JSON document and a version for optimistic concurrency; monthly archive items hold the ids of
+ * events too old for the record's window. The common write is one conditional UpdateItem; a write
+ * that also archives uses a transaction so the two never disagree.
+ */
+public final class DynamoDbEngagementStore implements EngagementStore {
+
+    static final String DOC = "doc";
+    static final String VERSION = "v";
+    static final String ARCHIVED_IDS = "ids";
+    static final String ARCHIVED_PURCHASE_DAYS = "purchaseDays";
+    private static final int BATCH_GET_LIMIT = 100;
+    private static final int UNPROCESSED_RETRIES = 8;
+
+    private final DynamoDbClient dynamoDb;
+    private final String table;
+    private final CapacityMeter meter;
+
+    public DynamoDbEngagementStore(DynamoDbClient dynamoDb, String table, CapacityMeter meter) {
+        this.dynamoDb = dynamoDb;
+        this.table = table;
+        this.meter = meter;
+    }
+
+    @Override
+    public Map<String, StoredRecord> load(Collection<String> customerIds) {
+        Map<String, StoredRecord> out = new HashMap<>();
+        List<String> ids = new ArrayList<>(new HashSet<>(customerIds));
+        for (int from = 0; from < ids.size(); from += BATCH_GET_LIMIT) {
+            List<Map<String, AttributeValue>> keys = ids.subList(from, Math.min(ids.size(), from + BATCH_GET_LIMIT))
+                    .stream().map(DynamoDbEngagementStore::recordKey).toList();
+            Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder()
+                    .keys(keys).consistentRead(true).projectionExpression("pk, #d, #v")
+                    .expressionAttributeNames(Map.of("#d", DOC, "#v", VERSION)).build());
+            for (int attempt = 0; !request.isEmpty(); attempt++) {
+                if (attempt > UNPROCESSED_RETRIES) {
+                    throw new IllegalStateException("DynamoDB left keys unprocessed after " + attempt + " attempts");
+                }
+                backoff(attempt);
+                Map<String, KeysAndAttributes> pending = request;
+                BatchGetItemResponse response = dynamoDb.batchGetItem(b -> b.requestItems(pending)
+                        .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+                meter.read(response.consumedCapacity());
+                for (Map<String, AttributeValue> item : response.responses().getOrDefault(table, List.of())) {
+                    StoredRecord stored = toStored(item);
+                    out.put(stored.record().customerId(), stored);
+                }
+                request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+            }
+        }
+        for (String id : customerIds) out.putIfAbsent(id, StoredRecord.absent(id));
+        return out;
+    }
+
+    @Override
+    public Map<YearMonth, ArchivedMonth> loadArchive(String customerId, Set<YearMonth> months) {
+        Map<YearMonth, ArchivedMonth> out = new HashMap<>();
+        for (YearMonth month : months) {
+            var response = dynamoDb.getItem(b -> b.tableName(table).key(archiveKey(customerId, month))
+                    .consistentRead(true).returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+            meter.read(response.consumedCapacity());
+            if (response.hasItem()) {
+                Map<String, AttributeValue> item = response.item();
+                out.put(month, new ArchivedMonth(month, numbers(item.get(ARCHIVED_IDS)),
+                        numbers(item.get(ARCHIVED_PURCHASE_DAYS))));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public boolean save(StoredRecord previous, RecordUpdate.Result update) {
+        String customerId = previous.record().customerId();
+        byte[] doc = Compression.deflate(EngagementRecordJson.toBytes(update.record(), true));
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":doc", AttributeValue.fromB(SdkBytes.fromByteArray(doc)));
+        values.put(":next", AttributeValue.fromN(Long.toString(previous.version() + 1)));
+        String condition;
+        if (previous.version() == 0) {
+            condition = "attribute_not_exists(pk)";
+        } else {
+            condition = "#v = :expected";
+            values.put(":expected", AttributeValue.fromN(Long.toString(previous.version())));
+        }
+        Map<String, String> names = Map.of("#d", DOC, "#v", VERSION);
+        String set = "SET #d = :doc, #v = :next";
+        try {
+            if (update.archiveAdditions().isEmpty()) {
+                var response = dynamoDb.updateItem(UpdateItemRequest.builder().tableName(table)
+                        .key(recordKey(customerId)).updateExpression(set).conditionExpression(condition)
+                        .expressionAttributeNames(names).expressionAttributeValues(values)
+                        .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build());
+                meter.write(response.consumedCapacity());
+            } else {
+                List<TransactWriteItem> writes = new ArrayList<>();
+                writes.add(TransactWriteItem.builder().update(Update.builder().tableName(table)
+                        .key(recordKey(customerId)).updateExpression(set).conditionExpression(condition)
+                        .expressionAttributeNames(names).expressionAttributeValues(values).build()).build());
+                update.archiveAdditions().forEach((month, addition) ->
+                        writes.add(TransactWriteItem.builder().update(archiveUpdate(customerId, addition)).build()));
+                var response = dynamoDb.transactWriteItems(b -> b.transactItems(writes)
+                        .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+                meter.write(response.consumedCapacity());
+            }
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        } catch (TransactionCanceledException e) {
+            if (e.hasCancellationReasons() && e.cancellationReasons().stream()
+                    .map(CancellationReason::code).anyMatch("ConditionalCheckFailed"::equals)) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /** Reads one record for the API; null when the customer is unknown. */
+    public StoredRecord find(String customerId) {
+        var response = dynamoDb.getItem(b -> b.tableName(table).key(recordKey(customerId)).consistentRead(true)
+                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+        meter.read(response.consumedCapacity());
+        return response.hasItem() ? toStored(response.item()) : null;
+    }
+
+    private Update archiveUpdate(String customerId, ArchivedMonth addition) {
+        List<String> adds = new ArrayList<>();
+        Map<String, AttributeValue> values = new HashMap<>();
+        if (!addition.eventHashes().isEmpty()) {
+            adds.add(ARCHIVED_IDS + " :ids");
+            values.put(":ids", AttributeValue.fromNs(addition.eventHashes().stream().map(String::valueOf).toList()));
+        }
+        if (!addition.purchaseDays().isEmpty()) {
+            adds.add(ARCHIVED_PURCHASE_DAYS + " :days");
+            values.put(":days", AttributeValue.fromNs(addition.purchaseDays().stream().map(String::valueOf).toList()));
+        }
+        // ADD to a number set is idempotent, which keeps a repeated archive write harmless.
+        return Update.builder().tableName(table).key(archiveKey(customerId, addition.month()))
+                .updateExpression("ADD " + String.join(", ", adds)).expressionAttributeValues(values).build();
+    }
+
+    private static StoredRecord toStored(Map<String, AttributeValue> item) {
+        byte[] doc = Compression.inflate(item.get(DOC).b().asByteArray());
+        return new StoredRecord(EngagementRecordJson.fromBytes(doc), Long.parseLong(item.get(VERSION).n()));
+    }
+
+    private static Set<Long> numbers(AttributeValue set) {
+        Set<Long> out = new HashSet<>();
+        if (set != null && set.hasNs()) set.ns().forEach(n -> out.add(Long.parseLong(n)));
+        return out;
+    }
+
+    static Map<String, AttributeValue> recordKey(String customerId) {
+        return Map.of(Keys.PK, AttributeValue.fromS(Keys.customer(customerId)), Keys.SK, AttributeValue.fromS(Keys.RECORD_SK));
+    }
+
+    private static Map<String, AttributeValue> archiveKey(String customerId, YearMonth month) {
+        return Map.of(Keys.PK, AttributeValue.fromS(Keys.customer(customerId)),
+                Keys.SK, AttributeValue.fromS(Keys.archiveMonth(month)));
+    }
+
+    private static void backoff(int attempt) {
+        if (attempt == 0) return;
+        try {
+            Thread.sleep(Math.min(1000, 25L << attempt));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while retrying unprocessed keys", e);
+        }
+    }
+}

@@ -1,0 +1,382 @@
+package dev.winback.adapters.record;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.winback.core.event.Channel;
+import dev.winback.core.event.MembershipStatus;
+import dev.winback.core.event.Platform;
+import dev.winback.core.event.Purpose;
+import dev.winback.core.record.ChannelState;
+import dev.winback.core.record.ConsentGrant;
+import dev.winback.core.record.EngagementRecord;
+import dev.winback.core.record.InstallState;
+import dev.winback.core.record.Membership;
+import dev.winback.core.record.PlatformActivity;
+import dev.winback.core.record.Profile;
+import dev.winback.core.record.Purchases;
+import dev.winback.core.record.PushPermission;
+import dev.winback.core.record.Reachability;
+import dev.winback.core.record.RecentEvent;
+import dev.winback.core.record.SeenEvents;
+import dev.winback.core.record.Stamped;
+import dev.winback.core.record.SubscriptionStatus;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * The one explicit mapping between {@link EngagementRecord} and JSON, used both for storage and for
+ * the API. Streaming writes and tree reads: no reflection, so it costs nothing at cold start.
+ * Times are ISO-8601 strings; absent values are omitted.
+ */
+public final class EngagementRecordJson {
+
+    /** Bumped when the stored layout changes incompatibly; readers reject what they do not know. */
+    public static final int FORMAT = 1;
+
+    private static final JsonFactory FACTORY = new JsonFactory();
+    private static final ObjectMapper TREE = new ObjectMapper();
+
+    private EngagementRecordJson() {
+    }
+
+    /** @param withBookkeeping include the duplicate-detection window (storage) or not (API) */
+    public static byte[] toBytes(EngagementRecord record, boolean withBookkeeping) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
+        write(record, withBookkeeping, out);
+        return out.toByteArray();
+    }
+
+    public static void write(EngagementRecord record, boolean withBookkeeping, OutputStream out) {
+        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+            g.writeStartObject();
+            g.writeNumberField("format", FORMAT);
+            g.writeStringField("customerId", record.customerId());
+            writePlatforms(g, record);
+            writePurchases(g, record.purchases());
+            writeChannels(g, record);
+            writePushPermission(g, record.pushPermission());
+            writeMembership(g, record.membership());
+            writeInstall(g, record.install());
+            writeProfile(g, record.profile());
+            g.writeArrayFieldStart("recent");
+            for (RecentEvent e : record.recent()) {
+                g.writeStartObject();
+                g.writeStringField("type", e.type());
+                g.writeStringField("at", e.at().toString());
+                if (!e.detail().isEmpty()) g.writeStringField("detail", e.detail());
+                if (withBookkeeping) g.writeNumberField("tb", e.tiebreak());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            if (withBookkeeping) writeSeen(g, record.seen());
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing an engagement record", e);
+        }
+    }
+
+    public static EngagementRecord fromBytes(byte[] json) {
+        try {
+            return read(TREE.readTree(json));
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading an engagement record", e);
+        }
+    }
+
+    public static EngagementRecord read(JsonNode n) {
+        int format = n.path("format").asInt(-1);
+        if (format != FORMAT) {
+            throw new IllegalStateException("unknown engagement record format " + format);
+        }
+        return new EngagementRecord(
+                n.path("customerId").asText(),
+                readPlatforms(n.path("platforms")),
+                readPurchases(n.path("purchases")),
+                readChannels(n.path("channels")),
+                readPushPermission(n.path("pushPermission")),
+                readMembership(n.path("membership")),
+                readInstall(n.path("install")),
+                readProfile(n.path("profile")),
+                readRecent(n.path("recent")),
+                readSeen(n.path("seen")));
+    }
+
+    // ---- writing
+
+    private static void writePlatforms(JsonGenerator g, EngagementRecord r) throws IOException {
+        g.writeObjectFieldStart("platforms");
+        for (Platform p : Platform.values()) {
+            PlatformActivity a = r.platforms().get(p);
+            if (a == null) continue;
+            g.writeObjectFieldStart(p.wireName());
+            instant(g, "firstSeen", a.firstSeen());
+            instant(g, "lastSeen", a.lastSeen());
+            g.writeNumberField("count", a.count());
+            g.writeEndObject();
+        }
+        g.writeEndObject();
+    }
+
+    private static void writePurchases(JsonGenerator g, Purchases p) throws IOException {
+        g.writeObjectFieldStart("purchases");
+        instant(g, "first", p.first());
+        instant(g, "last", p.last());
+        g.writeNumberField("orders", p.orders());
+        g.writeNumberField("purchaseDays", p.purchaseDays());
+        g.writeNumberField("repeatPurchaseDays", p.repeatPurchaseDays());
+        g.writeArrayFieldStart("recentDays");
+        for (long day : new TreeSet<>(p.recentDays())) g.writeNumber(day);
+        g.writeEndArray();
+        g.writeNumberField("archivedDays", p.archivedDays());
+        g.writeObjectFieldStart("spend");
+        for (Map.Entry<String, BigDecimal> e : new TreeMap<>(p.spendByCurrency()).entrySet()) {
+            g.writeStringField(e.getKey(), e.getValue().toPlainString());
+        }
+        g.writeEndObject();
+        g.writeObjectFieldStart("recentCategories");
+        for (Map.Entry<String, Instant> e : new TreeMap<>(p.recentCategories()).entrySet()) {
+            g.writeStringField(e.getKey(), e.getValue().toString());
+        }
+        g.writeEndObject();
+        g.writeEndObject();
+    }
+
+    private static void writeChannels(JsonGenerator g, EngagementRecord r) throws IOException {
+        g.writeObjectFieldStart("channels");
+        for (Channel ch : Channel.values()) {
+            ChannelState c = r.channels().get(ch);
+            if (c == null) continue;
+            g.writeObjectFieldStart(ch.wireName());
+            stamped(g, "reachability", c.reachability(), v -> lower(v.name()));
+            if (!c.consent().isEmpty()) {
+                g.writeObjectFieldStart("consent");
+                for (Purpose purpose : Purpose.values()) {
+                    Stamped<ConsentGrant> s = c.consent().get(purpose);
+                    if (s == null) continue;
+                    g.writeObjectFieldStart(purpose.wireName());
+                    g.writeBooleanField("granted", s.value().granted());
+                    g.writeStringField("source", s.value().source());
+                    g.writeStringField("wordingVersion", s.value().wordingVersion());
+                    g.writeStringField("at", s.at().toString());
+                    g.writeNumberField("tb", s.tiebreak());
+                    g.writeEndObject();
+                }
+                g.writeEndObject();
+            }
+            stamped(g, "subscription", c.subscription(), v -> lower(v.name()));
+            instant(g, "lastSent", c.lastSent());
+            instant(g, "lastDelivered", c.lastDelivered());
+            instant(g, "lastOpened", c.lastOpened());
+            instant(g, "lastClicked", c.lastClicked());
+            instant(g, "lastConverted", c.lastConverted());
+            g.writeNumberField("sends", c.sends());
+            g.writeNumberField("opens", c.opens());
+            g.writeNumberField("clicks", c.clicks());
+            g.writeNumberField("conversions", c.conversions());
+            g.writeArrayFieldStart("sendsSinceEngagement");
+            for (Instant at : c.sendsSinceEngagement()) g.writeString(at.toString());
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        g.writeEndObject();
+    }
+
+    private static void writePushPermission(JsonGenerator g, PushPermission p) throws IOException {
+        g.writeObjectFieldStart("pushPermission");
+        stamped(g, "granted", p.granted(), String::valueOf);
+        instant(g, "firstGranted", p.firstGranted());
+        instant(g, "lastGranted", p.lastGranted());
+        instant(g, "lastWithdrawn", p.lastWithdrawn());
+        g.writeEndObject();
+    }
+
+    private static void writeMembership(JsonGenerator g, Membership m) throws IOException {
+        g.writeObjectFieldStart("membership");
+        if (m.state() != null) {
+            g.writeObjectFieldStart("state");
+            g.writeStringField("tier", m.state().value().tier());
+            g.writeStringField("status", m.state().value().status().wireName());
+            g.writeStringField("at", m.state().at().toString());
+            g.writeNumberField("tb", m.state().tiebreak());
+            g.writeEndObject();
+        }
+        instant(g, "firstStarted", m.firstStarted());
+        g.writeEndObject();
+    }
+
+    private static void writeInstall(JsonGenerator g, InstallState i) throws IOException {
+        g.writeObjectFieldStart("install");
+        stamped(g, "installed", i.installed(), String::valueOf);
+        instant(g, "firstInstalled", i.firstInstalled());
+        instant(g, "lastInstalled", i.lastInstalled());
+        instant(g, "lastUninstalled", i.lastUninstalled());
+        g.writeEndObject();
+    }
+
+    private static void writeProfile(JsonGenerator g, Profile p) throws IOException {
+        g.writeObjectFieldStart("profile");
+        stamped(g, "email", p.email(), Function.identity());
+        stamped(g, "phone", p.phone(), Function.identity());
+        stamped(g, "timezone", p.timezone(), Function.identity());
+        stamped(g, "locale", p.locale(), Function.identity());
+        stamped(g, "birthday", p.birthday(), Function.identity());
+        stamped(g, "pushEndpoint", p.pushEndpoint(), Function.identity());
+        g.writeEndObject();
+    }
+
+    private static void writeSeen(JsonGenerator g, SeenEvents s) throws IOException {
+        g.writeObjectFieldStart("seen");
+        g.writeNumberField("archivedThroughDay", s.archivedThroughDay());
+        // Pairs of [hash, day], sorted so equal windows serialise identically.
+        g.writeArrayFieldStart("ids");
+        for (Map.Entry<Long, Long> e : new TreeMap<>(s.ids()).entrySet()) {
+            g.writeNumber(e.getKey());
+            g.writeNumber(e.getValue());
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    private static <T> void stamped(JsonGenerator g, String field, Stamped<T> s, Function<T, String> value)
+            throws IOException {
+        if (s == null) return;
+        g.writeObjectFieldStart(field);
+        g.writeStringField("value", value.apply(s.value()));
+        g.writeStringField("at", s.at().toString());
+        g.writeNumberField("tb", s.tiebreak());
+        g.writeEndObject();
+    }
+
+    private static void instant(JsonGenerator g, String field, Instant at) throws IOException {
+        if (at != null) g.writeStringField(field, at.toString());
+    }
+
+    private static String lower(String s) {
+        return s.toLowerCase(Locale.ROOT);
+    }
+
+    // ---- reading
+
+    private static Map<Platform, PlatformActivity> readPlatforms(JsonNode n) {
+        Map<Platform, PlatformActivity> out = new EnumMap<>(Platform.class);
+        for (Platform p : Platform.values()) {
+            JsonNode a = n.get(p.wireName());
+            if (a == null) continue;
+            out.put(p, new PlatformActivity(instant(a, "firstSeen"), instant(a, "lastSeen"), a.path("count").asLong()));
+        }
+        return out;
+    }
+
+    private static Purchases readPurchases(JsonNode n) {
+        if (n.isMissingNode()) return Purchases.NONE;
+        Set<Long> days = new HashSet<>();
+        n.path("recentDays").forEach(d -> days.add(d.asLong()));
+        Map<String, BigDecimal> spend = new HashMap<>();
+        n.path("spend").properties().forEach(e -> spend.put(e.getKey(), new BigDecimal(e.getValue().asText())));
+        Map<String, Instant> categories = new HashMap<>();
+        n.path("recentCategories").properties()
+                .forEach(e -> categories.put(e.getKey(), Instant.parse(e.getValue().asText())));
+        return new Purchases(instant(n, "first"), instant(n, "last"), n.path("orders").asLong(), days,
+                n.path("archivedDays").asLong(), spend, categories);
+    }
+
+    private static Map<Channel, ChannelState> readChannels(JsonNode n) {
+        Map<Channel, ChannelState> out = new EnumMap<>(Channel.class);
+        for (Channel ch : Channel.values()) {
+            JsonNode c = n.get(ch.wireName());
+            if (c == null) continue;
+            Map<Purpose, Stamped<ConsentGrant>> consent = new EnumMap<>(Purpose.class);
+            for (Purpose purpose : Purpose.values()) {
+                JsonNode s = c.path("consent").get(purpose.wireName());
+                if (s == null) continue;
+                consent.put(purpose, new Stamped<>(new ConsentGrant(s.path("granted").asBoolean(),
+                        s.path("source").asText(), s.path("wordingVersion").asText()),
+                        Instant.parse(s.path("at").asText()), s.path("tb").asLong()));
+            }
+            List<Instant> sends = new ArrayList<>();
+            c.path("sendsSinceEngagement").forEach(at -> sends.add(Instant.parse(at.asText())));
+            out.put(ch, new ChannelState(
+                    stamped(c.get("reachability"), v -> Reachability.valueOf(v.toUpperCase(Locale.ROOT))),
+                    consent,
+                    stamped(c.get("subscription"), v -> SubscriptionStatus.valueOf(v.toUpperCase(Locale.ROOT))),
+                    instant(c, "lastSent"), instant(c, "lastDelivered"), instant(c, "lastOpened"),
+                    instant(c, "lastClicked"), instant(c, "lastConverted"),
+                    c.path("sends").asLong(), c.path("opens").asLong(), c.path("clicks").asLong(),
+                    c.path("conversions").asLong(), sends));
+        }
+        return out;
+    }
+
+    private static PushPermission readPushPermission(JsonNode n) {
+        return new PushPermission(stamped(n.get("granted"), Boolean::valueOf), instant(n, "firstGranted"),
+                instant(n, "lastGranted"), instant(n, "lastWithdrawn"));
+    }
+
+    private static Membership readMembership(JsonNode n) {
+        JsonNode s = n.get("state");
+        Stamped<Membership.Tier> state = s == null ? null : new Stamped<>(
+                new Membership.Tier(s.path("tier").asText(),
+                        MembershipStatus.valueOf(s.path("status").asText().toUpperCase(Locale.ROOT))),
+                Instant.parse(s.path("at").asText()), s.path("tb").asLong());
+        return new Membership(state, instant(n, "firstStarted"));
+    }
+
+    private static InstallState readInstall(JsonNode n) {
+        return new InstallState(stamped(n.get("installed"), Boolean::valueOf), instant(n, "firstInstalled"),
+                instant(n, "lastInstalled"), instant(n, "lastUninstalled"));
+    }
+
+    private static Profile readProfile(JsonNode n) {
+        return new Profile(stamped(n.get("email"), Function.identity()), stamped(n.get("phone"), Function.identity()),
+                stamped(n.get("timezone"), Function.identity()), stamped(n.get("locale"), Function.identity()),
+                stamped(n.get("birthday"), Function.identity()), stamped(n.get("pushEndpoint"), Function.identity()));
+    }
+
+    private static List<RecentEvent> readRecent(JsonNode n) {
+        List<RecentEvent> out = new ArrayList<>();
+        n.forEach(e -> out.add(new RecentEvent(e.path("type").asText(), Instant.parse(e.path("at").asText()),
+                e.path("detail").asText(""), e.path("tb").asLong())));
+        return out;
+    }
+
+    private static SeenEvents readSeen(JsonNode n) {
+        if (n.isMissingNode()) return SeenEvents.NONE;
+        Map<Long, Long> ids = new HashMap<>();
+        Iterator<JsonNode> it = n.path("ids").elements();
+        while (it.hasNext()) {
+            long hash = it.next().asLong();
+            ids.put(hash, it.next().asLong());
+        }
+        return new SeenEvents(n.path("archivedThroughDay").asLong(), ids);
+    }
+
+    private static <T> Stamped<T> stamped(JsonNode n, Function<String, T> value) {
+        if (n == null) return null;
+        return new Stamped<>(value.apply(n.path("value").asText()), Instant.parse(n.path("at").asText()),
+                n.path("tb").asLong());
+    }
+
+    private static Instant instant(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        return v == null ? null : Instant.parse(v.asText());
+    }
+}

@@ -1,0 +1,27 @@
+package dev.winback.core.ingest;
+
+import dev.winback.core.record.ArchivedMonth;
+import dev.winback.core.record.RecordUpdate;
+
+import java.time.YearMonth;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Set;
+
+/** Where engagement records live. Implementations throw only for infrastructure failures. */
+public interface EngagementStore {
+
+    /** Strongly consistent reads; customers without a record come back {@link StoredRecord#absent}. */
+    Map<String, StoredRecord> load(Collection<String> customerIds);
+
+    /** The archive items of these months (missing months are simply absent from the map). */
+    Map<YearMonth, ArchivedMonth> loadArchive(String customerId, Set<YearMonth> months);
+
+    /**
+     * Writes the updated record (and any archive additions, atomically with it) only if the stored
+     * version is still {@code previous.version()}.
+     *
+     * @return false when someone else wrote the record first
+     */
+    boolean save(StoredRecord previous, RecordUpdate.Result update);
+}

@@ -1,0 +1,11 @@
+package dev.winback.core.ingest;
+
+/** What happened to one accepted event. */
+public enum EventOutcome {
+    /** Now part of the record. */
+    APPLIED,
+    /** Already part of the record; nothing changed. */
+    DUPLICATE,
+    /** Not stored because of a transient failure; the caller must retry it. */
+    RETRY
+}

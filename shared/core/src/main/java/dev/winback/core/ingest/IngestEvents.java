@@ -1,0 +1,85 @@
+package dev.winback.core.ingest;
+
+import dev.winback.core.event.EngagementEvent;
+import dev.winback.core.record.ArchivedMonth;
+import dev.winback.core.record.RecordUpdate;
+
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Applies a batch of valid events to engagement records: one read and at most one write per
+ * customer in the batch (events of the same customer are coalesced), optimistic concurrency with
+ * a few immediate retries, and per-event outcomes so that the caller retries only what failed.
+ */
+public final class IngestEvents {
+
+    private static final Logger LOG = Logger.getLogger(IngestEvents.class.getName());
+    static final int ATTEMPTS = 4;
+
+    private final EngagementStore store;
+
+    public IngestEvents(EngagementStore store) {
+        this.store = store;
+    }
+
+    /** @return one outcome per input event, in input order */
+    public List<EventOutcome> ingest(List<EngagementEvent> events) {
+        Map<String, List<Integer>> byCustomer = new LinkedHashMap<>();
+        for (int i = 0; i < events.size(); i++) {
+            byCustomer.computeIfAbsent(events.get(i).customerId(), c -> new ArrayList<>()).add(i);
+        }
+        EventOutcome[] outcomes = new EventOutcome[events.size()];
+        Map<String, StoredRecord> loaded;
+        try {
+            loaded = store.load(byCustomer.keySet());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "loading records failed; the whole batch will be retried", e);
+            return List.of(filled(events.size(), EventOutcome.RETRY));
+        }
+        byCustomer.forEach((customerId, indexes) -> {
+            List<EngagementEvent> own = indexes.stream().map(events::get).toList();
+            List<EventOutcome> result = ingestOne(loaded.get(customerId), own);
+            for (int k = 0; k < indexes.size(); k++) outcomes[indexes.get(k)] = result.get(k);
+        });
+        return List.of(outcomes);
+    }
+
+    private List<EventOutcome> ingestOne(StoredRecord first, List<EngagementEvent> events) {
+        String customerId = events.getFirst().customerId();
+        StoredRecord stored = first;
+        try {
+            for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+                if (stored == null) {
+                    stored = store.load(List.of(customerId)).get(customerId);
+                }
+                Set<YearMonth> months = RecordUpdate.monthsToLoad(stored.record(), events);
+                Map<YearMonth, ArchivedMonth> archive = months.isEmpty() ? Map.of()
+                        : store.loadArchive(customerId, months);
+                RecordUpdate.Result update = RecordUpdate.apply(stored.record(), events, archive);
+                if (!update.changed() || store.save(stored, update)) {
+                    return update.outcomes().stream()
+                            .map(o -> o == RecordUpdate.Outcome.APPLIED ? EventOutcome.APPLIED : EventOutcome.DUPLICATE)
+                            .toList();
+                }
+                stored = null; // lost a race: read again and re-apply
+            }
+            LOG.warning(() -> "record kept changing under " + ATTEMPTS + " attempts; events will be retried");
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "storing a record failed; its events will be retried", e);
+        }
+        return List.of(filled(events.size(), EventOutcome.RETRY));
+    }
+
+    private static EventOutcome[] filled(int size, EventOutcome outcome) {
+        EventOutcome[] all = new EventOutcome[size];
+        java.util.Arrays.fill(all, outcome);
+        return all;
+    }
+}
