@@ -1,0 +1,43 @@
+package dev.winback.functions.api;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.winback.adapters.dynamodb.DynamoDbEngagementStore;
+import dev.winback.adapters.http.HttpResponses;
+import dev.winback.adapters.json.EventRules;
+import dev.winback.adapters.record.EngagementRecordJson;
+import dev.winback.core.ingest.StoredRecord;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+/** GET /v1/customers/{customerId}: the customer's engagement record. */
+final class GetCustomerRoute implements Route {
+
+    private final DynamoDbEngagementStore store;
+
+    GetCustomerRoute(DynamoDbEngagementStore store) {
+        this.store = store;
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent request) {
+        Map<String, String> path = request.getPathParameters() == null ? Map.of() : request.getPathParameters();
+        String customerId = path.get("customerId");
+        String problem = EventRules.checkId(customerId);
+        if (problem != null) {
+            return HttpResponses.problem(400, "Bad Request", "the customer id is invalid",
+                    List.of(new HttpResponses.InvalidField(-1, null, "customerId", problem)));
+        }
+        StoredRecord stored = store.find(customerId);
+        if (stored == null) {
+            return HttpResponses.problem(404, "Not Found", "no engagement record for this customer");
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        EngagementRecordJson.write(stored.record(), false, out);
+        String body = out.toString(StandardCharsets.UTF_8);
+        return HttpResponses.json(200, g -> g.writeRawValue(body));
+    }
+}

@@ -1,0 +1,91 @@
+package dev.winback.functions.api;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.winback.adapters.http.HttpResponses;
+import dev.winback.adapters.ingest.EventIntake;
+import dev.winback.adapters.ingest.IntakeResult;
+import dev.winback.adapters.json.EventsRequestParser;
+import dev.winback.adapters.json.FieldError;
+import dev.winback.adapters.json.ParseResult;
+import dev.winback.core.event.EngagementEvent;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * POST /v1/events: up to 500 events, validated as a whole. If any is invalid nothing is applied
+ * and the answer names every invalid field (the client fixes and resends; duplicates are safe).
+ * Otherwise each event gets a result: applied, duplicate, or retry (then the status is 503).
+ */
+final class PostEventsRoute implements Route {
+
+    /** Far above 500 well-formed events; API Gateway itself stops at 10 MB. */
+    static final int MAX_BODY_BYTES = 1024 * 1024;
+
+    private final EventIntake intake;
+
+    PostEventsRoute(EventIntake intake) {
+        this.intake = intake;
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent request) {
+        String body = request.getBody() == null ? "" : request.getBody();
+        if (request.getIsBase64Encoded()) {
+            try {
+                body = new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                return HttpResponses.problem(400, "Bad Request", "the body is not valid base64");
+            }
+        }
+        if (body.getBytes(StandardCharsets.UTF_8).length > MAX_BODY_BYTES) {
+            return HttpResponses.problem(413, "Content Too Large",
+                    "the body exceeds " + MAX_BODY_BYTES + " bytes; send at most 500 events per request");
+        }
+        EventsRequestParser.Result parsed = EventsRequestParser.parse(body);
+        if (!parsed.bodyErrors().isEmpty()) {
+            return HttpResponses.problem(400, "Bad Request", "the request body is not a valid events request",
+                    parsed.bodyErrors().stream().map(e -> new HttpResponses.InvalidField(-1, null, e.field(), e.message()))
+                            .toList());
+        }
+        List<HttpResponses.InvalidField> invalid = new ArrayList<>();
+        List<EngagementEvent> events = new ArrayList<>();
+        for (int i = 0; i < parsed.events().size(); i++) {
+            switch (parsed.events().get(i)) {
+                case ParseResult.Parsed p -> events.add(p.event());
+                case ParseResult.Invalid bad -> {
+                    for (FieldError error : bad.errors()) {
+                        invalid.add(new HttpResponses.InvalidField(i, bad.eventId(), "events[" + i + "]." + error.field(),
+                                error.message()));
+                    }
+                }
+            }
+        }
+        if (!invalid.isEmpty()) {
+            return HttpResponses.problem(400, "Bad Request",
+                    invalid.size() + " invalid field(s); no event of this request was applied", invalid);
+        }
+        List<IntakeResult> results = intake.apply(events);
+        boolean retry = results.stream().anyMatch(r -> r instanceof IntakeResult.Retry);
+        return HttpResponses.json(retry ? 503 : 200, g -> {
+            g.writeStartObject();
+            g.writeArrayFieldStart("results");
+            for (IntakeResult result : results) {
+                g.writeStartObject();
+                g.writeStringField("eventId", result.eventId());
+                g.writeStringField("status", switch (result) {
+                    case IntakeResult.Applied a -> "applied";
+                    case IntakeResult.Duplicate d -> "duplicate";
+                    case IntakeResult.Retry r -> "retry";
+                    case IntakeResult.Rejected r -> "rejected";
+                });
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        });
+    }
+}

@@ -1,0 +1,48 @@
+package dev.winback.functions.ingest;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.winback.adapters.EngagementServices;
+import dev.winback.adapters.config.AwsClients;
+import dev.winback.adapters.config.WinbackConfig;
+import dev.winback.adapters.ingest.EventIntake;
+import dev.winback.adapters.ingest.IntakeResult;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Engagement events from the ingest queue (bare events or EventBridge envelopes). Invalid events
+ * are kept with their reasons and acknowledged; only transient failures go back to the queue, as
+ * batch item failures, so a batch never redelivers what already succeeded.
+ */
+public final class IngestEventsHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+
+    private final EventIntake intake;
+
+    public IngestEventsHandler() {
+        this(WinbackConfig.fromEnvironment(System.getenv()), new AwsClients(), Clock.systemUTC());
+    }
+
+    public IngestEventsHandler(WinbackConfig config, AwsClients clients, Clock clock) {
+        this.intake = new EngagementServices(config, clients, clock).intake();
+    }
+
+    @Override
+    public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+        List<SQSEvent.SQSMessage> messages = event.getRecords() == null ? List.of() : event.getRecords();
+        List<EventIntake.RawEvent> raws = messages.stream()
+                .map(m -> new EventIntake.RawEvent("sqs", m.getMessageId(), m.getBody())).toList();
+        List<IntakeResult> results = intake.accept(raws);
+        List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
+        for (int i = 0; i < results.size(); i++) {
+            if (results.get(i) instanceof IntakeResult.Retry) {
+                failures.add(new SQSBatchResponse.BatchItemFailure(messages.get(i).getMessageId()));
+            }
+        }
+        return new SQSBatchResponse(failures);
+    }
+}

@@ -1,0 +1,85 @@
+package dev.winback.adapters.ingest;
+
+import dev.winback.adapters.json.EventJsonParser;
+import dev.winback.adapters.json.ParseResult;
+import dev.winback.core.event.EngagementEvent;
+import dev.winback.core.ingest.EventOutcome;
+import dev.winback.core.ingest.IngestEvents;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The queue path's front door: parses raw bodies (bare events or EventBridge envelopes), keeps the
+ * invalid ones with their reasons, and applies the valid ones together, so one bad event never
+ * holds back the rest of its batch.
+ */
+public final class EventIntake {
+
+    private static final Logger LOG = Logger.getLogger(EventIntake.class.getName());
+
+    /** One input as the delivering system gave it. */
+    public record RawEvent(String source, String sourceId, String body) { }
+
+    private final IngestEvents ingest;
+    private final RejectedEvents rejected;
+    private final Clock clock;
+
+    public EventIntake(IngestEvents ingest, RejectedEvents rejected, Clock clock) {
+        this.ingest = ingest;
+        this.rejected = rejected;
+        this.clock = clock;
+    }
+
+    /** @return one result per input, in input order */
+    public List<IntakeResult> accept(List<RawEvent> raws) {
+        IntakeResult[] results = new IntakeResult[raws.size()];
+        List<EngagementEvent> valid = new ArrayList<>();
+        List<Integer> validIndexes = new ArrayList<>();
+        for (int i = 0; i < raws.size(); i++) {
+            RawEvent raw = raws.get(i);
+            switch (EventJsonParser.parseBody(raw.body())) {
+                case ParseResult.Parsed parsed -> {
+                    valid.add(parsed.event());
+                    validIndexes.add(i);
+                }
+                case ParseResult.Invalid invalid -> results[i] = keepRejected(raw, invalid);
+            }
+        }
+        List<IntakeResult> applied = apply(valid);
+        for (int k = 0; k < validIndexes.size(); k++) results[validIndexes.get(k)] = applied.get(k);
+        return List.of(results);
+    }
+
+    /** Applies events that are already known to be valid. */
+    public List<IntakeResult> apply(List<EngagementEvent> events) {
+        if (events.isEmpty()) return List.of();
+        List<EventOutcome> outcomes = ingest.ingest(events);
+        List<IntakeResult> results = new ArrayList<>(events.size());
+        for (int i = 0; i < events.size(); i++) {
+            String id = events.get(i).eventId();
+            results.add(switch (outcomes.get(i)) {
+                case APPLIED -> new IntakeResult.Applied(id);
+                case DUPLICATE -> new IntakeResult.Duplicate(id);
+                case RETRY -> new IntakeResult.Retry(id);
+            });
+        }
+        return results;
+    }
+
+    private IntakeResult keepRejected(RawEvent raw, ParseResult.Invalid invalid) {
+        try {
+            rejected.keep(raw.source(), raw.sourceId(), raw.body(), invalid.errors(), clock.instant());
+            LOG.info(() -> "rejected event from " + raw.source() + " " + raw.sourceId() + ": "
+                    + invalid.errors().size() + " invalid field(s), first " + invalid.errors().getFirst().field());
+            return new IntakeResult.Rejected(invalid.eventId(), invalid.errors());
+        } catch (RuntimeException e) {
+            // Not kept yet: let the queue redeliver it rather than lose it.
+            LOG.log(Level.WARNING, "could not keep a rejected event; it will be redelivered", e);
+            return new IntakeResult.Retry(invalid.eventId());
+        }
+    }
+}

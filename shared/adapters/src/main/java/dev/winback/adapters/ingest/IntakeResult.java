@@ -1,0 +1,22 @@
+package dev.winback.adapters.ingest;
+
+import dev.winback.adapters.json.FieldError;
+
+import java.util.List;
+
+/** What became of one raw event handed to {@link EventIntake}. */
+public sealed interface IntakeResult {
+
+    /** The event id when the input had a readable one, else null. */
+    String eventId();
+
+    record Applied(String eventId) implements IntakeResult { }
+
+    record Duplicate(String eventId) implements IntakeResult { }
+
+    /** Invalid input: kept with its reasons, never retried. */
+    record Rejected(String eventId, List<FieldError> errors) implements IntakeResult { }
+
+    /** A transient failure: the caller must redeliver it. */
+    record Retry(String eventId) implements IntakeResult { }
+}

@@ -1,0 +1,53 @@
+package dev.winback.adapters.ingest;
+
+import dev.winback.adapters.dynamodb.Keys;
+import dev.winback.adapters.json.FieldError;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Keeps invalid events from the queue path with their reasons, partitioned by day, for 30 days
+ * (TTL), so nothing is lost and an operator can inspect, fix and resend them. The raw body may
+ * hold personal data, so it lives here and never in logs.
+ */
+public final class RejectedEvents {
+
+    static final Duration RETENTION = Duration.ofDays(30);
+    static final int MAX_BODY_BYTES = 64 * 1024;
+
+    private final DynamoDbClient dynamoDb;
+    private final String table;
+
+    public RejectedEvents(DynamoDbClient dynamoDb, String table) {
+        this.dynamoDb = dynamoDb;
+        this.table = table;
+    }
+
+    /** @param sourceId the delivering system's id for the input (SQS message id, request index) */
+    public void keep(String source, String sourceId, String body, List<FieldError> errors, Instant receivedAt) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(Keys.PK, AttributeValue.fromS(Keys.rejectedDay(LocalDate.ofInstant(receivedAt, ZoneOffset.UTC).toString())));
+        // Deterministic sort key: redelivering the same input overwrites instead of piling up.
+        item.put(Keys.SK, AttributeValue.fromS(source + "#" + sourceId));
+        item.put("receivedAt", AttributeValue.fromS(receivedAt.toString()));
+        item.put("source", AttributeValue.fromS(source));
+        item.put("reasons", AttributeValue.fromL(errors.stream()
+                .map(e -> AttributeValue.fromS(e.field() + ": " + e.message())).toList()));
+        byte[] raw = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+        boolean truncated = raw.length > MAX_BODY_BYTES;
+        item.put("body", AttributeValue.fromS(truncated
+                ? new String(raw, 0, MAX_BODY_BYTES, StandardCharsets.UTF_8) : body == null ? "" : body));
+        item.put("bodyTruncated", AttributeValue.fromBool(truncated));
+        item.put("expiresAt", AttributeValue.fromN(Long.toString(receivedAt.plus(RETENTION).getEpochSecond())));
+        dynamoDb.putItem(b -> b.tableName(table).item(item));
+    }
+}
