@@ -26,7 +26,7 @@ class BgNbdModelTest {
 
     /**
      * E[X(t)] for a new customer, same spreadsheet: a customer just born (x = 0, T = 0) has the
-     * population's unconditional expectation, equation (9) of the paper.
+     * population's unconditional expectation.
      */
     @ParameterizedTest
     @CsvSource({"0.1429, 0.0078", "1.0, 0.0532", "3.0, 0.1506", "31.8571, 1.0405", "32.0, 1.0437", "78.0, 1.8576"})
@@ -38,7 +38,7 @@ class BgNbdModelTest {
     @CsvSource({
         "0, 0, 38.86, 39", "1, 1.71, 38.86, 39", "2, 30.43, 38.86, 39", "7, 29.43, 35.0, 52",
         "30, 38.0, 38.86, 39", "30, 5.0, 38.86, 13", "2, 30.43, 38.86, 0.01"})
-    void expectedPurchases_matchesEquationTenOfThePaper(int x, double recency, double age, double t) {
+    void expectedPurchases_matchesThePapersClosedForm(int x, double recency, double age, double t) {
         CustomerSummary customer = new CustomerSummary(x, recency, age);
 
         assertThat(new BgNbdModel(PUBLISHED).expectedPurchases(customer, t))

@@ -9,7 +9,7 @@ final class ClosedForms {
     private ClosedForms() {
     }
 
-    /** Fader, Hardie and Lee (2005), equation (10). */
+    /** Fader, Hardie and Lee (2005): E[Y(t) | x, t_x, T] with a 2F1 term. */
     static double bgNbdExpected(BgNbdParameters p, CustomerSummary c, double t) {
         double r = p.r(), alpha = p.alpha(), a = p.a(), b = p.b();
         int x = c.frequency();

@@ -32,9 +32,9 @@ class LikelihoodTest {
         assertThat(new ModifiedBgNbdModel(P).logLikelihood(new CustomerSummary(0, 0, age))).isCloseTo(expected, within(1e-12));
     }
 
-    /** The FHL (2005) likelihood, equation (6), written with plain Beta and Gamma functions. */
+    /** The likelihood as printed by Fader, Hardie and Lee (2005), with plain Beta and Gamma functions. */
     @Test
-    void bgNbd_repeatBuyer_matchesEquationSixOfThePaper() {
+    void bgNbd_repeatBuyer_matchesThePapersLikelihood() {
         CustomerSummary customer = new CustomerSummary(2, 30.43, 38.86);
         double r = P.r(), alpha = P.alpha(), a = P.a(), b = P.b();
         int x = 2;
