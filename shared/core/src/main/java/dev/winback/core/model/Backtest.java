@@ -52,7 +52,7 @@ public final class Backtest {
                         outcome -> PurchaseRisk.assess(model, outcome.calibration(), horizon).churnScore(),
                         Backtest::lapsed),
                 RankingAuc.of(outcomes,
-                        outcome -> outcome.calibration().timeSinceLastPurchase() * 7,
+                        outcome -> outcome.calibration().timeSinceLastPurchase() * ModelTime.WEEK.toDays(),
                         Backtest::lapsed));
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
+import org.hipparchus.exception.MathIllegalStateException;
 
 /**
  * The entry point for fitting a base's purchase model: samples large bases, falls back to
@@ -25,7 +26,12 @@ public final class PurchaseModelFitting {
         if (repeatBuyers < settings.minimumRepeatBuyers()) {
             return defaults(type, used, "only " + repeatBuyers + " repeat buyers, fewer than " + settings.minimumRepeatBuyers());
         }
-        return MaximumLikelihoodEstimator.fit(type, used);
+        try {
+            return MaximumLikelihoodEstimator.fit(type, used);
+        } catch (MathIllegalStateException e) {
+            // the simplex ran out of evaluations: data the model cannot describe, not a bug
+            return defaults(type, used, "the likelihood did not converge (" + e.getMessage() + ")");
+        }
     }
 
     /** A uniform sample without replacement (partial Fisher-Yates), or all customers when few enough. */

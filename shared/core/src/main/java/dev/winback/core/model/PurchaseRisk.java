@@ -10,9 +10,9 @@ package dev.winback.core.model;
  * 1 - P(alive) 0.316, worse than chance, because BG/NBD holds every one-time buyer alive for sure
  * (0.687 under MBG/NBD). Over five calibration ends from 1997-04-30 to 1998-03-31, expected purchases
  * beat recency four times (by 0.001 to 0.023) and lost once (by 0.003, 1997-12-31); the horizon of the
- * expectation moved the AUC by 0.002 at most, and MBG/NBD by as little. So the ranking gain over
- * recency is modest; the model earns its keep in timing: how long a silence puts a customer at risk
- * depends on how often they bought (see {@link AtRiskMoment}).
+ * expectation moved the AUC by about 0.002 at most, and MBG/NBD instead of BG/NBD by 0.003 at most.
+ * So the ranking gain over recency is modest; the model earns its keep in timing: how long a silence
+ * puts a customer at risk depends on how often they bought (see {@link AtRiskMoment}).
  *
  * @param expectedPurchases E[Y(horizon) | x, t_x, T]
  * @param probabilityAlive  P(alive | x, t_x, T), for explanation, not for ranking
