@@ -1,0 +1,57 @@
+package dev.winback.core.model;
+
+import static dev.winback.core.model.LogMath.logAddExp;
+import static org.hipparchus.special.Gamma.logGamma;
+
+import java.util.Objects;
+
+/**
+ * BG/NBD, Fader, Hardie and Lee (2005), "Counting Your Customers the Easy Way". A customer who never
+ * bought again has had no chance to drop out, so P(alive) is 1 for one-time buyers.
+ */
+public record BgNbdModel(BgNbdParameters parameters) implements PurchaseModel {
+
+    public BgNbdModel {
+        Objects.requireNonNull(parameters, "parameters");
+    }
+
+    @Override
+    public PurchaseModelType type() {
+        return PurchaseModelType.BG_NBD;
+    }
+
+    @Override
+    public double logLikelihood(CustomerSummary customer) {
+        double r = parameters.r();
+        double alpha = parameters.alpha();
+        double a = parameters.a();
+        double b = parameters.b();
+        int x = customer.frequency();
+        double purchases = logGamma(r + x) - logGamma(r) + r * Math.log(alpha);
+        double survival = logGamma(a + b) + logGamma(b + x) - logGamma(b) - logGamma(a + b + x);
+        double aliveAtT = -(r + x) * Math.log(alpha + customer.age());
+        if (x == 0) {
+            return purchases + survival + aliveAtT;
+        }
+        double goneAtLastPurchase = Math.log(a) - Math.log(b + x - 1) - (r + x) * Math.log(alpha + customer.recency());
+        return purchases + survival + logAddExp(aliveAtT, goneAtLastPurchase);
+    }
+
+    @Override
+    public double probabilityAlive(CustomerSummary customer) {
+        if (!customer.isRepeatBuyer()) {
+            return 1;
+        }
+        int x = customer.frequency();
+        double logOdds = Math.log(parameters.a()) - Math.log(parameters.b() + x - 1)
+                + (parameters.r() + x) * LogMath.logRatio(parameters.alpha(), customer.age(), customer.recency());
+        return LogMath.logistic(-logOdds);
+    }
+
+    @Override
+    public double expectedPurchases(CustomerSummary customer, double horizon) {
+        int x = customer.frequency();
+        return probabilityAlive(customer) * LiveCustomerPurchases.expected(
+                parameters.r() + x, parameters.alpha() + customer.age(), parameters.a(), parameters.b() + x, horizon);
+    }
+}
