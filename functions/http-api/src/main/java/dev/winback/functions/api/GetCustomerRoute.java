@@ -4,7 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.winback.adapters.dynamodb.DynamoDbEngagementStore;
 import dev.winback.adapters.http.HttpResponses;
-import dev.winback.adapters.json.EventRules;
+import dev.winback.adapters.json.ContractRules;
 import dev.winback.adapters.record.EngagementRecordJson;
 import dev.winback.core.ingest.StoredRecord;
 
@@ -12,6 +12,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** GET /v1/customers/{customerId}: the customer's engagement record. */
 final class GetCustomerRoute implements Route {
@@ -26,10 +27,11 @@ final class GetCustomerRoute implements Route {
     public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent request) {
         Map<String, String> path = request.getPathParameters() == null ? Map.of() : request.getPathParameters();
         String customerId = path.get("customerId");
-        String problem = EventRules.checkId(customerId);
-        if (problem != null) {
+        Optional<String> problem = customerId == null ? Optional.of("is required")
+                : ContractRules.CUSTOMER_ID.problemWith(customerId);
+        if (problem.isPresent()) {
             return HttpResponses.problem(400, "Bad Request", "the customer id is invalid",
-                    List.of(new HttpResponses.InvalidField(-1, null, "customerId", problem)));
+                    List.of(new HttpResponses.InvalidField(-1, null, "customerId", problem.get())));
         }
         StoredRecord stored = store.find(customerId);
         if (stored == null) {

@@ -6,6 +6,7 @@ import dev.winback.adapters.http.HttpResponses;
 import dev.winback.adapters.ingest.EventIntake;
 import dev.winback.adapters.ingest.IntakeResult;
 import dev.winback.adapters.json.EventsRequestParser;
+import dev.winback.adapters.json.EventsRequestResult;
 import dev.winback.adapters.json.FieldError;
 import dev.winback.adapters.json.ParseResult;
 import dev.winback.core.event.EngagementEvent;
@@ -25,6 +26,7 @@ final class PostEventsRoute implements Route {
     /** Far above 500 well-formed events; API Gateway itself stops at 10 MB. */
     static final int MAX_BODY_BYTES = 1024 * 1024;
 
+    private final EventsRequestParser parser = new EventsRequestParser();
     private final EventIntake intake;
 
     PostEventsRoute(EventIntake intake) {
@@ -45,16 +47,19 @@ final class PostEventsRoute implements Route {
             return HttpResponses.problem(413, "Content Too Large",
                     "the body exceeds " + MAX_BODY_BYTES + " bytes; send at most 500 events per request");
         }
-        EventsRequestParser.Result parsed = EventsRequestParser.parse(body);
-        if (!parsed.bodyErrors().isEmpty()) {
-            return HttpResponses.problem(400, "Bad Request", "the request body is not a valid events request",
-                    parsed.bodyErrors().stream().map(e -> new HttpResponses.InvalidField(-1, null, e.field(), e.message()))
-                            .toList());
-        }
+        return switch (parser.parse(body)) {
+            case EventsRequestResult.BodyInvalid bad -> HttpResponses.problem(400, "Bad Request",
+                    "the request body is not a valid events request", bad.errors().stream()
+                            .map(e -> new HttpResponses.InvalidField(-1, null, e.field(), e.message())).toList());
+            case EventsRequestResult.Events events -> applyAll(events.results());
+        };
+    }
+
+    private APIGatewayV2HTTPResponse applyAll(List<ParseResult> parsed) {
         List<HttpResponses.InvalidField> invalid = new ArrayList<>();
         List<EngagementEvent> events = new ArrayList<>();
-        for (int i = 0; i < parsed.events().size(); i++) {
-            switch (parsed.events().get(i)) {
+        for (int i = 0; i < parsed.size(); i++) {
+            switch (parsed.get(i)) {
                 case ParseResult.Parsed p -> events.add(p.event());
                 case ParseResult.Invalid bad -> {
                     for (FieldError error : bad.errors()) {

@@ -24,6 +24,7 @@ public final class EventIntake {
     /** One input as the delivering system gave it. */
     public record RawEvent(String source, String sourceId, String body) { }
 
+    private final EventJsonParser parser = new EventJsonParser();
     private final IngestEvents ingest;
     private final RejectedEvents rejected;
     private final Clock clock;
@@ -41,7 +42,7 @@ public final class EventIntake {
         List<Integer> validIndexes = new ArrayList<>();
         for (int i = 0; i < raws.size(); i++) {
             RawEvent raw = raws.get(i);
-            switch (EventJsonParser.parseBody(raw.body())) {
+            switch (parser.parseMessageBody(raw.body())) {
                 case ParseResult.Parsed parsed -> {
                     valid.add(parsed.event());
                     validIndexes.add(i);
