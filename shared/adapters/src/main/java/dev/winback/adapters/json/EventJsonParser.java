@@ -13,7 +13,7 @@ import java.util.Optional;
 /**
  * Reads one event of contract v1 into the domain {@link EngagementEvent}, or names every invalid
  * field. Never throws on bad input. Unknown fields are refused at every level (see
- * {@code events/schema/README.md} for why), exactly as the JSON Schema refuses them.
+ * {@code events/README.md} for why), exactly as the JSON Schema refuses them.
  */
 public final class EventJsonParser {
 

@@ -3,6 +3,10 @@ package dev.winback.adapters.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SpecVersion;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +21,15 @@ class SchemaMatchesRulesTest {
     private static final JsonNode EVENT = SampleEvents.fixture("schema/" + ContractSchemas.EVENT_SCHEMA);
     private static final JsonNode REQUEST = SampleEvents.fixture("schema/" + ContractSchemas.REQUEST_SCHEMA);
     private static final JsonNode DEFS = EVENT.get("$defs");
+
+    @Test
+    void schemas_areValidDraft202012Schemas() {
+        JsonSchema metaSchema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                .getSchema(SchemaLocation.of("https://json-schema.org/draft/2020-12/schema"));
+
+        assertThat(metaSchema.validate(EVENT)).isEmpty();
+        assertThat(metaSchema.validate(REQUEST)).isEmpty();
+    }
 
     @Test
     void envelope_matchesTheParser() {
