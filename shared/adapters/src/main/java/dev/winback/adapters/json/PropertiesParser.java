@@ -1,0 +1,192 @@
+package dev.winback.adapters.json;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.winback.core.event.Channel;
+import dev.winback.core.event.EmailStatus;
+import dev.winback.core.event.EventPayload;
+import dev.winback.core.event.LineItem;
+import dev.winback.core.event.MembershipStatus;
+import dev.winback.core.event.MessageFeedbackKind;
+import dev.winback.core.event.Platform;
+import dev.winback.core.event.Purpose;
+import dev.winback.core.event.SmsStatus;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Reads an event's {@code properties} into the payload record of its type. */
+final class PropertiesParser {
+
+    static final String PATH = "properties";
+
+    static final Choices<Platform> SESSION_PLATFORMS = Choices.of(List.of(Platform.APP, Platform.WEB), Platform::wireName);
+    static final Choices<Channel> CHANNELS = Choices.of(List.of(Channel.values()), Channel::wireName);
+    private static final Choices<EmailStatus> EMAIL_STATUSES = Choices.of(List.of(EmailStatus.values()), EmailStatus::wireName);
+    private static final Choices<SmsStatus> SMS_STATUSES = Choices.of(List.of(SmsStatus.values()), SmsStatus::wireName);
+    private static final Choices<MembershipStatus> MEMBERSHIP_STATUSES =
+            Choices.of(List.of(MembershipStatus.values()), MembershipStatus::wireName);
+    private static final Choices<Purpose> PURPOSES = Choices.of(List.of(Purpose.values()), Purpose::wireName);
+    private static final List<String> LINE_ITEM_FIELDS = List.of("sku", "category", "quantity", "unitPrice");
+
+    private final FieldReader in;
+
+    PropertiesParser(FieldReader in) {
+        this.in = in;
+    }
+
+    /** The payload, or null when something was wrong (recorded in the reader). */
+    EventPayload parse(EventType type, JsonNode event) {
+        JsonNode properties = event.get(PATH);
+        if (properties == null) {
+            if (type.carriesNothing()) {
+                return emptyPayload(type);
+            }
+            in.reject(PATH, "is required");
+            return null;
+        }
+        if (in.object(properties, PATH) == null) {
+            return null;
+        }
+        EventPayload payload = payload(type, properties);
+        in.rejectUnknown(properties, PATH, type.propertyNames(), type.carriesNothing()
+                ? "is not a property of " + type.wireName() + ", which carries none"
+                : "is not a property of " + type.wireName());
+        return in.failed() ? null : payload;
+    }
+
+    private EventPayload payload(EventType type, JsonNode p) {
+        return switch (type) {
+            case SESSION_STARTED -> {
+                Platform platform = in.choice(p, PATH, "platform", SESSION_PLATFORMS);
+                yield platform == null ? null : new EventPayload.SessionStarted(platform);
+            }
+            case STORE_VISITED -> {
+                String storeId = in.text(p, PATH, "storeId", ContractRules.NAME);
+                yield storeId == null ? null : new EventPayload.StoreVisited(storeId);
+            }
+            case PURCHASE_COMPLETED -> purchase(p);
+            case ORDER_STATUS_CHANGED -> {
+                String orderId = in.text(p, PATH, "orderId", ContractRules.NAME);
+                String status = in.text(p, PATH, "status", ContractRules.LABEL);
+                yield orderId == null || status == null ? null : new EventPayload.OrderStatusChanged(orderId, status);
+            }
+            case MESSAGE_SENT -> {
+                String messageId = in.text(p, PATH, "messageId", ContractRules.NAME);
+                Channel channel = in.choice(p, PATH, "channel", CHANNELS);
+                yield messageId == null || channel == null ? null : new EventPayload.MessageSent(messageId, channel);
+            }
+            case MESSAGE_DELIVERED -> feedback(MessageFeedbackKind.DELIVERED, p);
+            case MESSAGE_OPENED -> feedback(MessageFeedbackKind.OPENED, p);
+            case MESSAGE_CLICKED -> feedback(MessageFeedbackKind.CLICKED, p);
+            case MESSAGE_CONVERTED -> feedback(MessageFeedbackKind.CONVERTED, p);
+            case PUSH_PERMISSION_CHANGED -> {
+                Boolean granted = in.flag(p, PATH, "granted");
+                yield granted == null ? null : new EventPayload.PushPermissionChanged(granted);
+            }
+            case EMAIL_SUBSCRIPTION_CHANGED -> {
+                EmailStatus status = in.choice(p, PATH, "status", EMAIL_STATUSES);
+                yield status == null ? null : new EventPayload.EmailSubscriptionChanged(status);
+            }
+            case SMS_SUBSCRIPTION_CHANGED -> {
+                SmsStatus status = in.choice(p, PATH, "status", SMS_STATUSES);
+                yield status == null ? null : new EventPayload.SmsSubscriptionChanged(status);
+            }
+            case MEMBERSHIP_CHANGED -> {
+                String tier = in.text(p, PATH, "tier", ContractRules.LABEL);
+                MembershipStatus status = in.choice(p, PATH, "status", MEMBERSHIP_STATUSES);
+                yield tier == null || status == null ? null : new EventPayload.MembershipChanged(tier, status);
+            }
+            case APP_INSTALLED, APP_UNINSTALLED -> emptyPayload(type);
+            case PROFILE_UPDATED -> profile(p);
+            case CONSENT_CHANGED -> consent(p);
+        };
+    }
+
+    private EventPayload emptyPayload(EventType type) {
+        return type == EventType.APP_INSTALLED ? new EventPayload.AppInstalled() : new EventPayload.AppUninstalled();
+    }
+
+    private EventPayload feedback(MessageFeedbackKind kind, JsonNode p) {
+        String messageId = in.text(p, PATH, "messageId", ContractRules.NAME);
+        Channel channel = in.choice(p, PATH, "channel", CHANNELS);
+        return messageId == null || channel == null ? null : new EventPayload.MessageFeedback(kind, messageId, channel);
+    }
+
+    private EventPayload purchase(JsonNode p) {
+        String orderId = in.text(p, PATH, "orderId", ContractRules.NAME);
+        BigDecimal amount = in.money(p, PATH, "amount");
+        String currency = in.text(p, PATH, "currency", ContractRules.CURRENCY);
+        List<LineItem> items = lineItems(p);
+        if (orderId == null || amount == null || currency == null || items == null) {
+            return null;
+        }
+        return new EventPayload.PurchaseCompleted(orderId, amount, currency, items);
+    }
+
+    private List<LineItem> lineItems(JsonNode p) {
+        String path = FieldReader.child(PATH, "items");
+        JsonNode items = in.required(p, PATH, "items");
+        if (items == null) {
+            return null;
+        }
+        if (!items.isArray()) {
+            in.reject(path, "must be an array of line items, not " + FieldReader.describe(items));
+            return null;
+        }
+        if (items.size() > ContractRules.MAX_ITEMS) {
+            // Checking each of thousands of lines would only bury this one error.
+            in.reject(path, "must hold at most " + ContractRules.MAX_ITEMS + " items, not " + items.size());
+            return null;
+        }
+        List<LineItem> lines = new ArrayList<>(items.size());
+        boolean complete = true;
+        for (int i = 0; i < items.size(); i++) {
+            LineItem line = lineItem(items.get(i), FieldReader.element(path, i));
+            complete &= line != null;
+            lines.add(line);
+        }
+        return complete ? lines : null;
+    }
+
+    private LineItem lineItem(JsonNode item, String path) {
+        if (in.object(item, path) == null) {
+            return null;
+        }
+        String sku = in.text(item, path, "sku", ContractRules.NAME);
+        String category = in.text(item, path, "category", ContractRules.NAME);
+        Integer quantity = in.wholeNumber(item, path, "quantity", ContractRules.MIN_QUANTITY, ContractRules.MAX_QUANTITY);
+        BigDecimal unitPrice = in.money(item, path, "unitPrice");
+        in.rejectUnknown(item, path, LINE_ITEM_FIELDS, "is not a field of a line item");
+        if (sku == null || category == null || quantity == null || unitPrice == null) {
+            return null;
+        }
+        return new LineItem(sku, category, quantity, unitPrice);
+    }
+
+    private EventPayload profile(JsonNode p) {
+        if (p.isEmpty()) {
+            in.reject(PATH, "must hold at least one of: " + String.join(", ", EventType.PROFILE_UPDATED.propertyNames()));
+            return null;
+        }
+        Optional<String> email = in.optionalText(p, PATH, "email", ContractRules.EMAIL);
+        Optional<String> phone = in.optionalText(p, PATH, "phone", ContractRules.PHONE);
+        Optional<String> timezone = in.optionalText(p, PATH, "timezone", ContractRules.TIMEZONE);
+        Optional<String> locale = in.optionalText(p, PATH, "locale", ContractRules.LOCALE);
+        Optional<String> birthday = in.optionalText(p, PATH, "birthday", ContractRules.BIRTHDAY);
+        Optional<String> pushEndpoint = in.optionalText(p, PATH, "pushEndpoint", ContractRules.PUSH_ENDPOINT);
+        return new EventPayload.ProfileUpdated(email, phone, timezone, locale, birthday, pushEndpoint);
+    }
+
+    private EventPayload consent(JsonNode p) {
+        Channel channel = in.choice(p, PATH, "channel", CHANNELS);
+        Purpose purpose = in.choice(p, PATH, "purpose", PURPOSES);
+        Boolean granted = in.flag(p, PATH, "granted");
+        String source = in.text(p, PATH, "source", ContractRules.LABEL);
+        String wordingVersion = in.text(p, PATH, "wordingVersion", ContractRules.LABEL);
+        if (channel == null || purpose == null || granted == null || source == null || wordingVersion == null) {
+            return null;
+        }
+        return new EventPayload.ConsentChanged(channel, purpose, granted, source, wordingVersion);
+    }
+}
