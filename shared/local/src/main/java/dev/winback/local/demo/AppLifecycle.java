@@ -86,6 +86,14 @@ final class AppLifecycle {
         } else if (rng.chance(0.03) && who.joinAt() + 3 * Window.DAY < who.window().end()) {
             uninstallAt = rng.uniformLong(who.joinAt() + 3 * Window.DAY, who.window().end());
         }
+        if (uninstallAt != Window.NEVER) {
+            // Permission changes need the app: an opt-out planned for later comes first.
+            long lastPermissionChange = Math.max(optedOutAt == Window.NEVER ? 0 : optedOutAt,
+                    declinedAt == Window.NEVER ? 0 : declinedAt);
+            if (uninstallAt <= lastPermissionChange) {
+                uninstallAt = lastPermissionChange + rng.uniformLong(Window.DAY, 30 * Window.DAY);
+            }
+        }
         if (uninstallAt == Window.NEVER || !milestones.add(uninstallAt, APP, new AppUninstalled())) {
             return;
         }

@@ -64,8 +64,8 @@ record CustomerPlan(
     }
 
     /**
-     * Where a click lands: the online platform the customer uses most right now, else any online platform
-     * they use at all. Empty for store-only customers and app-only customers without the app.
+     * Where a click lands: the online platform the customer uses most right now, else one they have taken up
+     * by then. Empty for store-only customers, movers before they move and app-only customers without the app.
      */
     Optional<Platform> landingAt(long instant) {
         double app = activityRate(Platform.APP, instant);
@@ -73,13 +73,10 @@ record CustomerPlan(
         if (app > 0 && app >= web) {
             return Optional.of(Platform.APP);
         }
-        if (web > 0) {
+        if (web > 0 || takenUp(Platform.WEB, instant)) {
             return Optional.of(Platform.WEB);
         }
-        if (uses(Platform.WEB)) {
-            return Optional.of(Platform.WEB);
-        }
-        if (uses(Platform.APP) && reach.appInstalledAt(instant)) {
+        if (takenUp(Platform.APP, instant) && reach.appInstalledAt(instant)) {
             return Optional.of(Platform.APP);
         }
         return Optional.empty();
@@ -87,5 +84,9 @@ record CustomerPlan(
 
     boolean uses(Platform platform) {
         return activities.stream().anyMatch(activity -> activity.platform() == platform);
+    }
+
+    private boolean takenUp(Platform platform, long instant) {
+        return activities.stream().anyMatch(activity -> activity.platform() == platform && activity.from() <= instant);
     }
 }

@@ -84,8 +84,7 @@ final class CustomerSimulation {
             if (platform != null) {
                 long at = Math.max(hoursOf(platform).instantOn(dayStart, plan.region().utcOffsetHours(), rng),
                         plan.joinAt() + rng.uniformLong(Window.MINUTE, 30 * Window.MINUTE));
-                if (plan.activityRate(platform, at) > 0) {
-                    shopping.visitAndBuy(platform, at);
+                if (plan.activityRate(platform, at) > 0 && shopping.visitAndBuy(platform, at).isPresent()) {
                     nextPurchaseAt = plan.rhythm().nextAfter(at, rng);
                     continue;
                 }

@@ -7,6 +7,7 @@ import dev.winback.core.event.MessageFeedbackKind;
 import dev.winback.core.event.Platform;
 
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * A marketing message and how the customer answers it: delivered, opened, clicked, converted. Real reads
@@ -79,18 +80,21 @@ final class Outreach {
         boolean converts = rng.chance(plan.responsiveness().convertGivenClick());
         if (landing.isPresent()) {
             long sessionAt = clickAt + rng.uniformLong(2, 20);
-            shopping.visit(landing.get(), sessionAt);
-            if (converts) {
-                long purchasedAt = shopping.buy(landing.get(),
-                        sessionAt + rng.uniformLong(3 * Window.MINUTE, 30 * Window.MINUTE));
-                message.feedback(MessageFeedbackKind.CONVERTED, purchasedAt + rng.uniformLong(1, 5));
+            if (shopping.visit(landing.get(), sessionAt) && converts) {
+                convert(message, shopping.buy(landing.get(),
+                        sessionAt + rng.uniformLong(3 * Window.MINUTE, 30 * Window.MINUTE)));
             }
             return;
         }
         long visitAt = clickAt + rng.uniformLong(20 * Window.HOUR, 96 * Window.HOUR);
         if (converts && plan.engagedAt(visitAt) && plan.activityRate(Platform.STORE, visitAt) > 0) {
-            long purchasedAt = shopping.visitAndBuy(Platform.STORE, visitAt);
-            message.feedback(MessageFeedbackKind.CONVERTED, purchasedAt + rng.uniformLong(1, 5));
+            convert(message, shopping.visitAndBuy(Platform.STORE, visitAt));
+        }
+    }
+
+    private void convert(Message message, OptionalLong purchasedAt) {
+        if (purchasedAt.isPresent()) {
+            message.feedback(MessageFeedbackKind.CONVERTED, purchasedAt.getAsLong() + rng.uniformLong(1, 5));
         }
     }
 
@@ -103,13 +107,11 @@ final class Outreach {
         }
         message.feedback(MessageFeedbackKind.OPENED, tapAt);
         long sessionAt = tapAt + rng.uniformLong(1, 4);
-        shopping.visit(Platform.APP, sessionAt);
-        if (rng.chance(answers.clickGivenRead())) {
+        if (shopping.visit(Platform.APP, sessionAt) && rng.chance(answers.clickGivenRead())) {
             message.feedback(MessageFeedbackKind.CLICKED, sessionAt + rng.uniformLong(1, 30));
             if (rng.chance(answers.convertGivenClick())) {
-                long purchasedAt = shopping.buy(Platform.APP,
-                        sessionAt + rng.uniformLong(3 * Window.MINUTE, 30 * Window.MINUTE));
-                message.feedback(MessageFeedbackKind.CONVERTED, purchasedAt + rng.uniformLong(1, 5));
+                convert(message, shopping.buy(Platform.APP,
+                        sessionAt + rng.uniformLong(3 * Window.MINUTE, 30 * Window.MINUTE)));
             }
         }
     }
@@ -126,8 +128,8 @@ final class Outreach {
             long clickAt = viewAt + rng.uniformLong(2, 30);
             message.feedback(MessageFeedbackKind.CLICKED, clickAt);
             if (rng.chance(answers.convertGivenClick())) {
-                long purchasedAt = shopping.buy(Platform.APP, clickAt + rng.uniformLong(Window.MINUTE, 10 * Window.MINUTE));
-                message.feedback(MessageFeedbackKind.CONVERTED, purchasedAt + rng.uniformLong(1, 5));
+                convert(message, shopping.buy(Platform.APP,
+                        clickAt + rng.uniformLong(Window.MINUTE, 10 * Window.MINUTE)));
             }
         }
     }
@@ -165,8 +167,14 @@ final class Outreach {
             this.platform = platform;
         }
 
+        private boolean cut;
+
+        /** App messages get no more feedback once the app is gone, even if the customer was mid-way. */
         void feedback(MessageFeedbackKind kind, long at) {
-            timeline.add(at, platform, new MessageFeedback(kind, messageId, channel));
+            cut = cut || !stillReachable(channel, at);
+            if (!cut) {
+                timeline.add(at, platform, new MessageFeedback(kind, messageId, channel));
+            }
         }
     }
 }

@@ -9,6 +9,7 @@ import dev.winback.core.event.Platform;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /** A purchase and what surrounds it: the visit before, and for online orders the status updates after. */
 final class Shopping {
@@ -24,25 +25,35 @@ final class Shopping {
     }
 
     /** A session or store visit at {@code at} that ends in a purchase; returns when the purchase completed. */
-    long visitAndBuy(Platform platform, long at) {
-        visit(platform, at);
+    OptionalLong visitAndBuy(Platform platform, long at) {
+        if (!visit(platform, at)) {
+            return OptionalLong.empty();
+        }
         long purchasedAt = at + (platform == Platform.STORE
                 ? rng.uniformLong(5 * Window.MINUTE, 40 * Window.MINUTE)
                 : rng.uniformLong(3 * Window.MINUTE, 25 * Window.MINUTE));
         return buy(platform, purchasedAt);
     }
 
-    void visit(Platform platform, long at) {
+    /** Returns false, planning nothing, when the visit cannot happen: the app is not installed by then. */
+    boolean visit(Platform platform, long at) {
+        if (!open(platform, at)) {
+            return false;
+        }
         if (platform == Platform.STORE) {
             int store = rng.chance(0.85) ? plan.homeStore() : 1 + rng.nextInt(60);
             timeline.add(at, Draft.on(platform), new StoreVisited(Ids.storeId(store)));
         } else {
             timeline.add(at, Draft.on(platform), new SessionStarted(platform));
         }
+        return true;
     }
 
-    /** A purchase during a visit that is already planned; returns {@code at}. */
-    long buy(Platform platform, long at) {
+    /** A purchase during a visit that is already planned; returns {@code at}, or empty when the app is gone by then. */
+    OptionalLong buy(Platform platform, long at) {
+        if (!open(platform, at)) {
+            return OptionalLong.empty();
+        }
         String orderId = timeline.nextOrderId();
         List<LineItem> items = Catalogue.basket(rng, plan.favouriteCategory(), plan.currency());
         timeline.add(at, Draft.on(platform),
@@ -50,7 +61,11 @@ final class Shopping {
         if (platform != Platform.STORE) {
             followOrder(orderId, at);
         }
-        return at;
+        return OptionalLong.of(at);
+    }
+
+    private boolean open(Platform platform, long at) {
+        return platform != Platform.APP || plan.reach().appInstalledAt(at);
     }
 
     /** Shoppers carry store purchases home; online orders are placed, shipped and delivered (or cancelled). */
