@@ -49,7 +49,7 @@ final class CustomerPlanner {
                 // Too many pushes is what drives the late opt-outs.
                 new CustomerPlan.MessageRates(0.045, pushFatigued ? 0.16 : 0.04, 0.015, 0.12),
                 rng.pick(Catalogue.CATEGORIES),
-                1 + rng.nextInt(60),
+                who.homeStore(),
                 drafts);
     }
 
@@ -73,7 +73,7 @@ final class CustomerPlanner {
         boolean phoneKnown = rng.chance(0.5);
         return new Newcomer(number, Ids.customerId(number), persona, mix, region, locale, window, newInWindow,
                 joinAt, newInWindow ? Draft.on(mix.primary()) : Optional.empty(),
-                switchAt, lapseAt, emailKnown, phoneKnown);
+                switchAt, lapseAt, emailKnown, phoneKnown, 1 + rng.nextInt(60));
     }
 
     private static double newCustomerShare(Persona persona) {
@@ -92,7 +92,7 @@ final class CustomerPlanner {
         Platform platform = who.mix().primary();
         long at = who.joinAt() + rng.uniformLong(5, 60);
         milestones.add(at, Draft.on(platform), platform == Platform.STORE
-                ? new StoreVisited(Ids.storeId(1 + rng.nextInt(60)))
+                ? new StoreVisited(Ids.storeId(who.homeStore()))
                 : new SessionStarted(platform));
     }
 

@@ -11,6 +11,7 @@ import java.util.Optional;
  * @param joinedOn where a new customer signed up; existing customers are imported without one
  * @param switchAt when a migrant installs the app or a mover starts on the website
  * @param lapseAt  when a lapsing customer stops everything
+ * @param homeStore the store a customer mostly visits, if they visit stores
  */
 record Newcomer(
         int number,
@@ -26,7 +27,8 @@ record Newcomer(
         long switchAt,
         long lapseAt,
         boolean emailKnown,
-        boolean phoneKnown) {
+        boolean phoneKnown,
+        int homeStore) {
 
     boolean usesApp() {
         return mix.perDay(Platform.APP) > 0 || persona == Persona.WEB_TO_APP_MIGRANT;

@@ -19,7 +19,7 @@ final class SmsLifecycle {
         long subscribedAt;
         if (rng.chance(0.35)) {
             subscribedAt = who.joinAt() + rng.uniformLong(400, 600);
-            if (!subscribe(who, milestones, subscribedAt, who.newInWindow() ? "checkout" : who.signupSource(rng))) {
+            if (!subscribe(who, milestones, subscribedAt, who.signupSource(rng))) {
                 return;
             }
         } else if (rng.chance(0.06)) {
