@@ -21,7 +21,7 @@ final class AppLifecycle {
     }
 
     /** Returns whether the customer is heading for a late opt-out, i.e. is being sent too many pushes. */
-    static boolean plan(Newcomer who, Rng rng, Milestones milestones) {
+    static boolean plan(CustomerFacts who, Rng rng, Milestones milestones) {
         if (!who.usesApp()) {
             return false;
         }
@@ -72,7 +72,7 @@ final class AppLifecycle {
         return fatigued;
     }
 
-    private static void planUninstall(Newcomer who, Rng rng, Milestones milestones, long declinedAt, long optedOutAt) {
+    private static void planUninstall(CustomerFacts who, Rng rng, Milestones milestones, long declinedAt, long optedOutAt) {
         if (who.persona() == Persona.WEB_TO_APP_MIGRANT) {
             return;
         }
@@ -109,7 +109,7 @@ final class AppLifecycle {
     }
 
     /** The OS permission, the consent record that goes with it and, when granted, the device endpoint. */
-    private static boolean permission(Newcomer who, Rng rng, Milestones milestones, long at, boolean granted,
+    private static boolean permission(CustomerFacts who, Rng rng, Milestones milestones, long at, boolean granted,
                                       String source) {
         if (!milestones.add(at, APP, new PushPermissionChanged(granted))) {
             return false;

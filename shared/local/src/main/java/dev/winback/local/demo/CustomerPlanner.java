@@ -15,7 +15,7 @@ final class CustomerPlanner {
     }
 
     static CustomerPlan plan(int number, Rng rng, Window window) {
-        Newcomer who = newcomer(number, rng, window);
+        CustomerFacts who = facts(number, rng, window);
         Milestones milestones = new Milestones(window.end());
         if (who.newInWindow()) {
             milestones.trait(Trait.NEW_IN_WINDOW);
@@ -53,7 +53,7 @@ final class CustomerPlanner {
                 drafts);
     }
 
-    private static Newcomer newcomer(int number, Rng rng, Window window) {
+    private static CustomerFacts facts(int number, Rng rng, Window window) {
         Persona persona = Persona.pick(rng);
         PlatformMix mix = PlatformMix.draw(persona, rng);
         Region region = Region.pick(rng);
@@ -71,7 +71,7 @@ final class CustomerPlanner {
                 : Window.NEVER;
         boolean emailKnown = rng.chance(mix == PlatformMix.STORE ? 0.55 : 0.95);
         boolean phoneKnown = rng.chance(0.5);
-        return new Newcomer(number, Ids.customerId(number), persona, mix, region, locale, window, newInWindow,
+        return new CustomerFacts(number, Ids.customerId(number), persona, mix, region, locale, window, newInWindow,
                 joinAt, newInWindow ? Draft.on(mix.primary()) : Optional.empty(),
                 switchAt, lapseAt, emailKnown, phoneKnown, 1 + rng.nextInt(60));
     }
@@ -85,7 +85,7 @@ final class CustomerPlanner {
     }
 
     /** A new customer's sign-up is their first session (or store visit). */
-    private static void firstVisit(Newcomer who, Rng rng, Milestones milestones) {
+    private static void firstVisit(CustomerFacts who, Rng rng, Milestones milestones) {
         if (!who.newInWindow()) {
             return;
         }
@@ -96,7 +96,7 @@ final class CustomerPlanner {
                 : new SessionStarted(platform));
     }
 
-    private static List<PlatformActivity> activities(Newcomer who, Rng rng, long oneTimePurchaseAt) {
+    private static List<PlatformActivity> activities(CustomerFacts who, Rng rng, long oneTimePurchaseAt) {
         // Log-normal with mean 1: most customers near the persona's rate, a few much busier.
         double level = StrictMath.exp(0.5 * rng.gaussian() - 0.125);
         List<PlatformActivity> activities = new ArrayList<>();
@@ -136,7 +136,7 @@ final class CustomerPlanner {
         return activities;
     }
 
-    private static PurchaseRhythm rhythm(Newcomer who, Rng rng, long oneTimePurchaseAt) {
+    private static PurchaseRhythm rhythm(CustomerFacts who, Rng rng, long oneTimePurchaseAt) {
         if (who.persona() == Persona.ONE_TIME_BUYER) {
             return new PurchaseRhythm.Once(oneTimePurchaseAt);
         }
@@ -158,7 +158,7 @@ final class CustomerPlanner {
         return new PurchaseRhythm.Renewal(firstAt, meanGapDays, shape);
     }
 
-    private static Responsiveness responsiveness(Newcomer who, Rng rng, boolean emailed) {
+    private static Responsiveness responsiveness(CustomerFacts who, Rng rng, boolean emailed) {
         // Apple Mail's privacy protection, among others; only matters for customers who are sent email.
         boolean privacyProxy = emailed && rng.chance(0.35);
         double factor = switch (who.persona()) {

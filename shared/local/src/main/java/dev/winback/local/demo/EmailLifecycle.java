@@ -20,7 +20,7 @@ final class EmailLifecycle {
     }
 
     /** Returns whether the customer joined the marketing list, i.e. will be sent email. */
-    static boolean plan(Newcomer who, Rng rng, Milestones milestones) {
+    static boolean plan(CustomerFacts who, Rng rng, Milestones milestones) {
         if (!who.emailKnown()) {
             return false;
         }

@@ -14,7 +14,7 @@ final class MembershipLifecycle {
     private MembershipLifecycle() {
     }
 
-    static void plan(Newcomer who, Rng rng, Milestones milestones) {
+    static void plan(CustomerFacts who, Rng rng, Milestones milestones) {
         if (!rng.chance(share(who.persona()))) {
             return;
         }

@@ -10,7 +10,7 @@ final class ProfileLifecycle {
     private ProfileLifecycle() {
     }
 
-    static void plan(Newcomer who, Rng rng, Milestones milestones) {
+    static void plan(CustomerFacts who, Rng rng, Milestones milestones) {
         Optional<String> email = who.emailKnown() ? Optional.of(Ids.email(who.customerId())) : Optional.empty();
         Optional<String> phone = who.phoneKnown() ? Optional.of(Ids.phone(rng.nextInt(10_000_000))) : Optional.empty();
         Optional<String> birthday = rng.chance(0.55) ? Optional.of(birthday(rng)) : Optional.empty();

@@ -12,7 +12,7 @@ final class SmsLifecycle {
     private SmsLifecycle() {
     }
 
-    static void plan(Newcomer who, Rng rng, Milestones milestones) {
+    static void plan(CustomerFacts who, Rng rng, Milestones milestones) {
         if (!who.phoneKnown()) {
             return;
         }
@@ -44,7 +44,7 @@ final class SmsLifecycle {
         }
     }
 
-    private static boolean subscribe(Newcomer who, Milestones milestones, long at, String source) {
+    private static boolean subscribe(CustomerFacts who, Milestones milestones, long at, String source) {
         if (!milestones.add(at, who.joinedOn(), Consents.marketing(Channel.SMS, true, source))) {
             return false;
         }

@@ -13,7 +13,7 @@ import java.util.Optional;
  * @param lapseAt  when a lapsing customer stops everything
  * @param homeStore the store a customer mostly visits, if they visit stores
  */
-record Newcomer(
+record CustomerFacts(
         int number,
         String customerId,
         Persona persona,
