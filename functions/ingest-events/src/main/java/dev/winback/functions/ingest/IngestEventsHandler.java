@@ -28,7 +28,12 @@ public final class IngestEventsHandler implements RequestHandler<SQSEvent, SQSBa
     }
 
     public IngestEventsHandler(WinbackConfig config, AwsClients clients, Clock clock) {
-        this.intake = new EngagementServices(config, clients, clock).intake();
+        this(new EngagementServices(config, clients, clock));
+    }
+
+    /** For the local runtime and benchmarks, which share one object graph across handlers. */
+    public IngestEventsHandler(EngagementServices services) {
+        this.intake = services.intake();
     }
 
     @Override

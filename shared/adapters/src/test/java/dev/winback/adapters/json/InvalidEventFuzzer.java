@@ -16,15 +16,15 @@ import java.util.function.BiConsumer;
  * so a failure replays exactly). Every mutation is invalid by construction: the fuzzer never
  * relies on luck to break an event, so "the parser accepted it" is always a parser bug.
  */
-final class InvalidEventFuzzer {
+public final class InvalidEventFuzzer {
 
-    enum Mutation {
+    public enum Mutation {
         DROP_REQUIRED_FIELD, WRONG_TYPE, OUT_OF_RANGE, BAD_ENUM, BAD_DATE, BAD_FORMAT, OVERSIZED_STRING,
         UNKNOWN_FIELD, GARBAGE_JSON
     }
 
     /** @param json the invalid event as text (garbage mutations are not JSON at all) */
-    record FuzzedEvent(Mutation mutation, String description, String json) {
+    public record FuzzedEvent(Mutation mutation, String description, String json) {
     }
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -67,12 +67,12 @@ final class InvalidEventFuzzer {
     private final Random random;
 
     /** @param validEvents events that satisfy the contract, as parsed JSON objects */
-    InvalidEventFuzzer(List<ObjectNode> validEvents, long seed) {
+    public InvalidEventFuzzer(List<ObjectNode> validEvents, long seed) {
         this.validEvents = List.copyOf(validEvents);
         this.random = new Random(seed);
     }
 
-    List<FuzzedEvent> generate(int count) {
+    public List<FuzzedEvent> generate(int count) {
         List<FuzzedEvent> events = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             events.add(next());
