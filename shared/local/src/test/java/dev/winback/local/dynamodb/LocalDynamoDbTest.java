@@ -3,6 +3,8 @@ package dev.winback.local.dynamodb;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 
 import java.io.IOException;
 import java.net.Socket;
@@ -30,8 +32,8 @@ class LocalDynamoDbTest {
                 assertThat(client.listTables().tableNames()).isEmpty();
                 client.createTable(b -> b.tableName("probe-table")
                         .billingMode("PAY_PER_REQUEST")
-                        .attributeDefinitions(a -> a.attributeName("pk").attributeType("S"))
-                        .keySchema(k -> k.attributeName("pk").keyType("HASH")));
+                        .attributeDefinitions(AttributeDefinition.builder().attributeName("pk").attributeType("S").build())
+                        .keySchema(KeySchemaElement.builder().attributeName("pk").keyType("HASH").build()));
                 assertThat(client.listTables().tableNames()).containsExactly("probe-table");
             }
         }
