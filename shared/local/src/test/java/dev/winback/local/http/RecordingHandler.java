@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
@@ -16,7 +17,7 @@ final class RecordingHandler implements RequestHandler<APIGatewayV2HTTPEvent, AP
     final List<Context> contexts = new CopyOnWriteArrayList<>();
     private volatile Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> answer =
             event -> APIGatewayV2HTTPResponse.builder().withStatusCode(200)
-                    .withHeaders(java.util.Map.of("content-type", "application/json"))
+                    .withHeaders(Map.of("content-type", "application/json"))
                     .withBody("{\"ok\":true}").build();
 
     void answer(Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> answer) {

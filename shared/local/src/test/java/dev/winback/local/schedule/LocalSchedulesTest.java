@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,7 +31,7 @@ class LocalSchedulesTest {
     }
 
     private LocalSchedules schedules(ScheduleDefinition... definitions) {
-        Map<String, ScheduleTarget> targets = new java.util.HashMap<>();
+        Map<String, ScheduleTarget> targets = new HashMap<>();
         for (ScheduleDefinition d : definitions) {
             targets.put(d.functionId(), runs::add);
         }
