@@ -1,0 +1,180 @@
+package dev.winback.local;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.winback.local.http.HttpRequestData;
+import dev.winback.local.http.HttpResponseData;
+import dev.winback.local.lambda.EventBridgeEnvelope;
+import dev.winback.local.lambda.LocalLambdaContext;
+import dev.winback.local.lambda.SqsEvents;
+import dev.winback.local.log.JsonLog;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Feeds time-ordered engagement events (contract v1 JSON) through the ingest handler as the SQS
+ * poller would (batches of {@value #BATCH_SIZE}, each event in its EventBridge envelope), moving the
+ * virtual clock to each batch's latest occurredAt and running the schedules that fall due, then
+ * reads every customer back through the HTTP API (in-process, same routing and event shaping as over
+ * the socket) to summarise what was stored.
+ */
+public final class DemoRun {
+
+    public static final int BATCH_SIZE = 100;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonLog LOG = JsonLog.of(DemoRun.class);
+    private static final int PROGRESS_WIDTH = 100;
+
+    private final LocalRuntime runtime;
+    private final PrintStream progressOut;
+
+    /** @param progressOut where the progress bar draws (stderr, so stdout keeps only the summary) */
+    public DemoRun(LocalRuntime runtime, PrintStream progressOut) {
+        this.runtime = runtime;
+        this.progressOut = progressOut;
+    }
+
+    /** @param total how many events {@code events} yields, for the progress bar */
+    public DemoSummary run(Iterable<String> events, long total) {
+        runtime.server().accessLog(false);
+        Counters counters = new Counters();
+        Set<String> customers = new LinkedHashSet<>();
+        Instant clockStart = runtime.clock().instant();
+        long started = System.nanoTime();
+        try (ProgressBar progress = new ProgressBarBuilder()
+                .setTaskName("ingest")
+                .setInitialMax(total)
+                .setStyle(ProgressBarStyle.ASCII)
+                .setConsumer(new ConsoleProgressBarConsumer(progressOut, PROGRESS_WIDTH))
+                .setUpdateIntervalMillis(250)
+                .setUnit(" events", 1)
+                .showSpeed()
+                .build()) {
+            List<String> batch = new ArrayList<>(BATCH_SIZE);
+            Instant latest = null;
+            for (String event : events) {
+                Instant occurredAt = read(event, customers, counters);
+                if (occurredAt != null && (latest == null || occurredAt.isAfter(latest))) {
+                    latest = occurredAt;
+                }
+                batch.add(event);
+                if (batch.size() == BATCH_SIZE) {
+                    feed(batch, latest, counters);
+                    progress.stepBy(batch.size());
+                    batch.clear();
+                }
+            }
+            if (!batch.isEmpty()) {
+                feed(batch, latest, counters);
+                progress.stepBy(batch.size());
+            }
+        }
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+        return readBack(customers, counters, elapsed, clockStart);
+    }
+
+    private static final class Counters {
+        long fed;
+        long itemFailures;
+        long failedInvocations;
+        long rejected;
+        long unreadable;
+        long scheduledRuns;
+    }
+
+    /** The event's occurredAt, noting its customer; null (and counted) when the demo cannot read them. */
+    private static Instant read(String event, Set<String> customers, Counters counters) {
+        try {
+            JsonNode node = JSON.readTree(event);
+            JsonNode customerId = node.path("customerId");
+            JsonNode occurredAt = node.path("occurredAt");
+            if (!customerId.isTextual() || !occurredAt.isTextual()) {
+                counters.unreadable++;
+                return null;
+            }
+            customers.add(customerId.textValue());
+            return Instant.parse(occurredAt.textValue());
+        } catch (IOException | DateTimeParseException e) {
+            counters.unreadable++;
+            return null;
+        }
+    }
+
+    private void feed(List<String> events, Instant latest, Counters counters) {
+        Instant now = latest == null ? runtime.clock().instant() : runtime.clock().advanceTo(latest);
+        List<String> bodies = new ArrayList<>(events.size());
+        for (String event : events) {
+            bodies.add(EventBridgeEnvelope.wrap(event, now));
+        }
+        SQSEvent batch = SqsEvents.batch(bodies, now);
+        counters.fed += bodies.size();
+        try {
+            SQSBatchResponse response = runtime.ingest().handleRequest(batch,
+                    LocalLambdaContext.invoking(runtime.ingestFunctionId()));
+            int failures = response == null || response.getBatchItemFailures() == null
+                    ? 0 : response.getBatchItemFailures().size();
+            counters.itemFailures += failures;
+            counters.rejected += failures;
+        } catch (RuntimeException e) {
+            LOG.error("ingest.invocation.failed", e, "messages", bodies.size());
+            counters.failedInvocations++;
+            counters.rejected += bodies.size();
+        }
+        counters.scheduledRuns += runtime.schedules().tick().outcomes().size();
+    }
+
+    private DemoSummary readBack(Set<String> customers, Counters counters, Duration elapsed, Instant clockStart) {
+        Map<String, Long> platformMix = new TreeMap<>();
+        Map<String, Long> purchaseBuckets = new LinkedHashMap<>();
+        Map<String, Map<String, Long>> subscriptions = new TreeMap<>();
+        Map<Integer, Long> errors = new TreeMap<>();
+        for (String customerId : customers) {
+            HttpResponseData response = runtime.server().dispatch(new HttpRequestData("GET",
+                    URI.create("/v1/customers/" + pathSegment(customerId)),
+                    Map.of("host", List.of("localhost:" + runtime.server().port())),
+                    new byte[0], "127.0.0.1", "HTTP/1.1"));
+            if (response.status() != 200) {
+                errors.merge(response.status(), 1L, Long::sum);
+                continue;
+            }
+            StoredCustomer stored;
+            try {
+                stored = StoredCustomer.from(JSON.readTree(response.body()));
+            } catch (IOException e) {
+                errors.merge(response.status(), 1L, Long::sum);
+                continue;
+            }
+            platformMix.merge(stored.platformMix(), 1L, Long::sum);
+            purchaseBuckets.merge(stored.purchaseBucket(), 1L, Long::sum);
+            stored.subscriptions().forEach((channel, state) ->
+                    subscriptions.computeIfAbsent(channel, c -> new TreeMap<>()).merge(state, 1L, Long::sum));
+        }
+        return new DemoSummary(counters.fed, counters.itemFailures, counters.failedInvocations, counters.rejected,
+                counters.unreadable, elapsed, clockStart, runtime.clock().instant(), counters.scheduledRuns,
+                customers.size(), platformMix, purchaseBuckets, subscriptions, errors);
+    }
+
+    private static String pathSegment(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

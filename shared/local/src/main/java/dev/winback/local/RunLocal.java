@@ -1,0 +1,197 @@
+package dev.winback.local;
+
+import dev.winback.local.cli.CliArgs;
+import dev.winback.local.cli.UsageException;
+import dev.winback.local.http.LocalHttpServer;
+import dev.winback.local.template.HttpRoute;
+import dev.winback.local.template.TemplateException;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The run-local command: the demo (default), the API on localhost, and the backtest.
+ * Exit codes: 0 done, 1 failed, 2 bad command line.
+ */
+public final class RunLocal {
+
+    static final String USAGE = """
+            usage: run-local [demo] [--customers N] [--days D] [--seed S]
+                   run-local serve [--port P] [--start INSTANT]
+                   run-local backtest [backtest options]
+                   run-local --help
+
+              demo      generate a synthetic customer base, feed its events through the ingest
+                        function on DynamoDB Local and a virtual clock, then summarise what was stored
+                        (defaults: --customers 1000 --days 90 --seed 42)
+              serve     run the HTTP API on localhost (default port 8080) until Ctrl-C, with local-only
+                        routes to move the virtual clock and run due schedules; --start sets where the
+                        virtual clock begins (default: now)
+              backtest  replay history and measure the engine's decisions
+
+            every command also takes --template PATH (default: template.yaml at the repository root)
+            """;
+
+    static final int OK = 0;
+    static final int FAILED = 1;
+    static final int USAGE_ERROR = 2;
+
+    private RunLocal() {
+    }
+
+    public static void main(String[] args) {
+        int code = run(args, System.out, System.err);
+        // DynamoDB Local and progress threads are stopped by then; exit anyway so nothing lingers.
+        System.exit(code);
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        List<String> all = Arrays.asList(args);
+        if (all.contains("--help") || all.contains("-h") || all.contains("help")) {
+            out.print(USAGE);
+            return OK;
+        }
+        boolean explicit = !all.isEmpty() && !all.getFirst().startsWith("--");
+        String command = explicit ? all.getFirst() : "demo";
+        List<String> rest = explicit ? all.subList(1, all.size()) : all;
+        try {
+            return switch (command) {
+                case "demo" -> demo(CliArgs.parse("demo", rest, Set.of("customers", "days", "seed", "template")), out, err);
+                case "serve" -> serve(CliArgs.parse("serve", rest, Set.of("port", "start", "template")), out);
+                case "backtest" -> backtest(rest, out, err);
+                default -> throw new UsageException("unknown command \"" + command + "\"");
+            };
+        } catch (UsageException e) {
+            err.println("run-local: " + e.getMessage());
+            err.println("try: run-local --help");
+            return USAGE_ERROR;
+        } catch (TemplateException e) {
+            err.println("run-local: the template cannot run locally: " + e.getMessage());
+            return FAILED;
+        } catch (RuntimeException e) {
+            err.println("run-local: " + command + " failed: " + describe(e));
+            return FAILED;
+        }
+    }
+
+    private static int demo(CliArgs args, PrintStream out, PrintStream err) {
+        long customers = args.number("customers", 1000, 1, 10_000_000);
+        long days = args.number("days", 90, 1, 3650);
+        long seed = args.number("seed", 42, Long.MIN_VALUE, Long.MAX_VALUE);
+        DemoInput input = syntheticEvents(customers, days, seed);
+        try (LocalRuntime runtime = LocalRuntime.start(template(args), 0, input.start())) {
+            err.printf("local runtime up in %d ms; feeding %,d events from %,d customers over %d days (seed %d)%n",
+                    runtime.startupMillis(), input.total(), customers, days, seed);
+            new DemoRun(runtime, err).run(input.events(), input.total()).print(out);
+        }
+        return OK;
+    }
+
+    /** Events for the demo: contract v1 JSON, time-ordered, how many, and when the first can happen. */
+    record DemoInput(Iterable<String> events, long total, Instant start) {
+    }
+
+    /** The one place the synthetic customer base is wired into the demo. */
+    static DemoInput syntheticEvents(long customers, long days, long seed) {
+        // Wire dev.winback.local.demo.SyntheticCustomerBase here.
+        throw new IllegalStateException("the synthetic customer generator is not wired into this build yet");
+    }
+
+    private static int serve(CliArgs args, PrintStream out) {
+        int port = (int) args.number("port", LocalHttpServer.DEFAULT_PORT, 0, 65535);
+        Instant start = args.instant("start").orElse(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        LocalRuntime runtime = LocalRuntime.start(template(args), port, start);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                runtime.close();
+                System.err.println("run-local: stopped");
+            } finally {
+                stopped.countDown();
+            }
+        }, "run-local-shutdown"));
+        out.print(ServeBanner.text(runtime));
+        out.flush();
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return OK;
+    }
+
+    private static int backtest(List<String> args, PrintStream out, PrintStream err) {
+        // Wire dev.winback.local.backtest.BacktestCommand here: return BacktestCommand.run(args.toArray(String[]::new), out);
+        err.println("run-local: backtest is not part of this build yet");
+        return USAGE_ERROR;
+    }
+
+    private static Path template(CliArgs args) {
+        return Path.of(args.text("template").orElseGet(() -> System.getProperty("winback.template", "template.yaml")));
+    }
+
+    private static String describe(Throwable e) {
+        StringBuilder text = new StringBuilder(String.valueOf(e.getMessage()));
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            text.append("\n  caused by ").append(cause.getClass().getSimpleName()).append(": ").append(cause.getMessage());
+        }
+        return text.toString();
+    }
+
+    /** What serve prints once the API is up: where it is and requests to try. */
+    static final class ServeBanner {
+
+        private ServeBanner() {
+        }
+
+        static String text(LocalRuntime runtime) {
+            String base = runtime.server().baseUri().toString();
+            StringBuilder text = new StringBuilder()
+                    .append("Winback local API on ").append(base).append('\n')
+                    .append("  virtual clock ").append(runtime.clock().instant())
+                    .append(", tables ").append(runtime.tables().values())
+                    .append(", started in ").append(runtime.startupMillis()).append(" ms\n\n")
+                    .append("Routes from the template:\n");
+            for (HttpRoute route : runtime.server().routes()) {
+                text.append("  ").append(route.routeKey()).append("  -> ").append(route.functionId()).append('\n');
+            }
+            text.append("\nTry:\n");
+            for (HttpRoute route : runtime.server().routes()) {
+                text.append("  ").append(curl(base, route, runtime.clock().instant())).append('\n');
+            }
+            text.append("  curl -s ").append(base).append("/local/clock\n")
+                    .append("  curl -s -X POST ").append(base)
+                    .append("/local/clock -H 'content-type: application/json' -d '{\"advance\":\"P7D\"}'\n")
+                    .append("  curl -s -X POST ").append(base)
+                    .append("/local/clock -H 'content-type: application/json' -d '{\"set\":\"2026-11-23T00:00:00Z\"}'\n")
+                    .append("  curl -s -X POST ").append(base).append("/local/tick\n")
+                    .append("\nCtrl-C stops it.\n");
+            return text.toString();
+        }
+
+        private static String curl(String base, HttpRoute route, Instant now) {
+            if (route.isDefault()) {
+                return "curl -s " + base + "/";
+            }
+            String path = route.path().replaceAll("\\{([A-Za-z0-9_]+)\\+?}", "cust-0001");
+            String method = route.method().equals(HttpRoute.ANY) ? "GET" : route.method();
+            if (method.equals("GET") || method.equals("DELETE")) {
+                return "curl -s " + (method.equals("GET") ? "" : "-X DELETE ") + base + path;
+            }
+            return "curl -s -X " + method + " " + base + path
+                    + " -H 'content-type: application/json' -d '" + sampleEvent(now) + "'";
+        }
+
+        /** A contract v1 event to post. */
+        private static String sampleEvent(Instant now) {
+            return "{\"eventId\":\"evt-0001\",\"customerId\":\"cust-0001\",\"type\":\"session_started\","
+                    + "\"occurredAt\":\"" + now + "\",\"platform\":\"app\"}";
+        }
+    }
+}

@@ -1,0 +1,158 @@
+package dev.winback.local.schedule;
+
+import dev.winback.local.Fixtures;
+import dev.winback.local.clock.VirtualClock;
+import dev.winback.local.template.SamTemplate;
+import dev.winback.local.template.TemplateException;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class LocalSchedulesTest {
+
+    private static final Instant START = Instant.parse("2026-11-23T00:00:00Z");
+
+    private final VirtualClock clock = new VirtualClock(START);
+    private final List<ScheduledRun> runs = new ArrayList<>();
+
+    private static ScheduleDefinition schedule(String function, String expression) {
+        return new ScheduleDefinition(function, "Tick", expression,
+                ScheduleExpression.parse(expression, ZoneOffset.UTC), true, Optional.empty());
+    }
+
+    private LocalSchedules schedules(ScheduleDefinition... definitions) {
+        Map<String, ScheduleTarget> targets = new HashMap<>();
+        for (ScheduleDefinition d : definitions) {
+            targets.put(d.functionId(), runs::add);
+        }
+        return new LocalSchedules(List.of(definitions), targets, clock);
+    }
+
+    @Test
+    void tick_whenNoSchedules_reportsNoSchedulesDue() {
+        TickReport report = new LocalSchedules(List.of(), Map.of(), clock).tick();
+        assertThat(report.nothingDue()).isTrue();
+        assertThat(report.summary()).startsWith("no schedules due");
+    }
+
+    @Test
+    void tick_whenClockHasNotMoved_runsNothing() {
+        LocalSchedules schedules = schedules(schedule("Hourly", "rate(1 hour)"));
+        assertThat(schedules.tick().nothingDue()).isTrue();
+        clock.advance(Duration.ofMinutes(59));
+        assertThat(schedules.tick().nothingDue()).isTrue();
+        assertThat(runs).isEmpty();
+    }
+
+    @Test
+    void tick_whenOneRunDue_runsItOnceAtItsScheduledTime() {
+        LocalSchedules schedules = schedules(schedule("Hourly", "rate(1 hour)"));
+        clock.advance(Duration.ofMinutes(90));
+        TickReport report = schedules.tick();
+        assertThat(report.outcomes()).singleElement().satisfies(o -> {
+            assertThat(o.status()).isEqualTo(TickReport.Status.RAN);
+            assertThat(o.dueRuns()).isEqualTo(1);
+            assertThat(o.coalesced()).isZero();
+            assertThat(o.scheduledAt()).isEqualTo(START.plus(Duration.ofHours(1)));
+        });
+        assertThat(runs).singleElement().satisfies(run -> {
+            assertThat(run.scheduledAt()).isEqualTo(START.plus(Duration.ofHours(1)));
+            assertThat(run.schedule().functionId()).isEqualTo("Hourly");
+        });
+        assertThat(schedules.tick().nothingDue()).as("the same run is not repeated").isTrue();
+    }
+
+    @Test
+    void tick_afterAWeekJump_runsOnceAndReportsTheCoalescedRuns() {
+        LocalSchedules schedules = schedules(schedule("Hourly", "rate(1 hour)"), schedule("Noon", "cron(0 12 * * ? *)"));
+        clock.advance(Duration.ofDays(7));
+        TickReport report = schedules.tick();
+        assertThat(report.outcomes()).hasSize(2);
+        assertThat(report.outcomes().get(0).dueRuns()).isEqualTo(7 * 24);
+        assertThat(report.outcomes().get(0).coalesced()).isEqualTo(7 * 24 - 1);
+        assertThat(report.outcomes().get(1).dueRuns()).isEqualTo(7);
+        assertThat(report.outcomes().get(1).scheduledAt()).isEqualTo(Instant.parse("2026-11-29T12:00:00Z"));
+        assertThat(runs).hasSize(2);
+        assertThat(runs.get(0).coalesced()).isEqualTo(7 * 24 - 1);
+        assertThat(report.summary()).contains("167 earlier due runs coalesced");
+    }
+
+    @Test
+    void tick_afterCatchUp_continuesFromTheLastDueRun() {
+        LocalSchedules schedules = schedules(schedule("Noon", "cron(0 12 * * ? *)"));
+        clock.set(Instant.parse("2026-11-23T13:00:00Z"));
+        assertThat(schedules.tick().outcomes()).hasSize(1);
+        clock.set(Instant.parse("2026-11-24T11:59:00Z"));
+        assertThat(schedules.tick().nothingDue()).isTrue();
+        clock.set(Instant.parse("2026-11-24T12:00:00Z"));
+        assertThat(schedules.tick().outcomes()).singleElement()
+                .satisfies(o -> assertThat(o.scheduledAt()).isEqualTo(Instant.parse("2026-11-24T12:00:00Z")));
+    }
+
+    @Test
+    void tick_afterClockSetBack_waitsUntilTheLastRunIsPassedAgain() {
+        LocalSchedules schedules = schedules(schedule("Hourly", "rate(1 hour)"));
+        clock.advance(Duration.ofHours(5));
+        schedules.tick();
+        clock.set(START);
+        clock.advance(Duration.ofHours(5));
+        assertThat(schedules.tick().nothingDue()).isTrue();
+        clock.advance(Duration.ofHours(1));
+        assertThat(schedules.tick().outcomes()).hasSize(1);
+    }
+
+    @Test
+    void tick_whenTargetFailsOrIsMissing_reportsAndMovesOn() {
+        ScheduleDefinition failing = schedule("Failing", "rate(1 hour)");
+        ScheduleDefinition orphan = schedule("Orphan", "rate(1 hour)");
+        LocalSchedules schedules = new LocalSchedules(List.of(failing, orphan),
+                Map.of("Failing", run -> { throw new IllegalStateException("boom"); }), clock);
+        clock.advance(Duration.ofHours(2));
+        TickReport report = schedules.tick();
+        assertThat(report.outcomes()).extracting(TickReport.Outcome::status)
+                .containsExactly(TickReport.Status.FAILED, TickReport.Status.NO_TARGET);
+        assertThat(report.outcomes().get(0).error()).contains("boom");
+        assertThat(report.outcomes().get(1).error()).contains("Orphan");
+        assertThat(schedules.tick().nothingDue()).as("a failed run counts as run").isTrue();
+    }
+
+    @Test
+    void fromTemplate_readsScheduleAndScheduleV2_andSkipsDisabledOnes() {
+        List<ScheduleDefinition> definitions = TemplateSchedules.from(SamTemplate.read(Fixtures.template("local-fixture.yaml")));
+        assertThat(definitions).extracting(ScheduleDefinition::id)
+                .containsExactly("EvaluateFunction.Hourly", "EvaluateFunction.NightlyBerlin", "EvaluateFunction.Paused");
+        assertThat(definitions.get(2).enabled()).isFalse();
+
+        LocalSchedules schedules = new LocalSchedules(definitions, Map.of("EvaluateFunction", runs::add), clock);
+        clock.advance(Duration.ofDays(1));
+        TickReport report = schedules.tick();
+        assertThat(report.outcomes()).extracting(TickReport.Outcome::schedule)
+                .containsExactly("EvaluateFunction.Hourly", "EvaluateFunction.NightlyBerlin");
+        // 02:00 in Berlin in November is 01:00 UTC.
+        assertThat(report.outcomes().get(1).scheduledAt()).isEqualTo(Instant.parse("2026-11-23T01:00:00Z"));
+    }
+
+    @Test
+    void fromTemplate_whenNoSchedules_isEmpty() {
+        assertThat(TemplateSchedules.from(SamTemplate.read(Fixtures.template("no-schedules.yaml")))).isEmpty();
+    }
+
+    @Test
+    void fromTemplate_whenExpressionInvalid_namesTheEvent() {
+        SamTemplate template = SamTemplate.read(Fixtures.template("bad-schedule.yaml"));
+        assertThatThrownBy(() -> TemplateSchedules.from(template))
+                .isInstanceOf(TemplateException.class)
+                .hasMessageContaining("JobFunction.Events.Often")
+                .hasMessageContaining("rate(1 minutes)");
+    }
+}
