@@ -45,3 +45,43 @@ command -v mvn >/dev/null || { echo "error: Maven (mvn) is not on PATH." >&2; ex
 mvn_quiet() {
   mvn -B -q -f "$WINBACK_ROOT/pom.xml" "$@"
 }
+
+# ---- the local runtime (shared/local): run-local and bench run Java mains from it
+
+LOCAL_TARGET="$WINBACK_ROOT/shared/local/target"
+# Written last by a successful build, so it doubles as the build's timestamp.
+LOCAL_CLASSPATH_FILE="$LOCAL_TARGET/runtime-classpath.txt"
+
+local_runtime_needs_build() {
+  [[ -f "$LOCAL_CLASSPATH_FILE" ]] || return 0
+  compgen -G "$LOCAL_TARGET/winback-local-*.jar" >/dev/null || return 0
+  compgen -G "$WINBACK_ROOT/functions/*/target/*-lambda.jar" >/dev/null || return 0
+  local newer
+  newer="$(find "$WINBACK_ROOT/pom.xml" "$WINBACK_ROOT/shared" "$WINBACK_ROOT/functions" \
+    -name target -prune -o \( -name pom.xml -o -path '*/src/main/*' \) -type f -newer "$LOCAL_CLASSPATH_FILE" -print -quit)"
+  [[ -n "$newer" ]]
+}
+
+# Runs a main class of shared/local with its runtime class path, building first when sources changed.
+run_local_main() {
+  local main_class="$1"; shift
+  if local_runtime_needs_build; then
+    echo "building the local runtime (sources changed since the last build)..." >&2
+    rm -f "$LOCAL_CLASSPATH_FILE"
+    # One reactor run: packaging and the class path together, so sibling modules resolve to their
+    # freshly built jars rather than to whatever an old install left in ~/.m2. Build output goes to
+    # stderr: stdout belongs to the command.
+    mvn_quiet -DskipTests -pl shared/local -am package dependency:build-classpath \
+      -Dmdep.outputFile=target/runtime-classpath.txt -Dmdep.includeScope=runtime >&2
+  fi
+  local jar
+  jar="$(compgen -G "$LOCAL_TARGET/winback-local-*.jar" | grep -v -e '-sources\.jar$' -e '-tests\.jar$' | head -n1)"
+  # Classes rather than the jar first, so the cold-start probe can put them on a child's class path.
+  # shellcheck disable=SC2086 # LOCAL_JAVA_OPTS is a list of options on purpose.
+  exec "$JAVA_HOME/bin/java" \
+    --enable-native-access=ALL-UNNAMED -XX:+UseSerialGC ${LOCAL_JAVA_OPTS:-} \
+    -Dwinback.root="$WINBACK_ROOT" \
+    -Dwinback.template="$WINBACK_ROOT/template.yaml" \
+    -cp "$LOCAL_TARGET/classes:$jar:$(cat "$LOCAL_CLASSPATH_FILE")" \
+    "$main_class" "$@"
+}

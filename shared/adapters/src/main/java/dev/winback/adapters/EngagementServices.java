@@ -9,9 +9,21 @@ import dev.winback.adapters.ingest.RejectedEvents;
 import dev.winback.core.ingest.IngestEvents;
 
 import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /** The object graph every function shares, built once per execution environment. */
 public final class EngagementServices {
+
+    /**
+     * Applies the customers of a batch concurrently: each is one read-modify-write round trip, so a
+     * batch is bound by latency, not CPU. Daemon threads, shared by every handler in the process.
+     */
+    private static final ExecutorService WRITERS = Executors.newFixedThreadPool(8, runnable -> {
+        Thread thread = new Thread(runnable, "winback-writer");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private final CapacityMeter meter = new CapacityMeter();
     private final DynamoDbEngagementStore store;
@@ -19,7 +31,7 @@ public final class EngagementServices {
 
     public EngagementServices(WinbackConfig config, AwsClients clients, Clock clock) {
         this.store = new DynamoDbEngagementStore(clients.dynamoDb(), config.tableName(), meter);
-        this.intake = new EventIntake(new IngestEvents(store),
+        this.intake = new EventIntake(new IngestEvents(store, WRITERS),
                 new RejectedEvents(clients.dynamoDb(), config.tableName()), clock);
     }
 

@@ -1,5 +1,9 @@
 package dev.winback.local;
 
+import dev.winback.adapters.json.EventJsonWriter;
+import dev.winback.local.backtest.BacktestCommand;
+import dev.winback.local.demo.SyntheticConfig;
+import dev.winback.local.demo.SyntheticCustomerBase;
 import dev.winback.local.cli.CliArgs;
 import dev.winback.local.cli.UsageException;
 import dev.winback.local.http.LocalHttpServer;
@@ -81,8 +85,8 @@ public final class RunLocal {
     }
 
     private static int demo(CliArgs args, PrintStream out, PrintStream err) {
-        long customers = args.number("customers", 1000, 1, 10_000_000);
-        long days = args.number("days", 90, 1, 3650);
+        long customers = args.number("customers", SyntheticConfig.defaults().customers(), 1, 10_000_000);
+        long days = args.number("days", SyntheticConfig.defaults().days(), 1, 3650);
         long seed = args.number("seed", 42, Long.MIN_VALUE, Long.MAX_VALUE);
         DemoInput input = syntheticEvents(customers, days, seed);
         try (LocalRuntime runtime = LocalRuntime.start(template(args), 0, input.start())) {
@@ -99,8 +103,11 @@ public final class RunLocal {
 
     /** The one place the synthetic customer base is wired into the demo. */
     static DemoInput syntheticEvents(long customers, long days, long seed) {
-        // Wire dev.winback.local.demo.SyntheticCustomerBase here.
-        throw new IllegalStateException("the synthetic customer generator is not wired into this build yet");
+        SyntheticCustomerBase base = SyntheticCustomerBase.generate(SyntheticConfig.defaults()
+                .withCustomers(Math.toIntExact(customers)).withDays(Math.toIntExact(days)).withSeed(seed));
+        EventJsonWriter writer = new EventJsonWriter();
+        Iterable<String> json = () -> base.events().map(writer::toJson).iterator();
+        return new DemoInput(json, base.eventCount(), base.config().start());
     }
 
     private static int serve(CliArgs args, PrintStream out) {
@@ -127,9 +134,7 @@ public final class RunLocal {
     }
 
     private static int backtest(List<String> args, PrintStream out, PrintStream err) {
-        // Wire dev.winback.local.backtest.BacktestCommand here: return BacktestCommand.run(args.toArray(String[]::new), out);
-        err.println("run-local: backtest is not part of this build yet");
-        return USAGE_ERROR;
+        return BacktestCommand.run(args.toArray(String[]::new), out);
     }
 
     private static Path template(CliArgs args) {

@@ -33,7 +33,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -83,7 +82,6 @@ public final class EngagementRecordJson {
                 g.writeStringField("type", e.type());
                 g.writeStringField("at", e.at().toString());
                 if (!e.detail().isEmpty()) g.writeStringField("detail", e.detail());
-                if (withBookkeeping) g.writeNumberField("tb", e.tiebreak());
                 g.writeEndObject();
             }
             g.writeEndArray();
@@ -177,7 +175,6 @@ public final class EngagementRecordJson {
                     g.writeStringField("source", s.value().source());
                     g.writeStringField("wordingVersion", s.value().wordingVersion());
                     g.writeStringField("at", s.at().toString());
-                    g.writeNumberField("tb", s.tiebreak());
                     g.writeEndObject();
                 }
                 g.writeEndObject();
@@ -216,7 +213,6 @@ public final class EngagementRecordJson {
             g.writeStringField("tier", m.state().value().tier());
             g.writeStringField("status", m.state().value().status().wireName());
             g.writeStringField("at", m.state().at().toString());
-            g.writeNumberField("tb", m.state().tiebreak());
             g.writeEndObject();
         }
         instant(g, "firstStarted", m.firstStarted());
@@ -246,13 +242,16 @@ public final class EngagementRecordJson {
     private static void writeSeen(JsonGenerator g, SeenEvents s) throws IOException {
         g.writeObjectFieldStart("seen");
         g.writeNumberField("archivedThroughDay", s.archivedThroughDay());
-        // Pairs of [hash, day], sorted so equal windows serialise identically.
-        g.writeArrayFieldStart("ids");
-        for (Map.Entry<Long, Long> e : new TreeMap<>(s.ids()).entrySet()) {
-            g.writeNumber(e.getKey());
-            g.writeNumber(e.getValue());
+        // Epoch day -> the event-id hashes of that day, sorted so equal windows serialise identically.
+        Map<Long, TreeSet<Long>> byDay = new TreeMap<>();
+        s.ids().forEach((hash, day) -> byDay.computeIfAbsent(day, d -> new TreeSet<>()).add(hash));
+        g.writeObjectFieldStart("ids");
+        for (Map.Entry<Long, TreeSet<Long>> day : byDay.entrySet()) {
+            g.writeArrayFieldStart(Long.toString(day.getKey()));
+            for (long hash : day.getValue()) g.writeNumber(hash);
+            g.writeEndArray();
         }
-        g.writeEndArray();
+        g.writeEndObject();
         g.writeEndObject();
     }
 
@@ -262,7 +261,6 @@ public final class EngagementRecordJson {
         g.writeObjectFieldStart(field);
         g.writeStringField("value", value.apply(s.value()));
         g.writeStringField("at", s.at().toString());
-        g.writeNumberField("tb", s.tiebreak());
         g.writeEndObject();
     }
 
@@ -310,7 +308,7 @@ public final class EngagementRecordJson {
                 if (s == null) continue;
                 consent.put(purpose, new Stamped<>(new ConsentGrant(s.path("granted").asBoolean(),
                         s.path("source").asText(), s.path("wordingVersion").asText()),
-                        Instant.parse(s.path("at").asText()), s.path("tb").asLong()));
+                        Instant.parse(s.path("at").asText())));
             }
             List<Instant> sends = new ArrayList<>();
             c.path("sendsSinceEngagement").forEach(at -> sends.add(Instant.parse(at.asText())));
@@ -336,7 +334,7 @@ public final class EngagementRecordJson {
         Stamped<Membership.Tier> state = s == null ? null : new Stamped<>(
                 new Membership.Tier(s.path("tier").asText(),
                         MembershipStatus.valueOf(s.path("status").asText().toUpperCase(Locale.ROOT))),
-                Instant.parse(s.path("at").asText()), s.path("tb").asLong());
+                Instant.parse(s.path("at").asText()));
         return new Membership(state, instant(n, "firstStarted"));
     }
 
@@ -354,25 +352,23 @@ public final class EngagementRecordJson {
     private static List<RecentEvent> readRecent(JsonNode n) {
         List<RecentEvent> out = new ArrayList<>();
         n.forEach(e -> out.add(new RecentEvent(e.path("type").asText(), Instant.parse(e.path("at").asText()),
-                e.path("detail").asText(""), e.path("tb").asLong())));
+                e.path("detail").asText(""))));
         return out;
     }
 
     private static SeenEvents readSeen(JsonNode n) {
         if (n.isMissingNode()) return SeenEvents.NONE;
         Map<Long, Long> ids = new HashMap<>();
-        Iterator<JsonNode> it = n.path("ids").elements();
-        while (it.hasNext()) {
-            long hash = it.next().asLong();
-            ids.put(hash, it.next().asLong());
-        }
+        n.path("ids").properties().forEach(day -> {
+            long epochDay = Long.parseLong(day.getKey());
+            day.getValue().forEach(hash -> ids.put(hash.asLong(), epochDay));
+        });
         return new SeenEvents(n.path("archivedThroughDay").asLong(), ids);
     }
 
     private static <T> Stamped<T> stamped(JsonNode n, Function<String, T> value) {
         if (n == null) return null;
-        return new Stamped<>(value.apply(n.path("value").asText()), Instant.parse(n.path("at").asText()),
-                n.path("tb").asLong());
+        return new Stamped<>(value.apply(n.path("value").asText()), Instant.parse(n.path("at").asText()));
     }
 
     private static Instant instant(JsonNode n, String field) {

@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -24,9 +26,17 @@ public final class IngestEvents {
     static final int ATTEMPTS = 4;
 
     private final EngagementStore store;
+    private final Executor executor;
 
-    public IngestEvents(EngagementStore store) {
+    /** Customers of one batch are independent; {@code executor} may apply them concurrently. */
+    public IngestEvents(EngagementStore store, Executor executor) {
         this.store = store;
+        this.executor = executor;
+    }
+
+    /** Applies one customer after another on the calling thread. */
+    public IngestEvents(EngagementStore store) {
+        this(store, Runnable::run);
     }
 
     /** @return one outcome per input event, in input order */
@@ -43,11 +53,13 @@ public final class IngestEvents {
             LOG.log(Level.WARNING, "loading records failed; the whole batch will be retried", e);
             return List.of(filled(events.size(), EventOutcome.RETRY));
         }
-        byCustomer.forEach((customerId, indexes) -> {
+        List<CompletableFuture<Void>> running = new ArrayList<>(byCustomer.size());
+        byCustomer.forEach((customerId, indexes) -> running.add(CompletableFuture.runAsync(() -> {
             List<EngagementEvent> own = indexes.stream().map(events::get).toList();
             List<EventOutcome> result = ingestOne(loaded.get(customerId), own);
             for (int k = 0; k < indexes.size(); k++) outcomes[indexes.get(k)] = result.get(k);
-        });
+        }, executor)));
+        CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).join();
         return List.of(outcomes);
     }
 

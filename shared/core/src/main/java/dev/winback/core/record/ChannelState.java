@@ -48,7 +48,7 @@ public record ChannelState(
     }
 
     ChannelState withReachability(Stamped<Reachability> candidate) {
-        return new ChannelState(Stamped.latest(reachability, candidate, Reachability::precedence), consent,
+        return new ChannelState(Stamped.latest(reachability, candidate, Reachability.PRECEDENCE), consent,
                 subscription, lastSent, lastDelivered, lastOpened, lastClicked, lastConverted, sends, opens, clicks,
                 conversions, sendsSinceEngagement);
     }
@@ -56,14 +56,14 @@ public record ChannelState(
     ChannelState withConsent(Purpose purpose, Stamped<ConsentGrant> candidate) {
         Map<Purpose, Stamped<ConsentGrant>> merged = new EnumMap<>(Purpose.class);
         merged.putAll(consent);
-        merged.put(purpose, Stamped.latest(consent.get(purpose), candidate, ConsentGrant::precedence));
+        merged.put(purpose, Stamped.latest(consent.get(purpose), candidate, ConsentGrant.PRECEDENCE));
         return new ChannelState(reachability, merged, subscription, lastSent, lastDelivered, lastOpened, lastClicked,
                 lastConverted, sends, opens, clicks, conversions, sendsSinceEngagement);
     }
 
     ChannelState withSubscription(Stamped<SubscriptionStatus> candidate) {
         return new ChannelState(reachability, consent,
-                Stamped.latest(subscription, candidate, SubscriptionStatus::precedence), lastSent, lastDelivered,
+                Stamped.latest(subscription, candidate, SubscriptionStatus.PRECEDENCE), lastSent, lastDelivered,
                 lastOpened, lastClicked, lastConverted, sends, opens, clicks, conversions, sendsSinceEngagement);
     }
 

@@ -81,9 +81,9 @@ public record EngagementRecord(
     }
 
     /** Applies one event known not to be a duplicate. */
-    EngagementRecord applied(EngagementEvent event, long tiebreak, Purchases.PurchaseDay purchaseDay) {
+    EngagementRecord applied(EngagementEvent event, Purchases.PurchaseDay purchaseDay) {
         Instant at = event.occurredAt();
-        EngagementRecord r = withRecent(new RecentEvent(event.type(), at, detailOf(event), tiebreak));
+        EngagementRecord r = withRecent(new RecentEvent(event.type(), at, detailOf(event)));
         return switch (event.payload()) {
             case EventPayload.SessionStarted s -> r.activeOn(s.platform(), at);
             case EventPayload.StoreVisited ignored -> r.activeOn(Platform.STORE, at);
@@ -101,26 +101,26 @@ public record EngagementRecord(
                 yield switch (f.kind()) {
                     // A receipt proves the address works.
                     case DELIVERED -> withFeedback.onChannel(f.channel(),
-                            c -> c.withReachability(new Stamped<>(Reachability.REACHABLE, at, tiebreak)));
+                            c -> c.withReachability(new Stamped<>(Reachability.REACHABLE, at)));
                     case OPENED, CLICKED, CONVERTED -> withFeedback;
                 };
             }
             case EventPayload.PushPermissionChanged p -> r.withPushPermission(
-                    r.pushPermission.changed(p.granted(), at, tiebreak));
+                    r.pushPermission.changed(p.granted(), at));
             case EventPayload.EmailSubscriptionChanged e -> r.onChannel(Channel.EMAIL,
-                    c -> c.withSubscription(new Stamped<>(SubscriptionStatus.of(e.status()), at, tiebreak)));
+                    c -> c.withSubscription(new Stamped<>(SubscriptionStatus.of(e.status()), at)));
             case EventPayload.SmsSubscriptionChanged s -> r.onChannel(Channel.SMS,
-                    c -> c.withSubscription(new Stamped<>(SubscriptionStatus.of(s.status()), at, tiebreak)));
+                    c -> c.withSubscription(new Stamped<>(SubscriptionStatus.of(s.status()), at)));
             case EventPayload.MembershipChanged m -> r.withMembership(
-                    r.membership.changed(m.tier(), m.status(), at, tiebreak));
-            case EventPayload.AppInstalled ignored -> r.withInstall(r.install.changed(true, at, tiebreak));
-            case EventPayload.AppUninstalled ignored -> r.withInstall(r.install.changed(false, at, tiebreak))
+                    r.membership.changed(m.tier(), m.status(), at));
+            case EventPayload.AppInstalled ignored -> r.withInstall(r.install.changed(true, at));
+            case EventPayload.AppUninstalled ignored -> r.withInstall(r.install.changed(false, at))
                     .onChannel(Channel.PUSH,
-                            c -> c.withReachability(new Stamped<>(Reachability.UNREACHABLE, at, tiebreak)));
+                            c -> c.withReachability(new Stamped<>(Reachability.UNREACHABLE, at)));
             case EventPayload.ProfileUpdated p -> {
-                EngagementRecord updated = r.withProfile(r.profile.updated(p, at, tiebreak));
+                EngagementRecord updated = r.withProfile(r.profile.updated(p, at));
                 // A new address or endpoint is presumed reachable until feedback says otherwise.
-                Stamped<Reachability> reachable = new Stamped<>(Reachability.REACHABLE, at, tiebreak);
+                Stamped<Reachability> reachable = new Stamped<>(Reachability.REACHABLE, at);
                 if (p.email().isPresent()) updated = updated.onChannel(Channel.EMAIL, c -> c.withReachability(reachable));
                 if (p.phone().isPresent()) updated = updated.onChannel(Channel.SMS, c -> c.withReachability(reachable));
                 if (p.pushEndpoint().isPresent()) {
@@ -129,7 +129,7 @@ public record EngagementRecord(
                 yield updated;
             }
             case EventPayload.ConsentChanged c -> r.onChannel(c.channel(), state -> state.withConsent(c.purpose(),
-                    new Stamped<>(new ConsentGrant(c.granted(), c.source(), c.wordingVersion()), at, tiebreak)));
+                    new Stamped<>(new ConsentGrant(c.granted(), c.source(), c.wordingVersion()), at)));
         };
     }
 

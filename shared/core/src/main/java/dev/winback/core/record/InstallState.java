@@ -8,9 +8,8 @@ public record InstallState(Stamped<Boolean> installed, Instant firstInstalled, I
 
     public static final InstallState UNKNOWN = new InstallState(null, null, null, null);
 
-    InstallState changed(boolean nowInstalled, Instant at, long tiebreak) {
-        Stamped<Boolean> merged = Stamped.latest(installed, new Stamped<>(nowInstalled, at, tiebreak),
-                (a, b) -> Boolean.compare(!a, !b));
+    InstallState changed(boolean nowInstalled, Instant at) {
+        Stamped<Boolean> merged = Stamped.latest(installed, new Stamped<>(nowInstalled, at), PushPermission.WITHDRAWAL_WINS);
         return nowInstalled
                 ? new InstallState(merged, Instants.min(firstInstalled, at), Instants.max(lastInstalled, at),
                 lastUninstalled)

@@ -10,15 +10,13 @@ public record Membership(Stamped<Tier> state, Instant firstStarted) {
     public static final Membership NONE = new Membership(null, null);
 
     public record Tier(String tier, MembershipStatus status) {
-        /** At the same instant a cancellation wins. */
-        static int precedence(Tier a, Tier b) {
-            return Integer.compare(a.status.ordinal(), b.status.ordinal());
-        }
+        /** At the same instant a cancellation wins; the tier name only makes the order total. */
+        static final java.util.Comparator<Tier> PRECEDENCE = java.util.Comparator.comparing(Tier::status)
+                .thenComparing(Tier::tier);
     }
 
-    Membership changed(String tier, MembershipStatus status, Instant at, long tiebreak) {
-        Stamped<Tier> merged = Stamped.latest(state, new Stamped<>(new Tier(tier, status), at, tiebreak),
-                Tier::precedence);
+    Membership changed(String tier, MembershipStatus status, Instant at) {
+        Stamped<Tier> merged = Stamped.latest(state, new Stamped<>(new Tier(tier, status), at), Tier.PRECEDENCE);
         Instant started = status == MembershipStatus.STARTED ? Instants.min(firstStarted, at) : firstStarted;
         return new Membership(merged, started);
     }

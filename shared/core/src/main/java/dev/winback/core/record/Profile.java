@@ -19,18 +19,18 @@ public record Profile(
 
     public static final Profile EMPTY = new Profile(null, null, null, null, null, null);
 
-    Profile updated(ProfileUpdated update, Instant at, long tiebreak) {
+    Profile updated(ProfileUpdated update, Instant at) {
         return new Profile(
-                merge(email, update.email(), at, tiebreak),
-                merge(phone, update.phone(), at, tiebreak),
-                merge(timezone, update.timezone(), at, tiebreak),
-                merge(locale, update.locale(), at, tiebreak),
-                merge(birthday, update.birthday(), at, tiebreak),
-                merge(pushEndpoint, update.pushEndpoint(), at, tiebreak));
+                merge(email, update.email(), at),
+                merge(phone, update.phone(), at),
+                merge(timezone, update.timezone(), at),
+                merge(locale, update.locale(), at),
+                merge(birthday, update.birthday(), at),
+                merge(pushEndpoint, update.pushEndpoint(), at));
     }
 
-    private static Stamped<String> merge(Stamped<String> current, Optional<String> value, Instant at, long tiebreak) {
-        return value.map(v -> Stamped.latest(current, new Stamped<>(v, at, tiebreak),
+    private static Stamped<String> merge(Stamped<String> current, Optional<String> value, Instant at) {
+        return value.map(v -> Stamped.latest(current, new Stamped<>(v, at),
                 String::compareTo)).orElse(current);
     }
 }

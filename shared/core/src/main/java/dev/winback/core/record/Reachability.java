@@ -5,7 +5,5 @@ public enum Reachability {
     REACHABLE, UNREACHABLE;
 
     /** At the same instant, evidence of unreachability wins: sending into a dead address costs reputation. */
-    static int precedence(Reachability a, Reachability b) {
-        return Integer.compare(a.ordinal(), b.ordinal());
-    }
+    static final java.util.Comparator<Reachability> PRECEDENCE = java.util.Comparator.naturalOrder();
 }

@@ -61,7 +61,7 @@ public final class RecordUpdate {
                     continue;
                 }
                 current = current.withSeen(seen.with(hash, day))
-                        .applied(event, hash, new Purchases.PurchaseDay.Recent(day));
+                        .applied(event, new Purchases.PurchaseDay.Recent(day));
             } else {
                 YearMonth month = EventIds.month(day);
                 ArchivedMonth stored = archive.getOrDefault(month, ArchivedMonth.empty(month));
@@ -77,7 +77,7 @@ public final class RecordUpdate {
                         purchaseDay = new Purchases.PurchaseDay.NewArchived();
                     }
                 }
-                current = current.applied(event, hash, purchaseDay);
+                current = current.applied(event, purchaseDay);
             }
             outcomes.add(Outcome.APPLIED);
         }

@@ -23,7 +23,5 @@ public enum SubscriptionStatus {
         };
     }
 
-    static int precedence(SubscriptionStatus a, SubscriptionStatus b) {
-        return Integer.compare(a.ordinal(), b.ordinal());
-    }
+    static final java.util.Comparator<SubscriptionStatus> PRECEDENCE = java.util.Comparator.naturalOrder();
 }

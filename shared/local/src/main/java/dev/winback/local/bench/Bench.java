@@ -1,0 +1,50 @@
+package dev.winback.local.bench;
+
+import dev.winback.local.cli.CliArgs;
+import dev.winback.local.cli.UsageException;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+/** scripts/bench: each benchmark prints its figures and ends with one machine-readable RESULT line. */
+public final class Bench {
+
+    private Bench() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(Arrays.asList(args), System.out, System.err));
+    }
+
+    static int run(List<String> args, PrintStream out, PrintStream err) {
+        if (args.isEmpty() || args.getFirst().equals("--help")) {
+            out.println("usage: scripts/bench ingest [--customers 20000] [--days 30] [--batch 100] [--workers 2] [--seed 42]");
+            out.println("       scripts/bench coldstart");
+            return args.isEmpty() ? 2 : 0;
+        }
+        Path template = Path.of(System.getProperty("winback.template", "template.yaml"));
+        List<String> rest = args.subList(1, args.size());
+        try {
+            return switch (args.getFirst()) {
+                case "ingest" -> {
+                    CliArgs a = CliArgs.parse("ingest", rest, Set.of("customers", "days", "batch", "workers", "seed"));
+                    yield IngestBench.run(new IngestBench.Options((int) a.number("customers", 20_000, 1, 1_000_000),
+                            (int) a.number("days", 30, 1, 3650), (int) a.number("batch", 100, 1, 10_000),
+                            (int) a.number("workers", 2, 1, 64), a.number("seed", 42, Long.MIN_VALUE, Long.MAX_VALUE)),
+                            template, out);
+                }
+                case "coldstart" -> ColdStartBench.run(rest, template, out);
+                default -> {
+                    err.println("bench: unknown benchmark \"" + args.getFirst() + "\" (ingest, coldstart)");
+                    yield 2;
+                }
+            };
+        } catch (UsageException e) {
+            err.println("bench: " + e.getMessage());
+            return 2;
+        }
+    }
+}

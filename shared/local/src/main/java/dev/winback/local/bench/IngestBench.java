@@ -1,0 +1,201 @@
+package dev.winback.local.bench;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.winback.adapters.EngagementServices;
+import dev.winback.adapters.config.AwsClients;
+import dev.winback.adapters.config.WinbackConfig;
+import dev.winback.adapters.dynamodb.Keys;
+import dev.winback.adapters.json.EventJsonWriter;
+import dev.winback.core.event.EngagementEvent;
+import dev.winback.functions.ingest.IngestEventsHandler;
+import dev.winback.local.demo.SyntheticConfig;
+import dev.winback.local.demo.SyntheticCustomerBase;
+import dev.winback.local.dynamodb.LocalDynamoDb;
+import dev.winback.local.lambda.SqsEvents;
+import dev.winback.local.template.SamTemplate;
+import dev.winback.local.template.TemplateTables;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.DoubleAdder;
+
+/**
+ * Ingestion throughput and cost: the demo mix through the real SQS handler into DynamoDB Local,
+ * next to a baseline measured in the same run on the same events — one bare UpdateItem per event,
+ * no parsing, no dedupe, no record. Both run with the same number of concurrent workers, each
+ * playing one Lambda instance taking batches off the queue in time order.
+ */
+public final class IngestBench {
+
+    record Options(int customers, int days, int batchSize, int workers, long seed) { }
+
+    record Figures(long events, double seconds, double writeUnits, double readUnits) {
+        double eventsPerSecond() {
+            return events / seconds;
+        }
+    }
+
+    private IngestBench() {
+    }
+
+    public static int run(Options options, Path template, PrintStream out) {
+        SyntheticCustomerBase base = SyntheticCustomerBase.generate(SyntheticConfig.defaults()
+                .withCustomers(options.customers()).withDays(options.days()).withSeed(options.seed()));
+        List<EngagementEvent> events = base.events().toList();
+        EventJsonWriter writer = new EventJsonWriter();
+        List<String> bodies = events.stream().map(writer::toJson).toList();
+        out.printf("bench ingest: %,d events over %,d customers (%d days, seed %d), SQS batches of %d, %d workers%n",
+                events.size(), options.customers(), options.days(), options.seed(), options.batchSize(), options.workers());
+
+        try (LocalDynamoDb dynamoDb = LocalDynamoDb.start(); AwsClients clients = new AwsClients()) {
+            Map<String, String> tables = TemplateTables.create(SamTemplate.read(template), clients.dynamoDb());
+            WinbackConfig config = new WinbackConfig(tables.get("EngagementTable"), "winback-bench");
+            EngagementServices services = new EngagementServices(config, clients, Clock.systemUTC());
+            IngestEventsHandler handler = new IngestEventsHandler(services);
+            String baselineTable = createBaselineTable(clients.dynamoDb());
+
+            // Warm both paths (JIT, connections) on a slice that the measured runs do not see.
+            int warm = Math.min(2_000, events.size() / 10);
+            feed(handler, bodies.subList(0, warm), options);
+            baseline(clients.dynamoDb(), baselineTable, events.subList(0, warm), options);
+            services.meter().reset();
+
+            List<String> measuredBodies = bodies.subList(warm, bodies.size());
+            List<EngagementEvent> measuredEvents = events.subList(warm, events.size());
+            long started = System.nanoTime();
+            int failures = feed(handler, measuredBodies, options);
+            double ourSeconds = (System.nanoTime() - started) / 1e9;
+            Figures ours = new Figures(measuredBodies.size(), ourSeconds, services.meter().writeUnits(),
+                    services.meter().readUnits());
+
+            DoubleAdder baselineUnits = new DoubleAdder();
+            started = System.nanoTime();
+            baselineUnits.add(baseline(clients.dynamoDb(), baselineTable, measuredEvents, options));
+            double baseSeconds = (System.nanoTime() - started) / 1e9;
+            Figures base0 = new Figures(measuredEvents.size(), baseSeconds, baselineUnits.sum(), 0);
+
+            int[] sizes = recordSizes(clients.dynamoDb(), config.tableName());
+            int[] baseSizes = recordSizes(clients.dynamoDb(), baselineTable);
+            double ratio = ours.eventsPerSecond() / base0.eventsPerSecond();
+            out.printf("  winback   %,10.0f events/s  %.3f write units/event  %.3f read units/event  item p50 %,d B  p99 %,d B  (%d batch item failures)%n",
+                    ours.eventsPerSecond(), ours.writeUnits() / ours.events(), ours.readUnits() / ours.events(),
+                    percentile(sizes, 50), percentile(sizes, 99), failures);
+            out.printf("  baseline  %,10.0f events/s  %.3f write units/event  %.3f read units/event  item p50 %,d B  p99 %,d B%n",
+                    base0.eventsPerSecond(), base0.writeUnits() / base0.events(), 0.0,
+                    percentile(baseSizes, 50), percentile(baseSizes, 99));
+            out.printf("RESULT ingest events=%d customers=%d events_per_s=%.0f wcu_per_event=%.3f rcu_per_event=%.3f item_p50_bytes=%d item_p99_bytes=%d baseline_events_per_s=%.0f baseline_wcu_per_event=%.3f ratio=%.2f%n",
+                    ours.events(), options.customers(), ours.eventsPerSecond(), ours.writeUnits() / ours.events(),
+                    ours.readUnits() / ours.events(), percentile(sizes, 50), percentile(sizes, 99),
+                    base0.eventsPerSecond(), base0.writeUnits() / base0.events(), ratio);
+            return failures == 0 ? 0 : 1;
+        }
+    }
+
+    /** Workers take consecutive batches off a shared cursor, like Lambda instances polling one queue. */
+    private static int feed(IngestEventsHandler handler, List<String> bodies, Options options) {
+        AtomicInteger cursor = new AtomicInteger();
+        AtomicInteger failures = new AtomicInteger();
+        runWorkers(options.workers(), () -> {
+            int from;
+            while ((from = cursor.getAndAdd(options.batchSize())) < bodies.size()) {
+                List<String> batch = bodies.subList(from, Math.min(bodies.size(), from + options.batchSize()));
+                SQSEvent event = SqsEvents.batch(batch, Instant.EPOCH);
+                SQSBatchResponse response = handler.handleRequest(event, null);
+                failures.addAndGet(response.getBatchItemFailures().size());
+            }
+        });
+        return failures.get();
+    }
+
+    private static double baseline(DynamoDbClient dynamoDb, String table, List<EngagementEvent> events, Options options) {
+        AtomicInteger cursor = new AtomicInteger();
+        DoubleAdder units = new DoubleAdder();
+        runWorkers(options.workers(), () -> {
+            int i;
+            while ((i = cursor.getAndIncrement()) < events.size()) {
+                EngagementEvent e = events.get(i);
+                var response = dynamoDb.updateItem(b -> b.tableName(table)
+                        .key(Map.of(Keys.PK, AttributeValue.fromS(Keys.customer(e.customerId())),
+                                Keys.SK, AttributeValue.fromS(Keys.RECORD_SK)))
+                        .updateExpression("SET lastSeen = :at ADD events :one")
+                        .expressionAttributeValues(Map.of(":at", AttributeValue.fromS(e.occurredAt().toString()),
+                                ":one", AttributeValue.fromN("1")))
+                        .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+                units.add(response.consumedCapacity().capacityUnits());
+            }
+        });
+        return units.sum();
+    }
+
+    private static void runWorkers(int workers, Runnable work) {
+        ExecutorService pool = Executors.newFixedThreadPool(workers);
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (int w = 0; w < workers; w++) running.add(pool.submit(work));
+            for (Future<?> f : running) f.get();
+        } catch (Exception e) {
+            throw new IllegalStateException("a benchmark worker failed", e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static String createBaselineTable(DynamoDbClient dynamoDb) {
+        String name = "bench-baseline";
+        dynamoDb.createTable(b -> b.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(AttributeDefinition.builder().attributeName(Keys.PK).attributeType(ScalarAttributeType.S).build(),
+                        AttributeDefinition.builder().attributeName(Keys.SK).attributeType(ScalarAttributeType.S).build())
+                .keySchema(KeySchemaElement.builder().attributeName(Keys.PK).keyType(KeyType.HASH).build(),
+                        KeySchemaElement.builder().attributeName(Keys.SK).keyType(KeyType.RANGE).build()));
+        return name;
+    }
+
+    /** DynamoDB's item size: attribute names plus values. */
+    private static int[] recordSizes(DynamoDbClient dynamoDb, String table) {
+        List<Integer> sizes = new ArrayList<>();
+        dynamoDb.scanPaginator(b -> b.tableName(table)).items().forEach(item -> {
+            if (!Keys.RECORD_SK.equals(item.get(Keys.SK).s())) return;
+            int size = 0;
+            for (Map.Entry<String, AttributeValue> a : item.entrySet()) {
+                size += a.getKey().getBytes(StandardCharsets.UTF_8).length + valueSize(a.getValue());
+            }
+            sizes.add(size);
+        });
+        int[] out = sizes.stream().mapToInt(Integer::intValue).toArray();
+        Arrays.sort(out);
+        return out;
+    }
+
+    private static int valueSize(AttributeValue v) {
+        if (v.s() != null) return v.s().getBytes(StandardCharsets.UTF_8).length;
+        if (v.n() != null) return (v.n().length() + 1) / 2 + 1;
+        if (v.b() != null) return v.b().asByteArray().length;
+        if (v.hasNs()) return v.ns().stream().mapToInt(n -> (n.length() + 1) / 2 + 1).sum();
+        return 1;
+    }
+
+    private static int percentile(int[] sorted, int p) {
+        if (sorted.length == 0) return 0;
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
+    }
+}
