@@ -1,0 +1,13 @@
+package dev.winback.core.signal;
+
+import java.util.Locale;
+
+/** The closed set of signal names the playbook maps to actions. */
+public enum SignalType {
+    MESSAGES_IGNORED, IGNORES_EVERY_CHANNEL, PURCHASE_LAPSE, PLATFORM_MIGRATION, LAPSED,
+    PUSH_OPT_OUT, EMAIL_WITHDRAWN, MEMBERSHIP_CANCELLED, APP_UNINSTALLED;
+
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}
