@@ -33,14 +33,13 @@ import java.util.TreeMap;
 
 /**
  * Feeds time-ordered engagement events (contract v1 JSON) through the ingest handler as the SQS
- * poller would (batches of {@value #BATCH_SIZE}, each event in its EventBridge envelope), moving the
+ * poller would (batches of the template's SQS BatchSize, each event in its EventBridge envelope), moving the
  * virtual clock to each batch's latest occurredAt and running the schedules that fall due, then
  * reads every customer back through the HTTP API (in-process, same routing and event shaping as over
  * the socket) to summarise what was stored.
  */
 public final class DemoRun {
 
-    public static final int BATCH_SIZE = 100;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonLog LOG = JsonLog.of(DemoRun.class);
     private static final int PROGRESS_WIDTH = 100;
@@ -70,7 +69,8 @@ public final class DemoRun {
                 .setUnit(" events", 1)
                 .showSpeed()
                 .build()) {
-            List<String> batch = new ArrayList<>(BATCH_SIZE);
+            int batchSize = runtime.ingestBatchSize();
+            List<String> batch = new ArrayList<>(batchSize);
             Instant latest = null;
             for (String event : events) {
                 Instant occurredAt = read(event, customers, counters);
@@ -78,7 +78,7 @@ public final class DemoRun {
                     latest = occurredAt;
                 }
                 batch.add(event);
-                if (batch.size() == BATCH_SIZE) {
+                if (batch.size() == batchSize) {
                     feed(batch, latest, counters);
                     progress.stepBy(batch.size());
                     batch.clear();

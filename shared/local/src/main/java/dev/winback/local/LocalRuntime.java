@@ -1,5 +1,6 @@
 package dev.winback.local;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
@@ -155,6 +156,22 @@ public final class LocalRuntime implements AutoCloseable {
     }
 
     /** The ingest function's logical id, the name its invocations carry. */
+    /**
+     * The ingest function's SQS BatchSize in the template, so that the local feed batches as the
+     * deployed poller would; 10, SQS's default, when the template sets none.
+     */
+    public int ingestBatchSize() {
+        JsonNode events = template.functionProperty(ingestFunctionId, "Events");
+        if (events != null) {
+            for (JsonNode event : events) {
+                if ("SQS".equals(event.path("Type").asText())) {
+                    return event.path("Properties").path("BatchSize").asInt(10);
+                }
+            }
+        }
+        return 10;
+    }
+
     public String ingestFunctionId() {
         return ingestFunctionId;
     }
