@@ -14,7 +14,8 @@ import java.util.Optional;
 /**
  * What a channel's record says for its sunset. Only clicks, conversions and opt-ins count as the
  * customer speaking; opens are left out on purpose, because privacy proxies and mail scanners open
- * messages on their own and an open proves no person read anything.
+ * messages on their own and an open proves no person read anything. Replies (to a text or an
+ * email) would count like clicks, but the record does not hold them yet.
  *
  * @param lastEngaged the last click or conversion, or null
  * @param lastOptIn   when the current marketing consent was granted or the current subscription

@@ -170,6 +170,22 @@ class SunsetPolicyTest {
     }
 
     @Test
+    void evaluate_whenALiftIsNoticedAfterASecondFullSilence_armsADeadlineThatIsAlreadyDue() {
+        Instant sentAt = lastChanceDue();
+        Instant click = sentAt.plus(Duration.ofDays(1));
+        ChannelState channel = silentAfterAClick().clicked(EMAIL, click)
+                .sentEvery(EMAIL, click.plus(WEEK), WEEK, POLICY.minQuietSends()).channel(EMAIL);
+        Instant now = click.plus(Duration.ofDays(400));
+
+        SunsetDecision lifted = POLICY.evaluate(channel, new SunsetState.LastChance(sentAt), now);
+        SunsetDecision next = POLICY.evaluate(channel, lifted.next(), now);
+
+        assertThat(lifted.action()).contains(SunsetAction.LIFT);
+        assertThat(lifted.deadline()).contains(new Deadline(click.plus(POLICY.silence()), SunsetAction.SEND_LAST_CHANCE));
+        assertThat(next.action()).contains(SunsetAction.SEND_LAST_CHANCE);
+    }
+
+    @Test
     void evaluate_whenOpenedDuringTheSunset_staysInTheSunset() {
         Instant sentAt = lastChanceDue();
         SunsetState sunset = new SunsetState.Sunset(sentAt, sentAt.plus(POLICY.lastChanceGrace()));
