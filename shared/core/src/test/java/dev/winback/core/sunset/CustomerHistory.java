@@ -5,9 +5,7 @@ import dev.winback.core.event.EmailStatus;
 import dev.winback.core.event.EngagementEvent;
 import dev.winback.core.event.EventPayload;
 import dev.winback.core.event.MessageFeedbackKind;
-import dev.winback.core.event.Platform;
 import dev.winback.core.event.Purpose;
-import dev.winback.core.event.SmsStatus;
 import dev.winback.core.record.ChannelState;
 import dev.winback.core.record.EngagementRecord;
 import dev.winback.core.record.RecordUpdate;
@@ -64,10 +62,6 @@ public final class CustomerHistory {
         return add(at, new EventPayload.EmailSubscriptionChanged(status));
     }
 
-    public CustomerHistory smsStatus(SmsStatus status, Instant at) {
-        return add(at, new EventPayload.SmsSubscriptionChanged(status));
-    }
-
     public CustomerHistory consent(Channel channel, Purpose purpose, boolean granted, Instant at) {
         return add(at, new EventPayload.ConsentChanged(channel, purpose, granted, "preference-centre", "v1"));
     }
@@ -82,10 +76,6 @@ public final class CustomerHistory {
 
     public CustomerHistory pushPermission(boolean granted, Instant at) {
         return add(at, new EventPayload.PushPermissionChanged(granted));
-    }
-
-    public CustomerHistory session(Platform platform, Instant at) {
-        return add(at, new EventPayload.SessionStarted(platform));
     }
 
     /** The same history without the events the predicate matches. */
