@@ -20,14 +20,6 @@ public final class AwsClients implements AutoCloseable {
             .build();
     private volatile DynamoDbClient dynamoDb;
 
-    public AwsClients() {
-    }
-
-    /** With a DynamoDB client made elsewhere (the local runtime's in-process DynamoDB Local). */
-    public AwsClients(DynamoDbClient dynamoDb) {
-        this.dynamoDb = dynamoDb;
-    }
-
     public DynamoDbClient dynamoDb() {
         DynamoDbClient client = dynamoDb;
         if (client == null) {
