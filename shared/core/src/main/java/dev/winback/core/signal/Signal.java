@@ -23,6 +23,25 @@ public sealed interface Signal {
 
     String explanation();
 
+    /**
+     * What the signal is about when a customer can have several of its type at once: the channel
+     * ("email") or the route ("web>app"); empty for the others. Type, subject and {@link #since} name
+     * one occurrence of a signal, e.g. in idempotency keys.
+     */
+    default String subject() {
+        return switch (this) {
+            case MessagesIgnored m -> m.channel().wireName();
+            case PlatformMigration p -> p.from().wireName() + ">" + p.to().wireName();
+            case IgnoresEveryChannel ignored -> "";
+            case PurchaseLapse ignored -> "";
+            case Lapsed ignored -> "";
+            case PushOptOut ignored -> "";
+            case EmailWithdrawn ignored -> "";
+            case MembershipCancelled ignored -> "";
+            case AppUninstalled ignored -> "";
+        };
+    }
+
     // ---- passive: behaviour fades
 
     /** Stopped engaging with messages on one channel while still active elsewhere. */
