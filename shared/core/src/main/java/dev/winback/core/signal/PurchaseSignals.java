@@ -60,9 +60,9 @@ record PurchaseSignals(PurchaseModel model, RiskThreshold threshold, Optional<Pu
         String why = "no purchase for " + Wording.days(Duration.between(h.lastPurchase(), at.instant()))
                 + " (last " + Wording.date(h.lastPurchase()) + ") after " + bought + "; expects "
                 + String.format(Locale.ROOT, "%.2f", risk.expectedPurchases()) + " purchases in the next "
-                + Wording.days(threshold.horizon()) + ", at most "
-                + String.format(Locale.ROOT, "%.2f", threshold.minimumExpectedPurchases()) + " since "
-                + Wording.date(atRisk.get());
+                + Wording.days(threshold.horizon()) + " (at risk at "
+                + String.format(Locale.ROOT, "%.2f", threshold.minimumExpectedPurchases()) + " or fewer, since "
+                + Wording.date(atRisk.get()) + ")";
         Strength strength = h.repeatPurchases() > 0 ? Strength.STRONG : Strength.MEDIUM;
         return Optional.of(new Signal.PurchaseLapse(strength, atRisk.get(), why));
     }

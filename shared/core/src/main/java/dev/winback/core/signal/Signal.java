@@ -49,7 +49,10 @@ public sealed interface Signal {
         public SignalType type() { return SignalType.MESSAGES_IGNORED; }
     }
 
-    /** Keeps visiting but ignores every channel: throttle, do not send more. */
+    /**
+     * Keeps visiting but ignores every channel: throttle, do not send more. Comes instead of, never
+     * with, the per-channel {@link MessagesIgnored} signals: there is no other channel to retarget on.
+     */
     record IgnoresEveryChannel(Strength strength, Instant since, String explanation) implements Signal {
         public SignalType type() { return SignalType.IGNORES_EVERY_CHANNEL; }
     }
@@ -59,13 +62,13 @@ public sealed interface Signal {
         public SignalType type() { return SignalType.PURCHASE_LAPSE; }
     }
 
-    /** Stopped on one platform while active on another: migration, not churn. */
+    /** Stopped on one platform while active on another: migration, not churn. Never together with {@link Lapsed}. */
     record PlatformMigration(Platform from, Platform to, Strength strength, Instant since, String explanation)
             implements Signal {
         public SignalType type() { return SignalType.PLATFORM_MIGRATION; }
     }
 
-    /** Stopped everywhere. */
+    /** Stopped everywhere: every platform the customer used is quiet by its own rhythm. */
     record Lapsed(Strength strength, Instant since, String explanation) implements Signal {
         public SignalType type() { return SignalType.LAPSED; }
     }

@@ -35,7 +35,8 @@ class PurchaseLapseTest {
                     assertThat(lapse.since()).isEqualTo(atRisk);
                     assertThat(lapse.strength()).isEqualTo(Strength.STRONG);
                     assertThat(lapse.explanation()).startsWith("no purchase for ")
-                            .contains("(last 2026-12-31) after 13 purchase days over 360 days; expects 0.20 purchases in the next 91 days, at most 0.20 since ");
+                            .contains("(last 2026-12-31) after 13 purchase days over 360 days; expects 0.20 purchases in the next 91 days "
+                                    + "(at risk at 0.20 or fewer, since ");
                 });
         assertThat(Duration.between(day(360), atRisk)).as("a silence of months, from the model")
                 .isBetween(Duration.ofDays(120), Duration.ofDays(300));
