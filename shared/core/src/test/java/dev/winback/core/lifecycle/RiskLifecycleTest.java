@@ -218,13 +218,15 @@ class RiskLifecycleTest {
     }
 
     @Test
-    void assess_score_isZeroAfterAVisitAndThreeQuartersAtTheLapse_andStatedSignalsAddToIt() {
+    void assess_score_isTheChanceTheCustomerIsGone_threeQuartersAtTheLapse_andStatedSignalsAddToIt() {
         EngagementRecord complained = customer("complained").visits(Platform.APP, day(0), Duration.ofDays(6), 11)
                 .email(EmailStatus.COMPLAINED, day(60)).record();
 
-        assertThat(assess(EVERY_SIX_DAYS, day(60)).score()).isZero();
-        assertThat(assess(EVERY_SIX_DAYS, day(72)).score()).isCloseTo(1 - Math.pow(0.25, 0.5), within(1e-9));
-        assertThat(assess(EVERY_SIX_DAYS, day(84)).score()).isCloseTo(0.75, within(1e-9));
+        assertThat(assess(EVERY_SIX_DAYS, day(60)).score()).as("right after a visit").isCloseTo(0.052, within(0.001));
+        assertThat(assess(EVERY_SIX_DAYS, day(72)).score()).as("cooling").isCloseTo(0.289, within(0.001));
+        assertThat(assess(EVERY_SIX_DAYS, day(78)).score()).as("at risk").isCloseTo(0.524, within(0.001));
+        assertThat(assess(EVERY_SIX_DAYS, day(84)).score()).as("lapsed").isCloseTo(0.75, within(1e-9));
+        assertThat(assess(EVERY_SIX_DAYS, day(5000)).score()).as("long gone").isEqualTo(1.0);
         assertThat(assess(complained, day(84)).score()).isCloseTo(1 - 0.25 * 0.6, within(1e-9));
     }
 
