@@ -23,6 +23,25 @@ public sealed interface Signal {
 
     String explanation();
 
+    /**
+     * What the signal is about when a customer can have several of its type at once: the channel
+     * ("email") or the route ("web>app"); empty for the others. Type, subject and {@link #since} name
+     * one occurrence of a signal, e.g. in idempotency keys.
+     */
+    default String subject() {
+        return switch (this) {
+            case MessagesIgnored m -> m.channel().wireName();
+            case PlatformMigration p -> p.from().wireName() + ">" + p.to().wireName();
+            case IgnoresEveryChannel ignored -> "";
+            case PurchaseLapse ignored -> "";
+            case Lapsed ignored -> "";
+            case PushOptOut ignored -> "";
+            case EmailWithdrawn ignored -> "";
+            case MembershipCancelled ignored -> "";
+            case AppUninstalled ignored -> "";
+        };
+    }
+
     // ---- passive: behaviour fades
 
     /** Stopped engaging with messages on one channel while still active elsewhere. */
@@ -30,7 +49,10 @@ public sealed interface Signal {
         public SignalType type() { return SignalType.MESSAGES_IGNORED; }
     }
 
-    /** Keeps visiting but ignores every channel: throttle, do not send more. */
+    /**
+     * Keeps visiting but ignores every channel: throttle, do not send more. Comes instead of, never
+     * with, the per-channel {@link MessagesIgnored} signals: there is no other channel to retarget on.
+     */
     record IgnoresEveryChannel(Strength strength, Instant since, String explanation) implements Signal {
         public SignalType type() { return SignalType.IGNORES_EVERY_CHANNEL; }
     }
@@ -40,13 +62,13 @@ public sealed interface Signal {
         public SignalType type() { return SignalType.PURCHASE_LAPSE; }
     }
 
-    /** Stopped on one platform while active on another: migration, not churn. */
+    /** Stopped on one platform while active on another: migration, not churn. Never together with {@link Lapsed}. */
     record PlatformMigration(Platform from, Platform to, Strength strength, Instant since, String explanation)
             implements Signal {
         public SignalType type() { return SignalType.PLATFORM_MIGRATION; }
     }
 
-    /** Stopped everywhere. */
+    /** Stopped everywhere: every platform the customer used is quiet by its own rhythm. */
     record Lapsed(Strength strength, Instant since, String explanation) implements Signal {
         public SignalType type() { return SignalType.LAPSED; }
     }
