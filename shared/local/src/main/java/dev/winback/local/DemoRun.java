@@ -43,6 +43,8 @@ public final class DemoRun {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonLog LOG = JsonLog.of(DemoRun.class);
     private static final int PROGRESS_WIDTH = 100;
+    /** Batches in flight at once, like concurrent Lambda instances on one queue. */
+    static final int CONCURRENT_BATCHES = 2;
 
     private final LocalRuntime runtime;
     private final PrintStream progressOut;
@@ -72,27 +74,70 @@ public final class DemoRun {
             int batchSize = runtime.ingestBatchSize();
             List<String> batch = new ArrayList<>(batchSize);
             Instant latest = null;
-            for (String event : events) {
-                Instant occurredAt = read(event, customers, counters);
-                if (occurredAt != null && (latest == null || occurredAt.isAfter(latest))) {
-                    latest = occurredAt;
+            try (InFlight inFlight = new InFlight(CONCURRENT_BATCHES)) {
+                for (String event : events) {
+                    Instant occurredAt = read(event, customers, counters);
+                    if (occurredAt != null && (latest == null || occurredAt.isAfter(latest))) {
+                        latest = occurredAt;
+                    }
+                    batch.add(event);
+                    if (batch.size() == batchSize) {
+                        submit(inFlight, batch, latest, counters, progress);
+                        batch = new ArrayList<>(batchSize);
+                    }
                 }
-                batch.add(event);
-                if (batch.size() == batchSize) {
-                    feed(batch, latest, counters);
-                    progress.stepBy(batch.size());
-                    batch.clear();
+                if (!batch.isEmpty()) {
+                    submit(inFlight, batch, latest, counters, progress);
                 }
-            }
-            if (!batch.isEmpty()) {
-                feed(batch, latest, counters);
-                progress.stepBy(batch.size());
             }
         }
         Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
         return readBack(customers, counters, elapsed, clockStart);
     }
 
+    private void submit(InFlight inFlight, List<String> batch, Instant latest, Counters counters, ProgressBar progress) {
+        inFlight.run(() -> {
+            feed(batch, latest, counters);
+            progress.stepBy(batch.size());
+        });
+    }
+
+    /**
+     * Runs at most {@code limit} batches at once, as that many Lambda instances polling one queue
+     * would; closing waits for all of them.
+     */
+    private static final class InFlight implements AutoCloseable {
+        private final java.util.concurrent.ExecutorService pool;
+        private final java.util.concurrent.Semaphore slots;
+
+        InFlight(int limit) {
+            pool = java.util.concurrent.Executors.newFixedThreadPool(limit);
+            slots = new java.util.concurrent.Semaphore(limit);
+        }
+
+        void run(Runnable work) {
+            slots.acquireUninterruptibly();
+            pool.execute(() -> {
+                try {
+                    work.run();
+                } finally {
+                    slots.release();
+                }
+            });
+        }
+
+        @Override
+        public void close() {
+            pool.shutdown();
+            try {
+                pool.awaitTermination(1, java.util.concurrent.TimeUnit.HOURS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Updated from the batch threads: every access holds the lock of this object. */
     private static final class Counters {
         long fed;
         long itemFailures;
@@ -127,20 +172,25 @@ public final class DemoRun {
             bodies.add(EventBridgeEnvelope.wrap(event, now));
         }
         SQSEvent batch = SqsEvents.batch(bodies, now);
-        counters.fed += bodies.size();
+        int failures;
+        boolean invoked = true;
         try {
             SQSBatchResponse response = runtime.ingest().handleRequest(batch,
                     LocalLambdaContext.invoking(runtime.ingestFunctionId()));
-            int failures = response == null || response.getBatchItemFailures() == null
+            failures = response == null || response.getBatchItemFailures() == null
                     ? 0 : response.getBatchItemFailures().size();
-            counters.itemFailures += failures;
-            counters.rejected += failures;
         } catch (RuntimeException e) {
             LOG.error("ingest.invocation.failed", e, "messages", bodies.size());
-            counters.failedInvocations++;
-            counters.rejected += bodies.size();
+            invoked = false;
+            failures = bodies.size();
         }
-        counters.scheduledRuns += runtime.schedules().tick().outcomes().size();
+        int ticked = runtime.schedules().tick().outcomes().size();
+        synchronized (counters) {
+            counters.fed += bodies.size();
+            if (invoked) counters.itemFailures += failures; else counters.failedInvocations++;
+            counters.rejected += failures;
+            counters.scheduledRuns += ticked;
+        }
     }
 
     private DemoSummary readBack(Set<String> customers, Counters counters, Duration elapsed, Instant clockStart) {
@@ -148,11 +198,13 @@ public final class DemoRun {
         Map<String, Long> purchaseBuckets = new LinkedHashMap<>();
         Map<String, Map<String, Long>> subscriptions = new TreeMap<>();
         Map<Integer, Long> errors = new TreeMap<>();
-        for (String customerId : customers) {
-            HttpResponseData response = runtime.server().dispatch(new HttpRequestData("GET",
-                    URI.create("/v1/customers/" + pathSegment(customerId)),
-                    Map.of("host", List.of("localhost:" + runtime.server().port())),
-                    new byte[0], "127.0.0.1", "HTTP/1.1"));
+        // Independent GETs: read them a few at a time, then count on this thread.
+        List<HttpResponseData> responses = customers.parallelStream().map(customerId ->
+                runtime.server().dispatch(new HttpRequestData("GET",
+                        URI.create("/v1/customers/" + pathSegment(customerId)),
+                        Map.of("host", List.of("localhost:" + runtime.server().port())),
+                        new byte[0], "127.0.0.1", "HTTP/1.1"))).toList();
+        for (HttpResponseData response : responses) {
             if (response.status() != 200) {
                 errors.merge(response.status(), 1L, Long::sum);
                 continue;
