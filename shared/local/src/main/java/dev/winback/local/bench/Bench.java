@@ -21,7 +21,7 @@ public final class Bench {
 
     static int run(List<String> args, PrintStream out, PrintStream err) {
         if (args.isEmpty() || args.getFirst().equals("--help")) {
-            out.println("usage: scripts/bench ingest [--customers 20000] [--days 30] [--batch 1000] [--workers 2] [--seed 42]");
+            out.println("usage: scripts/bench ingest [--customers 20000] [--days 30] [--batch 5000] [--workers 2] [--seed 42]");
             out.println("       scripts/bench coldstart");
             return args.isEmpty() ? 2 : 0;
         }
@@ -32,7 +32,7 @@ public final class Bench {
                 case "ingest" -> {
                     CliArgs a = CliArgs.parse("ingest", rest, Set.of("customers", "days", "batch", "workers", "seed"));
                     yield IngestBench.run(new IngestBench.Options((int) a.number("customers", 20_000, 1, 1_000_000),
-                            (int) a.number("days", 30, 1, 3650), (int) a.number("batch", 1000, 1, 10_000),
+                            (int) a.number("days", 30, 1, 3650), (int) a.number("batch", 5000, 1, 10_000),
                             (int) a.number("workers", 2, 1, 64), a.number("seed", 42, Long.MIN_VALUE, Long.MAX_VALUE)),
                             template, out);
                 }
