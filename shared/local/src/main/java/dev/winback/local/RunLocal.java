@@ -193,10 +193,10 @@ public final class RunLocal {
                     + " -H 'content-type: application/json' -d '" + sampleEvent(now) + "'";
         }
 
-        /** A contract v1 event to post. */
+        /** A POST /v1/events body with one contract v1 event. */
         private static String sampleEvent(Instant now) {
-            return "{\"eventId\":\"evt-0001\",\"customerId\":\"cust-0001\",\"type\":\"session_started\","
-                    + "\"occurredAt\":\"" + now + "\",\"platform\":\"app\"}";
+            return "{\"events\":[{\"eventId\":\"evt-0001\",\"customerId\":\"cust-0001\",\"type\":\"session_started\","
+                    + "\"occurredAt\":\"" + now + "\",\"properties\":{\"platform\":\"app\"}}]}";
         }
     }
 }
