@@ -33,7 +33,8 @@ import java.util.TreeMap;
 
 /**
  * Feeds time-ordered engagement events (contract v1 JSON) through the ingest handler as the SQS
- * poller would (batches of the template's SQS BatchSize, each event in its EventBridge envelope), moving the
+ * poller would (batches of the template's SQS BatchSize, cut at each UTC day so that the schedules
+ * run at least daily; each event in its EventBridge envelope), moving the
  * virtual clock to each batch's latest occurredAt and running the schedules that fall due, then
  * reads every customer back through the HTTP API (in-process, same routing and event shaping as over
  * the socket) to summarise what was stored.
@@ -77,6 +78,12 @@ public final class DemoRun {
             try (InFlight inFlight = new InFlight(CONCURRENT_BATCHES)) {
                 for (String event : events) {
                     Instant occurredAt = read(event, customers, counters);
+                    // A new day closes the batch, so the schedules tick at least once a virtual day.
+                    if (occurredAt != null && latest != null && !batch.isEmpty()
+                            && !sameUtcDay(occurredAt, latest)) {
+                        submit(inFlight, batch, latest, counters, progress);
+                        batch = new ArrayList<>(batchSize);
+                    }
                     if (occurredAt != null && (latest == null || occurredAt.isAfter(latest))) {
                         latest = occurredAt;
                     }
@@ -93,6 +100,10 @@ public final class DemoRun {
         }
         Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
         return readBack(customers, counters, elapsed, clockStart);
+    }
+
+    private static boolean sameUtcDay(Instant a, Instant b) {
+        return a.getEpochSecond() / 86_400 == b.getEpochSecond() / 86_400;
     }
 
     private void submit(InFlight inFlight, List<String> batch, Instant latest, Counters counters, ProgressBar progress) {
