@@ -148,7 +148,7 @@ public final class EvaluateDueCustomers {
                     return;
                 }
                 Evaluator.Outcome outcome = Evaluator.evaluate(stored.record(), now, policy, model);
-                Optional<Instant> dueAt = outcome.evaluation().next().map(deadline -> DueTimes.roundUp(deadline.at()));
+                Optional<Instant> dueAt = outcome.evaluation().next().map(DueTimes::roundUp);
                 List<ActionRequest> actions = outcome.newActions();
                 SaveResult result = store.save(stored, stored.record().withEvaluation(outcome.evaluation()), dueAt,
                         actions, now, now.plus(LEASE));

@@ -1,6 +1,5 @@
 package dev.winback.core.evaluation;
 
-import dev.winback.core.lifecycle.Deadline;
 import dev.winback.core.lifecycle.RiskState;
 import dev.winback.core.signal.SignalType;
 import dev.winback.core.sunset.ChannelSunsets;
@@ -52,10 +51,11 @@ public sealed interface Evaluation {
      * @param signals     in detection order (by type, then subject); at most one per type and subject
      * @param sunsets     per channel; channels left out are active
      * @param evaluatedAt the instant evaluated (the run's time, not when an event happened)
-     * @param next        the next deadline with its reason; empty when nothing changes without an event
+     * @param next        the next deadline, when the timer is armed; empty when nothing changes without an
+     *                    event. Its reason is worded again on read ({@link EvaluationReport})
      */
     record Evaluated(RiskState state, Instant since, double score, List<EvaluatedSignal> signals,
-                     ChannelSunsets sunsets, Instant evaluatedAt, Optional<Deadline> next) implements Evaluation {
+                     ChannelSunsets sunsets, Instant evaluatedAt, Optional<Instant> next) implements Evaluation {
 
         public Evaluated {
             Objects.requireNonNull(state, "state");

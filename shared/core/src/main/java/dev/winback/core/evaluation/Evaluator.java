@@ -44,10 +44,12 @@ public final class Evaluator {
      * @param signals       the signals detected, with today's explanations
      * @param newActions    actions for the signals that appeared since the previous evaluation
      * @param sunsetChanges the channels whose sunset moved
+     * @param next          the next deadline with its reason: the earliest of the lifecycle's and the sunsets'
      * @param signalsChanged whether a signal appeared or ended since the previous evaluation
      */
     public record Outcome(Evaluation.Evaluated evaluation, List<Signal> signals, RiskAssessment assessment,
-                          List<ActionRequest> newActions, List<SunsetChange> sunsetChanges, boolean signalsChanged) {
+                          List<ActionRequest> newActions, List<SunsetChange> sunsetChanges, Optional<Deadline> next,
+                          boolean signalsChanged) {
 
         public Outcome {
             signals = List.copyOf(signals);
@@ -103,8 +105,8 @@ public final class Evaluator {
         }
         boolean signalsChanged = !occurrences(evaluated).equals(occurrences(previous.signals()));
         Evaluation.Evaluated evaluation = new Evaluation.Evaluated(assessment.state(), assessment.since(),
-                Math.round(assessment.score() * 1000) / 1000.0, evaluated, sunsets, now, next);
-        return new Outcome(evaluation, signals, assessment, newActions, changes, signalsChanged);
+                Math.round(assessment.score() * 1000) / 1000.0, evaluated, sunsets, now, next.map(Deadline::at));
+        return new Outcome(evaluation, signals, assessment, newActions, changes, next, signalsChanged);
     }
 
     /**
@@ -114,7 +116,7 @@ public final class Evaluator {
     public static Optional<Instant> dueAt(EngagementRecord record, Instant now, EvaluationPolicy policy, PurchaseModel model) {
         Outcome outcome = evaluate(record, now, policy, model);
         if (outcome.hasWork()) return Optional.of(DueTimes.roundUp(now));
-        return outcome.evaluation().next().map(deadline -> DueTimes.roundUp(deadline.at()));
+        return outcome.evaluation().next().map(DueTimes::roundUp);
     }
 
     private static List<String> occurrences(List<EvaluatedSignal> signals) {
