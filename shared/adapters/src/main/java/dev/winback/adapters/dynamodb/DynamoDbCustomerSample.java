@@ -1,6 +1,7 @@
 package dev.winback.adapters.dynamodb;
 
 import dev.winback.core.fit.CustomerSample;
+import dev.winback.core.record.EngagementRecord;
 import dev.winback.core.record.Purchases;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -40,16 +41,21 @@ public final class DynamoDbCustomerSample implements CustomerSample {
 
     @Override
     public List<Purchases> sample(int maximum) {
-        int share = (maximum + segments - 1) / segments;
-        List<CompletableFuture<List<Purchases>>> running = IntStream.range(0, segments)
+        return records(maximum).stream().map(EngagementRecord::purchases).toList();
+    }
+
+    /** Up to {@code maximum} whole records, the same way: each segment reads at most its share. */
+    public List<EngagementRecord> records(int maximum) {
+        int share = (int) Math.min(Integer.MAX_VALUE, ((long) maximum + segments - 1) / segments);
+        List<CompletableFuture<List<EngagementRecord>>> running = IntStream.range(0, segments)
                 .mapToObj(segment -> CompletableFuture.supplyAsync(() -> segment(segment, share), executor)).toList();
-        List<Purchases> sample = new ArrayList<>();
-        for (CompletableFuture<List<Purchases>> segment : running) sample.addAll(segment.join());
+        List<EngagementRecord> sample = new ArrayList<>();
+        for (CompletableFuture<List<EngagementRecord>> segment : running) sample.addAll(segment.join());
         return sample.size() > maximum ? sample.subList(0, maximum) : sample;
     }
 
-    private List<Purchases> segment(int segment, int share) {
-        List<Purchases> out = new ArrayList<>();
+    private List<EngagementRecord> segment(int segment, int share) {
+        List<EngagementRecord> out = new ArrayList<>();
         Map<String, AttributeValue> start = null;
         do {
             ScanRequest.Builder request = ScanRequest.builder().tableName(table).segment(segment).totalSegments(segments)
@@ -57,14 +63,14 @@ public final class DynamoDbCustomerSample implements CustomerSample {
                     .expressionAttributeNames(Map.of("#sk", Keys.SK, "#pk", Keys.PK, "#d", DynamoDbEngagementStore.DOC,
                             "#v", DynamoDbEngagementStore.VERSION))
                     .expressionAttributeValues(Map.of(":record", AttributeValue.fromS(Keys.RECORD_SK)))
-                    .limit(Math.min(1000, share))
+                    .limit(Math.max(1, Math.min(1000, share)))
                     .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL);
             if (start != null) request.exclusiveStartKey(start);
             ScanResponse response = dynamoDb.scan(request.build());
             meter.read(response.consumedCapacity());
             for (Map<String, AttributeValue> item : response.items()) {
                 if (out.size() == share) break;
-                out.add(DynamoDbEngagementStore.toStored(item).record().purchases());
+                out.add(DynamoDbEngagementStore.toStored(item).record());
             }
             start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
                     ? response.lastEvaluatedKey() : null;
