@@ -4,6 +4,7 @@ import dev.winback.adapters.record.EngagementRecordJson;
 import dev.winback.core.ingest.EngagementStore;
 import dev.winback.core.ingest.StoredRecord;
 import dev.winback.core.record.ArchivedMonth;
+import dev.winback.core.record.EngagementRecord;
 import dev.winback.core.record.RecordUpdate;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -169,6 +170,22 @@ public final class DynamoDbEngagementStore implements EngagementStore {
                 .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
         meter.read(response.consumedCapacity());
         return response.hasItem() ? toStored(response.item()) : null;
+    }
+
+    /**
+     * A record item exactly as the store writes it, for bulk loads (benchmarks, imports) through
+     * BatchWriteItem, which has no conditions: load only where no newer version can exist.
+     */
+    public static Map<String, AttributeValue> recordItem(EngagementRecord record, long version, Optional<Instant> dueAt) {
+        Map<String, AttributeValue> item = new HashMap<>(recordKey(record.customerId()));
+        item.put(DOC, AttributeValue.fromB(SdkBytes.fromByteArray(
+                Compression.deflate(EngagementRecordJson.toBytes(record, true)))));
+        item.put(VERSION, AttributeValue.fromN(Long.toString(version)));
+        dueAt.ifPresent(at -> {
+            item.put(Keys.DUE_SHARD, AttributeValue.fromS(Keys.dueShard(record.customerId())));
+            item.put(Keys.DUE_AT, AttributeValue.fromS(Keys.dueAt(at)));
+        });
+        return item;
     }
 
     private Update archiveUpdate(String customerId, ArchivedMonth addition) {
