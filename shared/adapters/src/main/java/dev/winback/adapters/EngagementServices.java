@@ -3,12 +3,26 @@ package dev.winback.adapters;
 import dev.winback.adapters.config.AwsClients;
 import dev.winback.adapters.config.WinbackConfig;
 import dev.winback.adapters.dynamodb.CapacityMeter;
+import dev.winback.adapters.dynamodb.DynamoDbCustomerSample;
 import dev.winback.adapters.dynamodb.DynamoDbEngagementStore;
+import dev.winback.adapters.dynamodb.DynamoDbEvaluationStore;
+import dev.winback.adapters.dynamodb.DynamoDbPurchaseModels;
 import dev.winback.adapters.ingest.EventIntake;
 import dev.winback.adapters.ingest.RejectedEvents;
+import dev.winback.adapters.playbook.PlaybookLoader;
+import dev.winback.core.evaluation.ActionPublisher;
+import dev.winback.core.evaluation.Destination;
+import dev.winback.core.evaluation.EvaluateDueCustomers;
+import dev.winback.core.evaluation.EvaluationPolicy;
+import dev.winback.core.evaluation.Evaluator;
+import dev.winback.core.fit.FitPurchaseModel;
 import dev.winback.core.ingest.IngestEvents;
+import dev.winback.core.model.FitSettings;
+import dev.winback.core.model.PurchaseModelType;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -25,13 +39,30 @@ public final class EngagementServices {
         return thread;
     });
 
+    /** The fitted model changes once a day; readers look for a new one this often. */
+    static final Duration MODEL_REFRESH = Duration.ofMinutes(15);
+    /** Parallel Scan segments when sampling the base for the daily fit. */
+    static final int SAMPLE_SEGMENTS = 4;
+
     private final CapacityMeter meter = new CapacityMeter();
     private final DynamoDbEngagementStore store;
+    private final DynamoDbEvaluationStore evaluationStore;
+    private final DynamoDbPurchaseModels purchaseModels;
+    private final DynamoDbCustomerSample customerSample;
+    private final EvaluationPolicy evaluationPolicy;
     private final EventIntake intake;
 
     public EngagementServices(WinbackConfig config, AwsClients clients, Clock clock) {
         this.store = new DynamoDbEngagementStore(clients.dynamoDb(), config.tableName(), meter);
-        this.intake = new EventIntake(new IngestEvents(store, WRITERS),
+        this.evaluationStore = new DynamoDbEvaluationStore(clients.dynamoDb(), config.tableName(), meter, store);
+        this.purchaseModels = new DynamoDbPurchaseModels(clients.dynamoDb(), config.tableName(), meter, clock,
+                MODEL_REFRESH);
+        this.customerSample = new DynamoDbCustomerSample(clients.dynamoDb(), config.tableName(), meter,
+                SAMPLE_SEGMENTS, WRITERS);
+        this.evaluationPolicy = EvaluationPolicy.defaults(new PlaybookLoader().shipped());
+        // Ingestion arms each record's evaluation timer with the evaluator's own rules and model.
+        this.intake = new EventIntake(new IngestEvents(store, WRITERS, clock,
+                (record, now) -> Evaluator.dueAt(record, now, evaluationPolicy, purchaseModels.current())),
                 new RejectedEvents(clients.dynamoDb(), config.tableName()), clock);
     }
 
@@ -45,5 +76,28 @@ public final class EngagementServices {
 
     public CapacityMeter meter() {
         return meter;
+    }
+
+    public DynamoDbEvaluationStore evaluationStore() {
+        return evaluationStore;
+    }
+
+    public DynamoDbPurchaseModels purchaseModels() {
+        return purchaseModels;
+    }
+
+    public EvaluationPolicy evaluationPolicy() {
+        return evaluationPolicy;
+    }
+
+    /** The scheduled evaluation, publishing through {@code publishers}. */
+    public EvaluateDueCustomers evaluateDueCustomers(Map<Destination, ActionPublisher> publishers) {
+        return new EvaluateDueCustomers(evaluationStore, evaluationStore, publishers, evaluationPolicy, purchaseModels,
+                WRITERS);
+    }
+
+    /** The daily fit of the purchase model on a sample of the base. */
+    public FitPurchaseModel fitPurchaseModel() {
+        return new FitPurchaseModel(customerSample, purchaseModels, PurchaseModelType.BG_NBD, FitSettings.defaults());
     }
 }

@@ -4,17 +4,27 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import dev.winback.adapters.EngagementServices;
 import dev.winback.adapters.config.AwsClients;
 import dev.winback.adapters.config.WinbackConfig;
+import dev.winback.adapters.dynamodb.CapacityMeter;
+import dev.winback.adapters.dynamodb.DynamoDbCustomerSample;
+import dev.winback.core.evaluation.Destination;
 import dev.winback.functions.api.HttpApiHandler;
+import dev.winback.functions.evaluate.EvaluateCustomersHandler;
+import dev.winback.functions.fit.FitPurchaseModelHandler;
 import dev.winback.functions.ingest.IngestEventsHandler;
 import dev.winback.local.clock.VirtualClock;
 import dev.winback.local.dynamodb.LocalDynamoDb;
 import dev.winback.local.http.LocalControlRoutes;
 import dev.winback.local.http.LocalHttpServer;
+import dev.winback.local.lambda.LocalLambdaContext;
 import dev.winback.local.log.JsonLog;
+import dev.winback.local.publish.InMemoryActionPublisher;
 import dev.winback.local.schedule.LocalSchedules;
 import dev.winback.local.schedule.ScheduleTarget;
+import dev.winback.local.schedule.ScheduledRun;
 import dev.winback.local.schedule.TemplateSchedules;
 import dev.winback.local.template.FunctionEnvironment;
 import dev.winback.local.template.HttpApiRoutes;
@@ -29,12 +39,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ForkJoinPool;
 
 /**
  * The composition root of the local runtime: DynamoDB Local with the template's tables, the SDK
  * clients pointed at it, a virtual clock, the function handlers built exactly as in Lambda (config
  * from the template's environment variables), the template's schedules, and the HTTP API on
  * localhost. Closing it stops everything it started, newest first.
+ *
+ * <p>The scheduled functions (the evaluator, the purchase-model fit) run when {@code POST /local/tick}
+ * or {@link LocalSchedules#tick()} finds them due on the virtual clock. The evaluator publishes to
+ * in-memory stand-ins for the event bus and the delivery queue ({@link #actionEvents()},
+ * {@link #deliveryRequests()}).
  */
 public final class LocalRuntime implements AutoCloseable {
 
@@ -51,6 +67,10 @@ public final class LocalRuntime implements AutoCloseable {
     private final VirtualClock clock;
     private final IngestEventsHandler ingest;
     private final HttpApiHandler httpApi;
+    private final EvaluateCustomersHandler evaluate;
+    private final FitPurchaseModelHandler fit;
+    private final InMemoryActionPublisher actionEvents;
+    private final InMemoryActionPublisher deliveryRequests;
     private final String ingestFunctionId;
     private final LocalSchedules schedules;
     private final LocalHttpServer server;
@@ -65,6 +85,10 @@ public final class LocalRuntime implements AutoCloseable {
         this.clock = b.clock;
         this.ingest = b.ingest;
         this.httpApi = b.httpApi;
+        this.evaluate = b.evaluate;
+        this.fit = b.fit;
+        this.actionEvents = b.actionEvents;
+        this.deliveryRequests = b.deliveryRequests;
         this.ingestFunctionId = b.ingestFunctionId;
         this.schedules = b.schedules;
         this.server = b.server;
@@ -86,6 +110,8 @@ public final class LocalRuntime implements AutoCloseable {
             var scheduleDefinitions = TemplateSchedules.from(b.template);
             Optional<String> httpFunctionId = b.template.functionWithHandler(HttpApiHandler.class);
             Optional<String> ingestFunctionId = b.template.functionWithHandler(IngestEventsHandler.class);
+            Optional<String> evaluateFunctionId = b.template.functionWithHandler(EvaluateCustomersHandler.class);
+            Optional<String> fitFunctionId = b.template.functionWithHandler(FitPurchaseModelHandler.class);
 
             LocalDynamoDb dynamoDb = LocalDynamoDb.start();
             b.started.push(dynamoDb);
@@ -99,8 +125,19 @@ public final class LocalRuntime implements AutoCloseable {
             b.ingest = new IngestEventsHandler(b.config, b.clients, b.clock);
             b.httpApi = new HttpApiHandler(b.config, b.clients, b.clock);
             b.ingestFunctionId = ingestFunctionId.orElse(IngestEventsHandler.class.getSimpleName());
-            // Scheduled functions get an invoker here as they are written.
-            Map<String, ScheduleTarget> scheduleTargets = Map.of();
+            EngagementServices scheduled = new EngagementServices(b.config, b.clients, b.clock);
+            b.actionEvents = new InMemoryActionPublisher();
+            b.deliveryRequests = new InMemoryActionPublisher();
+            EvaluateCustomersHandler evaluate = new EvaluateCustomersHandler(scheduled, Map.of(
+                    Destination.EVENT_BUS, b.actionEvents, Destination.DELIVERY_QUEUE, b.deliveryRequests), b.clock);
+            FitPurchaseModelHandler fit = new FitPurchaseModelHandler(scheduled, b.clock);
+            b.evaluate = evaluate;
+            b.fit = fit;
+            Map<String, ScheduleTarget> scheduleTargets = new LinkedHashMap<>();
+            evaluateFunctionId.ifPresent(id -> scheduleTargets.put(id,
+                    run -> evaluate.handleRequest(scheduledEvent(run), LocalLambdaContext.invoking(id))));
+            fitFunctionId.ifPresent(id -> scheduleTargets.put(id,
+                    run -> fit.handleRequest(scheduledEvent(run), LocalLambdaContext.invoking(id))));
             b.schedules = new LocalSchedules(scheduleDefinitions, scheduleTargets, b.clock);
             Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> httpFunctions =
                     new LinkedHashMap<>();
@@ -117,6 +154,21 @@ public final class LocalRuntime implements AutoCloseable {
             closeAll(b.started, e);
             throw e;
         }
+    }
+
+    /** The event EventBridge would deliver for a schedule's firing. */
+    private static ScheduledEvent scheduledEvent(ScheduledRun run) {
+        ScheduledEvent event = new ScheduledEvent();
+        event.setId("local-" + run.schedule().id() + "-" + run.scheduledAt().toEpochMilli());
+        event.setSource("aws.events");
+        event.setDetailType("Scheduled Event");
+        event.setAccount(LocalLambdaContext.ACCOUNT_ID);
+        event.setRegion(LocalLambdaContext.REGION);
+        event.setTime(new org.joda.time.DateTime(run.scheduledAt().toEpochMilli(), org.joda.time.DateTimeZone.UTC));
+        event.setResources(List.of("arn:aws:events:" + LocalLambdaContext.REGION + ":" + LocalLambdaContext.ACCOUNT_ID
+                + ":rule/" + run.schedule().id()));
+        event.setDetail(Map.of());
+        return event;
     }
 
     /** Local names of the resources the runtime stands in for: tables as created, the event bus. */
@@ -184,6 +236,36 @@ public final class LocalRuntime implements AutoCloseable {
         return schedules;
     }
 
+    /** The evaluator as its schedule invokes it. */
+    public EvaluateCustomersHandler evaluateCustomers() {
+        return evaluate;
+    }
+
+    /** The purchase-model fit as its schedule invokes it. */
+    public FitPurchaseModelHandler fitPurchaseModel() {
+        return fit;
+    }
+
+    /** What the evaluator published to the (local stand-in of the) event bus. */
+    public InMemoryActionPublisher actionEvents() {
+        return actionEvents;
+    }
+
+    /** What the evaluator sent to the (local stand-in of the) delivery queue. */
+    public InMemoryActionPublisher deliveryRequests() {
+        return deliveryRequests;
+    }
+
+    /**
+     * Reads every stored record (a Scan: local use only) and sums up what the evaluator concluded:
+     * customers by state and by signal, actions by type, and example explanations.
+     */
+    public EvaluationSummary evaluationSummary() {
+        DynamoDbCustomerSample scan = new DynamoDbCustomerSample(clients.dynamoDb(), config.tableName(),
+                new CapacityMeter(), 4, ForkJoinPool.commonPool());
+        return EvaluationSummary.of(scan.records(Integer.MAX_VALUE), actionEvents.published());
+    }
+
     public LocalHttpServer server() {
         return server;
     }
@@ -225,6 +307,10 @@ public final class LocalRuntime implements AutoCloseable {
         VirtualClock clock;
         IngestEventsHandler ingest;
         HttpApiHandler httpApi;
+        EvaluateCustomersHandler evaluate;
+        FitPurchaseModelHandler fit;
+        InMemoryActionPublisher actionEvents;
+        InMemoryActionPublisher deliveryRequests;
         String ingestFunctionId;
         LocalSchedules schedules;
         LocalHttpServer server;

@@ -6,7 +6,10 @@ import dev.winback.adapters.dynamodb.DynamoDbEngagementStore;
 import dev.winback.adapters.http.HttpResponses;
 import dev.winback.adapters.json.ContractRules;
 import dev.winback.adapters.record.EngagementRecordJson;
+import dev.winback.core.evaluation.EvaluationPolicy;
+import dev.winback.core.evaluation.EvaluationReport;
 import dev.winback.core.ingest.StoredRecord;
+import dev.winback.core.model.PurchaseModels;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -14,13 +17,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** GET /v1/customers/{customerId}: the customer's engagement record. */
+/**
+ * GET /v1/customers/{customerId}: the customer's engagement record, with the last evaluation: state
+ * and since when, risk score, the signals with their explanations, and the next deadline with its
+ * reason (worded again from the record, as the evaluator worded them).
+ */
 final class GetCustomerRoute implements Route {
 
     private final DynamoDbEngagementStore store;
+    private final EvaluationPolicy policy;
+    private final PurchaseModels models;
 
-    GetCustomerRoute(DynamoDbEngagementStore store) {
+    GetCustomerRoute(DynamoDbEngagementStore store, EvaluationPolicy policy, PurchaseModels models) {
         this.store = store;
+        this.policy = policy;
+        this.models = models;
     }
 
     @Override
@@ -38,7 +49,8 @@ final class GetCustomerRoute implements Route {
             return HttpResponses.problem(404, "Not Found", "no engagement record for this customer");
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        EngagementRecordJson.write(stored.record(), false, out);
+        EngagementRecordJson.writeForApi(stored.record(),
+                EvaluationReport.of(stored.record(), policy, models.current()), out);
         String body = out.toString(StandardCharsets.UTF_8);
         return HttpResponses.json(200, g -> g.writeRawValue(body));
     }

@@ -29,7 +29,8 @@ public final class HttpApiHandler implements RequestHandler<APIGatewayV2HTTPEven
         EngagementServices services = new EngagementServices(config, clients, clock);
         this.routes = Map.of(
                 "POST /v1/events", new PostEventsRoute(services.intake()),
-                "GET /v1/customers/{customerId}", new GetCustomerRoute(services.store()));
+                "GET /v1/customers/{customerId}", new GetCustomerRoute(services.store(), services.evaluationPolicy(),
+                        services.purchaseModels()));
     }
 
     @Override

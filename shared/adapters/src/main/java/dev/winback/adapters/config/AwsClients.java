@@ -3,6 +3,8 @@ package dev.winback.adapters.config;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.time.Duration;
 
@@ -19,6 +21,8 @@ public final class AwsClients implements AutoCloseable {
             .socketTimeout(Duration.ofSeconds(10))
             .build();
     private volatile DynamoDbClient dynamoDb;
+    private volatile EventBridgeClient eventBridge;
+    private volatile SqsClient sqs;
 
     public DynamoDbClient dynamoDb() {
         DynamoDbClient client = dynamoDb;
@@ -34,10 +38,44 @@ public final class AwsClients implements AutoCloseable {
         return client;
     }
 
+    public EventBridgeClient eventBridge() {
+        EventBridgeClient client = eventBridge;
+        if (client == null) {
+            synchronized (this) {
+                client = eventBridge;
+                if (client == null) {
+                    client = EventBridgeClient.builder().httpClient(http).build();
+                    eventBridge = client;
+                }
+            }
+        }
+        return client;
+    }
+
+    public SqsClient sqs() {
+        SqsClient client = sqs;
+        if (client == null) {
+            synchronized (this) {
+                client = sqs;
+                if (client == null) {
+                    client = SqsClient.builder().httpClient(http).build();
+                    sqs = client;
+                }
+            }
+        }
+        return client;
+    }
+
     @Override
     public void close() {
         if (dynamoDb != null) {
             dynamoDb.close();
+        }
+        if (eventBridge != null) {
+            eventBridge.close();
+        }
+        if (sqs != null) {
+            sqs.close();
         }
         http.close();
     }

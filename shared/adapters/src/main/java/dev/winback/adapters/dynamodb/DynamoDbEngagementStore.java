@@ -4,6 +4,7 @@ import dev.winback.adapters.record.EngagementRecordJson;
 import dev.winback.core.ingest.EngagementStore;
 import dev.winback.core.ingest.StoredRecord;
 import dev.winback.core.record.ArchivedMonth;
+import dev.winback.core.record.EngagementRecord;
 import dev.winback.core.record.RecordUpdate;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -15,9 +16,11 @@ import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.TransactionConflictException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
+import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -25,6 +28,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -32,6 +36,11 @@ import java.util.Set;
  * JSON document and a version for optimistic concurrency; monthly archive items hold the ids of
  * events too old for the record's window. The common write is one conditional UpdateItem; a write
  * that also archives uses a transaction so the two never disagree.
+ *
+ * <p>The record item also carries the customer's evaluation timer ({@link Keys#DUE_SHARD},
+ * {@link Keys#DUE_AT}), which puts it in the sparse due-time index. Ingestion sets it in the same
+ * write only when it must move earlier (see {@code DueTimes.onIngest}): an index write costs a
+ * write unit of its own, twice when the key changes, and most events would only move it later.
  */
 public final class DynamoDbEngagementStore implements EngagementStore {
 
@@ -60,8 +69,8 @@ public final class DynamoDbEngagementStore implements EngagementStore {
             List<Map<String, AttributeValue>> keys = ids.subList(from, Math.min(ids.size(), from + BATCH_GET_LIMIT))
                     .stream().map(DynamoDbEngagementStore::recordKey).toList();
             Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder()
-                    .keys(keys).consistentRead(true).projectionExpression("pk, #d, #v")
-                    .expressionAttributeNames(Map.of("#d", DOC, "#v", VERSION)).build());
+                    .keys(keys).consistentRead(true).projectionExpression("pk, #d, #v, #due")
+                    .expressionAttributeNames(Map.of("#d", DOC, "#v", VERSION, "#due", Keys.DUE_AT)).build());
             for (int attempt = 0; !request.isEmpty(); attempt++) {
                 if (attempt > UNPROCESSED_RETRIES) {
                     throw new IllegalStateException("DynamoDB left keys unprocessed after " + attempt + " attempts");
@@ -99,7 +108,7 @@ public final class DynamoDbEngagementStore implements EngagementStore {
     }
 
     @Override
-    public boolean save(StoredRecord previous, RecordUpdate.Result update) {
+    public boolean save(StoredRecord previous, RecordUpdate.Result update, Optional<Instant> arm) {
         String customerId = previous.record().customerId();
         byte[] doc = Compression.deflate(EngagementRecordJson.toBytes(update.record(), true));
         Map<String, AttributeValue> values = new HashMap<>();
@@ -112,8 +121,15 @@ public final class DynamoDbEngagementStore implements EngagementStore {
             condition = "#v = :expected";
             values.put(":expected", AttributeValue.fromN(Long.toString(previous.version())));
         }
-        Map<String, String> names = Map.of("#d", DOC, "#v", VERSION);
+        Map<String, String> names = new HashMap<>(Map.of("#d", DOC, "#v", VERSION));
         String set = "SET #d = :doc, #v = :next";
+        if (arm.isPresent()) {
+            set += ", #ds = :shard, #da = :due";
+            names.put("#ds", Keys.DUE_SHARD);
+            names.put("#da", Keys.DUE_AT);
+            values.put(":shard", AttributeValue.fromS(Keys.dueShard(customerId)));
+            values.put(":due", AttributeValue.fromS(Keys.dueAt(arm.get())));
+        }
         try {
             if (update.archiveAdditions().isEmpty()) {
                 var response = dynamoDb.updateItem(UpdateItemRequest.builder().tableName(table)
@@ -133,15 +149,19 @@ public final class DynamoDbEngagementStore implements EngagementStore {
                 meter.write(response.consumedCapacity());
             }
             return true;
-        } catch (ConditionalCheckFailedException e) {
+        } catch (ConditionalCheckFailedException | TransactionConflictException e) {
+            // Someone else wrote first, or is writing in a transaction (the evaluator): read again.
             return false;
         } catch (TransactionCanceledException e) {
-            if (e.hasCancellationReasons() && e.cancellationReasons().stream()
-                    .map(CancellationReason::code).anyMatch("ConditionalCheckFailed"::equals)) {
-                return false;
-            }
+            if (lostRace(e)) return false;
             throw e;
         }
+    }
+
+    /** A transaction cancelled because another writer changed, or is changing, one of its items. */
+    static boolean lostRace(TransactionCanceledException e) {
+        return e.hasCancellationReasons() && e.cancellationReasons().stream().map(CancellationReason::code)
+                .anyMatch(code -> "ConditionalCheckFailed".equals(code) || "TransactionConflict".equals(code));
     }
 
     /** Reads one record for the API; null when the customer is unknown. */
@@ -150,6 +170,22 @@ public final class DynamoDbEngagementStore implements EngagementStore {
                 .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
         meter.read(response.consumedCapacity());
         return response.hasItem() ? toStored(response.item()) : null;
+    }
+
+    /**
+     * A record item exactly as the store writes it, for bulk loads (benchmarks, imports) through
+     * BatchWriteItem, which has no conditions: load only where no newer version can exist.
+     */
+    public static Map<String, AttributeValue> recordItem(EngagementRecord record, long version, Optional<Instant> dueAt) {
+        Map<String, AttributeValue> item = new HashMap<>(recordKey(record.customerId()));
+        item.put(DOC, AttributeValue.fromB(SdkBytes.fromByteArray(
+                Compression.deflate(EngagementRecordJson.toBytes(record, true)))));
+        item.put(VERSION, AttributeValue.fromN(Long.toString(version)));
+        dueAt.ifPresent(at -> {
+            item.put(Keys.DUE_SHARD, AttributeValue.fromS(Keys.dueShard(record.customerId())));
+            item.put(Keys.DUE_AT, AttributeValue.fromS(Keys.dueAt(at)));
+        });
+        return item;
     }
 
     private Update archiveUpdate(String customerId, ArchivedMonth addition) {
@@ -168,9 +204,11 @@ public final class DynamoDbEngagementStore implements EngagementStore {
                 .updateExpression("ADD " + String.join(", ", adds)).expressionAttributeValues(values).build();
     }
 
-    private static StoredRecord toStored(Map<String, AttributeValue> item) {
+    static StoredRecord toStored(Map<String, AttributeValue> item) {
         byte[] doc = Compression.inflate(item.get(DOC).b().asByteArray());
-        return new StoredRecord(EngagementRecordJson.fromBytes(doc), Long.parseLong(item.get(VERSION).n()));
+        AttributeValue due = item.get(Keys.DUE_AT);
+        return new StoredRecord(EngagementRecordJson.fromBytes(doc), Long.parseLong(item.get(VERSION).n()),
+                due == null ? Optional.empty() : Optional.of(Instant.parse(due.s())));
     }
 
     private static Set<Long> numbers(AttributeValue set) {

@@ -1,6 +1,9 @@
 package dev.winback.adapters.dynamodb;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
 
 /** The single-table key layout, in one place. */
 public final class Keys {
@@ -9,11 +12,32 @@ public final class Keys {
     public static final String SK = "sk";
     public static final String RECORD_SK = "RECORD";
 
+    /** The sparse index of durable timers (template.yaml): only items carrying both attributes are in it. */
+    public static final String DUE_INDEX = "DueIndex";
+    public static final String DUE_SHARD = "dueShard";
+    public static final String DUE_AT = "dueAt";
+    /** Timers are spread over this many index partitions, so that no one partition takes every write. */
+    public static final int DUE_SHARDS = 16;
+
+    public static final String ACTION_PREFIX = "ACTION#";
+    public static final String MODEL_PK = "MODEL#purchase";
+    public static final String MODEL_SK = "CURRENT";
+    /** The table's TTL attribute (template.yaml), in epoch seconds. */
+    public static final String EXPIRES_AT = "expiresAt";
+
+    private static final String CUSTOMER_PREFIX = "C#";
+
     private Keys() {
     }
 
     public static String customer(String customerId) {
-        return "C#" + customerId;
+        return CUSTOMER_PREFIX + customerId;
+    }
+
+    /** The customer id of a {@link #customer} key. */
+    public static String customerId(String pk) {
+        if (!pk.startsWith(CUSTOMER_PREFIX)) throw new IllegalArgumentException("not a customer key");
+        return pk.substring(CUSTOMER_PREFIX.length());
     }
 
     public static String archiveMonth(YearMonth month) {
@@ -22,5 +46,50 @@ public final class Keys {
 
     public static String rejectedDay(String isoDate) {
         return "REJECTED#" + isoDate;
+    }
+
+    public static String action(String idempotencyKey) {
+        return ACTION_PREFIX + idempotencyKey;
+    }
+
+    /** The due shard of every timer of a customer: FNV-1a of the id's UTF-8 bytes, modulo {@link #DUE_SHARDS}. */
+    public static String dueShard(String customerId) {
+        return dueShard(Integer.remainderUnsigned(fnv1a(customerId), DUE_SHARDS));
+    }
+
+    public static String dueShard(int shard) {
+        return "DUE#" + shard;
+    }
+
+    /**
+     * A timer as the index sorts it: whole seconds, rounded up, in ISO-8601 with a fixed width, so
+     * the order of the strings is the order of the instants (years 1000 to 9999).
+     */
+    public static String dueAt(Instant at) {
+        Instant truncated = at.truncatedTo(ChronoUnit.SECONDS);
+        Instant second = truncated.equals(at) ? at : truncated.plusSeconds(1);
+        return fixedWidth(second);
+    }
+
+    /** The upper bound of a "due by {@code now}" query: whole seconds, rounded down. */
+    public static String dueBy(Instant now) {
+        return fixedWidth(now.truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    private static String fixedWidth(Instant second) {
+        String text = second.toString();
+        if (text.length() != "2026-01-01T00:00:00Z".length()) {
+            throw new IllegalArgumentException("timer out of the range years 1000 to 9999: " + text);
+        }
+        return text;
+    }
+
+    private static int fnv1a(String text) {
+        int hash = 0x811c9dc5;
+        for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
+            hash ^= b & 0xff;
+            hash *= 0x01000193;
+        }
+        return hash;
     }
 }

@@ -2,12 +2,21 @@ package dev.winback.adapters.playbook;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.winback.core.event.Channel;
+import dev.winback.core.event.Purpose;
 import dev.winback.core.playbook.ActionRequest;
+import dev.winback.core.playbook.PlaybookVersion;
+import dev.winback.core.playbook.RetentionAction;
+import dev.winback.core.signal.SignalType;
 
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Writes an {@link ActionRequest} as the {@code detail} of an EventBridge event with detail-type
@@ -42,6 +51,7 @@ public final class RetentionActionRequestedJson {
     public static final int SCHEMA_VERSION = 1;
 
     private static final JsonFactory FACTORY = new JsonFactory();
+    private static final ObjectMapper TREE = new ObjectMapper();
 
     private RetentionActionRequestedJson() {
     }
@@ -71,5 +81,38 @@ public final class RetentionActionRequestedJson {
             throw new UncheckedIOException("could not write a RetentionActionRequested detail", e);
         }
         return out.toString();
+    }
+
+    /**
+     * Reads back a detail this class wrote (the outbox keeps requests in this shape until they are
+     * published). Not a validator for details from elsewhere: an unknown name is a bug and throws.
+     */
+    public static ActionRequest fromDetail(String detail) {
+        JsonNode n;
+        try {
+            n = TREE.readTree(detail);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read a RetentionActionRequested detail", e);
+        }
+        int version = n.path("schemaVersion").asInt(-1);
+        if (version != SCHEMA_VERSION) {
+            throw new IllegalArgumentException("unknown RetentionActionRequested schema version " + version);
+        }
+        List<Channel> plan = new ArrayList<>();
+        n.path("channelPlan").forEach(channel -> plan.add(WireNames.lookup(Channel.class, channel.asText()).orElseThrow()));
+        String playbookVersion = n.path("playbookVersion").asText();
+        return new ActionRequest(
+                n.path("idempotencyKey").asText(),
+                n.path("customerId").asText(),
+                WireNames.lookup(SignalType.class, n.at("/signal/type").asText()).orElseThrow(),
+                Instant.parse(n.at("/signal/since").asText()),
+                n.at("/signal/explanation").asText(),
+                WireNames.lookup(RetentionAction.class, n.path("action").asText()).orElseThrow(),
+                n.path("campaignId").asText(),
+                plan,
+                WireNames.lookup(Purpose.class, n.path("purpose").asText()).orElseThrow(),
+                Instant.parse(n.path("requestedAt").asText()),
+                PlaybookVersion.parse(playbookVersion).orElseThrow(
+                        () -> new IllegalArgumentException("bad playbook version " + playbookVersion)));
     }
 }

@@ -8,6 +8,10 @@ import dev.winback.core.event.Channel;
 import dev.winback.core.event.MembershipStatus;
 import dev.winback.core.event.Platform;
 import dev.winback.core.event.Purpose;
+import dev.winback.core.evaluation.EvaluatedSignal;
+import dev.winback.core.evaluation.Evaluation;
+import dev.winback.core.evaluation.EvaluationReport;
+import dev.winback.core.lifecycle.RiskState;
 import dev.winback.core.record.ChannelState;
 import dev.winback.core.record.ConsentGrant;
 import dev.winback.core.record.EngagementRecord;
@@ -22,6 +26,10 @@ import dev.winback.core.record.RecentEvent;
 import dev.winback.core.record.SeenEvents;
 import dev.winback.core.record.Stamped;
 import dev.winback.core.record.SubscriptionStatus;
+import dev.winback.core.signal.SignalType;
+import dev.winback.core.signal.Strength;
+import dev.winback.core.sunset.ChannelSunsets;
+import dev.winback.core.sunset.SunsetState;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -36,6 +44,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -45,6 +54,11 @@ import java.util.function.Function;
  * The one explicit mapping between {@link EngagementRecord} and JSON, used both for storage and for
  * the API. Streaming writes and tree reads: no reflection, so it costs nothing at cold start.
  * Times are ISO-8601 strings; absent values are omitted.
+ *
+ * <p>The evaluation is written in two shapes. Stored, it is compact (write units are billed per
+ * KB): the signals without their explanations and the next deadline without its reason, which
+ * {@link EvaluationReport} words again on read. For the API it has readable names and, given a
+ * report, the words. A record never evaluated has no {@code evaluation}.
  */
 public final class EngagementRecordJson {
 
@@ -65,6 +79,16 @@ public final class EngagementRecordJson {
     }
 
     public static void write(EngagementRecord record, boolean withBookkeeping, OutputStream out) {
+        write(record, withBookkeeping, Optional.empty(), out);
+    }
+
+    /** The API's shape, with the evaluation's explanations and deadline reason when a report is given. */
+    public static void writeForApi(EngagementRecord record, Optional<EvaluationReport> report, OutputStream out) {
+        write(record, false, report, out);
+    }
+
+    private static void write(EngagementRecord record, boolean withBookkeeping, Optional<EvaluationReport> report,
+                              OutputStream out) {
         try (JsonGenerator g = FACTORY.createGenerator(out)) {
             g.writeStartObject();
             g.writeNumberField("format", FORMAT);
@@ -85,6 +109,13 @@ public final class EngagementRecordJson {
                 g.writeEndObject();
             }
             g.writeEndArray();
+            if (record.evaluation() instanceof Evaluation.Evaluated evaluated) {
+                if (withBookkeeping) {
+                    writeStoredEvaluation(g, evaluated);
+                } else {
+                    writeApiEvaluation(g, evaluated, report.filter(r -> r.evaluation().equals(evaluated)));
+                }
+            }
             if (withBookkeeping) writeSeen(g, record.seen());
             g.writeEndObject();
         } catch (IOException e) {
@@ -115,7 +146,8 @@ public final class EngagementRecordJson {
                 readInstall(n.path("install")),
                 readProfile(n.path("profile")),
                 readRecent(n.path("recent")),
-                readSeen(n.path("seen")));
+                readSeen(n.path("seen")),
+                readEvaluation(n.path("evaluation")));
     }
 
     // ---- writing
@@ -255,6 +287,106 @@ public final class EngagementRecordJson {
         g.writeEndObject();
     }
 
+    private static void writeStoredEvaluation(JsonGenerator g, Evaluation.Evaluated e) throws IOException {
+        g.writeObjectFieldStart("evaluation");
+        g.writeStringField("state", lower(e.state().name()));
+        g.writeStringField("since", e.since().toString());
+        g.writeNumberField("score", e.score());
+        g.writeStringField("at", e.evaluatedAt().toString());
+        if (e.next().isPresent()) g.writeStringField("next", e.next().get().toString());
+        if (!e.signals().isEmpty()) {
+            g.writeArrayFieldStart("signals");
+            for (EvaluatedSignal signal : e.signals()) {
+                g.writeStartObject();
+                g.writeStringField("type", signal.type().wireName());
+                if (!signal.subject().isEmpty()) g.writeStringField("subject", signal.subject());
+                g.writeStringField("strength", lower(signal.strength().name()));
+                g.writeStringField("since", signal.since().toString());
+                if (!signal.actionKeys().isEmpty()) {
+                    g.writeArrayFieldStart("keys");
+                    for (String key : signal.actionKeys()) g.writeString(key);
+                    g.writeEndArray();
+                }
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        }
+        if (!e.sunsets().byChannel().isEmpty()) {
+            g.writeObjectFieldStart("sunsets");
+            for (Channel channel : Channel.values()) {
+                switch (e.sunsets().state(channel)) {
+                    case SunsetState.Active active -> { }
+                    case SunsetState.LastChance lastChance -> {
+                        g.writeObjectFieldStart(channel.wireName());
+                        g.writeStringField("lastChance", lastChance.sentAt().toString());
+                        g.writeEndObject();
+                    }
+                    case SunsetState.Sunset sunset -> {
+                        g.writeObjectFieldStart(channel.wireName());
+                        g.writeStringField("lastChance", sunset.lastChanceSentAt().toString());
+                        g.writeStringField("sunset", sunset.since().toString());
+                        g.writeEndObject();
+                    }
+                }
+            }
+            g.writeEndObject();
+        }
+        g.writeEndObject();
+    }
+
+    private static void writeApiEvaluation(JsonGenerator g, Evaluation.Evaluated e, Optional<EvaluationReport> report)
+            throws IOException {
+        g.writeObjectFieldStart("evaluation");
+        g.writeStringField("state", lower(e.state().name()));
+        g.writeStringField("since", e.since().toString());
+        g.writeNumberField("riskScore", e.score());
+        g.writeStringField("evaluatedAt", e.evaluatedAt().toString());
+        g.writeArrayFieldStart("signals");
+        for (int i = 0; i < e.signals().size(); i++) {
+            EvaluatedSignal signal = e.signals().get(i);
+            g.writeStartObject();
+            g.writeStringField("type", signal.type().wireName());
+            if (!signal.subject().isEmpty()) g.writeStringField("subject", signal.subject());
+            g.writeStringField("strength", lower(signal.strength().name()));
+            g.writeStringField("since", signal.since().toString());
+            if (report.isPresent()) g.writeStringField("explanation", report.get().signals().get(i).explanation());
+            g.writeArrayFieldStart("actionKeys");
+            for (String key : signal.actionKeys()) g.writeString(key);
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeObjectFieldStart("sunsets");
+        for (Channel channel : Channel.values()) {
+            switch (e.sunsets().state(channel)) {
+                case SunsetState.Active active -> { }
+                case SunsetState.LastChance lastChance -> {
+                    g.writeObjectFieldStart(channel.wireName());
+                    g.writeStringField("state", "last_chance");
+                    g.writeStringField("lastChanceSentAt", lastChance.sentAt().toString());
+                    g.writeEndObject();
+                }
+                case SunsetState.Sunset sunset -> {
+                    g.writeObjectFieldStart(channel.wireName());
+                    g.writeStringField("state", "sunset");
+                    g.writeStringField("lastChanceSentAt", sunset.lastChanceSentAt().toString());
+                    g.writeStringField("since", sunset.since().toString());
+                    g.writeEndObject();
+                }
+            }
+        }
+        g.writeEndObject();
+        if (e.next().isPresent()) {
+            g.writeObjectFieldStart("nextDeadline");
+            g.writeStringField("at", e.next().get().toString());
+            if (report.isPresent() && report.get().next().isPresent()) {
+                g.writeStringField("reason", report.get().next().get().reason());
+            }
+            g.writeEndObject();
+        }
+        g.writeEndObject();
+    }
+
     private static <T> void stamped(JsonGenerator g, String field, Stamped<T> s, Function<T, String> value)
             throws IOException {
         if (s == null) return;
@@ -364,6 +496,31 @@ public final class EngagementRecordJson {
             day.getValue().forEach(hash -> ids.put(hash.asLong(), epochDay));
         });
         return new SeenEvents(n.path("archivedThroughDay").asLong(), ids);
+    }
+
+    private static Evaluation readEvaluation(JsonNode n) {
+        if (n.isMissingNode()) return Evaluation.NONE;
+        List<EvaluatedSignal> signals = new ArrayList<>();
+        n.path("signals").forEach(s -> {
+            List<String> keys = new ArrayList<>();
+            s.path("keys").forEach(k -> keys.add(k.asText()));
+            signals.add(new EvaluatedSignal(SignalType.valueOf(s.path("type").asText().toUpperCase(Locale.ROOT)),
+                    s.path("subject").asText(""), Strength.valueOf(s.path("strength").asText().toUpperCase(Locale.ROOT)),
+                    Instant.parse(s.path("since").asText()), keys));
+        });
+        Map<Channel, SunsetState> sunsets = new EnumMap<>(Channel.class);
+        for (Channel channel : Channel.values()) {
+            JsonNode c = n.path("sunsets").get(channel.wireName());
+            if (c == null) continue;
+            Instant lastChance = Instant.parse(c.path("lastChance").asText());
+            Instant sunset = instant(c, "sunset");
+            sunsets.put(channel, sunset == null ? new SunsetState.LastChance(lastChance)
+                    : new SunsetState.Sunset(lastChance, sunset));
+        }
+        return new Evaluation.Evaluated(RiskState.valueOf(n.path("state").asText().toUpperCase(Locale.ROOT)),
+                Instant.parse(n.path("since").asText()), n.path("score").asDouble(), signals,
+                new ChannelSunsets(sunsets), Instant.parse(n.path("at").asText()),
+                Optional.ofNullable(instant(n, "next")));
     }
 
     private static <T> Stamped<T> stamped(JsonNode n, Function<String, T> value) {

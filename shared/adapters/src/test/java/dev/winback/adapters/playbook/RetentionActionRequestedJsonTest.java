@@ -48,4 +48,15 @@ class RetentionActionRequestedJsonTest {
         assertThat(detail.get("playbookVersion").textValue()).isEqualTo("2027-01-3");
         assertThat(detail.get("action").textValue()).isEqualTo("ad_audience");
     }
+
+    @Test
+    void fromDetail_readsBackWhatToDetailWrote() {
+        Instant since = Instant.parse("2026-11-20T08:00:00.5Z");
+        ActionRequest request = new ActionRequest("k-1", "c-7", SignalType.MESSAGES_IGNORED, since, "email: 9 sends",
+                RetentionAction.CROSS_CHANNEL_RETARGET, "retarget", List.of(Channel.IN_APP, Channel.SMS),
+                Purpose.TRANSACTIONAL, Instant.parse("2026-11-23T10:15:30Z"), new PlaybookVersion(2026, 11, 2));
+
+        assertThat(RetentionActionRequestedJson.fromDetail(RetentionActionRequestedJson.toDetail(request)))
+                .isEqualTo(request);
+    }
 }

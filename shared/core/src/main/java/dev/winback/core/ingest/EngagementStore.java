@@ -3,15 +3,20 @@ package dev.winback.core.ingest;
 import dev.winback.core.record.ArchivedMonth;
 import dev.winback.core.record.RecordUpdate;
 
+import java.time.Instant;
 import java.time.YearMonth;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** Where engagement records live. Implementations throw only for infrastructure failures. */
 public interface EngagementStore {
 
-    /** Strongly consistent reads; customers without a record come back {@link StoredRecord#absent}. */
+    /**
+     * Strongly consistent reads, with each record's armed timer; customers without a record come back
+     * {@link StoredRecord#absent}.
+     */
     Map<String, StoredRecord> load(Collection<String> customerIds);
 
     /** The archive items of these months (missing months are simply absent from the map). */
@@ -21,7 +26,14 @@ public interface EngagementStore {
      * Writes the updated record (and any archive additions, atomically with it) only if the stored
      * version is still {@code previous.version()}.
      *
+     * @param arm when present, the record's evaluation timer is set to this instant in the same write;
+     *            when empty, the timer is left as it is
      * @return false when someone else wrote the record first
      */
-    boolean save(StoredRecord previous, RecordUpdate.Result update);
+    boolean save(StoredRecord previous, RecordUpdate.Result update, Optional<Instant> arm);
+
+    /** Writes the updated record and leaves its timer as it is. */
+    default boolean save(StoredRecord previous, RecordUpdate.Result update) {
+        return save(previous, update, Optional.empty());
+    }
 }

@@ -4,11 +4,16 @@ import dev.winback.core.event.EngagementEvent;
 import dev.winback.core.record.ArchivedMonth;
 import dev.winback.core.record.RecordUpdate;
 
+import dev.winback.core.evaluation.DueTimes;
+
+import java.time.Clock;
+import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -19,6 +24,11 @@ import java.util.logging.Logger;
  * Applies a batch of valid events to engagement records: one read and at most one write per
  * customer in the batch (events of the same customer are coalesced), optimistic concurrency with
  * a few immediate retries, and per-event outcomes so that the caller retries only what failed.
+ *
+ * <p>The same write arms the record's evaluation timer when the record now needs the evaluator
+ * sooner than the timer says (or no timer is armed), and only then: see
+ * {@link DueTimes#onIngest}. Most events move a deadline later, and leaving the timer saves the
+ * index write they would otherwise cost.
  */
 public final class IngestEvents {
 
@@ -27,14 +37,27 @@ public final class IngestEvents {
 
     private final EngagementStore store;
     private final Executor executor;
+    private final Clock clock;
+    private final NextDue nextDue;
 
-    /** Customers of one batch are independent; {@code executor} may apply them concurrently. */
-    public IngestEvents(EngagementStore store, Executor executor) {
+    /**
+     * @param executor customers of one batch are independent; it may apply them concurrently
+     * @param clock    the instant timers are computed from
+     * @param nextDue  when a record next needs the evaluator
+     */
+    public IngestEvents(EngagementStore store, Executor executor, Clock clock, NextDue nextDue) {
         this.store = store;
         this.executor = executor;
+        this.clock = clock;
+        this.nextDue = nextDue;
     }
 
-    /** Applies one customer after another on the calling thread. */
+    /** Arms no timers. */
+    public IngestEvents(EngagementStore store, Executor executor) {
+        this(store, executor, Clock.systemUTC(), NextDue.NEVER);
+    }
+
+    /** Applies one customer after another on the calling thread and arms no timers. */
     public IngestEvents(EngagementStore store) {
         this(store, Runnable::run);
     }
@@ -75,7 +98,7 @@ public final class IngestEvents {
                 Map<YearMonth, ArchivedMonth> archive = months.isEmpty() ? Map.of()
                         : store.loadArchive(customerId, months);
                 RecordUpdate.Result update = RecordUpdate.apply(stored.record(), events, archive);
-                if (!update.changed() || store.save(stored, update)) {
+                if (!update.changed() || store.save(stored, update, arm(stored, update))) {
                     return update.outcomes().stream()
                             .map(o -> o == RecordUpdate.Outcome.APPLIED ? EventOutcome.APPLIED : EventOutcome.DUPLICATE)
                             .toList();
@@ -87,6 +110,11 @@ public final class IngestEvents {
             LOG.log(Level.WARNING, "storing a record failed; its events will be retried", e);
         }
         return List.of(filled(events.size(), EventOutcome.RETRY));
+    }
+
+    private Optional<Instant> arm(StoredRecord stored, RecordUpdate.Result update) {
+        if (nextDue == NextDue.NEVER) return Optional.empty();
+        return DueTimes.onIngest(stored.dueAt(), nextDue.of(update.record(), clock.instant()));
     }
 
     private static EventOutcome[] filled(int size, EventOutcome outcome) {

@@ -2,8 +2,24 @@ package dev.winback.core.ingest;
 
 import dev.winback.core.record.EngagementRecord;
 
-/** A record as read, with the version that a conditional write must still find. 0 = not stored yet. */
-public record StoredRecord(EngagementRecord record, long version) {
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A record as read, with the version that a conditional write must still find (0 = not stored yet)
+ * and the instant its evaluation timer is armed for, if any.
+ */
+public record StoredRecord(EngagementRecord record, long version, Optional<Instant> dueAt) {
+
+    public StoredRecord {
+        Objects.requireNonNull(record, "record");
+        Objects.requireNonNull(dueAt, "dueAt");
+    }
+
+    public StoredRecord(EngagementRecord record, long version) {
+        this(record, version, Optional.empty());
+    }
 
     public static StoredRecord absent(String customerId) {
         return new StoredRecord(EngagementRecord.empty(customerId), 0);

@@ -5,6 +5,7 @@ import dev.winback.core.event.EngagementEvent;
 import dev.winback.core.event.EventPayload;
 import dev.winback.core.event.LineItem;
 import dev.winback.core.event.Platform;
+import dev.winback.core.evaluation.Evaluation;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,6 +21,9 @@ import java.util.function.UnaryOperator;
  * Everything Winback knows about one customer's engagement, in bounded space. Every field merges
  * by an order-independent rule (max or min of times, last-writer-wins registers, exact counters
  * guarded by {@link SeenEvents}), so any permutation of the same events yields the same record.
+ *
+ * <p>{@code evaluation} is what the evaluator last concluded (state, signals acted on, sunsets, next
+ * deadline). Only the evaluator writes it; applying events carries it over unchanged.
  */
 public record EngagementRecord(
         String customerId,
@@ -31,20 +35,30 @@ public record EngagementRecord(
         InstallState install,
         Profile profile,
         List<RecentEvent> recent,
-        SeenEvents seen) {
+        SeenEvents seen,
+        Evaluation evaluation) {
 
     public static final int RECENT_EVENTS = 10;
 
     public EngagementRecord {
         Objects.requireNonNull(customerId, "customerId");
+        Objects.requireNonNull(evaluation, "evaluation");
         platforms = Map.copyOf(platforms);
         channels = Map.copyOf(channels);
         recent = List.copyOf(recent);
     }
 
+    /** A record that has never been evaluated. */
+    public EngagementRecord(String customerId, Map<Platform, PlatformActivity> platforms, Purchases purchases,
+                            Map<Channel, ChannelState> channels, PushPermission pushPermission, Membership membership,
+                            InstallState install, Profile profile, List<RecentEvent> recent, SeenEvents seen) {
+        this(customerId, platforms, purchases, channels, pushPermission, membership, install, profile, recent, seen,
+                Evaluation.NONE);
+    }
+
     public static EngagementRecord empty(String customerId) {
         return new EngagementRecord(customerId, Map.of(), Purchases.NONE, Map.of(), PushPermission.UNKNOWN,
-                Membership.NONE, InstallState.UNKNOWN, Profile.EMPTY, List.of(), SeenEvents.NONE);
+                Membership.NONE, InstallState.UNKNOWN, Profile.EMPTY, List.of(), SeenEvents.NONE, Evaluation.NONE);
     }
 
     public PlatformActivity platform(Platform platform) {
@@ -64,20 +78,29 @@ public record EngagementRecord(
         return last;
     }
 
-    /** The record without its duplicate-detection bookkeeping: what two equal histories must share. */
+    /**
+     * The record without its duplicate-detection bookkeeping and without the evaluator's conclusions:
+     * what two equal histories must share.
+     */
     public EngagementRecord engagementView() {
         return new EngagementRecord(customerId, platforms, purchases.archiveThrough(Long.MAX_VALUE), channels,
-                pushPermission, membership, install, profile, recent, SeenEvents.NONE);
+                pushPermission, membership, install, profile, recent, SeenEvents.NONE, Evaluation.NONE);
+    }
+
+    /** The same engagement with the evaluator's new conclusions. */
+    public EngagementRecord withEvaluation(Evaluation next) {
+        return new EngagementRecord(customerId, platforms, purchases, channels, pushPermission, membership, install,
+                profile, recent, seen, next);
     }
 
     EngagementRecord withSeen(SeenEvents nextSeen) {
         return new EngagementRecord(customerId, platforms, purchases, channels, pushPermission, membership, install,
-                profile, recent, nextSeen);
+                profile, recent, nextSeen, evaluation);
     }
 
     EngagementRecord withPurchases(Purchases next) {
         return new EngagementRecord(customerId, platforms, next, channels, pushPermission, membership, install,
-                profile, recent, seen);
+                profile, recent, seen, evaluation);
     }
 
     /** Applies one event known not to be a duplicate. */
@@ -158,7 +181,7 @@ public record EngagementRecord(
         next.putAll(platforms);
         next.put(platform, platform(platform).seenAt(at));
         return new EngagementRecord(customerId, next, purchases, channels, pushPermission, membership, install,
-                profile, recent, seen);
+                profile, recent, seen, evaluation);
     }
 
     private EngagementRecord onChannel(Channel channel, UnaryOperator<ChannelState> change) {
@@ -166,7 +189,7 @@ public record EngagementRecord(
         next.putAll(channels);
         next.put(channel, change.apply(channel(channel)));
         return new EngagementRecord(customerId, platforms, purchases, next, pushPermission, membership, install,
-                profile, recent, seen);
+                profile, recent, seen, evaluation);
     }
 
     private EngagementRecord withRecent(RecentEvent event) {
@@ -174,26 +197,26 @@ public record EngagementRecord(
         next.add(event);
         next.sort(RecentEvent.NEWEST_FIRST);
         return new EngagementRecord(customerId, platforms, purchases, channels, pushPermission, membership, install,
-                profile, next.size() > RECENT_EVENTS ? next.subList(0, RECENT_EVENTS) : next, seen);
+                profile, next.size() > RECENT_EVENTS ? next.subList(0, RECENT_EVENTS) : next, seen, evaluation);
     }
 
     private EngagementRecord withPushPermission(PushPermission next) {
         return new EngagementRecord(customerId, platforms, purchases, channels, next, membership, install, profile,
-                recent, seen);
+                recent, seen, evaluation);
     }
 
     private EngagementRecord withMembership(Membership next) {
         return new EngagementRecord(customerId, platforms, purchases, channels, pushPermission, next, install,
-                profile, recent, seen);
+                profile, recent, seen, evaluation);
     }
 
     private EngagementRecord withInstall(InstallState next) {
         return new EngagementRecord(customerId, platforms, purchases, channels, pushPermission, membership, next,
-                profile, recent, seen);
+                profile, recent, seen, evaluation);
     }
 
     private EngagementRecord withProfile(Profile next) {
         return new EngagementRecord(customerId, platforms, purchases, channels, pushPermission, membership, install,
-                next, recent, seen);
+                next, recent, seen, evaluation);
     }
 }

@@ -1,11 +1,14 @@
 package dev.winback.core.record;
 
 import java.math.BigDecimal;
+import dev.winback.core.model.PurchaseHistory;
+
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -45,6 +48,17 @@ public record Purchases(
     /** The BG/NBD frequency x: purchase days after the first one. */
     public long repeatPurchaseDays() {
         return Math.max(0, purchaseDays() - 1);
+    }
+
+    /**
+     * The history as the purchase models see it; empty for a customer who never bought. Distinct
+     * purchase days drive the models: several orders on the first day are one purchase, so a history
+     * without repeat days starts and ends at the first order.
+     */
+    public Optional<PurchaseHistory> history() {
+        if (first == null) return Optional.empty();
+        int repeats = (int) Math.min(Integer.MAX_VALUE, repeatPurchaseDays());
+        return Optional.of(new PurchaseHistory(repeats, first, repeats == 0 ? first : last));
     }
 
     Purchases record(Instant at, BigDecimal amount, String currency, Set<String> categories, PurchaseDay day) {

@@ -25,19 +25,9 @@ record PurchaseSignals(PurchaseModel model, RiskThreshold threshold, Optional<Pu
                        Optional<Instant> atRisk) {
 
     static PurchaseSignals of(Purchases purchases, PurchaseModel model, RiskThreshold threshold) {
-        Optional<PurchaseHistory> history = historyOf(purchases);
+        Optional<PurchaseHistory> history = purchases.history();
         return new PurchaseSignals(model, threshold, history,
                 history.flatMap(h -> AtRiskMoment.after(model, h, threshold)));
-    }
-
-    /**
-     * Distinct purchase days drive the model; several orders on the first day are one purchase, so a
-     * history without repeat days starts and ends at the first order.
-     */
-    private static Optional<PurchaseHistory> historyOf(Purchases purchases) {
-        if (purchases.first() == null) return Optional.empty();
-        int repeats = (int) Math.min(Integer.MAX_VALUE, purchases.repeatPurchaseDays());
-        return Optional.of(new PurchaseHistory(repeats, purchases.first(), repeats == 0 ? purchases.first() : purchases.last()));
     }
 
     /** The model's view at {@code now}; empty before the last purchase or for a customer who never bought. */

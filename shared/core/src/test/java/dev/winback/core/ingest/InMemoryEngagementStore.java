@@ -3,10 +3,12 @@ package dev.winback.core.ingest;
 import dev.winback.core.record.ArchivedMonth;
 import dev.winback.core.record.RecordUpdate;
 
+import java.time.Instant;
 import java.time.YearMonth;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** The store port in memory, with the same conditional-write semantics as the DynamoDB adapter. */
@@ -34,11 +36,12 @@ public final class InMemoryEngagementStore implements EngagementStore {
     }
 
     @Override
-    public synchronized boolean save(StoredRecord previous, RecordUpdate.Result update) {
+    public synchronized boolean save(StoredRecord previous, RecordUpdate.Result update, Optional<Instant> arm) {
         String id = previous.record().customerId();
         long current = records.containsKey(id) ? records.get(id).version() : 0;
         if (current != previous.version()) return false;
-        records.put(id, new StoredRecord(update.record(), current + 1));
+        Optional<Instant> due = arm.isPresent() ? arm : previous.dueAt();
+        records.put(id, new StoredRecord(update.record(), current + 1, due));
         Map<YearMonth, ArchivedMonth> own = archives.computeIfAbsent(id, k -> new HashMap<>());
         update.archiveAdditions().forEach((month, addition) -> own.merge(month, addition,
                 (a, b) -> new ArchivedMonth(month, union(a.eventHashes(), b.eventHashes()),

@@ -82,6 +82,23 @@ class IngestEventsTest {
         assertThat(store.writes).isEqualTo(3);
     }
 
+    @Test
+    void ingest_armsTheTimerWhenAbsent_thenMovesItOnlyEarlier() {
+        InMemoryEngagementStore store = new InMemoryEngagementStore();
+        java.util.Deque<Instant> nextDue = new java.util.ArrayDeque<>(List.of(
+                START.plus(Duration.ofDays(20)), START.plus(Duration.ofDays(30)), START.plus(Duration.ofDays(5))));
+        IngestEvents ingest = new IngestEvents(store, Runnable::run,
+                java.time.Clock.fixed(START, java.time.ZoneOffset.UTC), (record, now) -> java.util.Optional.of(nextDue.pop()));
+        RandomEvents random = new RandomEvents(4, START, Duration.ofDays(1));
+
+        ingest.ingest(random.forCustomer("c-4", 1));
+        assertThat(store.get("c-4").dueAt()).as("armed when absent").contains(START.plus(Duration.ofDays(20)));
+        ingest.ingest(random.forCustomer("c-4", 1));
+        assertThat(store.get("c-4").dueAt()).as("never later on ingest").contains(START.plus(Duration.ofDays(20)));
+        ingest.ingest(random.forCustomer("c-4", 1));
+        assertThat(store.get("c-4").dueAt()).as("earlier").contains(START.plus(Duration.ofDays(5)));
+    }
+
     private static EngagementRecord ingestAll(List<EngagementEvent> events, Random random) {
         InMemoryEngagementStore store = new InMemoryEngagementStore();
         IngestEvents ingest = new IngestEvents(store);

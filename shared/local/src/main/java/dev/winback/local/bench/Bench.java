@@ -23,6 +23,7 @@ public final class Bench {
         if (args.isEmpty() || args.getFirst().equals("--help")) {
             out.println("usage: scripts/bench ingest [--customers 20000] [--days 30] [--batch 5000] [--workers 2] [--seed 42]");
             out.println("       scripts/bench coldstart");
+            out.println("       scripts/bench evaluate [--customers 100000] [--due-percent 1] [--seed 42]");
             return args.isEmpty() ? 2 : 0;
         }
         Path template = Path.of(System.getProperty("winback.template", "template.yaml"));
@@ -37,8 +38,14 @@ public final class Bench {
                             template, out);
                 }
                 case "coldstart" -> ColdStartBench.run(rest, template, out);
+                case "evaluate" -> {
+                    CliArgs a = CliArgs.parse("evaluate", rest, Set.of("customers", "due-percent", "seed"));
+                    yield EvaluateBench.run(new EvaluateBench.Options((int) a.number("customers", 100_000, 100, 10_000_000),
+                            a.number("due-percent", 1, 1, 10), a.number("seed", 42, Long.MIN_VALUE, Long.MAX_VALUE)),
+                            template, out);
+                }
                 default -> {
-                    err.println("bench: unknown benchmark \"" + args.getFirst() + "\" (ingest, coldstart)");
+                    err.println("bench: unknown benchmark \"" + args.getFirst() + "\" (ingest, coldstart, evaluate)");
                     yield 2;
                 }
             };

@@ -10,6 +10,7 @@ import dev.winback.adapters.json.EventJsonWriter;
 import dev.winback.core.event.EngagementEvent;
 import dev.winback.functions.ingest.IngestEventsHandler;
 import dev.winback.local.demo.SyntheticConfig;
+import dev.winback.local.clock.VirtualClock;
 import dev.winback.local.demo.SyntheticCustomerBase;
 import dev.winback.local.dynamodb.LocalDynamoDb;
 import dev.winback.local.lambda.SqsEvents;
@@ -27,7 +28,6 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -70,20 +70,23 @@ public final class IngestBench {
         try (LocalDynamoDb dynamoDb = LocalDynamoDb.start(); AwsClients clients = new AwsClients()) {
             Map<String, String> tables = TemplateTables.create(SamTemplate.read(template), clients.dynamoDb());
             WinbackConfig config = new WinbackConfig(tables.get("EngagementTable"), "winback-bench");
-            EngagementServices services = new EngagementServices(config, clients, Clock.systemUTC());
+            // Ingestion arms evaluation timers from the clock: it follows the events, as in production
+            // where events arrive soon after they happen.
+            VirtualClock clock = new VirtualClock(events.getFirst().occurredAt());
+            EngagementServices services = new EngagementServices(config, clients, clock);
             IngestEventsHandler handler = new IngestEventsHandler(services);
             String baselineTable = createBaselineTable(clients.dynamoDb());
 
             // Warm both paths (JIT, connections) on a slice that the measured runs do not see.
             int warm = Math.min(2_000, events.size() / 10);
-            feed(handler, bodies.subList(0, warm), options);
+            feed(handler, bodies.subList(0, warm), events.subList(0, warm), options, clock);
             baseline(clients.dynamoDb(), baselineTable, events.subList(0, warm), options);
             services.meter().reset();
 
             List<String> measuredBodies = bodies.subList(warm, bodies.size());
             List<EngagementEvent> measuredEvents = events.subList(warm, events.size());
             long started = System.nanoTime();
-            int failures = feed(handler, measuredBodies, options);
+            int failures = feed(handler, measuredBodies, measuredEvents, options, clock);
             double ourSeconds = (System.nanoTime() - started) / 1e9;
             Figures ours = new Figures(measuredBodies.size(), ourSeconds, services.meter().writeUnits(),
                     services.meter().readUnits());
@@ -112,13 +115,17 @@ public final class IngestBench {
     }
 
     /** Workers take consecutive batches off a shared cursor, like Lambda instances polling one queue. */
-    private static int feed(IngestEventsHandler handler, List<String> bodies, Options options) {
+    private static int feed(IngestEventsHandler handler, List<String> bodies, List<EngagementEvent> events,
+                            Options options, VirtualClock clock) {
         AtomicInteger cursor = new AtomicInteger();
         AtomicInteger failures = new AtomicInteger();
         runWorkers(options.workers(), () -> {
             int from;
             while ((from = cursor.getAndAdd(options.batchSize())) < bodies.size()) {
-                List<String> batch = bodies.subList(from, Math.min(bodies.size(), from + options.batchSize()));
+                int to = Math.min(bodies.size(), from + options.batchSize());
+                List<String> batch = bodies.subList(from, to);
+                events.subList(from, to).stream().map(EngagementEvent::occurredAt).max(Instant::compareTo)
+                        .ifPresent(clock::advanceTo);
                 SQSEvent event = SqsEvents.batch(batch, Instant.EPOCH);
                 SQSBatchResponse response = handler.handleRequest(event, null);
                 failures.addAndGet(response.getBatchItemFailures().size());

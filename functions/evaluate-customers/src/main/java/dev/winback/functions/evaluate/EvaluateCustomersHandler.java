@@ -1,0 +1,61 @@
+package dev.winback.functions.evaluate;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import dev.winback.adapters.EngagementServices;
+import dev.winback.adapters.config.AwsClients;
+import dev.winback.adapters.config.EvaluatorConfig;
+import dev.winback.adapters.publish.EventBridgeActionPublisher;
+import dev.winback.adapters.publish.SqsDeliveryRequests;
+import dev.winback.core.evaluation.ActionPublisher;
+import dev.winback.core.evaluation.Destination;
+import dev.winback.core.evaluation.EvaluateDueCustomers;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Every 15 minutes: evaluates the customers whose timer fell due and publishes the actions they
+ * need. The run's instant is the clock's, not the schedule's: a late or missed run catches up with
+ * everything due by now.
+ */
+public final class EvaluateCustomersHandler implements RequestHandler<ScheduledEvent, Map<String, Object>> {
+
+    private final EvaluateDueCustomers evaluate;
+    private final Clock clock;
+
+    public EvaluateCustomersHandler() {
+        this(EvaluatorConfig.fromEnvironment(System.getenv()), new AwsClients(), Clock.systemUTC());
+    }
+
+    EvaluateCustomersHandler(EvaluatorConfig config, AwsClients clients, Clock clock) {
+        this(new EngagementServices(config.winback(), clients, clock), Map.of(
+                Destination.EVENT_BUS, new EventBridgeActionPublisher(clients.eventBridge(), config.winback().eventBusName()),
+                Destination.DELIVERY_QUEUE, new SqsDeliveryRequests(clients.sqs(), config.deliveryQueueUrl())), clock);
+    }
+
+    /** For the local runtime and tests, which share one object graph and bring their own publishers. */
+    public EvaluateCustomersHandler(EngagementServices services, Map<Destination, ActionPublisher> publishers,
+                                    Clock clock) {
+        this.evaluate = services.evaluateDueCustomers(publishers);
+        this.clock = clock;
+    }
+
+    @Override
+    public Map<String, Object> handleRequest(ScheduledEvent event, Context context) {
+        EvaluateDueCustomers.Report report = evaluate.run(clock.instant());
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("at", report.at().toString());
+        summary.put("due", report.due());
+        summary.put("evaluated", report.evaluated());
+        summary.put("upToDate", report.upToDate());
+        summary.put("conflicts", report.conflicts());
+        summary.put("failed", report.failed());
+        summary.put("requested", report.requested());
+        summary.put("published", report.published());
+        summary.put("pending", report.pending());
+        return summary;
+    }
+}

@@ -1,0 +1,78 @@
+package dev.winback.core.evaluation;
+
+import dev.winback.core.lifecycle.RiskState;
+import dev.winback.core.signal.SignalType;
+import dev.winback.core.sunset.ChannelSunsets;
+
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What the evaluator last concluded about one customer, kept in the engagement record. Only the
+ * evaluator writes it; events carry it over unchanged. It is stored compactly: signal explanations
+ * and the deadline's reason are worded again on read (detection is pure and deterministic), so
+ * the record stays small.
+ */
+public sealed interface Evaluation {
+
+    /** A record the evaluator has not looked at yet. */
+    Evaluation NONE = new NotEvaluated();
+
+    /** The signals that held at the last evaluation, each with what was requested for it. */
+    List<EvaluatedSignal> signals();
+
+    /** The sunset state of each channel that is not simply active. */
+    ChannelSunsets sunsets();
+
+    default Optional<EvaluatedSignal> signal(SignalType type, String subject) {
+        return signals().stream().filter(s -> s.type() == type && s.subject().equals(subject)).findFirst();
+    }
+
+    record NotEvaluated() implements Evaluation {
+        @Override
+        public List<EvaluatedSignal> signals() {
+            return List.of();
+        }
+
+        @Override
+        public ChannelSunsets sunsets() {
+            return ChannelSunsets.NONE;
+        }
+    }
+
+    /**
+     * @param state       the lifecycle state at {@code evaluatedAt}
+     * @param since       when that state began
+     * @param score       the risk score at {@code evaluatedAt}, for ranking
+     * @param signals     in detection order (by type, then subject); at most one per type and subject
+     * @param sunsets     per channel; channels left out are active
+     * @param evaluatedAt the instant evaluated (the run's time, not when an event happened)
+     * @param next        the next deadline, when the timer is armed; empty when nothing changes without an
+     *                    event. Its reason is worded again on read ({@link EvaluationReport})
+     */
+    record Evaluated(RiskState state, Instant since, double score, List<EvaluatedSignal> signals,
+                     ChannelSunsets sunsets, Instant evaluatedAt, Optional<Instant> next) implements Evaluation {
+
+        public Evaluated {
+            Objects.requireNonNull(state, "state");
+            Objects.requireNonNull(since, "since");
+            Objects.requireNonNull(sunsets, "sunsets");
+            Objects.requireNonNull(evaluatedAt, "evaluatedAt");
+            Objects.requireNonNull(next, "next");
+            if (!(score >= 0 && score <= 1)) {
+                throw new IllegalArgumentException("score must be in [0, 1], was " + score);
+            }
+            signals = List.copyOf(signals);
+            Set<String> names = new HashSet<>();
+            for (EvaluatedSignal signal : signals) {
+                if (!names.add(signal.type() + "/" + signal.subject())) {
+                    throw new IllegalArgumentException("two signals " + signal.type() + " about \"" + signal.subject() + "\"");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package dev.winback.core.fit;
+
+import dev.winback.core.model.CustomerSummary;
+import dev.winback.core.model.FitSettings;
+import dev.winback.core.model.PurchaseHistory;
+import dev.winback.core.model.PurchaseModelFit;
+import dev.winback.core.model.PurchaseModelFitting;
+import dev.winback.core.model.PurchaseModelType;
+import dev.winback.core.model.PurchaseModels;
+import dev.winback.core.model.StoredPurchaseModel;
+import dev.winback.core.record.Purchases;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+
+/**
+ * The daily fit: samples the base, fits the purchase model on the buyers in it (or falls back to the
+ * defaults with a reason) and stores the result for every reader.
+ */
+public final class FitPurchaseModel {
+
+    private final CustomerSample sample;
+    private final PurchaseModels models;
+    private final PurchaseModelType type;
+    private final FitSettings settings;
+
+    public FitPurchaseModel(CustomerSample sample, PurchaseModels models, PurchaseModelType type, FitSettings settings) {
+        this.sample = Objects.requireNonNull(sample, "sample");
+        this.models = Objects.requireNonNull(models, "models");
+        this.type = Objects.requireNonNull(type, "type");
+        this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
+    /** @param random decides the sample when more buyers are read than the fit uses */
+    public StoredPurchaseModel run(Instant now, RandomGenerator random) {
+        List<CustomerSummary> buyers = sample.sample(settings.maximumCustomers()).stream()
+                .map(Purchases::history).flatMap(Optional::stream)
+                .filter(history -> !now.isBefore(history.lastPurchase()))
+                .map((PurchaseHistory history) -> history.summaryAt(now))
+                .toList();
+        PurchaseModelFit fit = PurchaseModelFitting.fitOrDefaults(type, buyers, settings, random);
+        StoredPurchaseModel stored = StoredPurchaseModel.of(fit, now);
+        models.store(stored);
+        return stored;
+    }
+}

@@ -1,0 +1,142 @@
+package dev.winback.core.evaluation;
+
+import static dev.winback.core.evaluation.TestPolicy.MODEL;
+import static dev.winback.core.evaluation.TestPolicy.POLICY;
+import static dev.winback.core.signal.CustomerEvents.customer;
+import static dev.winback.core.signal.CustomerEvents.day;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.winback.core.event.Platform;
+import dev.winback.core.model.PurchaseModel;
+import dev.winback.core.model.PurchaseModels;
+import dev.winback.core.model.StoredPurchaseModel;
+import dev.winback.core.record.EngagementRecord;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+class EvaluateDueCustomersTest {
+
+    private final InMemoryEvaluationStore store = new InMemoryEvaluationStore();
+    private final RecordingPublisher bus = new RecordingPublisher();
+    private final RecordingPublisher queue = new RecordingPublisher();
+    private final EvaluateDueCustomers evaluator = new EvaluateDueCustomers(store, store,
+            Map.of(Destination.EVENT_BUS, bus, Destination.DELIVERY_QUEUE, queue), POLICY, new FixedModel(),
+            Runnable::run);
+
+    /** App every 6 days from day 0 to day 60: lapsed on day 84. Timer armed at its first deadline, day 72. */
+    private String lapsing(String id) {
+        EngagementRecord record = customer(id).visits(Platform.APP, day(0), Duration.ofDays(6), 11).record();
+        store.put(record, 1, Evaluator.dueAt(record, day(61), POLICY, MODEL));
+        return id;
+    }
+
+    @Test
+    void run_twiceForTheSameInstant_requestsEachActionOnce() {
+        String id = lapsing("twice");
+
+        EvaluateDueCustomers.Report first = evaluator.run(day(85));
+        EvaluateDueCustomers.Report second = evaluator.run(day(85));
+
+        assertThat(first.evaluated()).isEqualTo(1);
+        assertThat(first.requested()).isEqualTo(1);
+        assertThat(first.published()).isEqualTo(1);
+        assertThat(second.due()).isZero();
+        assertThat(second.requested()).isZero();
+        assertThat(bus.counts()).hasSize(1).containsValue(1);
+        assertThat(queue.counts()).isEqualTo(bus.counts());
+        assertThat(store.get(id).dueAt()).contains(day(240));
+    }
+
+    @Test
+    void run_concurrentlyForTheSameInstant_requestsEachActionOnce() throws Exception {
+        for (int i = 0; i < 20; i++) lapsing("concurrent-" + i);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Callable<EvaluateDueCustomers.Report> run = () -> evaluator.run(day(85));
+            List<Future<EvaluateDueCustomers.Report>> runs = threads.invokeAll(List.of(run, run));
+            int requested = 0;
+            for (Future<EvaluateDueCustomers.Report> report : runs) requested += report.get().requested();
+            assertThat(requested).isEqualTo(20);
+        } finally {
+            threads.shutdownNow();
+        }
+        assertThat(bus.counts()).hasSize(20).allSatisfy((key, times) -> assertThat(times).isEqualTo(1));
+        assertThat(queue.counts()).isEqualTo(bus.counts());
+    }
+
+    @Test
+    void run_afterMissedRuns_catchesUpWithEverythingDue() {
+        String id = lapsing("missed");
+
+        EvaluateDueCustomers.Report late = evaluator.run(day(100));
+
+        assertThat(late.evaluated()).isEqualTo(1);
+        assertThat(bus.published()).singleElement().satisfies(action -> assertThat(action.customerId()).isEqualTo(id));
+        assertThat(store.get(id).record().evaluation()).isInstanceOfSatisfying(Evaluation.Evaluated.class,
+                evaluation -> assertThat(evaluation.evaluatedAt()).isEqualTo(day(100)));
+    }
+
+    @Test
+    void run_whenADestinationFails_leavesTheActionPendingForTheNextRun_thatSendsOnlyWhatIsMissing() {
+        lapsing("queue-down");
+        queue.failing(true);
+
+        EvaluateDueCustomers.Report failed = evaluator.run(day(85));
+        assertThat(failed.requested()).isEqualTo(1);
+        assertThat(failed.pending()).isEqualTo(1);
+        assertThat(bus.published()).hasSize(1);
+        assertThat(queue.published()).isEmpty();
+
+        queue.failing(false);
+        EvaluateDueCustomers.Report withinLease = evaluator.run(day(85).plusSeconds(60));
+        assertThat(withinLease.published()).as("held by the first run's lease").isZero();
+
+        EvaluateDueCustomers.Report next = evaluator.run(day(85).plus(Duration.ofMinutes(15)));
+        assertThat(next.requested()).isZero();
+        assertThat(next.published()).isEqualTo(1);
+        assertThat(bus.published()).as("the bus had it already").hasSize(1);
+        assertThat(queue.published()).hasSize(1);
+        assertThat(store.outbox().values()).singleElement().satisfies(item -> assertThat(item.published()).isTrue());
+    }
+
+    @Test
+    void run_whenNothingIsDueYet_touchesNothing() {
+        String id = lapsing("not-yet");
+
+        EvaluateDueCustomers.Report early = evaluator.run(day(71));
+
+        assertThat(early.due()).isZero();
+        assertThat(store.saves).isZero();
+        assertThat(store.get(id).dueAt()).contains(day(72));
+    }
+
+    @Test
+    void run_whenTheTimerFiresWithNothingToRequest_reArmsAtTheNextDeadline() {
+        String id = lapsing("re-arm");
+
+        EvaluateDueCustomers.Report cooling = evaluator.run(day(72));
+
+        assertThat(cooling.evaluated()).isEqualTo(1);
+        assertThat(cooling.requested()).isZero();
+        assertThat(store.get(id).dueAt()).contains(day(78));
+    }
+
+    private static final class FixedModel implements PurchaseModels {
+        @Override
+        public PurchaseModel current() {
+            return MODEL;
+        }
+
+        @Override
+        public void store(StoredPurchaseModel model) {
+            throw new UnsupportedOperationException();
+        }
+    }
+}
