@@ -30,6 +30,8 @@ import dev.winback.local.template.FunctionEnvironment;
 import dev.winback.local.template.HttpApiRoutes;
 import dev.winback.local.template.SamTemplate;
 import dev.winback.local.template.TemplateTables;
+import org.joda.time.DateTime;
+import org.joda.time.DateTimeZone;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -164,7 +166,7 @@ public final class LocalRuntime implements AutoCloseable {
         event.setDetailType("Scheduled Event");
         event.setAccount(LocalLambdaContext.ACCOUNT_ID);
         event.setRegion(LocalLambdaContext.REGION);
-        event.setTime(new org.joda.time.DateTime(run.scheduledAt().toEpochMilli(), org.joda.time.DateTimeZone.UTC));
+        event.setTime(new DateTime(run.scheduledAt().toEpochMilli(), DateTimeZone.UTC));
         event.setResources(List.of("arn:aws:events:" + LocalLambdaContext.REGION + ":" + LocalLambdaContext.ACCOUNT_ID
                 + ":rule/" + run.schedule().id()));
         event.setDetail(Map.of());

@@ -2,6 +2,7 @@ package dev.winback.local.bench;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.winback.adapters.config.AwsClients;
 import dev.winback.local.dynamodb.LocalDynamoDb;
@@ -47,6 +48,8 @@ final class ColdStartBench {
             Map<String, String> tables = TemplateTables.create(template, clients.dynamoDb());
             Map<String, String> env = Map.of("WINBACK_TABLE", tables.get("EngagementTable"),
                     "WINBACK_EVENT_BUS", "winback-bench", "AWS_ENDPOINT_URL_DYNAMODB", dynamoDb.endpoint().toString(),
+                    // The evaluator builds its SQS client at start; with nothing due it sends nothing.
+                    "WINBACK_DELIVERY_QUEUE_URL", "http://localhost:1/000000000000/winback-bench-delivery",
                     "AWS_REGION", "us-east-1", "AWS_ACCESS_KEY_ID", "local", "AWS_SECRET_ACCESS_KEY", "local");
             int failures = 0;
             for (Target t : targets) {
@@ -74,8 +77,10 @@ final class ColdStartBench {
             String handler = props.path("Handler").asText().split("::")[0];
             JsonNode events = props.path("Events");
             boolean http = events.toString().contains("\"HttpApi\"");
-            Class<?> type = http ? APIGatewayV2HTTPEvent.class : SQSEvent.class;
-            Path sample = root.resolve(http ? "events/apigw-post-events.json" : "events/sqs-engagement-batch.json");
+            boolean scheduled = events.toString().contains("\"Schedule\"");
+            Class<?> type = http ? APIGatewayV2HTTPEvent.class : scheduled ? ScheduledEvent.class : SQSEvent.class;
+            Path sample = root.resolve(http ? "events/apigw-post-events.json"
+                    : scheduled ? "events/eventbridge-scheduled-event.json" : "events/sqs-engagement-batch.json");
             out.add(new Target(id, lambdaJar(root.resolve("functions").resolve(module)), handler, type, sample));
         });
         return out;
