@@ -1,7 +1,6 @@
 package dev.winback.core.ingest;
 
 import dev.winback.core.event.EngagementEvent;
-import dev.winback.core.event.EventPayload;
 import dev.winback.core.record.ArchivedMonth;
 import dev.winback.core.record.RecordUpdate;
 
@@ -99,7 +98,7 @@ public final class IngestEvents {
                 Map<YearMonth, ArchivedMonth> archive = months.isEmpty() ? Map.of()
                         : store.loadArchive(customerId, months);
                 RecordUpdate.Result update = RecordUpdate.apply(stored.record(), events, archive);
-                if (!update.changed() || store.save(stored, update, arm(stored, update, events))) {
+                if (!update.changed() || store.save(stored, update, arm(stored, update))) {
                     return update.outcomes().stream()
                             .map(o -> o == RecordUpdate.Outcome.APPLIED ? EventOutcome.APPLIED : EventOutcome.DUPLICATE)
                             .toList();
@@ -113,39 +112,9 @@ public final class IngestEvents {
         return List.of(filled(events.size(), EventOutcome.RETRY));
     }
 
-    private Optional<Instant> arm(StoredRecord stored, RecordUpdate.Result update, List<EngagementEvent> events) {
+    private Optional<Instant> arm(StoredRecord stored, RecordUpdate.Result update) {
         if (nextDue == NextDue.NEVER) return Optional.empty();
-        // The deadline search is the costly part of a write; skip it when it cannot move the timer.
-        if (stored.dueAt().isPresent() && events.stream().noneMatch(e -> mayBringDeadlineForward(e.payload()))) {
-            return Optional.empty();
-        }
         return DueTimes.onIngest(stored.dueAt(), nextDue.of(update.record(), clock.instant()));
-    }
-
-    /**
-     * Whether an event can make something happen sooner than the armed timer. Activity (visits,
-     * purchases, order updates, receipts and engagement with messages, profile details) only
-     * postpones what the passage of time would bring; what the customer states (opt-outs,
-     * unsubscribes, cancellations, uninstalls, consent) and the messages sent to them can bring it
-     * forward.
-     */
-    static boolean mayBringDeadlineForward(EventPayload payload) {
-        return switch (payload) {
-            case EventPayload.SessionStarted s -> false;
-            case EventPayload.StoreVisited s -> false;
-            case EventPayload.PurchaseCompleted p -> false;
-            case EventPayload.OrderStatusChanged o -> false;
-            case EventPayload.MessageFeedback f -> false;
-            case EventPayload.ProfileUpdated p -> false;
-            case EventPayload.MessageSent m -> true;
-            case EventPayload.PushPermissionChanged p -> true;
-            case EventPayload.EmailSubscriptionChanged e -> true;
-            case EventPayload.SmsSubscriptionChanged sms -> true;
-            case EventPayload.MembershipChanged m -> true;
-            case EventPayload.AppInstalled a -> true;
-            case EventPayload.AppUninstalled u -> true;
-            case EventPayload.ConsentChanged c -> true;
-        };
     }
 
     private static EventOutcome[] filled(int size, EventOutcome outcome) {
