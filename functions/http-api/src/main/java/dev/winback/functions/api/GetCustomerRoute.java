@@ -16,6 +16,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * GET /v1/customers/{customerId}: the customer's engagement record, with the last evaluation: state
@@ -23,6 +25,8 @@ import java.util.Optional;
  * reason (worded again from the record, as the evaluator worded them).
  */
 final class GetCustomerRoute implements Route {
+
+    private static final Logger LOG = Logger.getLogger(GetCustomerRoute.class.getName());
 
     private final DynamoDbEngagementStore store;
     private final EvaluationPolicy policy;
@@ -49,9 +53,18 @@ final class GetCustomerRoute implements Route {
             return HttpResponses.problem(404, "Not Found", "no engagement record for this customer");
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        EngagementRecordJson.writeForApi(stored.record(),
-                EvaluationReport.of(stored.record(), policy, models.current()), out);
+        EngagementRecordJson.writeForApi(stored.record(), words(stored), out);
         String body = out.toString(StandardCharsets.UTF_8);
         return HttpResponses.json(200, g -> g.writeRawValue(body));
+    }
+
+    /** The evaluation's words; without them (the record is still served) if wording it again fails. */
+    private Optional<EvaluationReport> words(StoredRecord stored) {
+        try {
+            return EvaluationReport.of(stored.record(), policy, models.current());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "wording a stored evaluation failed; serving it without explanations", e);
+            return Optional.empty();
+        }
     }
 }

@@ -63,7 +63,7 @@ public final class Keys {
 
     /**
      * A timer as the index sorts it: whole seconds, rounded up, in ISO-8601 with a fixed width, so
-     * the order of the strings is the order of the instants (years 1000 to 9999).
+     * the order of the strings is the order of the instants (years 0 to 9999, four digits).
      */
     public static String dueAt(Instant at) {
         Instant truncated = at.truncatedTo(ChronoUnit.SECONDS);
@@ -79,7 +79,7 @@ public final class Keys {
     private static String fixedWidth(Instant second) {
         String text = second.toString();
         if (text.length() != "2026-01-01T00:00:00Z".length()) {
-            throw new IllegalArgumentException("timer out of the range years 1000 to 9999: " + text);
+            throw new IllegalArgumentException("timer out of the range years 0 to 9999: " + text);
         }
         return text;
     }

@@ -112,9 +112,19 @@ public final class IngestEvents {
         return List.of(filled(events.size(), EventOutcome.RETRY));
     }
 
+    /**
+     * The timer to set with this write, if any. Storing the events matters more than the timer: if
+     * working out the next deadline fails, the record is stored with its timer as it was (the next
+     * event or an evaluation re-arms it) rather than the events going back to the queue.
+     */
     private Optional<Instant> arm(StoredRecord stored, RecordUpdate.Result update) {
         if (nextDue == NextDue.NEVER) return Optional.empty();
-        return DueTimes.onIngest(stored.dueAt(), nextDue.of(update.record(), clock.instant()));
+        try {
+            return DueTimes.onIngest(stored.dueAt(), nextDue.of(update.record(), clock.instant()));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "working out a record's next deadline failed; its timer is left as it was", e);
+            return Optional.empty();
+        }
     }
 
     private static EventOutcome[] filled(int size, EventOutcome outcome) {

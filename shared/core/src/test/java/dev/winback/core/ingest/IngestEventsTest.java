@@ -99,6 +99,20 @@ class IngestEventsTest {
         assertThat(store.get("c-4").dueAt()).as("earlier").contains(START.plus(Duration.ofDays(5)));
     }
 
+    @Test
+    void ingest_whenTheNextDeadlineCannotBeWorkedOut_storesTheEventsAnyway() {
+        InMemoryEngagementStore store = new InMemoryEngagementStore();
+        IngestEvents ingest = new IngestEvents(store, Runnable::run, java.time.Clock.fixed(START, java.time.ZoneOffset.UTC),
+                (record, now) -> {
+                    throw new IllegalStateException("broken deadline");
+                });
+
+        List<EventOutcome> outcomes = ingest.ingest(new RandomEvents(5, START, Duration.ofDays(1)).forCustomer("c-5", 3));
+
+        assertThat(outcomes).containsOnly(EventOutcome.APPLIED);
+        assertThat(store.get("c-5").dueAt()).isEmpty();
+    }
+
     private static EngagementRecord ingestAll(List<EngagementEvent> events, Random random) {
         InMemoryEngagementStore store = new InMemoryEngagementStore();
         IngestEvents ingest = new IngestEvents(store);

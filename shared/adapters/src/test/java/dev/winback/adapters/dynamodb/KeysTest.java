@@ -1,0 +1,44 @@
+package dev.winback.adapters.dynamodb;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class KeysTest {
+
+    @Test
+    void dueAt_isWholeSecondsRoundedUp_andSortsAsTimeDoes() {
+        assertThat(Keys.dueAt(Instant.parse("2026-11-23T10:15:30Z"))).isEqualTo("2026-11-23T10:15:30Z");
+        assertThat(Keys.dueAt(Instant.parse("2026-11-23T10:15:30.001Z"))).isEqualTo("2026-11-23T10:15:31Z");
+        assertThat(Keys.dueAt(Instant.parse("2026-11-23T10:15:00Z"))).as("seconds always written")
+                .isEqualTo("2026-11-23T10:15:00Z");
+        assertThat(Keys.dueAt(Instant.parse("2026-11-23T09:59:59Z")))
+                .isLessThan(Keys.dueAt(Instant.parse("2026-11-23T10:00:00Z")));
+        assertThatThrownBy(() -> Keys.dueAt(Instant.parse("+10000-01-01T00:00:00Z")))
+                .as("five-digit years would sort before four-digit ones").isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void dueBy_roundsDown_soAQueryNeverTakesATimerBeforeItFalls() {
+        assertThat(Keys.dueBy(Instant.parse("2026-11-23T10:15:30.999Z"))).isEqualTo("2026-11-23T10:15:30Z");
+    }
+
+    @Test
+    void dueShard_isStable_andSpreadsCustomersOverEveryShard() {
+        assertThat(Keys.dueShard("c-000123")).isEqualTo(Keys.dueShard("c-000123")).startsWith("DUE#");
+        Map<String, Integer> perShard = new HashMap<>();
+        for (int i = 0; i < 16_000; i++) perShard.merge(Keys.dueShard(String.format("c-%06d", i)), 1, Integer::sum);
+        assertThat(perShard).hasSize(Keys.DUE_SHARDS);
+        assertThat(perShard.values()).allSatisfy(n -> assertThat(n).isBetween(800, 1200));
+    }
+
+    @Test
+    void customerId_readsBackTheCustomerKey() {
+        assertThat(Keys.customerId(Keys.customer("c-7"))).isEqualTo("c-7");
+    }
+}
