@@ -93,6 +93,8 @@ public final class RunLocal {
             err.printf("local runtime up in %d ms; feeding %,d events from %,d customers over %d days (seed %d)%n",
                     runtime.startupMillis(), input.total(), customers, days, seed);
             new DemoRun(runtime, err).run(input.events(), input.total()).print(out);
+            out.println();
+            runtime.evaluationSummary().print(out);
         }
         return OK;
     }
