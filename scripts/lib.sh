@@ -54,7 +54,7 @@ LOCAL_CLASSPATH_FILE="$LOCAL_TARGET/runtime-classpath.txt"
 
 local_runtime_needs_build() {
   [[ -f "$LOCAL_CLASSPATH_FILE" ]] || return 0
-  compgen -G "$LOCAL_TARGET/winback-local-*.jar" >/dev/null || return 0
+  [[ -d "$LOCAL_TARGET/classes" ]] || return 0
   compgen -G "$WINBACK_ROOT/functions/*/target/*-lambda.jar" >/dev/null || return 0
   local newer
   newer="$(find "$WINBACK_ROOT/pom.xml" "$WINBACK_ROOT/shared" "$WINBACK_ROOT/functions" \
@@ -74,14 +74,13 @@ run_local_main() {
     mvn_quiet -DskipTests -pl shared/local -am package dependency:build-classpath \
       -Dmdep.outputFile=target/runtime-classpath.txt -Dmdep.includeScope=runtime >&2
   fi
-  local jar
-  jar="$(compgen -G "$LOCAL_TARGET/winback-local-*.jar" | grep -v -e '-sources\.jar$' -e '-tests\.jar$' | head -n1)"
-  # Classes rather than the jar first, so the cold-start probe can put them on a child's class path.
+  # The module's classes directory rather than its jar, so the cold-start probe can put the same
+  # directory on a child JVM's class path.
   # shellcheck disable=SC2086 # LOCAL_JAVA_OPTS is a list of options on purpose.
   exec "$JAVA_HOME/bin/java" \
     --enable-native-access=ALL-UNNAMED -XX:+UseSerialGC ${LOCAL_JAVA_OPTS:-} \
     -Dwinback.root="$WINBACK_ROOT" \
     -Dwinback.template="$WINBACK_ROOT/template.yaml" \
-    -cp "$LOCAL_TARGET/classes:$jar:$(cat "$LOCAL_CLASSPATH_FILE")" \
+    -cp "$LOCAL_TARGET/classes:$(cat "$LOCAL_CLASSPATH_FILE")" \
     "$main_class" "$@"
 }
