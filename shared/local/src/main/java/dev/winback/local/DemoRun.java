@@ -45,7 +45,7 @@ public final class DemoRun {
     private static final JsonLog LOG = JsonLog.of(DemoRun.class);
     private static final int PROGRESS_WIDTH = 100;
     /** Batches in flight at once, like concurrent Lambda instances on one queue. */
-    static final int CONCURRENT_BATCHES = 2;
+    static final int CONCURRENT_BATCHES = 1;
 
     private final LocalRuntime runtime;
     private final PrintStream progressOut;

@@ -22,9 +22,13 @@ public final class SdkCallCounter implements ExecutionInterceptor {
 
     private static final Map<String, LongAdder> CALLS = new ConcurrentHashMap<>();
     private static final Map<String, LongAdder> ATTEMPTS = new ConcurrentHashMap<>();
+    private static final Map<String, LongAdder> FAILURES = new ConcurrentHashMap<>();
 
-    /** One count per call and per attempt, by "Service.Operation". */
-    public record Counts(Map<String, Long> calls, Map<String, Long> attempts) {
+    /**
+     * One count per call and per attempt, by "Service.Operation", and the calls that failed, by
+     * "Service.Operation: ExceptionName" (a lost conditional write is a ConditionalCheckFailedException).
+     */
+    public record Counts(Map<String, Long> calls, Map<String, Long> attempts, Map<String, Long> failures) {
         public long totalCalls() {
             return calls.values().stream().mapToLong(Long::longValue).sum();
         }
@@ -40,6 +44,10 @@ public final class SdkCallCounter implements ExecutionInterceptor {
             calls.entrySet().stream()
                     .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                     .forEach(call -> out.printf(Locale.ROOT, "  %-36s %,10d%n", call.getKey(), call.getValue()));
+            if (!failures.isEmpty()) {
+                out.println("  failed calls");
+                failures.forEach((failure, count) -> out.printf(Locale.ROOT, "    %-62s %,10d%n", failure, count));
+            }
         }
     }
 
@@ -53,13 +61,20 @@ public final class SdkCallCounter implements ExecutionInterceptor {
         ATTEMPTS.computeIfAbsent(name(attributes), k -> new LongAdder()).increment();
     }
 
+    @Override
+    public void onExecutionFailure(Context.FailedExecution context, ExecutionAttributes attributes) {
+        String failure = name(attributes) + ": " + context.exception().getClass().getSimpleName();
+        FAILURES.computeIfAbsent(failure, k -> new LongAdder()).increment();
+    }
+
     public static Counts snapshot() {
-        return new Counts(copy(CALLS), copy(ATTEMPTS));
+        return new Counts(copy(CALLS), copy(ATTEMPTS), copy(FAILURES));
     }
 
     public static void reset() {
         CALLS.clear();
         ATTEMPTS.clear();
+        FAILURES.clear();
     }
 
     private static String name(ExecutionAttributes attributes) {
