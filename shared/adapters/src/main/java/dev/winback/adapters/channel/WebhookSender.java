@@ -32,6 +32,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * Messenger messages (WhatsApp, Viber, ... through a CPaaS HTTP API or the operator's own relay):
@@ -58,7 +59,7 @@ public final class WebhookSender implements ChannelSender {
     private static final Set<String> ID_FIELDS = Set.of("id", "messageId", "message_id");
 
     private final URI url;
-    private final WebhookSecret secret;
+    private final Supplier<WebhookSecret> secret;
     private final Clock clock;
     private final Duration connectTimeout;
     private final Duration readTimeout;
@@ -70,6 +71,13 @@ public final class WebhookSender implements ChannelSender {
      */
     public WebhookSender(URI url, WebhookSecret secret, Clock clock, Duration connectTimeout, Duration readTimeout,
                          boolean receiptsExpected) {
+        this(url, () -> secret, clock, connectTimeout, readTimeout, receiptsExpected);
+        Objects.requireNonNull(secret, "secret");
+    }
+
+    /** @param secret read on each send (e.g. a {@link ParameterStoreSecret}, which reads once and keeps it) */
+    public WebhookSender(URI url, Supplier<WebhookSecret> secret, Clock clock, Duration connectTimeout,
+                         Duration readTimeout, boolean receiptsExpected) {
         this.url = requireSafe(Objects.requireNonNull(url, "url"));
         this.secret = Objects.requireNonNull(secret, "secret");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -108,6 +116,12 @@ public final class WebhookSender implements ChannelSender {
         if (message.channel() != Channel.WEBHOOK) {
             throw new IllegalArgumentException("a webhook sender got a message for " + message.channel());
         }
+        WebhookSecret key;
+        try {
+            key = secret.get();
+        } catch (RuntimeException e) {
+            return new SendResult.Retryable("the webhook secret could not be read (" + e.getClass().getSimpleName() + ")");
+        }
         byte[] body = payload(message);
         String timestamp = Long.toString(clock.instant().getEpochSecond());
         HttpURLConnection connection;
@@ -131,7 +145,7 @@ public final class WebhookSender implements ChannelSender {
         connection.setRequestProperty("Accept", "application/json");
         connection.setRequestProperty("User-Agent", "winback-webhook/1");
         connection.setRequestProperty(TIMESTAMP_HEADER, timestamp);
-        connection.setRequestProperty(SIGNATURE_HEADER, "v1=" + sign(secret, timestamp, body));
+        connection.setRequestProperty(SIGNATURE_HEADER, "v1=" + sign(key, timestamp, body));
         connection.setRequestProperty(IDEMPOTENCY_HEADER, message.messageId());
 
         try {

@@ -6,6 +6,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import dev.winback.adapters.channel.SesEmailSender;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.time.Duration;
@@ -26,6 +27,7 @@ public final class AwsClients implements AutoCloseable {
     private volatile EventBridgeClient eventBridge;
     private volatile SqsClient sqs;
     private volatile SesV2Client sesV2;
+    private volatile SsmClient ssm;
 
     public DynamoDbClient dynamoDb() {
         DynamoDbClient client = dynamoDb;
@@ -85,6 +87,21 @@ public final class AwsClients implements AutoCloseable {
         return client;
     }
 
+    /** Parameter Store, for secrets read once per execution environment. */
+    public SsmClient ssm() {
+        SsmClient client = ssm;
+        if (client == null) {
+            synchronized (this) {
+                client = ssm;
+                if (client == null) {
+                    client = SsmClient.builder().httpClient(http).build();
+                    ssm = client;
+                }
+            }
+        }
+        return client;
+    }
+
     @Override
     public void close() {
         if (dynamoDb != null) {
@@ -98,6 +115,9 @@ public final class AwsClients implements AutoCloseable {
         }
         if (sesV2 != null) {
             sesV2.close();
+        }
+        if (ssm != null) {
+            ssm.close();
         }
         http.close();
     }

@@ -151,4 +151,14 @@ class WebhookSenderTest {
         assertThat(sender.toString()).doesNotContain(SECRET);
         assertThat(WebhookSecret.of(SECRET).toString()).doesNotContain(SECRET);
     }
+
+    @Test
+    void send_whenTheSecretCannotBeRead_isRetryableAndSendsNothing() {
+        WebhookSender sender = new WebhookSender(server.uri(), () -> {
+            throw new IllegalStateException("parameter store unavailable");
+        }, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofMillis(500), Duration.ofMillis(500), false);
+
+        assertThat(sender.send(Messages.on(Channel.WEBHOOK, "m-15", "+436641234567"))).isInstanceOf(SendResult.Retryable.class);
+        assertThat(server.received).isEmpty();
+    }
 }
