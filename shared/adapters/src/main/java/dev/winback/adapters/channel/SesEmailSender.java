@@ -98,6 +98,11 @@ public final class SesEmailSender implements ChannelSender {
             return new SendResult.Rejected(SendResult.FailureKind.OTHER,
                     "marketing email needs a one-click unsubscribe link; not sent");
         }
+        if (message.purpose() == Purpose.MARKETING
+                && !"https".equalsIgnoreCase(message.unsubscribeUrl().orElseThrow().getScheme())) {
+            return new SendResult.Rejected(SendResult.FailureKind.OTHER,
+                    "the one-click unsubscribe link must be https (RFC 8058); not sent");
+        }
         if (!TAG_VALUE.matcher(message.messageId()).matches()) {
             return new SendResult.Rejected(SendResult.FailureKind.OTHER,
                     "message id is not a valid SES tag value (letters, digits, '_' and '-', at most 255)");

@@ -37,12 +37,17 @@ class SesEmailSenderTest {
         server.close();
     }
 
+    /** A client as production builds it (timeouts generous enough for a cold test JVM). */
     private static SesV2Client client(URI endpoint, AwsCredentialsProvider credentials) {
+        return client(endpoint, credentials, Duration.ofSeconds(5));
+    }
+
+    private static SesV2Client client(URI endpoint, AwsCredentialsProvider credentials, Duration attemptTimeout) {
         return SesV2Client.builder().endpointOverride(endpoint).region(Region.EU_WEST_1)
                 .credentialsProvider(credentials)
-                .httpClient(UrlConnectionHttpClient.builder().socketTimeout(Duration.ofSeconds(5)).build())
+                .httpClient(UrlConnectionHttpClient.builder().socketTimeout(Duration.ofSeconds(10)).build())
                 .overrideConfiguration(c -> SesEmailSender.clientSettings(c)
-                        .apiCallAttemptTimeout(Duration.ofMillis(400)).apiCallTimeout(Duration.ofMillis(600)))
+                        .apiCallAttemptTimeout(attemptTimeout).apiCallTimeout(attemptTimeout.plusMillis(200)))
                 .build();
     }
 
@@ -96,6 +101,16 @@ class SesEmailSenderTest {
         assertThat(server.received).isEmpty();
     }
 
+    @Test
+    void send_marketingWithAPlainHttpUnsubscribeLink_isRejectedWithoutACall() {
+        var message = new dev.winback.core.delivery.OutboundMessage("m-2b", "c-1", dev.winback.core.event.Channel.EMAIL,
+                dev.winback.core.event.Purpose.MARKETING, TO, Messages.content(),
+                java.util.Optional.of(URI.create("http://links.shop.example/u/abc")));
+
+        assertThat(sender().send(message)).isInstanceOf(SendResult.Rejected.class);
+        assertThat(server.received).isEmpty();
+    }
+
     @ParameterizedTest(name = "{0} {1} -> {3} {4}")
     @CsvSource(delimiter = '|', textBlock = """
             400 | MessageRejected                   | Email address is not verified. The following identities failed the check in region EU-WEST-1: news@shop.example | Rejected  | SENDER_NOT_VERIFIED
@@ -127,6 +142,13 @@ class SesEmailSenderTest {
 
     @Test
     void send_responseTooLate_isUnknownAndNotRetriedBySdk() {
+        SesEmailSender sender = new SesEmailSender(client(server.uri(),
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")), Duration.ofMillis(500)),
+                FROM, "winback-mail");
+        // Warm the client up first, so that only the late answer can exceed the short timeout.
+        server.replyWith(200, "application/json", "{\"MessageId\":\"warm\"}", Map.of());
+        assertThat(sender.send(Messages.marketingEmail("m-4a", TO))).isInstanceOf(SendResult.Accepted.class);
+        server.received.clear();
         server.reply((exchange, request) -> {
             try {
                 Thread.sleep(1_500);
@@ -136,7 +158,7 @@ class SesEmailSenderTest {
             StubHttpServer.respond(exchange, 200, "application/json", "{\"MessageId\":\"late\"}", Map.of());
         });
 
-        SendResult result = sender().send(Messages.marketingEmail("m-4", TO));
+        SendResult result = sender.send(Messages.marketingEmail("m-4", TO));
 
         assertThat(result).isInstanceOf(SendResult.Unknown.class);
         assertThat(server.received).hasSize(1);

@@ -40,8 +40,12 @@ class WebhookSenderTest {
     }
 
     private WebhookSender sender(URI url) {
+        return sender(url, Duration.ofSeconds(5));
+    }
+
+    private WebhookSender sender(URI url, Duration readTimeout) {
         return new WebhookSender(url, WebhookSecret.of(SECRET), Clock.fixed(NOW, ZoneOffset.UTC),
-                Duration.ofMillis(500), Duration.ofMillis(500), false);
+                Duration.ofSeconds(2), readTimeout, false);
     }
 
     /** What a receiver does: recompute the HMAC over timestamp "." body and compare in constant time. */
@@ -129,7 +133,7 @@ class WebhookSenderTest {
             StubHttpServer.respond(exchange, 200, "application/json", "{}", Map.of());
         });
 
-        assertThat(sender(server.uri()).send(Messages.on(Channel.WEBHOOK, "m-13", "+436641234567")))
+        assertThat(sender(server.uri(), Duration.ofMillis(500)).send(Messages.on(Channel.WEBHOOK, "m-13", "+436641234567")))
                 .isInstanceOf(SendResult.Unknown.class);
     }
 

@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -278,7 +277,7 @@ class ShippedTemplatesTest {
             case MustacheMessageTemplates.SUBJECT -> content.subject();
             case MustacheMessageTemplates.HTML -> content.html();
             case MustacheMessageTemplates.TEXT -> content.text();
-            default -> throw new IllegalArgumentException(part + " in " + Arrays.toString(new String[]{"subject", "html", "text"}));
+            default -> throw new IllegalArgumentException("no part " + part);
         };
     }
 }
