@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.winback.adapters.EngagementServices;
 import dev.winback.adapters.config.AwsClients;
 import dev.winback.adapters.config.WinbackConfig;
+import dev.winback.adapters.dynamodb.DynamoDbInbox;
 import dev.winback.adapters.http.HttpResponses;
 
 import java.time.Clock;
@@ -30,7 +31,9 @@ public final class HttpApiHandler implements RequestHandler<APIGatewayV2HTTPEven
         this.routes = Map.of(
                 "POST /v1/events", new PostEventsRoute(services.intake()),
                 "GET /v1/customers/{customerId}", new GetCustomerRoute(services.store(), services.evaluationPolicy(),
-                        services.purchaseModels()));
+                        services.purchaseModels()),
+                "GET /v1/customers/{customerId}/inbox", new GetInboxRoute(new DynamoDbInbox(clients.dynamoDb(),
+                        config.tableName(), services.meter(), clock, DynamoDbInbox.DEFAULT_TTL)));
     }
 
     @Override

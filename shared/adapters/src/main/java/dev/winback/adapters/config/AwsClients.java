@@ -3,7 +3,10 @@ package dev.winback.adapters.config;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import dev.winback.adapters.channel.SesEmailSender;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.time.Duration;
@@ -23,6 +26,8 @@ public final class AwsClients implements AutoCloseable {
     private volatile DynamoDbClient dynamoDb;
     private volatile EventBridgeClient eventBridge;
     private volatile SqsClient sqs;
+    private volatile SesV2Client sesV2;
+    private volatile SsmClient ssm;
 
     public DynamoDbClient dynamoDb() {
         DynamoDbClient client = dynamoDb;
@@ -66,6 +71,37 @@ public final class AwsClients implements AutoCloseable {
         return client;
     }
 
+    /** SES v2 for sending: no SDK retries and a transmission tracker (see {@link SesEmailSender#clientSettings}). */
+    public SesV2Client sesV2() {
+        SesV2Client client = sesV2;
+        if (client == null) {
+            synchronized (this) {
+                client = sesV2;
+                if (client == null) {
+                    client = SesV2Client.builder().httpClient(http)
+                            .overrideConfiguration(c -> SesEmailSender.clientSettings(c)).build();
+                    sesV2 = client;
+                }
+            }
+        }
+        return client;
+    }
+
+    /** Parameter Store, for secrets read once per execution environment. */
+    public SsmClient ssm() {
+        SsmClient client = ssm;
+        if (client == null) {
+            synchronized (this) {
+                client = ssm;
+                if (client == null) {
+                    client = SsmClient.builder().httpClient(http).build();
+                    ssm = client;
+                }
+            }
+        }
+        return client;
+    }
+
     @Override
     public void close() {
         if (dynamoDb != null) {
@@ -76,6 +112,12 @@ public final class AwsClients implements AutoCloseable {
         }
         if (sqs != null) {
             sqs.close();
+        }
+        if (sesV2 != null) {
+            sesV2.close();
+        }
+        if (ssm != null) {
+            ssm.close();
         }
         http.close();
     }
