@@ -76,9 +76,10 @@ run_local_main() {
   fi
   # The module's classes directory rather than its jar, so the cold-start probe can put the same
   # directory on a child JVM's class path.
+  # A large young generation: the demo allocates fast and keeps little, so fewer, cheaper collections.
   # shellcheck disable=SC2086 # LOCAL_JAVA_OPTS is a list of options on purpose.
   exec "$JAVA_HOME/bin/java" \
-    --enable-native-access=ALL-UNNAMED -XX:+UseSerialGC ${LOCAL_JAVA_OPTS:-} \
+    --enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -Xms1g -Xmn512m ${LOCAL_JAVA_OPTS:-} \
     -Dwinback.root="$WINBACK_ROOT" \
     -Dwinback.template="$WINBACK_ROOT/template.yaml" \
     -cp "$LOCAL_TARGET/classes:$(cat "$LOCAL_CLASSPATH_FILE")" \
