@@ -39,8 +39,9 @@ import java.util.Set;
  *
  * <p>The record item also carries the customer's evaluation timer ({@link Keys#DUE_SHARD},
  * {@link Keys#DUE_AT}), which puts it in the sparse due-time index. Ingestion sets it in the same
- * write only when it must move earlier (see {@code DueTimes.onIngest}): an index write costs a
- * write unit of its own, twice when the key changes, and most events would only move it later.
+ * write only when it must move earlier, or later when it is about to fire for nothing (see
+ * {@code DueTimes.onIngest}): an index write costs a write unit of its own, twice when the key
+ * changes, and most events would only move it later.
  */
 public final class DynamoDbEngagementStore implements EngagementStore {
 

@@ -1,5 +1,6 @@
 package dev.winback.core.evaluation;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
@@ -19,16 +20,27 @@ public final class DueTimes {
     }
 
     /**
+     * How close to firing an armed timer must be for ingestion to move it later. Moving a timer costs
+     * an index write (two units); a timer that fires for nothing costs a read, a record write and the
+     * same index write. Far-off timers are left alone: more events usually come before they fire.
+     */
+    public static final Duration POSTPONE_WITHIN = Duration.ofDays(1);
+
+    /**
      * What ingestion does with an armed timer: arm it when none is armed, move it earlier when the
-     * record now changes sooner, and otherwise leave it. Ingestion never moves a timer later: that
-     * would cost an index write on most events, while a timer that fires early costs one evaluation,
-     * which re-arms it.
+     * record now changes sooner, move it later when it would otherwise fire within
+     * {@link #POSTPONE_WITHIN} with nothing to do, and otherwise leave it. A timer left early costs
+     * one evaluation when it fires, which re-arms it.
      *
+     * @param next the record's exact next deadline after this write (now, when it has work)
      * @return the instant to arm, or empty to leave the timer as it is
      */
-    public static Optional<Instant> onIngest(Optional<Instant> armed, Optional<Instant> next) {
+    public static Optional<Instant> onIngest(Optional<Instant> armed, Optional<Instant> next, Instant now) {
         if (next.isEmpty()) return Optional.empty();
-        if (armed.isPresent() && !next.get().isBefore(armed.get())) return Optional.empty();
-        return next;
+        if (armed.isEmpty() || next.get().isBefore(armed.get())) return next;
+        // A record with work now has next == roundUp(now): its timer stays as it is, due.
+        boolean firesSoonForNothing = next.get().isAfter(armed.get()) && next.get().isAfter(roundUp(now))
+                && armed.get().isBefore(now.plus(POSTPONE_WITHIN));
+        return firesSoonForNothing ? next : Optional.empty();
     }
 }

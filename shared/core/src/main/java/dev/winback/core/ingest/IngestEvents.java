@@ -26,9 +26,9 @@ import java.util.logging.Logger;
  * a few immediate retries, and per-event outcomes so that the caller retries only what failed.
  *
  * <p>The same write arms the record's evaluation timer when the record now needs the evaluator
- * sooner than the timer says (or no timer is armed), and only then: see
- * {@link DueTimes#onIngest}. Most events move a deadline later, and leaving the timer saves the
- * index write they would otherwise cost.
+ * sooner than the timer says (or no timer is armed), or when the timer would fire within a day with
+ * nothing to do: see {@link DueTimes#onIngest}. Most events move a deadline later, and leaving a
+ * far-off timer saves the index write they would otherwise cost.
  */
 public final class IngestEvents {
 
@@ -120,7 +120,8 @@ public final class IngestEvents {
     private Optional<Instant> arm(StoredRecord stored, RecordUpdate.Result update) {
         if (nextDue == NextDue.NEVER) return Optional.empty();
         try {
-            return DueTimes.onIngest(stored.dueAt(), nextDue.of(update.record(), clock.instant()));
+            Instant now = clock.instant();
+            return DueTimes.onIngest(stored.dueAt(), nextDue.of(update.record(), now), now);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "working out a record's next deadline failed; its timer is left as it was", e);
             return Optional.empty();

@@ -161,14 +161,28 @@ class EvaluatorTest {
     }
 
     @Test
-    void onIngest_armsWhenAbsent_movesOnlyEarlier() {
+    void onIngest_armsWhenAbsent_movesEarlier_leavesFarOffTimers() {
+        Instant now = day(1);
         Optional<Instant> armed = Optional.of(day(10));
-        assertThat(DueTimes.onIngest(Optional.empty(), Optional.of(day(20)))).contains(day(20));
-        assertThat(DueTimes.onIngest(armed, Optional.of(day(5)))).contains(day(5));
-        assertThat(DueTimes.onIngest(armed, Optional.of(day(10)))).isEmpty();
-        assertThat(DueTimes.onIngest(armed, Optional.of(day(20)))).as("never later on ingest").isEmpty();
-        assertThat(DueTimes.onIngest(armed, Optional.empty())).as("the evaluator disarms").isEmpty();
-        assertThat(DueTimes.onIngest(Optional.empty(), Optional.empty())).isEmpty();
+        assertThat(DueTimes.onIngest(Optional.empty(), Optional.of(day(20)), now)).contains(day(20));
+        assertThat(DueTimes.onIngest(armed, Optional.of(day(5)), now)).contains(day(5));
+        assertThat(DueTimes.onIngest(armed, Optional.of(day(10)), now)).isEmpty();
+        assertThat(DueTimes.onIngest(armed, Optional.of(day(20)), now)).as("far off: left to fire early").isEmpty();
+        assertThat(DueTimes.onIngest(armed, Optional.empty(), now)).as("the evaluator disarms").isEmpty();
+        assertThat(DueTimes.onIngest(Optional.empty(), Optional.empty(), now)).isEmpty();
+    }
+
+    @Test
+    void onIngest_postponesATimerAboutToFireForNothing() {
+        Optional<Instant> armed = Optional.of(day(10));
+        Instant justBefore = day(10).minus(DueTimes.POSTPONE_WITHIN).plusSeconds(1);
+        Instant tooEarly = day(10).minus(DueTimes.POSTPONE_WITHIN);
+        assertThat(DueTimes.onIngest(armed, Optional.of(day(20)), justBefore)).contains(day(20));
+        assertThat(DueTimes.onIngest(armed, Optional.of(day(20)), tooEarly)).isEmpty();
+        assertThat(DueTimes.onIngest(armed, Optional.of(day(20)), day(11)))
+                .as("an overdue timer the evaluator has not reached yet").contains(day(20));
+        assertThat(DueTimes.onIngest(armed, Optional.of(day(11)), day(11)))
+                .as("work now: the overdue timer stays due").isEmpty();
     }
 
     @Test
