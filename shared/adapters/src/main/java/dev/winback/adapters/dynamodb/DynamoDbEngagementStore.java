@@ -64,13 +64,21 @@ public final class DynamoDbEngagementStore implements EngagementStore {
 
     @Override
     public Map<String, StoredRecord> load(Collection<String> customerIds) {
+        return load(customerIds, true);
+    }
+
+    /**
+     * @param consistent false for eventually consistent reads, which cost half: for callers whose
+     *                   conditional write catches a stale read
+     */
+    public Map<String, StoredRecord> load(Collection<String> customerIds, boolean consistent) {
         Map<String, StoredRecord> out = new HashMap<>();
         List<String> ids = new ArrayList<>(new HashSet<>(customerIds));
         for (int from = 0; from < ids.size(); from += BATCH_GET_LIMIT) {
             List<Map<String, AttributeValue>> keys = ids.subList(from, Math.min(ids.size(), from + BATCH_GET_LIMIT))
                     .stream().map(DynamoDbEngagementStore::recordKey).toList();
             Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder()
-                    .keys(keys).consistentRead(true).projectionExpression("pk, #d, #v, #due")
+                    .keys(keys).consistentRead(consistent).projectionExpression("pk, #d, #v, #due")
                     .expressionAttributeNames(Map.of("#d", DOC, "#v", VERSION, "#due", Keys.DUE_AT)).build());
             for (int attempt = 0; !request.isEmpty(); attempt++) {
                 if (attempt > UNPROCESSED_RETRIES) {

@@ -110,6 +110,11 @@ public final class DynamoDbEvaluationStore implements EvaluationStore, ActionOut
     }
 
     @Override
+    public Map<String, StoredRecord> loadEventually(Collection<String> customerIds) {
+        return records.load(customerIds, false);
+    }
+
+    @Override
     public SaveResult save(StoredRecord previous, EngagementRecord next, Optional<Instant> dueAt,
                            List<ActionRequest> newActions, Instant now, Instant leaseUntil) {
         String customerId = previous.record().customerId();

@@ -96,7 +96,7 @@ public final class EvaluateDueCustomers {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + LOAD_BATCH));
             Map<String, StoredRecord> loaded;
             try {
-                loaded = store.load(chunk);
+                loaded = store.loadEventually(chunk);
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "loading due records failed; they stay due for the next run", e);
                 counters.failed.addAndGet(chunk.size());
@@ -140,10 +140,18 @@ public final class EvaluateDueCustomers {
     private void evaluateOne(String customerId, StoredRecord first, Instant now, PurchaseModel model, Counters counters,
                              List<PendingAction> toPublish) {
         StoredRecord stored = first;
+        boolean consistent = false; // the first read is eventually consistent
         try {
             for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-                if (stored == null) stored = store.load(List.of(customerId)).get(customerId);
+                if (stored == null) {
+                    stored = store.load(List.of(customerId)).get(customerId);
+                    consistent = true;
+                }
                 if (stored.version() == 0 || stored.dueAt().isEmpty() || stored.dueAt().get().isAfter(now)) {
+                    if (!consistent) {
+                        stored = null; // the index says due: make sure it is not a stale read
+                        continue;
+                    }
                     counters.upToDate.incrementAndGet();
                     return;
                 }

@@ -25,6 +25,14 @@ public interface EvaluationStore {
     Map<String, StoredRecord> load(Collection<String> customerIds);
 
     /**
+     * Eventually consistent reads (half the cost): a stale record can only lose its conditional
+     * write or look up to date, and the evaluator reads again with {@link #load} in both cases.
+     */
+    default Map<String, StoredRecord> loadEventually(Collection<String> customerIds) {
+        return load(customerIds);
+    }
+
+    /**
      * In one transaction, only if the stored version is still {@code previous.version()}: writes the
      * record, arms its timer at {@code dueAt} (or disarms it when empty), and adds each new action to
      * the outbox unless an action with its idempotency key is already there. New actions are held for

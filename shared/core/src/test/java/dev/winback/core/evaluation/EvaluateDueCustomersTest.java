@@ -7,6 +7,7 @@ import static dev.winback.core.signal.CustomerEvents.day;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.winback.core.event.Platform;
+import dev.winback.core.ingest.StoredRecord;
 import dev.winback.core.model.PurchaseModel;
 import dev.winback.core.model.PurchaseModels;
 import dev.winback.core.model.StoredPurchaseModel;
@@ -15,6 +16,7 @@ import dev.winback.core.record.EngagementRecord;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -126,6 +128,43 @@ class EvaluateDueCustomersTest {
         assertThat(cooling.evaluated()).isEqualTo(1);
         assertThat(cooling.requested()).isZero();
         assertThat(store.get(id).dueAt()).contains(day(78));
+    }
+
+    @Test
+    void run_readsEventuallyConsistently_andNeedsNoSecondReadWhenTheRecordIsFresh() {
+        lapsing("fresh");
+
+        evaluator.run(day(85));
+
+        assertThat(store.consistentLoads).isZero();
+    }
+
+    @Test
+    void run_whenAStaleReadShowsTheTimerNotDue_checksWithAConsistentRead() {
+        String id = lapsing("stale-not-due");
+        StoredRecord current = store.get(id);
+        store.staleReads(new StoredRecord(current.record(), current.version(), Optional.of(day(300))));
+
+        EvaluateDueCustomers.Report report = evaluator.run(day(85));
+
+        assertThat(report.evaluated()).isEqualTo(1);
+        assertThat(report.requested()).isEqualTo(1);
+        assertThat(store.consistentLoads).isEqualTo(1);
+    }
+
+    @Test
+    void run_whenAStaleReadIsAnOlderVersion_losesTheWriteAndRetriesOnTheCurrentOne() {
+        String id = lapsing("stale-old");
+        StoredRecord current = store.get(id);
+        store.put(current.record(), current.version() + 1, current.dueAt());
+        store.staleReads(current);
+
+        EvaluateDueCustomers.Report report = evaluator.run(day(85));
+
+        assertThat(report.conflicts()).isEqualTo(1);
+        assertThat(report.evaluated()).isEqualTo(1);
+        assertThat(queue.published()).hasSize(1);
+        assertThat(store.get(id).version()).isEqualTo(current.version() + 2);
     }
 
     private static final class FixedModel implements PurchaseModels {

@@ -26,11 +26,19 @@ final class InMemoryEvaluationStore implements EvaluationStore, ActionOutbox {
     }
 
     private final Map<String, StoredRecord> records = new HashMap<>();
+    /** What an eventually consistent read returns instead of the record, until cleared. */
+    private final Map<String, StoredRecord> stale = new HashMap<>();
+    int consistentLoads;
     private final Map<String, OutboxItem> outbox = new LinkedHashMap<>();
     int saves;
 
     synchronized void put(EngagementRecord record, long version, Optional<Instant> dueAt) {
         records.put(record.customerId(), new StoredRecord(record, version, dueAt));
+    }
+
+    /** Eventually consistent reads of this customer return {@code version} of the past. */
+    synchronized void staleReads(StoredRecord version) {
+        stale.put(version.record().customerId(), version);
     }
 
     synchronized StoredRecord get(String customerId) {
@@ -66,8 +74,18 @@ final class InMemoryEvaluationStore implements EvaluationStore, ActionOutbox {
 
     @Override
     public synchronized Map<String, StoredRecord> load(Collection<String> customerIds) {
+        consistentLoads++;
         Map<String, StoredRecord> out = new HashMap<>();
         for (String id : customerIds) out.put(id, records.getOrDefault(id, StoredRecord.absent(id)));
+        return out;
+    }
+
+    @Override
+    public synchronized Map<String, StoredRecord> loadEventually(Collection<String> customerIds) {
+        Map<String, StoredRecord> out = new HashMap<>();
+        for (String id : customerIds) {
+            out.put(id, stale.getOrDefault(id, records.getOrDefault(id, StoredRecord.absent(id))));
+        }
         return out;
     }
 
