@@ -59,11 +59,23 @@ public final class DynamoDbPurchaseModels implements PurchaseModels {
 
     @Override
     public PurchaseModel current() {
-        Instant now = clock.instant();
         Cached seen = cached;
-        if (seen != null && now.isBefore(seen.readAt().plus(refresh)) && !now.isBefore(seen.readAt())) {
+        if (fresh(seen, clock.instant())) {
             return seen.model();
         }
+        // One reader refreshes; the writer threads that missed at the same moment take its result.
+        synchronized (this) {
+            seen = cached;
+            Instant now = clock.instant();
+            return fresh(seen, now) ? seen.model() : refresh(seen, now);
+        }
+    }
+
+    private boolean fresh(Cached seen, Instant now) {
+        return seen != null && now.isBefore(seen.readAt().plus(refresh)) && !now.isBefore(seen.readAt());
+    }
+
+    private PurchaseModel refresh(Cached seen, Instant now) {
         PurchaseModel model;
         try {
             model = find().map(StoredPurchaseModel::model).orElse(DEFAULT);

@@ -103,8 +103,8 @@ public final class EvaluateBench {
             print(out, "evaluator run 2", second);
             out.printf("  full-table Scan   %,d items, %.1f s, read units %,.1f (eventually consistent, the cheapest read)%n",
                     scan.items(), scan.seconds(), scan.readUnits());
-            out.printf("  read units: Scan / evaluator run 1 = %.1f (the run reads each due record, 1 unit per strongly"
-                    + " consistent read of up to 4 KB; a Scan packs 4 KB of items into half a unit)%n", ratio);
+            out.printf("  read units: Scan / evaluator run 1 = %.1f (the run reads each due record, half a unit per"
+                    + " eventually consistent read of up to 4 KB; a Scan packs 4 KB of items into half a unit)%n", ratio);
             out.printf("  finding who is due: index queries %,.1f read units vs the Scan's %,.1f = %.0fx fewer%n",
                     first.indexUnits(), scan.readUnits(), scan.readUnits() / first.indexUnits());
             out.printf("  time per due record: %.2f ms (run 1), %.2f ms (run 2)%n",
