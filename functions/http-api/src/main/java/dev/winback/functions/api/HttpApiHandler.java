@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.winback.adapters.EngagementServices;
 import dev.winback.adapters.config.AwsClients;
+import dev.winback.adapters.config.LinkConfig;
 import dev.winback.adapters.config.WinbackConfig;
 import dev.winback.adapters.http.HttpResponses;
 
@@ -25,12 +26,24 @@ public final class HttpApiHandler implements RequestHandler<APIGatewayV2HTTPEven
         this(WinbackConfig.fromEnvironment(System.getenv()), new AwsClients(), Clock.systemUTC());
     }
 
-    public HttpApiHandler(WinbackConfig config, AwsClients clients, Clock clock) {
+    private HttpApiHandler(WinbackConfig config, AwsClients clients, Clock clock) {
+        this(config, clients, LinkConfig.fromEnvironment(System.getenv(), clients), clock);
+    }
+
+    /** For the local runtime and tests: links signed with the local development secret. */
+    public static HttpApiHandler local(WinbackConfig config, AwsClients clients, Clock clock) {
+        return new HttpApiHandler(config, clients, LinkConfig.localDevelopment(null), clock);
+    }
+
+    public HttpApiHandler(WinbackConfig config, AwsClients clients, LinkConfig links, Clock clock) {
         EngagementServices services = new EngagementServices(config, clients, clock);
+        UnsubscribeRoute unsubscribe = new UnsubscribeRoute(links.tokens(), services.intake(), clock);
         this.routes = Map.of(
                 "POST /v1/events", new PostEventsRoute(services.intake()),
                 "GET /v1/customers/{customerId}", new GetCustomerRoute(services.store(), services.evaluationPolicy(),
-                        services.purchaseModels()));
+                        services.purchaseModels()),
+                UnsubscribeRoute.GET, unsubscribe,
+                UnsubscribeRoute.POST, unsubscribe);
     }
 
     @Override

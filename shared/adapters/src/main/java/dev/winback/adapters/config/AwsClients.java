@@ -4,6 +4,8 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.time.Duration;
@@ -23,6 +25,8 @@ public final class AwsClients implements AutoCloseable {
     private volatile DynamoDbClient dynamoDb;
     private volatile EventBridgeClient eventBridge;
     private volatile SqsClient sqs;
+    private volatile SecretsManagerClient secretsManager;
+    private volatile SnsClient sns;
 
     public DynamoDbClient dynamoDb() {
         DynamoDbClient client = dynamoDb;
@@ -66,6 +70,36 @@ public final class AwsClients implements AutoCloseable {
         return client;
     }
 
+    /** Only functions that declare the secretsmanager SDK module may call this. */
+    public SecretsManagerClient secretsManager() {
+        SecretsManagerClient client = secretsManager;
+        if (client == null) {
+            synchronized (this) {
+                client = secretsManager;
+                if (client == null) {
+                    client = SecretsManagerClient.builder().httpClient(http).build();
+                    secretsManager = client;
+                }
+            }
+        }
+        return client;
+    }
+
+    /** Only functions that declare the sns SDK module may call this. */
+    public SnsClient sns() {
+        SnsClient client = sns;
+        if (client == null) {
+            synchronized (this) {
+                client = sns;
+                if (client == null) {
+                    client = SnsClient.builder().httpClient(http).build();
+                    sns = client;
+                }
+            }
+        }
+        return client;
+    }
+
     @Override
     public void close() {
         if (dynamoDb != null) {
@@ -76,6 +110,12 @@ public final class AwsClients implements AutoCloseable {
         }
         if (sqs != null) {
             sqs.close();
+        }
+        if (secretsManager != null) {
+            secretsManager.close();
+        }
+        if (sns != null) {
+            sns.close();
         }
         http.close();
     }

@@ -1,0 +1,58 @@
+package dev.winback.adapters.config;
+
+import dev.winback.core.links.KeyMaterial;
+import dev.winback.core.links.LinkTokens;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Where signed links point and what signs them.
+ *
+ * <ul>
+ *   <li>{@code WINBACK_LINK_SECRET_ARN} (required in AWS): the Secrets Manager secret the template
+ *       generates; read once, on the first link signed or checked, never at start-up.</li>
+ *   <li>{@code WINBACK_LINK_BASE_URL} (optional): the public base of the links, the HTTP API's URL
+ *       or a custom domain in front of it. Functions that only check links do without it.</li>
+ *   <li>{@code WINBACK_LINK_VALIDITY_DAYS} (optional, default 730, at least 365).</li>
+ * </ul>
+ */
+public record LinkConfig(KeyMaterial keys, Optional<URI> baseUrl, Duration validity) {
+
+    public static final String SECRET_ARN = "WINBACK_LINK_SECRET_ARN";
+    public static final String BASE_URL = "WINBACK_LINK_BASE_URL";
+    public static final String VALIDITY_DAYS = "WINBACK_LINK_VALIDITY_DAYS";
+
+    /**
+     * The fixed secret of the local runtime and the tests, never of a deployment: links signed with
+     * it are forgeable by anyone who reads this file.
+     */
+    public static final byte[] LOCAL_DEVELOPMENT_SECRET =
+            "winback-local-development-link-secret-not-for-production".getBytes(StandardCharsets.UTF_8);
+
+    public static LinkConfig localDevelopment(URI baseUrl) {
+        return new LinkConfig(KeyMaterial.of(LOCAL_DEVELOPMENT_SECRET), Optional.ofNullable(baseUrl),
+                LinkTokens.DEFAULT_VALIDITY);
+    }
+
+    public LinkTokens tokens() {
+        return new LinkTokens(keys, validity);
+    }
+
+    /** Fails fast when the secret is not named; the secret itself is fetched lazily. */
+    public static LinkConfig fromEnvironment(Map<String, String> env, AwsClients clients) {
+        String arn = env.get(SECRET_ARN);
+        if (arn == null || arn.isBlank()) {
+            throw new IllegalStateException("missing environment variables: " + SECRET_ARN);
+        }
+        String base = env.get(BASE_URL);
+        String days = env.get(VALIDITY_DAYS);
+        Duration validity = days == null || days.isBlank() ? LinkTokens.DEFAULT_VALIDITY
+                : Duration.ofDays(Long.parseLong(days.trim()));
+        return new LinkConfig(new KeyMaterial(() -> SecretsManagerSecret.read(clients, arn)),
+                base == null || base.isBlank() ? Optional.empty() : Optional.of(URI.create(base.trim())), validity);
+    }
+}
