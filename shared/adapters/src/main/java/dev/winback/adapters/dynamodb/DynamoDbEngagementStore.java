@@ -1,6 +1,8 @@
 package dev.winback.adapters.dynamodb;
 
 import dev.winback.adapters.record.EngagementRecordJson;
+import dev.winback.core.consent.ConsentEntry;
+import dev.winback.core.consent.ConsentLog;
 import dev.winback.core.ingest.EngagementStore;
 import dev.winback.core.ingest.StoredRecord;
 import dev.winback.core.record.ArchivedMonth;
@@ -13,6 +15,9 @@ import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
@@ -50,6 +55,8 @@ public final class DynamoDbEngagementStore implements EngagementStore {
     static final String ARCHIVED_PURCHASE_DAYS = "purchaseDays";
     private static final int BATCH_GET_LIMIT = 100;
     private static final int UNPROCESSED_RETRIES = 8;
+    /** DynamoDB's limit on the items of one transaction. */
+    private static final int TRANSACTION_LIMIT = 100;
 
     private final DynamoDbClient dynamoDb;
     private final String table;
@@ -130,8 +137,16 @@ public final class DynamoDbEngagementStore implements EngagementStore {
             values.put(":shard", AttributeValue.fromS(Keys.dueShard(customerId)));
             values.put(":due", AttributeValue.fromS(Keys.dueAt(arm.get())));
         }
+        // Consent changes are rare; an event that is one adds its log entry to the same transaction.
+        List<ConsentEntry> consent = ConsentLog.entriesOf(update.applied());
+        boolean consentInTransaction = 1 + update.archiveAdditions().size() + consent.size() <= TRANSACTION_LIMIT;
+        if (!consentInTransaction) {
+            // Only a flood of consent events for one customer in one batch: the entries go first, so
+            // the log is never behind the record (a retry writes the very same items again).
+            putAll(consent.stream().map(ConsentItems::item).toList());
+        }
         try {
-            if (update.archiveAdditions().isEmpty()) {
+            if (update.archiveAdditions().isEmpty() && (consent.isEmpty() || !consentInTransaction)) {
                 var response = dynamoDb.updateItem(UpdateItemRequest.builder().tableName(table)
                         .key(recordKey(customerId)).updateExpression(set).conditionExpression(condition)
                         .expressionAttributeNames(names).expressionAttributeValues(values)
@@ -144,6 +159,10 @@ public final class DynamoDbEngagementStore implements EngagementStore {
                         .expressionAttributeNames(names).expressionAttributeValues(values).build()).build());
                 update.archiveAdditions().forEach((month, addition) ->
                         writes.add(TransactWriteItem.builder().update(archiveUpdate(customerId, addition)).build()));
+                for (ConsentEntry entry : consent) {
+                    writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
+                            .item(ConsentItems.item(entry)).build()).build());
+                }
                 var response = dynamoDb.transactWriteItems(b -> b.transactItems(writes)
                         .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
                 meter.write(response.consumedCapacity());
@@ -155,6 +174,26 @@ public final class DynamoDbEngagementStore implements EngagementStore {
         } catch (TransactionCanceledException e) {
             if (lostRace(e)) return false;
             throw e;
+        }
+    }
+
+    private void putAll(List<Map<String, AttributeValue>> items) {
+        for (int from = 0; from < items.size(); from += 25) {
+            List<WriteRequest> writes = items.subList(from, Math.min(items.size(), from + 25)).stream()
+                    .map(item -> WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build())
+                    .toList();
+            Map<String, List<WriteRequest>> pending = Map.of(table, writes);
+            for (int attempt = 0; !pending.isEmpty(); attempt++) {
+                if (attempt > UNPROCESSED_RETRIES) {
+                    throw new IllegalStateException("DynamoDB left items unprocessed after " + attempt + " attempts");
+                }
+                backoff(attempt);
+                Map<String, List<WriteRequest>> request = pending;
+                var response = dynamoDb.batchWriteItem(b -> b.requestItems(request)
+                        .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+                meter.write(response.consumedCapacity());
+                pending = response.hasUnprocessedItems() ? response.unprocessedItems() : Map.of();
+            }
         }
     }
 
