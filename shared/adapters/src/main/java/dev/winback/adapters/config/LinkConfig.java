@@ -25,6 +25,8 @@ public record LinkConfig(KeyMaterial keys, Optional<URI> baseUrl, Duration valid
     public static final String SECRET_ARN = "WINBACK_LINK_SECRET_ARN";
     public static final String BASE_URL = "WINBACK_LINK_BASE_URL";
     public static final String VALIDITY_DAYS = "WINBACK_LINK_VALIDITY_DAYS";
+    /** Set by the Lambda runtime: there the local development secret is never acceptable. */
+    static final String LAMBDA_FUNCTION_NAME = "AWS_LAMBDA_FUNCTION_NAME";
 
     /**
      * The fixed secret of the local runtime and the tests, never of a deployment: links signed with
@@ -42,17 +44,32 @@ public record LinkConfig(KeyMaterial keys, Optional<URI> baseUrl, Duration valid
         return new LinkTokens(keys, validity);
     }
 
-    /** Fails fast when the secret is not named; the secret itself is fetched lazily. */
-    public static LinkConfig fromEnvironment(Map<String, String> env, AwsClients clients) {
+    /**
+     * The keys of the secret the environment names (fetched on first use), else the local
+     * development secret: the template names the secret for every deployed function.
+     */
+    public static KeyMaterial keysFromEnvironment(Map<String, String> env, AwsClients clients) {
         String arn = env.get(SECRET_ARN);
         if (arn == null || arn.isBlank()) {
-            throw new IllegalStateException("missing environment variables: " + SECRET_ARN);
+            if (env.containsKey(LAMBDA_FUNCTION_NAME)) {
+                throw new IllegalStateException("missing environment variables: " + SECRET_ARN);
+            }
+            return KeyMaterial.of(LOCAL_DEVELOPMENT_SECRET);
         }
+        return new KeyMaterial(() -> SecretsManagerSecret.read(clients, arn));
+    }
+
+    /**
+     * In Lambda, fails fast when the secret is not named; elsewhere (benchmarks) falls back to the
+     * local development secret. The secret itself is fetched lazily.
+     */
+    public static LinkConfig fromEnvironment(Map<String, String> env, AwsClients clients) {
+        KeyMaterial keys = keysFromEnvironment(env, clients);
         String base = env.get(BASE_URL);
         String days = env.get(VALIDITY_DAYS);
         Duration validity = days == null || days.isBlank() ? LinkTokens.DEFAULT_VALIDITY
                 : Duration.ofDays(Long.parseLong(days.trim()));
-        return new LinkConfig(new KeyMaterial(() -> SecretsManagerSecret.read(clients, arn)),
+        return new LinkConfig(keys,
                 base == null || base.isBlank() ? Optional.empty() : Optional.of(URI.create(base.trim())), validity);
     }
 }

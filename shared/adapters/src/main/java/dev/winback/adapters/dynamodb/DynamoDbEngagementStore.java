@@ -1,7 +1,6 @@
 package dev.winback.adapters.dynamodb;
 
 import dev.winback.adapters.record.EngagementRecordJson;
-import dev.winback.core.consent.ConsentEntry;
 import dev.winback.core.consent.ConsentLog;
 import dev.winback.core.ingest.EngagementStore;
 import dev.winback.core.ingest.StoredRecord;
@@ -61,11 +60,18 @@ public final class DynamoDbEngagementStore implements EngagementStore {
     private final DynamoDbClient dynamoDb;
     private final String table;
     private final CapacityMeter meter;
+    private final ContactIndex contacts;
 
     public DynamoDbEngagementStore(DynamoDbClient dynamoDb, String table, CapacityMeter meter) {
+        this(dynamoDb, table, meter, null);
+    }
+
+    /** @param contacts where profile addresses are indexed by keyed hash; null to index none */
+    public DynamoDbEngagementStore(DynamoDbClient dynamoDb, String table, CapacityMeter meter, ContactIndex contacts) {
         this.dynamoDb = dynamoDb;
         this.table = table;
         this.meter = meter;
+        this.contacts = contacts;
     }
 
     @Override
@@ -138,15 +144,18 @@ public final class DynamoDbEngagementStore implements EngagementStore {
             values.put(":due", AttributeValue.fromS(Keys.dueAt(arm.get())));
         }
         // Consent changes are rare; an event that is one adds its log entry to the same transaction.
-        List<ConsentEntry> consent = ConsentLog.entriesOf(update.applied());
-        boolean consentInTransaction = 1 + update.archiveAdditions().size() + consent.size() <= TRANSACTION_LIMIT;
-        if (!consentInTransaction) {
+        // So are new contact addresses, indexed by keyed hash.
+        List<Map<String, AttributeValue>> extra = new ArrayList<>();
+        ConsentLog.entriesOf(update.applied()).forEach(entry -> extra.add(ConsentItems.item(entry)));
+        if (contacts != null) extra.addAll(contacts.ownerItems(update.applied()));
+        boolean extraInTransaction = 1 + update.archiveAdditions().size() + extra.size() <= TRANSACTION_LIMIT;
+        if (!extraInTransaction) {
             // Only a flood of consent events for one customer in one batch: the entries go first, so
             // the log is never behind the record (a retry writes the very same items again).
-            putAll(consent.stream().map(ConsentItems::item).toList());
+            putAll(extra);
         }
         try {
-            if (update.archiveAdditions().isEmpty() && (consent.isEmpty() || !consentInTransaction)) {
+            if (update.archiveAdditions().isEmpty() && (extra.isEmpty() || !extraInTransaction)) {
                 var response = dynamoDb.updateItem(UpdateItemRequest.builder().tableName(table)
                         .key(recordKey(customerId)).updateExpression(set).conditionExpression(condition)
                         .expressionAttributeNames(names).expressionAttributeValues(values)
@@ -159,9 +168,11 @@ public final class DynamoDbEngagementStore implements EngagementStore {
                         .expressionAttributeNames(names).expressionAttributeValues(values).build()).build());
                 update.archiveAdditions().forEach((month, addition) ->
                         writes.add(TransactWriteItem.builder().update(archiveUpdate(customerId, addition)).build()));
-                for (ConsentEntry entry : consent) {
-                    writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
-                            .item(ConsentItems.item(entry)).build()).build());
+                if (extraInTransaction) {
+                    for (Map<String, AttributeValue> item : extra) {
+                        writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(item).build())
+                                .build());
+                    }
                 }
                 var response = dynamoDb.transactWriteItems(b -> b.transactItems(writes)
                         .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));

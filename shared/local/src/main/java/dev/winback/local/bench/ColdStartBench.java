@@ -50,8 +50,6 @@ final class ColdStartBench {
                     "WINBACK_EVENT_BUS", "winback-bench", "AWS_ENDPOINT_URL_DYNAMODB", dynamoDb.endpoint().toString(),
                     // The evaluator builds its SQS client at start; with nothing due it sends nothing.
                     "WINBACK_DELIVERY_QUEUE_URL", "http://localhost:1/000000000000/winback-bench-delivery",
-                    // Read lazily, on the first link checked: never fetched by the benchmark's calls.
-                    "WINBACK_LINK_SECRET_ARN", "arn:aws:secretsmanager:us-east-1:000000000000:secret:winback-bench",
                     "AWS_REGION", "us-east-1", "AWS_ACCESS_KEY_ID", "local", "AWS_SECRET_ACCESS_KEY", "local");
             int failures = 0;
             for (Target t : targets) {

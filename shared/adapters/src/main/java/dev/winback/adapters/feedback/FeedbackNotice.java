@@ -1,0 +1,29 @@
+package dev.winback.adapters.feedback;
+
+import dev.winback.core.event.EngagementEvent;
+
+import java.util.List;
+
+/** What one provider notification means for Winback. */
+public sealed interface FeedbackNotice {
+
+    /** Events for known customers, to ingest. */
+    record Events(String kind, List<EngagementEvent> events) implements FeedbackNotice { }
+
+    /** A notification about a message Winback cannot attribute (no Winback tags): nothing to do. */
+    record UnknownMessage(String kind) implements FeedbackNotice { }
+
+    /** A push endpoint event: the customer comes from the endpoint's CustomUserData. */
+    record PushEndpoint(String kind, String endpointArn, String notificationId, java.time.Instant at,
+                        boolean disabled) implements FeedbackNotice { }
+
+    /** An inbound text message; the customer comes from the sender's number. */
+    record InboundSms(String inboundMessageId, String from, String to, String body, java.time.Instant at)
+            implements FeedbackNotice { }
+
+    /** A notification type Winback does not act on (sends, delivery delays, subscriptions). */
+    record Ignored(String kind) implements FeedbackNotice { }
+
+    /** Not a notification Winback understands. */
+    record Unreadable(String reason) implements FeedbackNotice { }
+}
