@@ -9,6 +9,7 @@ import dev.winback.adapters.config.AwsClients;
 import dev.winback.adapters.config.LinkConfig;
 import dev.winback.adapters.config.WinbackConfig;
 import dev.winback.adapters.http.HttpResponses;
+import dev.winback.adapters.privacy.CustomerData;
 
 import java.time.Clock;
 import java.util.Map;
@@ -38,12 +39,15 @@ public final class HttpApiHandler implements RequestHandler<APIGatewayV2HTTPEven
     public HttpApiHandler(WinbackConfig config, AwsClients clients, LinkConfig links, Clock clock) {
         EngagementServices services = new EngagementServices(config, clients, clock);
         UnsubscribeRoute unsubscribe = new UnsubscribeRoute(links.tokens(), services.intake(), clock);
+        CustomerData data = new CustomerData(clients.dynamoDb(), config.tableName(), services.contacts());
         this.routes = Map.of(
                 "POST /v1/events", new PostEventsRoute(services.intake()),
                 "GET /v1/customers/{customerId}", new GetCustomerRoute(services.store(), services.evaluationPolicy(),
                         services.purchaseModels()),
                 UnsubscribeRoute.GET, unsubscribe,
-                UnsubscribeRoute.POST, unsubscribe);
+                UnsubscribeRoute.POST, unsubscribe,
+                PrivacyRoutes.EXPORT, PrivacyRoutes.export(data, clock),
+                PrivacyRoutes.ERASE, PrivacyRoutes.erase(data, clock));
     }
 
     @Override
