@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import dev.winback.adapters.EngagementServices;
 import dev.winback.adapters.config.AwsClients;
 import dev.winback.adapters.config.WinbackConfig;
+import dev.winback.adapters.feedback.AccountHealth;
 import dev.winback.adapters.feedback.AwsFeedbackPorts;
 import dev.winback.adapters.feedback.DynamoDbOnce;
 import dev.winback.adapters.feedback.FeedbackPorts;
@@ -41,7 +42,8 @@ public final class ProcessFeedbackHandler implements RequestHandler<SNSEvent, Ma
                                   FeedbackPorts.SmsReplies sms, FeedbackPorts.ReplyEvents replies,
                                   FeedbackPorts.Once once, Clock clock) {
         this.processor = new FeedbackProcessor(services.intake(), services.store(), services.contacts(), endpoints,
-                sms, replies, once, FeedbackProcessor.Replies.DEFAULT, clock);
+                sms, replies, once, new AccountHealth(services.store().dynamoDb(), services.store().table()),
+                FeedbackProcessor.Replies.DEFAULT, clock);
     }
 
     @Override

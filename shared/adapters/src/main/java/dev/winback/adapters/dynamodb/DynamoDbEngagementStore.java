@@ -214,6 +214,14 @@ public final class DynamoDbEngagementStore implements EngagementStore {
                 .anyMatch(code -> "ConditionalCheckFailed".equals(code) || "TransactionConflict".equals(code));
     }
 
+    public DynamoDbClient dynamoDb() {
+        return dynamoDb;
+    }
+
+    public String table() {
+        return table;
+    }
+
     /** Reads one record for the API; null when the customer is unknown. */
     public StoredRecord find(String customerId) {
         var response = dynamoDb.getItem(b -> b.tableName(table).key(recordKey(customerId)).consistentRead(true)

@@ -21,6 +21,9 @@ public sealed interface FeedbackNotice {
     record InboundSms(String inboundMessageId, String from, String to, String body, java.time.Instant at)
             implements FeedbackNotice { }
 
+    /** A CloudWatch alarm of the account-health guard changed state. */
+    record HealthAlarm(String alarmName, boolean inAlarm, java.time.Instant at) implements FeedbackNotice { }
+
     /** A notification type Winback does not act on (sends, delivery delays, subscriptions). */
     record Ignored(String kind) implements FeedbackNotice { }
 

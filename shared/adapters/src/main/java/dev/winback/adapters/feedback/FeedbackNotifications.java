@@ -48,6 +48,8 @@ public final class FeedbackNotifications {
     public static final String COMPLAINT_WORDING = "feedback-loop";
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final java.time.format.DateTimeFormatter CLOUDWATCH_TIME =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSxx");
 
     private FeedbackNotifications() {
     }
@@ -65,6 +67,11 @@ public final class FeedbackNotifications {
         if (n.has("notificationType") && n.has("mail")) return ses(n); // identity notifications, same shape
         if (n.has("EventType") && n.has("EndpointArn")) return push(n);
         if (n.has("originationNumber") && n.has("messageBody")) return sms(n);
+        if (n.has("AlarmName") && n.has("NewStateValue")) {
+            return new FeedbackNotice.HealthAlarm(n.path("AlarmName").asText(),
+                    "ALARM".equals(n.path("NewStateValue").asText()),
+                    instant(n.path("StateChangeTime")).orElse(Instant.EPOCH));
+        }
         return new FeedbackNotice.Unreadable("unknown notification shape");
     }
 
@@ -209,7 +216,11 @@ public final class FeedbackNotifications {
             try {
                 return Optional.of(java.time.OffsetDateTime.parse(node.asText()).toInstant());
             } catch (DateTimeParseException again) {
-                return Optional.empty();
+                try { // CloudWatch alarms: 2026-11-20T10:00:00.000+0000
+                    return Optional.of(java.time.OffsetDateTime.parse(node.asText(), CLOUDWATCH_TIME).toInstant());
+                } catch (DateTimeParseException last) {
+                    return Optional.empty();
+                }
             }
         }
     }

@@ -55,12 +55,14 @@ public final class FeedbackProcessor {
     private final FeedbackPorts.SmsReplies sms;
     private final FeedbackPorts.ReplyEvents replies;
     private final FeedbackPorts.Once once;
+    private final AccountHealth health;
     private final Replies wording;
     private final Clock clock;
 
     public FeedbackProcessor(EventIntake intake, DynamoDbEngagementStore store, ContactIndex contacts,
                              FeedbackPorts.EndpointOwners endpoints, FeedbackPorts.SmsReplies sms,
-                             FeedbackPorts.ReplyEvents replies, FeedbackPorts.Once once, Replies wording, Clock clock) {
+                             FeedbackPorts.ReplyEvents replies, FeedbackPorts.Once once, AccountHealth health,
+                             Replies wording, Clock clock) {
         this.intake = intake;
         this.store = store;
         this.contacts = contacts;
@@ -68,6 +70,7 @@ public final class FeedbackProcessor {
         this.sms = sms;
         this.replies = replies;
         this.once = once;
+        this.health = health;
         this.wording = wording;
         this.clock = clock;
     }
@@ -88,6 +91,12 @@ public final class FeedbackProcessor {
                 }
                 case FeedbackNotice.UnknownMessage u -> u.kind() + ".unknown_message";
                 case FeedbackNotice.Ignored i -> i.kind() + ".ignored";
+                case FeedbackNotice.HealthAlarm a -> {
+                    health.alarm(a.alarmName(), a.inAlarm(), a.at());
+                    LOG.warning(() -> "account health: marketing email " + (a.inAlarm() ? "paused" : "resumed")
+                            + " by " + a.alarmName());
+                    yield a.inAlarm() ? "health.paused" : "health.resumed";
+                }
                 case FeedbackNotice.Unreadable u -> {
                     LOG.warning(() -> "unreadable feedback notification: " + u.reason());
                     yield "unreadable";

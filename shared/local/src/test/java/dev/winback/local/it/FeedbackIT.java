@@ -160,6 +160,20 @@ class FeedbackIT {
         assertThat(replies.getFirst().text()).isEqualTo("Is my order on its way?");
     }
 
+    @Test
+    void healthAlarm_pausesMarketingEmail_andItsOkStateResumesIt() {
+        var health = new dev.winback.adapters.feedback.AccountHealth(fixture.clients.dynamoDb(), fixture.config.tableName());
+        String alarm = Fixtures.load("sns-cloudwatch-alarm-bounce-rate.json", SNSEvent.class).getRecords().getFirst()
+                .getSNS().getMessage();
+        handle(alarm);
+        assertThat(health.marketingEmailPaused()).isTrue();
+        handle(alarm.replace("\"NewStateValue\": \"ALARM\"", "\"NewStateValue\": \"OK\"")
+                .replace("2026-11-20T10:00:00.000+0000", "2026-11-20T16:00:00.000+0000"));
+        assertThat(health.marketingEmailPaused()).isFalse();
+        handle(alarm);
+        assertThat(health.marketingEmailPaused()).as("an older ALARM replayed does not pause again").isFalse();
+    }
+
     /** Delivers the fixture (rewritten for this test's customer and phone) twice: the second changes nothing. */
     private EngagementRecord deliverTwice(String fixtureName, String customer, String phone) {
         String message = message(fixtureName, customer);
