@@ -2,6 +2,7 @@ package dev.winback.local;
 
 import dev.winback.adapters.json.EventJsonWriter;
 import dev.winback.local.backtest.BacktestCommand;
+import dev.winback.local.dynamodb.SdkCallCounter;
 import dev.winback.local.demo.SyntheticConfig;
 import dev.winback.local.demo.SyntheticCustomerBase;
 import dev.winback.local.cli.CliArgs;
@@ -92,9 +93,13 @@ public final class RunLocal {
         try (LocalRuntime runtime = LocalRuntime.start(template(args), 0, input.start())) {
             err.printf("local runtime up in %d ms; feeding %,d events from %,d customers over %d days (seed %d)%n",
                     runtime.startupMillis(), input.total(), customers, days, seed);
+            SdkCallCounter.reset();
             new DemoRun(runtime, err).run(input.events(), input.total()).print(out);
+            SdkCallCounter.Counts calls = SdkCallCounter.snapshot();
             out.println();
             runtime.evaluationSummary().print(out);
+            out.println();
+            calls.print(out, input.total());
         }
         return OK;
     }

@@ -3,9 +3,12 @@ package dev.winback.adapters.config;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import dev.winback.adapters.channel.SesEmailSender;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.time.Duration;
@@ -25,6 +28,8 @@ public final class AwsClients implements AutoCloseable {
     private volatile DynamoDbClient dynamoDb;
     private volatile EventBridgeClient eventBridge;
     private volatile SqsClient sqs;
+    private volatile SesV2Client sesV2;
+    private volatile SsmClient ssm;
     private volatile SecretsManagerClient secretsManager;
     private volatile SnsClient sns;
 
@@ -64,6 +69,37 @@ public final class AwsClients implements AutoCloseable {
                 if (client == null) {
                     client = SqsClient.builder().httpClient(http).build();
                     sqs = client;
+                }
+            }
+        }
+        return client;
+    }
+
+    /** SES v2 for sending: no SDK retries and a transmission tracker (see {@link SesEmailSender#clientSettings}). */
+    public SesV2Client sesV2() {
+        SesV2Client client = sesV2;
+        if (client == null) {
+            synchronized (this) {
+                client = sesV2;
+                if (client == null) {
+                    client = SesV2Client.builder().httpClient(http)
+                            .overrideConfiguration(c -> SesEmailSender.clientSettings(c)).build();
+                    sesV2 = client;
+                }
+            }
+        }
+        return client;
+    }
+
+    /** Parameter Store, for secrets read once per execution environment. */
+    public SsmClient ssm() {
+        SsmClient client = ssm;
+        if (client == null) {
+            synchronized (this) {
+                client = ssm;
+                if (client == null) {
+                    client = SsmClient.builder().httpClient(http).build();
+                    ssm = client;
                 }
             }
         }
@@ -110,6 +146,12 @@ public final class AwsClients implements AutoCloseable {
         }
         if (sqs != null) {
             sqs.close();
+        }
+        if (sesV2 != null) {
+            sesV2.close();
+        }
+        if (ssm != null) {
+            ssm.close();
         }
         if (secretsManager != null) {
             secretsManager.close();

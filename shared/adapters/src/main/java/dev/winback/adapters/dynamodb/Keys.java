@@ -25,6 +25,9 @@ public final class Keys {
     /** The table's TTL attribute (template.yaml), in epoch seconds. */
     public static final String EXPIRES_AT = "expiresAt";
 
+    /** In-app messages in the customer's partition, one item per message id (idempotent stores). */
+    public static final String INBOX_PREFIX = "INBOX#";
+
     private static final String CUSTOMER_PREFIX = "C#";
 
     private Keys() {
@@ -46,6 +49,10 @@ public final class Keys {
 
     public static String rejectedDay(String isoDate) {
         return "REJECTED#" + isoDate;
+    }
+
+    public static String inbox(String messageId) {
+        return INBOX_PREFIX + messageId;
     }
 
     public static String action(String idempotencyKey) {

@@ -41,4 +41,9 @@ class KeysTest {
     void customerId_readsBackTheCustomerKey() {
         assertThat(Keys.customerId(Keys.customer("c-7"))).isEqualTo("c-7");
     }
+
+    @Test
+    void inbox_isTheMessageIdAlone_soAStoreRepeatedLaterHitsTheSameItem() {
+        assertThat(Keys.inbox("m-7f3a")).isEqualTo("INBOX#m-7f3a").startsWith(Keys.INBOX_PREFIX);
+    }
 }

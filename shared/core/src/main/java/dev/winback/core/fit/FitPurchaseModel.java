@@ -39,7 +39,7 @@ public final class FitPurchaseModel {
         List<CustomerSummary> buyers = sample.sample(settings.maximumCustomers()).stream()
                 .map(Purchases::history).flatMap(Optional::stream)
                 .filter(history -> !now.isBefore(history.lastPurchase()))
-                .map((PurchaseHistory history) -> history.summaryAt(now))
+                .map((PurchaseHistory history) -> history.summaryAt(now).inWholeDays())
                 .toList();
         PurchaseModelFit fit = PurchaseModelFitting.fitOrDefaults(type, buyers, settings, random);
         StoredPurchaseModel stored = StoredPurchaseModel.of(fit, now);

@@ -21,20 +21,27 @@ public record BgNbdModel(BgNbdParameters parameters) implements PurchaseModel {
     }
 
     @Override
-    public double logLikelihood(CustomerSummary customer) {
+    public double frequencyTerm(int x) {
         double r = parameters.r();
-        double alpha = parameters.alpha();
         double a = parameters.a();
         double b = parameters.b();
-        int x = customer.frequency();
-        double purchases = logGamma(r + x) - logGamma(r) + r * Math.log(alpha);
+        double purchases = logGamma(r + x) - logGamma(r) + r * Math.log(parameters.alpha());
         double survival = logGamma(a + b) + logGamma(b + x) - logGamma(b) - logGamma(a + b + x);
+        return purchases + survival;
+    }
+
+    @Override
+    public double historyTerm(CustomerSummary customer) {
+        double r = parameters.r();
+        double alpha = parameters.alpha();
+        int x = customer.frequency();
         double aliveAtT = -(r + x) * Math.log(alpha + customer.age());
         if (x == 0) {
-            return purchases + survival + aliveAtT;
+            return aliveAtT;
         }
-        double goneAtLastPurchase = Math.log(a) - Math.log(b + x - 1) - (r + x) * Math.log(alpha + customer.recency());
-        return purchases + survival + logAddExp(aliveAtT, goneAtLastPurchase);
+        double goneAtLastPurchase = Math.log(parameters.a()) - Math.log(parameters.b() + x - 1)
+                - (r + x) * Math.log(alpha + customer.recency());
+        return logAddExp(aliveAtT, goneAtLastPurchase);
     }
 
     @Override

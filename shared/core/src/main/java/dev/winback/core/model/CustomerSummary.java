@@ -31,6 +31,18 @@ public record CustomerSummary(int frequency, double recency, double age) {
         return new CustomerSummary(frequency, recency, age + elapsed);
     }
 
+    /**
+     * The same history with recency and age rounded to whole days. A fit needs no finer grain, and
+     * day-grained histories are shared by many customers, so the likelihood has far fewer distinct terms.
+     */
+    public CustomerSummary inWholeDays() {
+        return new CustomerSummary(frequency, wholeDays(recency), wholeDays(age));
+    }
+
+    private static double wholeDays(double weeks) {
+        return Math.round(weeks * 7) / 7.0;
+    }
+
     public boolean isRepeatBuyer() {
         return frequency > 0;
     }

@@ -77,10 +77,7 @@ public final class MaximumLikelihoodEstimator {
             }
         }
         PurchaseModel model = type.withParameters(BgNbdParameters.fromLogs(logs));
-        double sum = 0;
-        for (Map.Entry<CustomerSummary, Integer> pattern : patterns.entrySet()) {
-            sum += pattern.getValue() * model.logLikelihood(pattern.getKey());
-        }
+        double sum = model.logLikelihood(patterns);
         return Double.isFinite(sum) ? -sum : Double.MAX_VALUE;
     }
 

@@ -21,16 +21,19 @@ public record ModifiedBgNbdModel(BgNbdParameters parameters) implements Purchase
     }
 
     @Override
-    public double logLikelihood(CustomerSummary customer) {
+    public double frequencyTerm(int x) {
         double r = parameters.r();
-        double alpha = parameters.alpha();
         double a = parameters.a();
         double b = parameters.b();
-        int x = customer.frequency();
-        double purchases = logGamma(r + x) - logGamma(r) + r * Math.log(alpha);
+        double purchases = logGamma(r + x) - logGamma(r) + r * Math.log(parameters.alpha());
         double survival = logGamma(a + b) + logGamma(b + x + 1) - logGamma(b) - logGamma(a + b + x + 1);
-        double aliveAtT = -(r + x) * Math.log(alpha + customer.age());
-        return purchases + survival + aliveAtT + LogMath.log1pExp(logOddsDead(customer));
+        return purchases + survival;
+    }
+
+    @Override
+    public double historyTerm(CustomerSummary customer) {
+        double aliveAtT = -(parameters.r() + customer.frequency()) * Math.log(parameters.alpha() + customer.age());
+        return aliveAtT + LogMath.log1pExp(logOddsDead(customer));
     }
 
     @Override

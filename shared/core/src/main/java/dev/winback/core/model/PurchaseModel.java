@@ -1,6 +1,8 @@
 package dev.winback.core.model;
 
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * A buy-till-you-die model with fitted parameters: how likely a history is, whether the customer is
@@ -12,12 +14,37 @@ public sealed interface PurchaseModel permits BgNbdModel, ModifiedBgNbdModel {
 
     PurchaseModelType type();
 
-    double logLikelihood(CustomerSummary customer);
+    /**
+     * The log-likelihood of one history: {@link #frequencyTerm} of its repeat purchases plus its
+     * {@link #historyTerm}. The split lets a fit compute the costly log-gamma part once per frequency
+     * instead of once per customer.
+     */
+    default double logLikelihood(CustomerSummary customer) {
+        return frequencyTerm(customer.frequency()) + historyTerm(customer);
+    }
+
+    /** The part of the log-likelihood that depends only on the parameters and the frequency x. */
+    double frequencyTerm(int frequency);
+
+    /** The rest of the log-likelihood: what depends on recency and age. */
+    double historyTerm(CustomerSummary customer);
 
     default double logLikelihood(Collection<CustomerSummary> customers) {
         double sum = 0;
         for (CustomerSummary customer : customers) {
             sum += logLikelihood(customer);
+        }
+        return sum;
+    }
+
+    /** The summed log-likelihood of histories given with how many customers share each. */
+    default double logLikelihood(Map<CustomerSummary, Integer> histories) {
+        Map<Integer, Double> frequencyTerms = new HashMap<>();
+        double sum = 0;
+        for (Map.Entry<CustomerSummary, Integer> history : histories.entrySet()) {
+            CustomerSummary customer = history.getKey();
+            double frequencyTerm = frequencyTerms.computeIfAbsent(customer.frequency(), this::frequencyTerm);
+            sum += history.getValue() * (frequencyTerm + historyTerm(customer));
         }
         return sum;
     }

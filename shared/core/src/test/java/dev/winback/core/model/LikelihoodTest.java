@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -52,6 +53,18 @@ class LikelihoodTest {
         for (PurchaseModel model : List.of(new BgNbdModel(P), new ModifiedBgNbdModel(P))) {
             assertThat(model.logLikelihood(customers)).isCloseTo(
                     model.logLikelihood(customers.get(0)) + model.logLikelihood(customers.get(1)), within(1e-12));
+        }
+    }
+
+    @Test
+    void logLikelihood_ofCountedHistories_weighsEachByItsCount() {
+        Map<CustomerSummary, Integer> histories = Map.of(
+                new CustomerSummary(0, 0, 10), 7, new CustomerSummary(3, 7, 20), 2, new CustomerSummary(3, 1, 12), 1);
+        for (PurchaseModel model : List.of(new BgNbdModel(P), new ModifiedBgNbdModel(P))) {
+            double expected = 7 * model.logLikelihood(new CustomerSummary(0, 0, 10))
+                    + 2 * model.logLikelihood(new CustomerSummary(3, 7, 20))
+                    + model.logLikelihood(new CustomerSummary(3, 1, 12));
+            assertThat(model.logLikelihood(histories)).isCloseTo(expected, within(1e-9));
         }
     }
 
