@@ -3,12 +3,21 @@ package dev.winback.adapters.feedback;
 import dev.winback.core.event.EngagementEvent;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 
 /** What one provider notification means for Winback. */
 public sealed interface FeedbackNotice {
 
     /** Events for known customers, to ingest. */
     record Events(String kind, List<EngagementEvent> events) implements FeedbackNotice { }
+
+    /**
+     * An SES event for a Winback message: the customer is the {@code winback-customer-id} tag when
+     * the sender set one, else whoever gave the recipient address (found by keyed hash).
+     */
+    record EmailEvents(String kind, Optional<String> customerId, List<String> recipients,
+                       Function<String, List<EngagementEvent>> eventsFor) implements FeedbackNotice { }
 
     /** A notification about a message Winback cannot attribute (no Winback tags): nothing to do. */
     record UnknownMessage(String kind) implements FeedbackNotice { }

@@ -26,8 +26,10 @@ import java.util.Optional;
  * Reads the raw notifications providers publish to SNS and maps them to contract events:
  *
  * <ul>
- *   <li>SES configuration-set events: the message tags {@value #MESSAGE_TAG} and
- *       {@value #CUSTOMER_TAG} (set by Winback's email sender) name the message and the customer.
+ *   <li>SES configuration-set events: the message tag {@value #MESSAGE_TAG} (set by Winback's email
+ *       sender) names the message; the customer is the {@value #CUSTOMER_TAG} tag where a sender sets
+ *       it, else whoever gave the recipient address (the contact index, by keyed hash). An event
+ *       without Winback's message tag is another sender's: ignored.
  *       Bounce (Permanent) → {@code message_failed} bounced: the address is unreachable;
  *       Bounce (Transient, Undetermined) → soft_bounced, counted, degraded after repeats;
  *       Complaint → {@code email_subscription_changed} complained and {@code consent_changed}
@@ -85,11 +87,27 @@ public final class FeedbackNotifications {
         String sesId = mail.path("messageId").asText("");
         return switch (type) {
             case "Bounce", "Complaint", "Delivery", "Open", "Click", "Reject", "Rendering Failure" -> {
-                if (messageId.isEmpty() || customerId.isEmpty()) yield new FeedbackNotice.UnknownMessage(kind);
-                yield new FeedbackNotice.Events(kind, sesEvents(type, n, sesId, messageId.get(), customerId.get()));
+                if (messageId.isEmpty()) yield new FeedbackNotice.UnknownMessage(kind);
+                yield new FeedbackNotice.EmailEvents(kind, customerId, recipients(type, n),
+                        customer -> sesEvents(type, n, sesId, messageId.get(), customer));
             }
             default -> new FeedbackNotice.Ignored(kind);
         };
+    }
+
+    /** The addresses the event is about: the bounced or complaining ones, else every destination. */
+    private static List<String> recipients(String type, JsonNode n) {
+        List<String> out = new java.util.ArrayList<>();
+        JsonNode specific = switch (type) {
+            case "Bounce" -> n.path("bounce").path("bouncedRecipients");
+            case "Complaint" -> n.path("complaint").path("complainedRecipients");
+            default -> com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+        };
+        specific.forEach(r -> {
+            if (r.path("emailAddress").isTextual()) out.add(r.path("emailAddress").asText());
+        });
+        if (out.isEmpty()) n.path("mail").path("destination").forEach(d -> out.add(d.asText()));
+        return List.copyOf(out);
     }
 
     private static List<EngagementEvent> sesEvents(String type, JsonNode n, String sesId, String messageId,

@@ -89,6 +89,15 @@ public final class FeedbackProcessor {
                     retry |= ingest(e.events());
                     yield e.kind();
                 }
+                case FeedbackNotice.EmailEvents e -> {
+                    List<String> customers = e.customerId().map(List::of).orElseGet(() -> e.recipients().stream()
+                            .flatMap(address -> contacts.ownersOfEmail(address).stream()).distinct().toList());
+                    if (customers.isEmpty()) yield e.kind() + ".unknown_recipient";
+                    List<EngagementEvent> events = new ArrayList<>();
+                    for (String customer : customers) events.addAll(e.eventsFor().apply(customer));
+                    retry |= ingest(events);
+                    yield e.kind();
+                }
                 case FeedbackNotice.UnknownMessage u -> u.kind() + ".unknown_message";
                 case FeedbackNotice.Ignored i -> i.kind() + ".ignored";
                 case FeedbackNotice.HealthAlarm a -> {

@@ -37,6 +37,7 @@ class FeedbackIT {
     private static final AtomicInteger CUSTOMERS = new AtomicInteger();
     private static final String FIXTURE_CUSTOMER = "c-fb-0001";
     private static final String FIXTURE_PHONE = "+15550100999";
+    private static final String FIXTURE_EMAIL = "ana.canary@example.com";
     private static final String FIXTURE_ENDPOINT =
             "arn:aws:sns:eu-west-1:123456789012:endpoint/GCM/winback-app/5c3b2f1e-0000-4a4b-9c9d-000000000001";
 
@@ -104,9 +105,18 @@ class FeedbackIT {
     }
 
     @Test
-    void notificationsForUnknownMessages_changeNothingAndDoNotFail() {
+    void notificationsForUnknownMessagesOrRecipients_changeNothingAndDoNotFail() {
         SNSEvent event = Fixtures.load("sns-ses-delivery-unknown-message.json", SNSEvent.class);
         assertThat(handler.handleRequest(event, null)).containsEntry("ses.delivery.unknown_message", 1);
+        String nobody = Fixtures.load("sns-ses-bounce-permanent.json", SNSEvent.class).getRecords().getFirst()
+                .getSNS().getMessage().replace(FIXTURE_EMAIL, "nobody-known@example.org");
+        SNSEvent unknownRecipient = new SNSEvent();
+        SNSEvent.SNSRecord record = new SNSEvent.SNSRecord();
+        SNSEvent.SNS sns = new SNSEvent.SNS();
+        sns.setMessage(nobody);
+        record.setSns(sns);
+        unknownRecipient.setRecords(List.of(record));
+        assertThat(handler.handleRequest(unknownRecipient, null)).containsEntry("ses.bounce.unknown_recipient", 1);
     }
 
     @Test
@@ -209,9 +219,10 @@ class FeedbackIT {
         handler.handleRequest(event, null);
     }
 
+    /** The fixture's message for this test's customer: their id in the tag, their address as recipient. */
     private static String message(String fixtureName, String customer) {
         return Fixtures.load(fixtureName, SNSEvent.class).getRecords().getFirst().getSNS().getMessage()
-                .replace(FIXTURE_CUSTOMER, customer);
+                .replace(FIXTURE_CUSTOMER, customer).replace(FIXTURE_EMAIL, customer + "@example.net");
     }
 
     /** A customer with a reachable, consenting email and a phone that texts in. */
