@@ -2,9 +2,11 @@ package dev.winback.adapters.config;
 
 import dev.winback.core.links.KeyMaterial;
 import dev.winback.core.links.LinkTokens;
+import dev.winback.core.links.SignedLinks;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -42,6 +44,16 @@ public record LinkConfig(KeyMaterial keys, Optional<URI> baseUrl, Duration valid
 
     public LinkTokens tokens() {
         return new LinkTokens(keys, validity);
+    }
+
+    /**
+     * The {@code UnsubscribeLinks} a sender puts in messages; needs {@code WINBACK_LINK_BASE_URL}.
+     *
+     * @throws IllegalStateException when no base URL is configured
+     */
+    public SignedLinks links(Clock clock) {
+        URI base = baseUrl.orElseThrow(() -> new IllegalStateException("missing environment variables: " + BASE_URL));
+        return new SignedLinks(base, tokens(), clock);
     }
 
     /**
