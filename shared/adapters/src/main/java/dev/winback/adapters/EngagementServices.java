@@ -1,6 +1,8 @@
 package dev.winback.adapters;
 
 import dev.winback.adapters.config.AwsClients;
+import dev.winback.adapters.config.LinkConfig;
+import dev.winback.adapters.dynamodb.ContactIndex;
 import dev.winback.adapters.config.WinbackConfig;
 import dev.winback.adapters.dynamodb.CapacityMeter;
 import dev.winback.adapters.dynamodb.DynamoDbCustomerSample;
@@ -17,6 +19,8 @@ import dev.winback.core.evaluation.EvaluationPolicy;
 import dev.winback.core.evaluation.Evaluator;
 import dev.winback.core.fit.FitPurchaseModel;
 import dev.winback.core.ingest.IngestEvents;
+import dev.winback.core.links.ContactHashes;
+import dev.winback.core.links.KeyMaterial;
 import dev.winback.core.model.FitSettings;
 import dev.winback.core.model.PurchaseModelType;
 
@@ -51,9 +55,21 @@ public final class EngagementServices {
     private final DynamoDbCustomerSample customerSample;
     private final EvaluationPolicy evaluationPolicy;
     private final EventIntake intake;
+    private final KeyMaterial keys;
+    private final ContactIndex contacts;
 
+    /**
+     * Keys from the secret {@code WINBACK_LINK_SECRET_ARN} names (read on first use), or the local
+     * development secret where the environment names none (the local runtime, tests, benchmarks).
+     */
     public EngagementServices(WinbackConfig config, AwsClients clients, Clock clock) {
-        this.store = new DynamoDbEngagementStore(clients.dynamoDb(), config.tableName(), meter);
+        this(config, clients, clock, LinkConfig.keysFromEnvironment(System.getenv(), clients));
+    }
+
+    public EngagementServices(WinbackConfig config, AwsClients clients, Clock clock, KeyMaterial keys) {
+        this.keys = keys;
+        this.contacts = new ContactIndex(clients.dynamoDb(), config.tableName(), new ContactHashes(keys));
+        this.store = new DynamoDbEngagementStore(clients.dynamoDb(), config.tableName(), meter, contacts);
         this.evaluationStore = new DynamoDbEvaluationStore(clients.dynamoDb(), config.tableName(), meter, store);
         this.purchaseModels = new DynamoDbPurchaseModels(clients.dynamoDb(), config.tableName(), meter, clock,
                 MODEL_REFRESH);
@@ -63,7 +79,17 @@ public final class EngagementServices {
         // Ingestion arms each record's evaluation timer with the evaluator's own rules and model.
         this.intake = new EventIntake(new IngestEvents(store, WRITERS, clock,
                 (record, now) -> Evaluator.dueAt(record, now, evaluationPolicy, purchaseModels.current())),
-                new RejectedEvents(clients.dynamoDb(), config.tableName()), clock);
+                new RejectedEvents(clients.dynamoDb(), config.tableName()), clock, contacts::withoutErasedContacts);
+    }
+
+    /** The deployment secret's derived keys (links, contact hashes). */
+    public KeyMaterial keys() {
+        return keys;
+    }
+
+    /** Contact addresses by keyed hash: owners and erasure tombstones. */
+    public ContactIndex contacts() {
+        return contacts;
     }
 
     public DynamoDbEngagementStore store() {

@@ -75,6 +75,8 @@ public final class RandomEvents {
                     maybe("endpoint-" + random.nextInt(3)));
             case 13 -> new EventPayload.ConsentChanged(channel, pick(Purpose.values()), random.nextBoolean(),
                     "signup_form", "2026-01");
+            case 14 -> new EventPayload.MessageFailed("m-" + random.nextInt(1000), channel,
+                    pick(dev.winback.core.event.FailureReason.values()));
             default -> new EventPayload.MessageSent("m-" + random.nextInt(1000), channel);
         };
     }

@@ -125,7 +125,7 @@ public final class LocalRuntime implements AutoCloseable {
                             localNames(b.template, b.tables)));
             b.clock = new VirtualClock(start);
             b.ingest = new IngestEventsHandler(b.config, b.clients, b.clock);
-            b.httpApi = new HttpApiHandler(b.config, b.clients, b.clock);
+            b.httpApi = HttpApiHandler.local(b.config, b.clients, b.clock);
             b.ingestFunctionId = ingestFunctionId.orElse(IngestEventsHandler.class.getSimpleName());
             EngagementServices scheduled = new EngagementServices(b.config, b.clients, b.clock);
             b.actionEvents = new InMemoryActionPublisher();

@@ -6,9 +6,11 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.winback.adapters.EngagementServices;
 import dev.winback.adapters.config.AwsClients;
+import dev.winback.adapters.config.LinkConfig;
 import dev.winback.adapters.config.WinbackConfig;
 import dev.winback.adapters.dynamodb.DynamoDbInbox;
 import dev.winback.adapters.http.HttpResponses;
+import dev.winback.adapters.privacy.CustomerData;
 
 import java.time.Clock;
 import java.util.Map;
@@ -23,17 +25,37 @@ public final class HttpApiHandler implements RequestHandler<APIGatewayV2HTTPEven
     private final Map<String, Route> routes;
 
     public HttpApiHandler() {
-        this(WinbackConfig.fromEnvironment(System.getenv()), new AwsClients(), Clock.systemUTC());
+        this(WinbackConfig.fromEnvironment(System.getenv()), new AwsClients());
     }
 
+    private HttpApiHandler(WinbackConfig config, AwsClients clients) {
+        this(config, clients, LinkConfig.fromEnvironment(System.getenv(), clients), Clock.systemUTC());
+    }
+
+    /** For the local runtime and tests: links signed with the local development secret. */
     public HttpApiHandler(WinbackConfig config, AwsClients clients, Clock clock) {
+        this(config, clients, LinkConfig.localDevelopment(null), clock);
+    }
+
+    /** The same as {@link #HttpApiHandler(WinbackConfig, AwsClients, Clock)}, named for what it is. */
+    public static HttpApiHandler local(WinbackConfig config, AwsClients clients, Clock clock) {
+        return new HttpApiHandler(config, clients, clock);
+    }
+
+    public HttpApiHandler(WinbackConfig config, AwsClients clients, LinkConfig links, Clock clock) {
         EngagementServices services = new EngagementServices(config, clients, clock);
+        UnsubscribeRoute unsubscribe = new UnsubscribeRoute(links.tokens(), services.intake(), clock);
+        CustomerData data = new CustomerData(clients.dynamoDb(), config.tableName(), services.contacts());
         this.routes = Map.of(
                 "POST /v1/events", new PostEventsRoute(services.intake()),
                 "GET /v1/customers/{customerId}", new GetCustomerRoute(services.store(), services.evaluationPolicy(),
                         services.purchaseModels()),
                 "GET /v1/customers/{customerId}/inbox", new GetInboxRoute(new DynamoDbInbox(clients.dynamoDb(),
-                        config.tableName(), services.meter(), clock, DynamoDbInbox.DEFAULT_TTL)));
+                        config.tableName(), services.meter(), clock, DynamoDbInbox.DEFAULT_TTL)),
+                UnsubscribeRoute.GET, unsubscribe,
+                UnsubscribeRoute.POST, unsubscribe,
+                PrivacyRoutes.EXPORT, PrivacyRoutes.export(data, clock),
+                PrivacyRoutes.ERASE, PrivacyRoutes.erase(data, clock));
     }
 
     @Override

@@ -5,7 +5,9 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import dev.winback.adapters.channel.SesEmailSender;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -28,6 +30,8 @@ public final class AwsClients implements AutoCloseable {
     private volatile SqsClient sqs;
     private volatile SesV2Client sesV2;
     private volatile SsmClient ssm;
+    private volatile SecretsManagerClient secretsManager;
+    private volatile SnsClient sns;
 
     public DynamoDbClient dynamoDb() {
         DynamoDbClient client = dynamoDb;
@@ -102,6 +106,36 @@ public final class AwsClients implements AutoCloseable {
         return client;
     }
 
+    /** Only functions that declare the secretsmanager SDK module may call this. */
+    public SecretsManagerClient secretsManager() {
+        SecretsManagerClient client = secretsManager;
+        if (client == null) {
+            synchronized (this) {
+                client = secretsManager;
+                if (client == null) {
+                    client = SecretsManagerClient.builder().httpClient(http).build();
+                    secretsManager = client;
+                }
+            }
+        }
+        return client;
+    }
+
+    /** Only functions that declare the sns SDK module may call this. */
+    public SnsClient sns() {
+        SnsClient client = sns;
+        if (client == null) {
+            synchronized (this) {
+                client = sns;
+                if (client == null) {
+                    client = SnsClient.builder().httpClient(http).build();
+                    sns = client;
+                }
+            }
+        }
+        return client;
+    }
+
     @Override
     public void close() {
         if (dynamoDb != null) {
@@ -118,6 +152,12 @@ public final class AwsClients implements AutoCloseable {
         }
         if (ssm != null) {
             ssm.close();
+        }
+        if (secretsManager != null) {
+            secretsManager.close();
+        }
+        if (sns != null) {
+            sns.close();
         }
         http.close();
     }

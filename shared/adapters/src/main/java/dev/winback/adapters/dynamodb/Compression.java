@@ -20,7 +20,7 @@ import java.util.zip.Inflater;
  * with a version marker on the item. Documents written before it existed still read: a raw deflate
  * stream never refers back before its own start, so the preset window goes unused.
  */
-final class Compression {
+public final class Compression {
 
     static final String DICTIONARY_RESOURCE = "record-dictionary-1.json";
     static final byte[] DICTIONARY = load(DICTIONARY_RESOURCE);
@@ -45,7 +45,7 @@ final class Compression {
         }
     }
 
-    static byte[] inflate(byte[] compressed) {
+    public static byte[] inflate(byte[] compressed) {
         Inflater inflater = new Inflater(true);
         try {
             inflater.setDictionary(DICTIONARY);

@@ -1,6 +1,7 @@
 package dev.winback.adapters.dynamodb;
 
 import dev.winback.adapters.record.EngagementRecordJson;
+import dev.winback.core.consent.ConsentLog;
 import dev.winback.core.ingest.EngagementStore;
 import dev.winback.core.ingest.StoredRecord;
 import dev.winback.core.record.ArchivedMonth;
@@ -13,6 +14,9 @@ import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
@@ -51,15 +55,24 @@ public final class DynamoDbEngagementStore implements EngagementStore {
     static final String ARCHIVED_PURCHASE_DAYS = "purchaseDays";
     private static final int BATCH_GET_LIMIT = 100;
     private static final int UNPROCESSED_RETRIES = 8;
+    /** DynamoDB's limit on the items of one transaction. */
+    private static final int TRANSACTION_LIMIT = 100;
 
     private final DynamoDbClient dynamoDb;
     private final String table;
     private final CapacityMeter meter;
+    private final ContactIndex contacts;
 
     public DynamoDbEngagementStore(DynamoDbClient dynamoDb, String table, CapacityMeter meter) {
+        this(dynamoDb, table, meter, null);
+    }
+
+    /** @param contacts where profile addresses are indexed by keyed hash; null to index none */
+    public DynamoDbEngagementStore(DynamoDbClient dynamoDb, String table, CapacityMeter meter, ContactIndex contacts) {
         this.dynamoDb = dynamoDb;
         this.table = table;
         this.meter = meter;
+        this.contacts = contacts;
     }
 
     @Override
@@ -139,8 +152,19 @@ public final class DynamoDbEngagementStore implements EngagementStore {
             values.put(":shard", AttributeValue.fromS(Keys.dueShard(customerId)));
             values.put(":due", AttributeValue.fromS(Keys.dueAt(arm.get())));
         }
+        // Consent changes are rare; an event that is one adds its log entry to the same transaction.
+        // So are new contact addresses, indexed by keyed hash.
+        List<Map<String, AttributeValue>> extra = new ArrayList<>();
+        ConsentLog.entriesOf(update.applied()).forEach(entry -> extra.add(ConsentItems.item(entry)));
+        if (contacts != null) extra.addAll(contacts.ownerItems(update.applied()));
+        boolean extraInTransaction = 1 + update.archiveAdditions().size() + extra.size() <= TRANSACTION_LIMIT;
+        if (!extraInTransaction) {
+            // Only a flood of consent events for one customer in one batch: the entries go first, so
+            // the log is never behind the record (a retry writes the very same items again).
+            putAll(extra);
+        }
         try {
-            if (update.archiveAdditions().isEmpty()) {
+            if (update.archiveAdditions().isEmpty() && (extra.isEmpty() || !extraInTransaction)) {
                 var response = dynamoDb.updateItem(UpdateItemRequest.builder().tableName(table)
                         .key(recordKey(customerId)).updateExpression(set).conditionExpression(condition)
                         .expressionAttributeNames(names).expressionAttributeValues(values)
@@ -153,6 +177,12 @@ public final class DynamoDbEngagementStore implements EngagementStore {
                         .expressionAttributeNames(names).expressionAttributeValues(values).build()).build());
                 update.archiveAdditions().forEach((month, addition) ->
                         writes.add(TransactWriteItem.builder().update(archiveUpdate(customerId, addition)).build()));
+                if (extraInTransaction) {
+                    for (Map<String, AttributeValue> item : extra) {
+                        writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(item).build())
+                                .build());
+                    }
+                }
                 var response = dynamoDb.transactWriteItems(b -> b.transactItems(writes)
                         .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
                 meter.write(response.consumedCapacity());
@@ -167,10 +197,38 @@ public final class DynamoDbEngagementStore implements EngagementStore {
         }
     }
 
+    private void putAll(List<Map<String, AttributeValue>> items) {
+        for (int from = 0; from < items.size(); from += 25) {
+            List<WriteRequest> writes = items.subList(from, Math.min(items.size(), from + 25)).stream()
+                    .map(item -> WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build())
+                    .toList();
+            Map<String, List<WriteRequest>> pending = Map.of(table, writes);
+            for (int attempt = 0; !pending.isEmpty(); attempt++) {
+                if (attempt > UNPROCESSED_RETRIES) {
+                    throw new IllegalStateException("DynamoDB left items unprocessed after " + attempt + " attempts");
+                }
+                backoff(attempt);
+                Map<String, List<WriteRequest>> request = pending;
+                var response = dynamoDb.batchWriteItem(b -> b.requestItems(request)
+                        .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+                meter.write(response.consumedCapacity());
+                pending = response.hasUnprocessedItems() ? response.unprocessedItems() : Map.of();
+            }
+        }
+    }
+
     /** A transaction cancelled because another writer changed, or is changing, one of its items. */
     static boolean lostRace(TransactionCanceledException e) {
         return e.hasCancellationReasons() && e.cancellationReasons().stream().map(CancellationReason::code)
                 .anyMatch(code -> "ConditionalCheckFailed".equals(code) || "TransactionConflict".equals(code));
+    }
+
+    public DynamoDbClient dynamoDb() {
+        return dynamoDb;
+    }
+
+    public String table() {
+        return table;
     }
 
     /** Reads one record for the API; null when the customer is unknown. */

@@ -9,6 +9,7 @@ import dev.winback.core.ingest.IngestEvents;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -28,11 +29,22 @@ public final class EventIntake {
     private final IngestEvents ingest;
     private final RejectedEvents rejected;
     private final Clock clock;
+    private final UnaryOperator<List<EngagementEvent>> screen;
 
     public EventIntake(IngestEvents ingest, RejectedEvents rejected, Clock clock) {
+        this(ingest, rejected, clock, UnaryOperator.identity());
+    }
+
+    /**
+     * @param screen applied to every valid batch before ingestion; may rewrite events, one for one
+     *               and in order (it removes erased contact addresses)
+     */
+    public EventIntake(IngestEvents ingest, RejectedEvents rejected, Clock clock,
+                       UnaryOperator<List<EngagementEvent>> screen) {
         this.ingest = ingest;
         this.rejected = rejected;
         this.clock = clock;
+        this.screen = screen;
     }
 
     /** @return one result per input, in input order */
@@ -58,7 +70,13 @@ public final class EventIntake {
     /** Applies events that are already known to be valid. */
     public List<IntakeResult> apply(List<EngagementEvent> events) {
         if (events.isEmpty()) return List.of();
-        List<EventOutcome> outcomes = ingest.ingest(events);
+        List<EventOutcome> outcomes;
+        try {
+            outcomes = ingest.ingest(screen.apply(events));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "screening events failed; the batch will be retried", e);
+            outcomes = events.stream().map(event -> EventOutcome.RETRY).toList();
+        }
         List<IntakeResult> results = new ArrayList<>(events.size());
         for (int i = 0; i < events.size(); i++) {
             String id = events.get(i).eventId();

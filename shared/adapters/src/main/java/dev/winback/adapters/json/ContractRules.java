@@ -92,6 +92,12 @@ public final class ContractRules {
     public static final TextRule EMAIL = TextRule.of(MAX_EMAIL_LENGTH,
             Shape.matching(EMAIL_PATTERN, "must be an email address such as name@example.com"));
 
+    /** Consent evidence: the address a request came from, IPv4 or IPv6 in text form. */
+    public static final int MAX_IP_ADDRESS_LENGTH = 45;
+    public static final String IP_ADDRESS_PATTERN = "^[0-9A-Fa-f:.]{2,45}$";
+    public static final TextRule IP_ADDRESS = TextRule.of(MAX_IP_ADDRESS_LENGTH,
+            Shape.matching(IP_ADDRESS_PATTERN, "must be an IPv4 or IPv6 address such as 192.0.2.1"));
+
     public static final String PHONE_PATTERN = "^\\+[1-9]\\d{1,14}$";
     public static final TextRule PHONE = TextRule.of(16,
             Shape.matching(PHONE_PATTERN, "must be an E.164 phone number such as +15550100123"));

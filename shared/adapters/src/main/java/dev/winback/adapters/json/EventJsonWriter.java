@@ -80,6 +80,12 @@ public final class EventJsonWriter {
                 p.put("granted", s.granted());
                 p.put("source", s.source());
                 p.put("wordingVersion", s.wordingVersion());
+                putIfPresent(p, "messageId", s.messageId());
+                putIfPresent(p, "ipAddress", s.ipAddress());
+            }
+            case EventPayload.MessageFailed s -> {
+                writeMessage(s.messageId(), s.channel(), p);
+                p.put("reason", s.reason().wireName());
             }
         }
     }

@@ -19,6 +19,7 @@ enum EventType {
     MESSAGE_OPENED("message_opened", List.of("messageId", "channel"), List.of()),
     MESSAGE_CLICKED("message_clicked", List.of("messageId", "channel"), List.of()),
     MESSAGE_CONVERTED("message_converted", List.of("messageId", "channel"), List.of()),
+    MESSAGE_FAILED("message_failed", List.of("messageId", "channel", "reason"), List.of()),
     PUSH_PERMISSION_CHANGED("push_permission_changed", List.of("granted"), List.of()),
     EMAIL_SUBSCRIPTION_CHANGED("email_subscription_changed", List.of("status"), List.of()),
     SMS_SUBSCRIPTION_CHANGED("sms_subscription_changed", List.of("status"), List.of()),
@@ -28,7 +29,8 @@ enum EventType {
     /** Every field optional, but at least one present. */
     PROFILE_UPDATED("profile_updated", List.of(),
             List.of("email", "phone", "timezone", "locale", "birthday", "pushEndpoint")),
-    CONSENT_CHANGED("consent_changed", List.of("channel", "purpose", "granted", "source", "wordingVersion"), List.of());
+    CONSENT_CHANGED("consent_changed", List.of("channel", "purpose", "granted", "source", "wordingVersion"),
+            List.of("messageId", "ipAddress"));
 
     private static final Map<String, EventType> BY_WIRE_NAME =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(EventType::wireName, Function.identity()));

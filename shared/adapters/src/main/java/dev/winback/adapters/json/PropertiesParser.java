@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.winback.core.event.Channel;
 import dev.winback.core.event.EmailStatus;
 import dev.winback.core.event.EventPayload;
+import dev.winback.core.event.FailureReason;
 import dev.winback.core.event.LineItem;
 import dev.winback.core.event.MembershipStatus;
 import dev.winback.core.event.MessageFeedbackKind;
@@ -26,6 +27,8 @@ final class PropertiesParser {
     private static final Choices<SmsStatus> SMS_STATUSES = Choices.of(List.of(SmsStatus.values()), SmsStatus::wireName);
     private static final Choices<MembershipStatus> MEMBERSHIP_STATUSES =
             Choices.of(List.of(MembershipStatus.values()), MembershipStatus::wireName);
+    private static final Choices<FailureReason> FAILURE_REASONS =
+            Choices.of(List.of(FailureReason.values()), FailureReason::wireName);
     private static final Choices<Purpose> PURPOSES = Choices.of(List.of(Purpose.values()), Purpose::wireName);
     private static final List<String> LINE_ITEM_FIELDS = List.of("sku", "category", "quantity", "unitPrice");
 
@@ -80,6 +83,13 @@ final class PropertiesParser {
             case MESSAGE_OPENED -> feedback(MessageFeedbackKind.OPENED, p);
             case MESSAGE_CLICKED -> feedback(MessageFeedbackKind.CLICKED, p);
             case MESSAGE_CONVERTED -> feedback(MessageFeedbackKind.CONVERTED, p);
+            case MESSAGE_FAILED -> {
+                String messageId = in.text(p, PATH, "messageId", ContractRules.NAME);
+                Channel channel = in.choice(p, PATH, "channel", CHANNELS);
+                FailureReason reason = in.choice(p, PATH, "reason", FAILURE_REASONS);
+                yield messageId == null || channel == null || reason == null ? null
+                        : new EventPayload.MessageFailed(messageId, channel, reason);
+            }
             case PUSH_PERMISSION_CHANGED -> {
                 Boolean granted = in.flag(p, PATH, "granted");
                 yield granted == null ? null : new EventPayload.PushPermissionChanged(granted);
@@ -184,9 +194,11 @@ final class PropertiesParser {
         Boolean granted = in.flag(p, PATH, "granted");
         String source = in.text(p, PATH, "source", ContractRules.LABEL);
         String wordingVersion = in.text(p, PATH, "wordingVersion", ContractRules.LABEL);
+        Optional<String> messageId = in.optionalText(p, PATH, "messageId", ContractRules.NAME);
+        Optional<String> ipAddress = in.optionalText(p, PATH, "ipAddress", ContractRules.IP_ADDRESS);
         if (channel == null || purpose == null || granted == null || source == null || wordingVersion == null) {
             return null;
         }
-        return new EventPayload.ConsentChanged(channel, purpose, granted, source, wordingVersion);
+        return new EventPayload.ConsentChanged(channel, purpose, granted, source, wordingVersion, messageId, ipAddress);
     }
 }

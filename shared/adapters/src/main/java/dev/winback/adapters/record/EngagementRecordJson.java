@@ -224,6 +224,12 @@ public final class EngagementRecordJson {
             g.writeArrayFieldStart("sendsSinceEngagement");
             for (Instant at : c.sendsSinceEngagement()) g.writeString(at.toString());
             g.writeEndArray();
+            if (!c.failuresSinceDelivery().isEmpty()) {
+                g.writeArrayFieldStart("failuresSinceDelivery");
+                for (Instant at : c.failuresSinceDelivery()) g.writeString(at.toString());
+                g.writeEndArray();
+                g.writeBooleanField("degraded", c.degraded());
+            }
             g.writeEndObject();
         }
         g.writeEndObject();
@@ -444,6 +450,8 @@ public final class EngagementRecordJson {
             }
             List<Instant> sends = new ArrayList<>();
             c.path("sendsSinceEngagement").forEach(at -> sends.add(Instant.parse(at.asText())));
+            List<Instant> failures = new ArrayList<>();
+            c.path("failuresSinceDelivery").forEach(at -> failures.add(Instant.parse(at.asText())));
             out.put(ch, new ChannelState(
                     stamped(c.get("reachability"), v -> Reachability.valueOf(v.toUpperCase(Locale.ROOT))),
                     consent,
@@ -451,7 +459,7 @@ public final class EngagementRecordJson {
                     instant(c, "lastSent"), instant(c, "lastDelivered"), instant(c, "lastOpened"),
                     instant(c, "lastClicked"), instant(c, "lastConverted"),
                     c.path("sends").asLong(), c.path("opens").asLong(), c.path("clicks").asLong(),
-                    c.path("conversions").asLong(), sends));
+                    c.path("conversions").asLong(), sends, failures));
         }
         return out;
     }

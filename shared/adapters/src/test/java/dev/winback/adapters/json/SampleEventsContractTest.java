@@ -25,6 +25,7 @@ class SampleEventsContractTest {
             Map.entry("message_opened", EventPayload.MessageFeedback.class),
             Map.entry("message_clicked", EventPayload.MessageFeedback.class),
             Map.entry("message_converted", EventPayload.MessageFeedback.class),
+            Map.entry("message_failed", EventPayload.MessageFailed.class),
             Map.entry("push_permission_changed", EventPayload.PushPermissionChanged.class),
             Map.entry("email_subscription_changed", EventPayload.EmailSubscriptionChanged.class),
             Map.entry("sms_subscription_changed", EventPayload.SmsSubscriptionChanged.class),

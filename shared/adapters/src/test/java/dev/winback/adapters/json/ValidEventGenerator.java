@@ -75,8 +75,13 @@ final class ValidEventGenerator {
             case APP_INSTALLED -> new EventPayload.AppInstalled();
             case APP_UNINSTALLED -> new EventPayload.AppUninstalled();
             case PROFILE_UPDATED -> profile();
+            case MESSAGE_FAILED -> new EventPayload.MessageFailed(name(), channel(),
+                    pick(List.of(dev.winback.core.event.FailureReason.values())));
             case CONSENT_CHANGED -> new EventPayload.ConsentChanged(channel(), pick(List.of(Purpose.values())),
-                    random.nextBoolean(), label(), label());
+                    random.nextBoolean(), label(), label(),
+                    random.nextBoolean() ? java.util.Optional.of(name()) : java.util.Optional.empty(),
+                    random.nextBoolean() ? java.util.Optional.of(random.nextBoolean() ? "192.0.2." + random.nextInt(256)
+                            : "2001:db8::" + Integer.toHexString(random.nextInt(65536))) : java.util.Optional.empty());
         };
     }
 

@@ -40,6 +40,11 @@ public sealed interface EventPayload {
         public String type() { return kind.wireName(); }
     }
 
+    /** A message the provider could not deliver (bounce, rejection, disabled endpoint). */
+    record MessageFailed(String messageId, Channel channel, FailureReason reason) implements EventPayload {
+        public String type() { return "message_failed"; }
+    }
+
     record PushPermissionChanged(boolean granted) implements EventPayload {
         public String type() { return "push_permission_changed"; }
     }
@@ -75,8 +80,22 @@ public sealed interface EventPayload {
         public String type() { return "profile_updated"; }
     }
 
-    record ConsentChanged(Channel channel, Purpose purpose, boolean granted, String source, String wordingVersion)
+    /**
+     * @param messageId evidence: the message the change was made from (an unsubscribe link, a reply)
+     * @param ipAddress evidence: the address the request came from, where the source saw one
+     */
+    record ConsentChanged(Channel channel, Purpose purpose, boolean granted, String source, String wordingVersion,
+                          Optional<String> messageId, Optional<String> ipAddress)
             implements EventPayload {
+        public ConsentChanged {
+            java.util.Objects.requireNonNull(messageId, "messageId");
+            java.util.Objects.requireNonNull(ipAddress, "ipAddress");
+        }
+
+        public ConsentChanged(Channel channel, Purpose purpose, boolean granted, String source, String wordingVersion) {
+            this(channel, purpose, granted, source, wordingVersion, Optional.empty(), Optional.empty());
+        }
+
         public String type() { return "consent_changed"; }
     }
 }

@@ -16,6 +16,9 @@ import java.util.Map;
  *
  * @param sendsSinceEngagement send times after the last click or conversion, newest first, capped at
  *                             {@link #SEND_HISTORY}; opens do not reset it (privacy proxies open mail)
+ * @param failuresSinceDelivery times of transient failures (soft bounces, failed push or SMS
+ *                             deliveries) after the last delivery receipt, newest first, capped at
+ *                             {@link #SEND_HISTORY}: {@link #degraded()} after {@link #DEGRADED_AFTER}
  */
 public record ChannelState(
         Stamped<Reachability> reachability,
@@ -30,16 +33,37 @@ public record ChannelState(
         long opens,
         long clicks,
         long conversions,
-        List<Instant> sendsSinceEngagement) {
+        List<Instant> sendsSinceEngagement,
+        List<Instant> failuresSinceDelivery) {
 
     /** Sunset thresholds must stay at or below this; the count saturates here. */
     public static final int SEND_HISTORY = 16;
+    /** Transient failures in a row (no delivery receipt between them) that make a channel degraded. */
+    public static final int DEGRADED_AFTER = 3;
     public static final ChannelState NONE = new ChannelState(null, Map.of(), null, null, null, null, null, null,
-            0, 0, 0, 0, List.of());
+            0, 0, 0, 0, List.of(), List.of());
 
     public ChannelState {
         consent = Map.copyOf(consent);
         sendsSinceEngagement = List.copyOf(sendsSinceEngagement);
+        failuresSinceDelivery = List.copyOf(failuresSinceDelivery);
+    }
+
+    /** Without failure history: records written before it existed, and callers that do not track it. */
+    public ChannelState(Stamped<Reachability> reachability, Map<Purpose, Stamped<ConsentGrant>> consent,
+                        Stamped<SubscriptionStatus> subscription, Instant lastSent, Instant lastDelivered,
+                        Instant lastOpened, Instant lastClicked, Instant lastConverted, long sends, long opens,
+                        long clicks, long conversions, List<Instant> sendsSinceEngagement) {
+        this(reachability, consent, subscription, lastSent, lastDelivered, lastOpened, lastClicked, lastConverted,
+                sends, opens, clicks, conversions, sendsSinceEngagement, List.of());
+    }
+
+    /**
+     * Repeated transient failures with no delivery since: the channel works badly for this customer
+     * (a full mailbox, a phone off for weeks). Delivery should prefer another channel.
+     */
+    public boolean degraded() {
+        return failuresSinceDelivery.size() >= DEGRADED_AFTER;
     }
 
     /** The last click or conversion: the engagement that counts for sunset. */
@@ -50,7 +74,7 @@ public record ChannelState(
     ChannelState withReachability(Stamped<Reachability> candidate) {
         return new ChannelState(Stamped.latest(reachability, candidate, Reachability.PRECEDENCE), consent,
                 subscription, lastSent, lastDelivered, lastOpened, lastClicked, lastConverted, sends, opens, clicks,
-                conversions, sendsSinceEngagement);
+                conversions, sendsSinceEngagement, failuresSinceDelivery);
     }
 
     ChannelState withConsent(Purpose purpose, Stamped<ConsentGrant> candidate) {
@@ -58,13 +82,14 @@ public record ChannelState(
         merged.putAll(consent);
         merged.put(purpose, Stamped.latest(consent.get(purpose), candidate, ConsentGrant.PRECEDENCE));
         return new ChannelState(reachability, merged, subscription, lastSent, lastDelivered, lastOpened, lastClicked,
-                lastConverted, sends, opens, clicks, conversions, sendsSinceEngagement);
+                lastConverted, sends, opens, clicks, conversions, sendsSinceEngagement, failuresSinceDelivery);
     }
 
     ChannelState withSubscription(Stamped<SubscriptionStatus> candidate) {
         return new ChannelState(reachability, consent,
                 Stamped.latest(subscription, candidate, SubscriptionStatus.PRECEDENCE), lastSent, lastDelivered,
-                lastOpened, lastClicked, lastConverted, sends, opens, clicks, conversions, sendsSinceEngagement);
+                lastOpened, lastClicked, lastConverted, sends, opens, clicks, conversions, sendsSinceEngagement,
+                failuresSinceDelivery);
     }
 
     ChannelState sentAt(Instant at) {
@@ -74,23 +99,34 @@ public record ChannelState(
             history = newestFirst(history, at);
         }
         return new ChannelState(reachability, consent, subscription, Instants.max(lastSent, at), lastDelivered,
-                lastOpened, lastClicked, lastConverted, sends + 1, opens, clicks, conversions, history);
+                lastOpened, lastClicked, lastConverted, sends + 1, opens, clicks, conversions, history,
+                failuresSinceDelivery);
+    }
+
+    /** A transient failure; one older than the last delivery receipt is already outdone by it. */
+    ChannelState failedAt(Instant at) {
+        List<Instant> failures = failuresSinceDelivery;
+        if (lastDelivered == null || at.isAfter(lastDelivered)) {
+            failures = newestFirst(failures, at);
+        }
+        return new ChannelState(reachability, consent, subscription, lastSent, lastDelivered, lastOpened,
+                lastClicked, lastConverted, sends, opens, clicks, conversions, sendsSinceEngagement, failures);
     }
 
     ChannelState feedback(MessageFeedbackKind kind, Instant at) {
         return switch (kind) {
             case DELIVERED -> new ChannelState(reachability, consent, subscription, lastSent,
                     Instants.max(lastDelivered, at), lastOpened, lastClicked, lastConverted, sends, opens, clicks,
-                    conversions, sendsSinceEngagement);
+                    conversions, sendsSinceEngagement, sendsAfter(failuresSinceDelivery, at));
             case OPENED -> new ChannelState(reachability, consent, subscription, lastSent, lastDelivered,
                     Instants.max(lastOpened, at), lastClicked, lastConverted, sends, opens + 1, clicks, conversions,
-                    sendsSinceEngagement);
+                    sendsSinceEngagement, failuresSinceDelivery);
             case CLICKED -> new ChannelState(reachability, consent, subscription, lastSent, lastDelivered,
                     lastOpened, Instants.max(lastClicked, at), lastConverted, sends, opens, clicks + 1, conversions,
-                    sendsAfter(sendsSinceEngagement, at));
+                    sendsAfter(sendsSinceEngagement, at), failuresSinceDelivery);
             case CONVERTED -> new ChannelState(reachability, consent, subscription, lastSent, lastDelivered,
                     lastOpened, lastClicked, Instants.max(lastConverted, at), sends, opens, clicks, conversions + 1,
-                    sendsAfter(sendsSinceEngagement, at));
+                    sendsAfter(sendsSinceEngagement, at), failuresSinceDelivery);
         };
     }
 

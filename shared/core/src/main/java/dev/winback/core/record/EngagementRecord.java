@@ -128,6 +128,12 @@ public record EngagementRecord(
                     case OPENED, CLICKED, CONVERTED -> withFeedback;
                 };
             }
+            case EventPayload.MessageFailed f -> {
+                if (f.reason().addressGone()) {
+                    yield r.onChannel(f.channel(), c -> c.withReachability(new Stamped<>(Reachability.UNREACHABLE, at)));
+                }
+                yield f.reason().transientFailure() ? r.onChannel(f.channel(), c -> c.failedAt(at)) : r;
+            }
             case EventPayload.PushPermissionChanged p -> r.withPushPermission(
                     r.pushPermission.changed(p.granted(), at));
             case EventPayload.EmailSubscriptionChanged e -> r.onChannel(Channel.EMAIL,
@@ -164,6 +170,7 @@ public record EngagementRecord(
             case EventPayload.OrderStatusChanged o -> o.status();
             case EventPayload.MessageSent m -> m.channel().wireName();
             case EventPayload.MessageFeedback f -> f.channel().wireName();
+            case EventPayload.MessageFailed f -> f.channel().wireName() + " " + f.reason().wireName();
             case EventPayload.PushPermissionChanged p -> p.granted() ? "granted" : "denied";
             case EventPayload.EmailSubscriptionChanged e -> e.status().wireName();
             case EventPayload.SmsSubscriptionChanged s -> s.status().wireName();

@@ -29,8 +29,11 @@ public final class RecordUpdate {
      * @param record          the record to store
      * @param outcomes        one per input event, in input order
      * @param archiveAdditions what to add to each month's archive item (stored together with the record)
+     * @param applied         the events applied (not duplicates), in input order: what else a store
+     *                        writes with the record (the consent log) derives from them
      */
-    public record Result(EngagementRecord record, List<Outcome> outcomes, Map<YearMonth, ArchivedMonth> archiveAdditions) {
+    public record Result(EngagementRecord record, List<Outcome> outcomes, Map<YearMonth, ArchivedMonth> archiveAdditions,
+                         List<EngagementEvent> applied) {
         public boolean changed() {
             return outcomes.contains(Outcome.APPLIED);
         }
@@ -49,6 +52,7 @@ public final class RecordUpdate {
     public static Result apply(EngagementRecord record, List<EngagementEvent> events, Map<YearMonth, ArchivedMonth> archive) {
         EngagementRecord current = record;
         List<Outcome> outcomes = new ArrayList<>(events.size());
+        List<EngagementEvent> applied = new ArrayList<>();
         Map<YearMonth, Set<Long>> lateHashes = new HashMap<>();
         Map<YearMonth, Set<Long>> latePurchaseDays = new HashMap<>();
         for (EngagementEvent event : events) {
@@ -80,11 +84,12 @@ public final class RecordUpdate {
                 current = current.applied(event, purchaseDay);
             }
             outcomes.add(Outcome.APPLIED);
+            applied.add(event);
         }
-        return archiveIfFull(current, outcomes, lateHashes, latePurchaseDays);
+        return archiveIfFull(current, outcomes, applied, lateHashes, latePurchaseDays);
     }
 
-    private static Result archiveIfFull(EngagementRecord record, List<Outcome> outcomes,
+    private static Result archiveIfFull(EngagementRecord record, List<Outcome> outcomes, List<EngagementEvent> applied,
                                         Map<YearMonth, Set<Long>> hashes, Map<YearMonth, Set<Long>> purchaseDays) {
         long horizon = record.seen().evictionHorizon();
         EngagementRecord next = record;
@@ -105,6 +110,6 @@ public final class RecordUpdate {
                     .plus(hashes.getOrDefault(month, Set.of()), purchaseDays.getOrDefault(month, Set.of()));
             if (!addition.isEmpty()) additions.put(month, addition);
         }
-        return new Result(next, List.copyOf(outcomes), Map.copyOf(additions));
+        return new Result(next, List.copyOf(outcomes), Map.copyOf(additions), List.copyOf(applied));
     }
 }

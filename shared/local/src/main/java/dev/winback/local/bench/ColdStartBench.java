@@ -1,6 +1,7 @@
 package dev.winback.local.bench;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -78,9 +79,12 @@ final class ColdStartBench {
             JsonNode events = props.path("Events");
             boolean http = events.toString().contains("\"HttpApi\"");
             boolean scheduled = events.toString().contains("\"Schedule\"");
-            Class<?> type = http ? APIGatewayV2HTTPEvent.class : scheduled ? ScheduledEvent.class : SQSEvent.class;
+            boolean sns = events.toString().contains("\"SNS\"");
+            Class<?> type = http ? APIGatewayV2HTTPEvent.class : scheduled ? ScheduledEvent.class
+                    : sns ? SNSEvent.class : SQSEvent.class;
             Path sample = root.resolve(http ? "events/apigw-post-events.json"
-                    : scheduled ? "events/eventbridge-scheduled-event.json" : "events/sqs-engagement-batch.json");
+                    : scheduled ? "events/eventbridge-scheduled-event.json"
+                    : sns ? "events/sns-ses-delivery.json" : "events/sqs-engagement-batch.json");
             out.add(new Target(id, lambdaJar(root.resolve("functions").resolve(module)), handler, type, sample));
         });
         return out;

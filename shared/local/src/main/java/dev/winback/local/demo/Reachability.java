@@ -43,6 +43,7 @@ final class Reachability {
             case EventPayload.OrderStatusChanged ignored -> { }
             case EventPayload.MessageSent ignored -> { }
             case EventPayload.MessageFeedback ignored -> { }
+            case EventPayload.MessageFailed ignored -> { }
             case EventPayload.MembershipChanged ignored -> { }
             case EventPayload.ProfileUpdated ignored -> { }
             // Consent is recorded next to each subscription change; the subscription status is what gates sends.

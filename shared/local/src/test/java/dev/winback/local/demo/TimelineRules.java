@@ -99,6 +99,7 @@ final class TimelineRules {
                 case EventPayload.OrderStatusChanged status -> orderStatus(status);
                 case EventPayload.MessageSent sent -> sent(sent);
                 case EventPayload.MessageFeedback answer -> feedback(answer);
+                case EventPayload.MessageFailed ignored -> { }
                 case EventPayload.PushPermissionChanged push -> {
                     expectPlatform(Optional.of(Platform.APP));
                     expect(!appGone, "push permission changed while the app is uninstalled");

@@ -19,7 +19,7 @@ class HttpApiIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final IngestFixture fixture = IngestFixture.get();
-    private final HttpApiHandler api = new HttpApiHandler(fixture.config, fixture.clients,
+    private final HttpApiHandler api = HttpApiHandler.local(fixture.config, fixture.clients,
             Clock.fixed(Instant.parse("2026-11-01T00:00:00Z"), ZoneOffset.UTC));
 
     @Test

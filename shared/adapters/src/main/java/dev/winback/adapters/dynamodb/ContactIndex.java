@@ -1,0 +1,161 @@
+package dev.winback.adapters.dynamodb;
+
+import dev.winback.core.event.EngagementEvent;
+import dev.winback.core.event.EventPayload;
+import dev.winback.core.links.ContactHashes;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Contact addresses by keyed hash ({@link ContactHashes}), never in the clear:
+ * {@code pk = CONTACT#<hash>} with one item {@code sk = C#<customerId>} per customer who gave that
+ * address (to find the customer an inbound text comes from), and {@code sk = ERASED} once a
+ * customer holding it asked to be erased: a tombstone that keeps the address out of every record
+ * for good.
+ */
+public final class ContactIndex {
+
+    public static final String PREFIX = "CONTACT#";
+    public static final String ERASED_SK = "ERASED";
+
+    private final DynamoDbClient dynamoDb;
+    private final String table;
+    private final ContactHashes hashes;
+
+    public ContactIndex(DynamoDbClient dynamoDb, String table, ContactHashes hashes) {
+        this.dynamoDb = dynamoDb;
+        this.table = table;
+        this.hashes = hashes;
+    }
+
+    public ContactHashes hashes() {
+        return hashes;
+    }
+
+    /** The owner items a batch's applied profile events add (rare: most events carry no address). */
+    public List<Map<String, AttributeValue>> ownerItems(List<EngagementEvent> applied) {
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        for (EngagementEvent event : applied) {
+            if (!(event.payload() instanceof EventPayload.ProfileUpdated p)) continue;
+            p.email().ifPresent(e -> items.add(ownerItem(hashes.email(e), "email", event)));
+            p.phone().ifPresent(ph -> items.add(ownerItem(hashes.phone(ph), "phone", event)));
+        }
+        return items;
+    }
+
+    private static Map<String, AttributeValue> ownerItem(String hash, String kind, EngagementEvent event) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(Keys.PK, AttributeValue.fromS(PREFIX + hash));
+        item.put(Keys.SK, AttributeValue.fromS(Keys.customer(event.customerId())));
+        item.put("customerId", AttributeValue.fromS(event.customerId()));
+        item.put("kind", AttributeValue.fromS(kind));
+        return item;
+    }
+
+    /** The customers who gave this phone number. */
+    public List<String> ownersOfPhone(String e164) {
+        return owners(hashes.phone(e164));
+    }
+
+    public List<String> ownersOfEmail(String address) {
+        return owners(hashes.email(address));
+    }
+
+    private List<String> owners(String hash) {
+        Set<String> out = new LinkedHashSet<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            QueryResponse page = dynamoDb.query(b -> b.tableName(table).consistentRead(true)
+                    .keyConditionExpression("pk = :pk AND begins_with(sk, :c)")
+                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(PREFIX + hash),
+                            ":c", AttributeValue.fromS(Keys.customer(""))))
+                    .exclusiveStartKey(from));
+            page.items().forEach(item -> out.add(item.get("customerId").s()));
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+        return List.copyOf(out);
+    }
+
+    /** Which of these hashes are tombstoned. */
+    public Set<String> erased(Collection<String> contactHashes) {
+        Set<String> out = new HashSet<>();
+        List<String> all = List.copyOf(new LinkedHashSet<>(contactHashes));
+        for (int from = 0; from < all.size(); from += 100) {
+            List<Map<String, AttributeValue>> keys = all.subList(from, Math.min(all.size(), from + 100)).stream()
+                    .map(h -> Map.of(Keys.PK, AttributeValue.fromS(PREFIX + h), Keys.SK, AttributeValue.fromS(ERASED_SK)))
+                    .toList();
+            Map<String, KeysAndAttributes> request = Map.of(table,
+                    KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
+            for (int attempt = 0; !request.isEmpty() && attempt < 8; attempt++) {
+                Map<String, KeysAndAttributes> pending = request;
+                var response = dynamoDb.batchGetItem(b -> b.requestItems(pending));
+                response.responses().getOrDefault(table, List.of())
+                        .forEach(item -> out.add(item.get(Keys.PK).s().substring(PREFIX.length())));
+                request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+            }
+            if (!request.isEmpty()) throw new IllegalStateException("tombstone look-up left keys unprocessed");
+        }
+        return out;
+    }
+
+    /** Keeps the address out of every record from now on. */
+    public void tombstone(String contactHash, Instant at) {
+        dynamoDb.putItem(b -> b.tableName(table).item(Map.of(
+                Keys.PK, AttributeValue.fromS(PREFIX + contactHash),
+                Keys.SK, AttributeValue.fromS(ERASED_SK),
+                "erasedAt", AttributeValue.fromS(at.toString()))));
+    }
+
+    /** Drops the owner item of one customer (erasure: the address no longer leads to them). */
+    public void forget(String contactHash, String customerId) {
+        dynamoDb.deleteItem(b -> b.tableName(table).key(Map.of(
+                Keys.PK, AttributeValue.fromS(PREFIX + contactHash),
+                Keys.SK, AttributeValue.fromS(Keys.customer(customerId)))));
+    }
+
+    /**
+     * The events with every tombstoned address removed from their profile updates: an erased
+     * customer's email or phone never enters a record again, whoever sends it, so nothing can
+     * re-enable marketing to it. One batched read, and only for events that carry an address.
+     */
+    public List<EngagementEvent> withoutErasedContacts(List<EngagementEvent> events) {
+        Set<String> candidates = new HashSet<>();
+        for (EngagementEvent event : events) {
+            if (event.payload() instanceof EventPayload.ProfileUpdated p) {
+                p.email().ifPresent(e -> candidates.add(hashes.email(e)));
+                p.phone().ifPresent(ph -> candidates.add(hashes.phone(ph)));
+            }
+        }
+        if (candidates.isEmpty()) return events;
+        Set<String> erased = erased(candidates);
+        if (erased.isEmpty()) return events;
+        List<EngagementEvent> out = new ArrayList<>(events.size());
+        for (EngagementEvent event : events) {
+            if (event.payload() instanceof EventPayload.ProfileUpdated p) {
+                Optional<String> email = p.email().filter(e -> !erased.contains(hashes.email(e)));
+                Optional<String> phone = p.phone().filter(ph -> !erased.contains(hashes.phone(ph)));
+                if (!email.equals(p.email()) || !phone.equals(p.phone())) {
+                    event = new EngagementEvent(event.eventId(), event.customerId(), event.occurredAt(),
+                            event.platform(), new EventPayload.ProfileUpdated(email, phone, p.timezone(), p.locale(),
+                            p.birthday(), p.pushEndpoint()));
+                }
+            }
+            out.add(event);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,184 @@
+package dev.winback.adapters.feedback;
+
+import dev.winback.adapters.dynamodb.ContactIndex;
+import dev.winback.adapters.dynamodb.DynamoDbEngagementStore;
+import dev.winback.adapters.ingest.EventIntake;
+import dev.winback.adapters.ingest.IntakeResult;
+import dev.winback.core.event.Channel;
+import dev.winback.core.event.EngagementEvent;
+import dev.winback.core.event.EventPayload;
+import dev.winback.core.event.Purpose;
+import dev.winback.core.event.SmsStatus;
+import dev.winback.core.feedback.SmsKeywords;
+import dev.winback.core.ingest.StoredRecord;
+import dev.winback.core.record.ConsentGrant;
+import dev.winback.core.record.Stamped;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * Applies provider feedback to the records through the same ingestion as every other event, and
+ * answers text messages: STOP-family keywords and plain revocations withdraw SMS marketing at once
+ * (one confirmation at most, even when the notification is replayed), START re-opts in, HELP gets
+ * the help text, anything else goes to support tools as {@code CustomerReplied}. Logs name kinds
+ * and counts, never an address, number or message text.
+ */
+public final class FeedbackProcessor {
+
+    public static final String SMS_KEYWORD_SOURCE = "sms-keyword";
+    public static final String SMS_KEYWORD_WORDING = "carrier-keywords-v1";
+    private static final Logger LOG = Logger.getLogger(FeedbackProcessor.class.getName());
+
+    /** The texts Winback answers with; operators replace them with their own brand's wording. */
+    public record Replies(String stopped, String started, String help) {
+        public static final Replies DEFAULT = new Replies(
+                "You are unsubscribed and will receive no more marketing texts. Reply START to resubscribe.",
+                "You are subscribed to marketing texts again. Reply STOP to unsubscribe, HELP for help.",
+                "Marketing texts from us. Reply STOP to unsubscribe. Msg & data rates may apply.");
+    }
+
+    /** What one call did, for the handler's summary. */
+    public record Report(Map<String, Integer> counts, boolean retry) {
+    }
+
+    private final EventIntake intake;
+    private final DynamoDbEngagementStore store;
+    private final ContactIndex contacts;
+    private final FeedbackPorts.EndpointOwners endpoints;
+    private final FeedbackPorts.SmsReplies sms;
+    private final FeedbackPorts.ReplyEvents replies;
+    private final FeedbackPorts.Once once;
+    private final AccountHealth health;
+    private final Replies wording;
+    private final Clock clock;
+
+    public FeedbackProcessor(EventIntake intake, DynamoDbEngagementStore store, ContactIndex contacts,
+                             FeedbackPorts.EndpointOwners endpoints, FeedbackPorts.SmsReplies sms,
+                             FeedbackPorts.ReplyEvents replies, FeedbackPorts.Once once, AccountHealth health,
+                             Replies wording, Clock clock) {
+        this.intake = intake;
+        this.store = store;
+        this.contacts = contacts;
+        this.endpoints = endpoints;
+        this.sms = sms;
+        this.replies = replies;
+        this.once = once;
+        this.health = health;
+        this.wording = wording;
+        this.clock = clock;
+    }
+
+    /** One SNS notification: the provider's message and when SNS published it. */
+    public record Incoming(String message, Instant publishedAt) {
+    }
+
+    public Report process(List<Incoming> notifications) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        boolean retry = false;
+        for (Incoming incoming : notifications) {
+            FeedbackNotice notice = FeedbackNotifications.read(incoming.message());
+            String kind = switch (notice) {
+                case FeedbackNotice.Events e -> {
+                    retry |= ingest(e.events());
+                    yield e.kind();
+                }
+                case FeedbackNotice.EmailEvents e -> {
+                    List<String> customers = e.customerId().map(List::of).orElseGet(() -> e.recipients().stream()
+                            .flatMap(address -> contacts.ownersOfEmail(address).stream()).distinct().toList());
+                    if (customers.isEmpty()) yield e.kind() + ".unknown_recipient";
+                    List<EngagementEvent> events = new ArrayList<>();
+                    for (String customer : customers) events.addAll(e.eventsFor().apply(customer));
+                    retry |= ingest(events);
+                    yield e.kind();
+                }
+                case FeedbackNotice.UnknownMessage u -> u.kind() + ".unknown_message";
+                case FeedbackNotice.Ignored i -> i.kind() + ".ignored";
+                case FeedbackNotice.HealthAlarm a -> {
+                    health.alarm(a.alarmName(), a.inAlarm(), a.at());
+                    LOG.warning(() -> "account health: marketing email " + (a.inAlarm() ? "paused" : "resumed")
+                            + " by " + a.alarmName());
+                    yield a.inAlarm() ? "health.paused" : "health.resumed";
+                }
+                case FeedbackNotice.Unreadable u -> {
+                    LOG.warning(() -> "unreadable feedback notification: " + u.reason());
+                    yield "unreadable";
+                }
+                case FeedbackNotice.PushEndpoint p -> {
+                    Optional<String> customer = endpoints.customerOf(p.endpointArn());
+                    if (customer.isEmpty()) yield p.kind() + ".unknown_endpoint";
+                    retry |= ingest(FeedbackNotifications.pushEvents(p, customer.get()));
+                    yield p.kind() + (p.disabled() ? ".disabled" : "");
+                }
+                case FeedbackNotice.InboundSms s -> {
+                    SmsOutcome outcome = inbound(s, incoming.publishedAt());
+                    retry |= outcome.retry();
+                    yield "sms." + outcome.kind();
+                }
+            };
+            counts.merge(kind, 1, Integer::sum);
+        }
+        LOG.info(() -> "feedback processed: " + counts);
+        return new Report(counts, retry);
+    }
+
+    private boolean ingest(List<EngagementEvent> events) {
+        return intake.apply(events).stream().anyMatch(r -> r instanceof IntakeResult.Retry);
+    }
+
+    private record SmsOutcome(String kind, boolean retry) {
+    }
+
+    /** @param publishedAt when SNS published it: the time of the text when the payload has none */
+    private SmsOutcome inbound(FeedbackNotice.InboundSms s, Instant publishedAt) {
+        Instant at = s.at() != null ? s.at() : publishedAt != null ? publishedAt : clock.instant();
+        List<String> owners = contacts.ownersOfPhone(s.from());
+        SmsKeywords.Intent intent = SmsKeywords.classify(s.body());
+        String kind = intent.name().toLowerCase(java.util.Locale.ROOT) + (owners.isEmpty() ? ".unknown_sender" : "");
+        switch (intent) {
+            case STOP, START -> {
+                boolean stop = intent == SmsKeywords.Intent.STOP;
+                boolean alreadyThere = !owners.isEmpty() && owners.stream().allMatch(c -> marketingIs(c, !stop));
+                List<EngagementEvent> events = new ArrayList<>();
+                for (String customer : owners) {
+                    String id = FeedbackNotifications.id("sms", s.inboundMessageId(), intent.name(), customer);
+                    events.add(FeedbackNotifications.event(id + "-sub", customer, at,
+                            new EventPayload.SmsSubscriptionChanged(stop ? SmsStatus.UNSUBSCRIBED : SmsStatus.SUBSCRIBED)));
+                    events.add(FeedbackNotifications.event(id + "-consent", customer, at,
+                            new EventPayload.ConsentChanged(Channel.SMS, Purpose.MARKETING, !stop, SMS_KEYWORD_SOURCE,
+                                    SMS_KEYWORD_WORDING, Optional.of(s.inboundMessageId()), Optional.empty())));
+                }
+                if (ingest(events)) return new SmsOutcome(kind, true);
+                // One confirmation at most: none when nothing changed, none on a replay.
+                if (!alreadyThere && once.firstTime("confirm#" + s.inboundMessageId())) {
+                    sms.send(s.from(), s.to(), stop ? wording.stopped() : wording.started());
+                }
+            }
+            case HELP -> {
+                if (once.firstTime("help#" + s.inboundMessageId())) sms.send(s.from(), s.to(), wording.help());
+            }
+            case REPLY -> {
+                String key = "reply#" + s.inboundMessageId();
+                if (!once.done(key)) {
+                    replies.publish(new FeedbackPorts.CustomerReplied(s.inboundMessageId(), owners, "sms", s.body(), at));
+                    once.markDone(key);
+                }
+            }
+        }
+        return new SmsOutcome(kind, false);
+    }
+
+    /** Whether the customer's SMS marketing consent already says {@code granted}. */
+    private boolean marketingIs(String customerId, boolean granted) {
+        StoredRecord stored = store.find(customerId);
+        if (stored == null) return false;
+        Stamped<ConsentGrant> consent = stored.record().channel(Channel.SMS).consent().get(Purpose.MARKETING);
+        return consent != null && consent.value().granted() == granted;
+    }
+}
