@@ -3,6 +3,8 @@ package dev.winback.adapters.dynamodb;
 import dev.winback.core.event.EngagementEvent;
 import dev.winback.core.event.EventPayload;
 import dev.winback.core.links.ContactHashes;
+import dev.winback.core.record.Profile;
+import dev.winback.core.record.Stamped;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
@@ -13,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -45,15 +48,25 @@ public final class ContactIndex {
         return hashes;
     }
 
-    /** The owner items a batch's applied profile events add (rare: most events carry no address). */
-    public List<Map<String, AttributeValue>> ownerItems(List<EngagementEvent> applied) {
-        List<Map<String, AttributeValue>> items = new ArrayList<>();
+    /**
+     * The owner items a batch's applied profile events add: only addresses the record did not
+     * already hold, whose items were written when they were first given (most profile updates
+     * repeat the address, and an item here turns the record's one write into a transaction).
+     */
+    public List<Map<String, AttributeValue>> ownerItems(Profile before, List<EngagementEvent> applied) {
+        Map<String, Map<String, AttributeValue>> items = new LinkedHashMap<>();
         for (EngagementEvent event : applied) {
             if (!(event.payload() instanceof EventPayload.ProfileUpdated p)) continue;
-            p.email().ifPresent(e -> items.add(ownerItem(hashes.email(e), "email", event)));
-            p.phone().ifPresent(ph -> items.add(ownerItem(hashes.phone(ph), "phone", event)));
+            p.email().filter(e -> !holds(before.email(), e))
+                    .ifPresent(e -> items.putIfAbsent("email/" + e, ownerItem(hashes.email(e), "email", event)));
+            p.phone().filter(ph -> !holds(before.phone(), ph))
+                    .ifPresent(ph -> items.putIfAbsent("phone/" + ph, ownerItem(hashes.phone(ph), "phone", event)));
         }
-        return items;
+        return List.copyOf(items.values());
+    }
+
+    private static boolean holds(Stamped<String> field, String value) {
+        return field != null && field.value().equals(value);
     }
 
     private static Map<String, AttributeValue> ownerItem(String hash, String kind, EngagementEvent event) {

@@ -156,7 +156,7 @@ public final class DynamoDbEngagementStore implements EngagementStore {
         // So are new contact addresses, indexed by keyed hash.
         List<Map<String, AttributeValue>> extra = new ArrayList<>();
         ConsentLog.entriesOf(update.applied()).forEach(entry -> extra.add(ConsentItems.item(entry)));
-        if (contacts != null) extra.addAll(contacts.ownerItems(update.applied()));
+        if (contacts != null) extra.addAll(contacts.ownerItems(previous.record().profile(), update.applied()));
         boolean extraInTransaction = 1 + update.archiveAdditions().size() + extra.size() <= TRANSACTION_LIMIT;
         if (!extraInTransaction) {
             // Only a flood of consent events for one customer in one batch: the entries go first, so

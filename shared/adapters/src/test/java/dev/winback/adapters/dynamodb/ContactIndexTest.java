@@ -1,0 +1,50 @@
+package dev.winback.adapters.dynamodb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.winback.core.event.EngagementEvent;
+import dev.winback.core.event.EventPayload;
+import dev.winback.core.links.ContactHashes;
+import dev.winback.core.links.KeyMaterial;
+import dev.winback.core.record.Profile;
+import dev.winback.core.record.Stamped;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class ContactIndexTest {
+
+    private static final Instant AT = Instant.parse("2026-11-01T10:00:00Z");
+    private final ContactHashes hashes = new ContactHashes(
+            KeyMaterial.of("contact-index-test-secret-of-32-bytes-or-more".getBytes(StandardCharsets.UTF_8)));
+    private final ContactIndex index = new ContactIndex(null, "table", hashes);
+
+    private static EngagementEvent profile(String id, String email, String phone) {
+        return new EngagementEvent(id, "c-1", AT, Optional.empty(), new EventPayload.ProfileUpdated(
+                Optional.ofNullable(email), Optional.ofNullable(phone), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty()));
+    }
+
+    @Test
+    void ownerItems_indexesAddressesTheRecordDidNotHold() {
+        var items = index.ownerItems(Profile.EMPTY, List.of(profile("e1", "ada@example.com", "+447700900123")));
+
+        assertThat(items).extracting(item -> item.get(Keys.PK).s()).containsExactly(
+                ContactIndex.PREFIX + hashes.email("ada@example.com"), ContactIndex.PREFIX + hashes.phone("+447700900123"));
+    }
+
+    @Test
+    void ownerItems_skipsTheAddressTheRecordAlreadyHolds_andRepeatsWithinTheBatch() {
+        Profile before = new Profile(new Stamped<>("ada@example.com", AT.minusSeconds(60)), null, null, null, null, null);
+
+        var items = index.ownerItems(before, List.of(
+                profile("e1", "ada@example.com", null),
+                profile("e2", "ada.new@example.com", null),
+                profile("e3", "ada.new@example.com", null)));
+
+        assertThat(items).extracting(item -> item.get(Keys.PK).s())
+                .containsExactly(ContactIndex.PREFIX + hashes.email("ada.new@example.com"));
+    }
+}
