@@ -50,7 +50,7 @@ public final class RandomEvents {
 
     private EventPayload payload() {
         Channel channel = pick(Channel.values());
-        return switch (random.nextInt(15)) {
+        return switch (random.nextInt(17)) {
             case 0, 1 -> new EventPayload.SessionStarted(random.nextBoolean() ? Platform.APP : Platform.WEB);
             case 2 -> new EventPayload.StoreVisited("s-" + random.nextInt(5));
             case 3 -> new EventPayload.PurchaseCompleted("o-" + random.nextInt(1_000_000),
@@ -59,7 +59,8 @@ public final class RandomEvents {
                             "garden", "toys", "kitchen", "sport"}), 1 + random.nextInt(3),
                             BigDecimal.valueOf(random.nextInt(10_000), 2))));
             case 4 -> new EventPayload.OrderStatusChanged("o-" + random.nextInt(1000), "shipped");
-            case 5 -> new EventPayload.MessageSent("m-" + random.nextInt(1000), channel);
+            case 5 -> new EventPayload.MessageSent("m-" + random.nextInt(1000), channel,
+                    random.nextBoolean() ? Optional.empty() : Optional.of(pick(Purpose.values())));
             case 6 -> new EventPayload.MessageFeedback(pick(MessageFeedbackKind.values()), "m-" + random.nextInt(1000),
                     channel);
             case 7 -> new EventPayload.PushPermissionChanged(random.nextBoolean());
@@ -77,6 +78,14 @@ public final class RandomEvents {
                     "signup_form", "2026-01");
             case 14 -> new EventPayload.MessageFailed("m-" + random.nextInt(1000), channel,
                     pick(dev.winback.core.event.FailureReason.values()));
+            case 15 -> new EventPayload.PreferencesChanged(
+                    random.nextBoolean() ? Optional.empty()
+                            : Optional.of(java.util.Set.of(pick(new String[]{"offers", "reengagement", "permissions"}))),
+                    random.nextBoolean() ? Optional.empty() : Optional.of(java.util.Set.of(channel)),
+                    random.nextBoolean() ? Optional.empty() : Optional.of(random.nextInt(4)),
+                    random.nextBoolean() ? Optional.empty() : Optional.of(new dev.winback.core.event.QuietHours(
+                            java.time.LocalTime.of(20 + random.nextInt(3), 0), java.time.LocalTime.of(7 + random.nextInt(2), 0))),
+                    random.nextBoolean() ? Optional.empty() : Optional.of(start.plusSeconds(random.nextInt(1_000_000))));
             default -> new EventPayload.MessageSent("m-" + random.nextInt(1000), channel);
         };
     }

@@ -30,9 +30,25 @@ public sealed interface EventPayload {
         public String type() { return "order_status_changed"; }
     }
 
-    /** A message Winback (or another sender) put on a channel; the baseline for sunset counting. */
-    record MessageSent(String messageId, Channel channel) implements EventPayload {
+    /**
+     * A message Winback (or another sender) put on a channel; the baseline for sunset counting and
+     * frequency caps. A send without a purpose counts as marketing (caps err on the side of fewer messages).
+     */
+    record MessageSent(String messageId, Channel channel, Optional<Purpose> purpose) implements EventPayload {
+        public MessageSent {
+            java.util.Objects.requireNonNull(purpose, "purpose");
+        }
+
+        public MessageSent(String messageId, Channel channel) {
+            this(messageId, channel, Optional.empty());
+        }
+
         public String type() { return "message_sent"; }
+
+        /** Whether the send counts toward marketing frequency caps. */
+        public boolean marketing() {
+            return purpose.orElse(Purpose.MARKETING) == Purpose.MARKETING;
+        }
     }
 
     /** Delivery receipts and engagement with a message: delivered, opened, clicked, converted. */
@@ -78,6 +94,30 @@ public sealed interface EventPayload {
             Optional<String> birthday,
             Optional<String> pushEndpoint) implements EventPayload {
         public String type() { return "profile_updated"; }
+    }
+
+    /**
+     * What the customer chose in a preference centre. Only the fields present change; each is its
+     * own last-writer-wins register, so a centre may send the whole state or one field at a time.
+     *
+     * @param mutedCategories message categories the customer does not want (replaces the stored set)
+     * @param mutedChannels   channels the customer does not want marketing on (replaces the stored set)
+     * @param maxPerWeek      at most this many marketing messages in any 7 days; 0 removes the personal limit
+     * @param quietHours      local hours with no interrupting messages (push, SMS, messengers)
+     * @param pausedUntil     no marketing before this instant; an instant in the past ends a pause
+     */
+    record PreferencesChanged(
+            Optional<java.util.Set<String>> mutedCategories,
+            Optional<java.util.Set<Channel>> mutedChannels,
+            Optional<Integer> maxPerWeek,
+            Optional<QuietHours> quietHours,
+            Optional<java.time.Instant> pausedUntil) implements EventPayload {
+        public PreferencesChanged {
+            mutedCategories = mutedCategories.map(java.util.Set::copyOf);
+            mutedChannels = mutedChannels.map(java.util.Set::copyOf);
+        }
+
+        public String type() { return "preferences_changed"; }
     }
 
     /**

@@ -39,6 +39,7 @@ public final class IngestEvents {
     private final Executor executor;
     private final Clock clock;
     private final NextDue nextDue;
+    private final MessageFeedbackListener feedback;
 
     /**
      * @param executor customers of one batch are independent; it may apply them concurrently
@@ -46,10 +47,20 @@ public final class IngestEvents {
      * @param nextDue  when a record next needs the evaluator
      */
     public IngestEvents(EngagementStore store, Executor executor, Clock clock, NextDue nextDue) {
+        this(store, executor, clock, nextDue, MessageFeedbackListener.NONE);
+    }
+
+    /**
+     * @param feedback hears of every stored message feedback event (also redelivered ones), after the
+     *                 record write; an event it cannot take now is retried
+     */
+    public IngestEvents(EngagementStore store, Executor executor, Clock clock, NextDue nextDue,
+                        MessageFeedbackListener feedback) {
         this.store = store;
         this.executor = executor;
         this.clock = clock;
         this.nextDue = nextDue;
+        this.feedback = feedback;
     }
 
     /** Arms no timers. */
@@ -99,9 +110,11 @@ public final class IngestEvents {
                         : store.loadArchive(customerId, months);
                 RecordUpdate.Result update = RecordUpdate.apply(stored.record(), events, archive);
                 if (!update.changed() || store.save(stored, update, arm(stored, update))) {
-                    return update.outcomes().stream()
+                    List<EventOutcome> outcomes = new ArrayList<>(update.outcomes().stream()
                             .map(o -> o == RecordUpdate.Outcome.APPLIED ? EventOutcome.APPLIED : EventOutcome.DUPLICATE)
-                            .toList();
+                            .toList());
+                    tellFeedback(events, outcomes);
+                    return outcomes;
                 }
                 stored = null; // lost a race: read again and re-apply
             }
@@ -110,6 +123,23 @@ public final class IngestEvents {
             LOG.log(Level.WARNING, "storing a record failed; its events will be retried", e);
         }
         return List.of(filled(events.size(), EventOutcome.RETRY));
+    }
+
+    /** Message feedback goes to the listener once stored; what it cannot take now is retried. */
+    private void tellFeedback(List<EngagementEvent> events, List<EventOutcome> outcomes) {
+        if (feedback == MessageFeedbackListener.NONE) return;
+        for (int i = 0; i < events.size(); i++) {
+            EngagementEvent event = events.get(i);
+            if (!(event.payload() instanceof dev.winback.core.event.EventPayload.MessageFeedback f)) continue;
+            boolean taken;
+            try {
+                taken = feedback.heard(event.customerId(), f, event.occurredAt());
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "marking a message with its feedback failed; the event will be retried", e);
+                taken = false;
+            }
+            if (!taken) outcomes.set(i, EventOutcome.RETRY);
+        }
     }
 
     /**

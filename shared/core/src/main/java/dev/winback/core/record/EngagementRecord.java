@@ -36,16 +36,29 @@ public record EngagementRecord(
         Profile profile,
         List<RecentEvent> recent,
         SeenEvents seen,
-        Evaluation evaluation) {
+        Evaluation evaluation,
+        Preferences preferences,
+        SendLog sendLog) {
 
     public static final int RECENT_EVENTS = 10;
 
     public EngagementRecord {
         Objects.requireNonNull(customerId, "customerId");
         Objects.requireNonNull(evaluation, "evaluation");
+        Objects.requireNonNull(preferences, "preferences");
+        Objects.requireNonNull(sendLog, "sendLog");
         platforms = Map.copyOf(platforms);
         channels = Map.copyOf(channels);
         recent = List.copyOf(recent);
+    }
+
+    /** A record without preferences or logged sends. */
+    public EngagementRecord(String customerId, Map<Platform, PlatformActivity> platforms, Purchases purchases,
+                            Map<Channel, ChannelState> channels, PushPermission pushPermission, Membership membership,
+                            InstallState install, Profile profile, List<RecentEvent> recent, SeenEvents seen,
+                            Evaluation evaluation) {
+        this(customerId, platforms, purchases, channels, pushPermission, membership, install, profile, recent, seen,
+                evaluation, Preferences.NONE, SendLog.EMPTY);
     }
 
     /** A record that has never been evaluated. */
@@ -58,7 +71,8 @@ public record EngagementRecord(
 
     public static EngagementRecord empty(String customerId) {
         return new EngagementRecord(customerId, Map.of(), Purchases.NONE, Map.of(), PushPermission.UNKNOWN,
-                Membership.NONE, InstallState.UNKNOWN, Profile.EMPTY, List.of(), SeenEvents.NONE, Evaluation.NONE);
+                Membership.NONE, InstallState.UNKNOWN, Profile.EMPTY, List.of(), SeenEvents.NONE, Evaluation.NONE,
+                Preferences.NONE, SendLog.EMPTY);
     }
 
     public PlatformActivity platform(Platform platform) {
@@ -84,23 +98,23 @@ public record EngagementRecord(
      */
     public EngagementRecord engagementView() {
         return new EngagementRecord(customerId, platforms, purchases.archiveThrough(Long.MAX_VALUE), channels,
-                pushPermission, membership, install, profile, recent, SeenEvents.NONE, Evaluation.NONE);
+                pushPermission, membership, install, profile, recent, SeenEvents.NONE, Evaluation.NONE, preferences, sendLog);
     }
 
     /** The same engagement with the evaluator's new conclusions. */
     public EngagementRecord withEvaluation(Evaluation next) {
         return new EngagementRecord(customerId, platforms, purchases, channels, pushPermission, membership, install,
-                profile, recent, seen, next);
+                profile, recent, seen, next, preferences, sendLog);
     }
 
     EngagementRecord withSeen(SeenEvents nextSeen) {
         return new EngagementRecord(customerId, platforms, purchases, channels, pushPermission, membership, install,
-                profile, recent, nextSeen, evaluation);
+                profile, recent, nextSeen, evaluation, preferences, sendLog);
     }
 
     EngagementRecord withPurchases(Purchases next) {
         return new EngagementRecord(customerId, platforms, next, channels, pushPermission, membership, install,
-                profile, recent, seen, evaluation);
+                profile, recent, seen, evaluation, preferences, sendLog);
     }
 
     /** Applies one event known not to be a duplicate. */
@@ -118,7 +132,10 @@ public record EngagementRecord(
                 yield event.platform().map(platform -> bought.activeOn(platform, at)).orElse(bought);
             }
             case EventPayload.OrderStatusChanged ignored -> r;
-            case EventPayload.MessageSent m -> r.onChannel(m.channel(), c -> c.sentAt(at));
+            case EventPayload.MessageSent m -> {
+                EngagementRecord sent = r.onChannel(m.channel(), c -> c.sentAt(at));
+                yield m.marketing() ? sent.withSendLog(sent.sendLog.with(m.channel(), at)) : sent;
+            }
             case EventPayload.MessageFeedback f -> {
                 EngagementRecord withFeedback = r.onChannel(f.channel(), c -> c.feedback(f.kind(), at));
                 yield switch (f.kind()) {
@@ -157,6 +174,7 @@ public record EngagementRecord(
                 }
                 yield updated;
             }
+            case EventPayload.PreferencesChanged p -> r.withPreferences(r.preferences.changed(p, at));
             case EventPayload.ConsentChanged c -> r.onChannel(c.channel(), state -> state.withConsent(c.purpose(),
                     new Stamped<>(new ConsentGrant(c.granted(), c.source(), c.wordingVersion()), at)));
         };
@@ -178,6 +196,7 @@ public record EngagementRecord(
             case EventPayload.AppInstalled ignored -> "";
             case EventPayload.AppUninstalled ignored -> "";
             case EventPayload.ProfileUpdated ignored -> "";
+            case EventPayload.PreferencesChanged ignored -> "";
             case EventPayload.ConsentChanged c -> c.channel().wireName() + " " + c.purpose().wireName() + " "
                     + (c.granted() ? "granted" : "withdrawn");
         };
@@ -188,7 +207,7 @@ public record EngagementRecord(
         next.putAll(platforms);
         next.put(platform, platform(platform).seenAt(at));
         return new EngagementRecord(customerId, next, purchases, channels, pushPermission, membership, install,
-                profile, recent, seen, evaluation);
+                profile, recent, seen, evaluation, preferences, sendLog);
     }
 
     private EngagementRecord onChannel(Channel channel, UnaryOperator<ChannelState> change) {
@@ -196,7 +215,7 @@ public record EngagementRecord(
         next.putAll(channels);
         next.put(channel, change.apply(channel(channel)));
         return new EngagementRecord(customerId, platforms, purchases, next, pushPermission, membership, install,
-                profile, recent, seen, evaluation);
+                profile, recent, seen, evaluation, preferences, sendLog);
     }
 
     private EngagementRecord withRecent(RecentEvent event) {
@@ -204,26 +223,37 @@ public record EngagementRecord(
         next.add(event);
         next.sort(RecentEvent.NEWEST_FIRST);
         return new EngagementRecord(customerId, platforms, purchases, channels, pushPermission, membership, install,
-                profile, next.size() > RECENT_EVENTS ? next.subList(0, RECENT_EVENTS) : next, seen, evaluation);
+                profile, next.size() > RECENT_EVENTS ? next.subList(0, RECENT_EVENTS) : next, seen, evaluation,
+                preferences, sendLog);
     }
 
     private EngagementRecord withPushPermission(PushPermission next) {
         return new EngagementRecord(customerId, platforms, purchases, channels, next, membership, install, profile,
-                recent, seen, evaluation);
+                recent, seen, evaluation, preferences, sendLog);
     }
 
     private EngagementRecord withMembership(Membership next) {
         return new EngagementRecord(customerId, platforms, purchases, channels, pushPermission, next, install,
-                profile, recent, seen, evaluation);
+                profile, recent, seen, evaluation, preferences, sendLog);
     }
 
     private EngagementRecord withInstall(InstallState next) {
         return new EngagementRecord(customerId, platforms, purchases, channels, pushPermission, membership, next,
-                profile, recent, seen, evaluation);
+                profile, recent, seen, evaluation, preferences, sendLog);
     }
 
     private EngagementRecord withProfile(Profile next) {
         return new EngagementRecord(customerId, platforms, purchases, channels, pushPermission, membership, install,
-                next, recent, seen, evaluation);
+                next, recent, seen, evaluation, preferences, sendLog);
+    }
+
+    private EngagementRecord withPreferences(Preferences next) {
+        return new EngagementRecord(customerId, platforms, purchases, channels, pushPermission, membership, install,
+                profile, recent, seen, evaluation, next, sendLog);
+    }
+
+    private EngagementRecord withSendLog(SendLog next) {
+        return new EngagementRecord(customerId, platforms, purchases, channels, pushPermission, membership, install,
+                profile, recent, seen, evaluation, preferences, next);
     }
 }

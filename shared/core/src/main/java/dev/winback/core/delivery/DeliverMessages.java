@@ -1,0 +1,300 @@
+package dev.winback.core.delivery;
+
+import dev.winback.core.delivery.DeliveryPlanner.Step;
+import dev.winback.core.delivery.MessageDecision.Reason;
+import dev.winback.core.event.Channel;
+import dev.winback.core.ingest.EngagementStore;
+import dev.winback.core.ingest.StoredRecord;
+import dev.winback.core.record.EngagementRecord;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Delivers messages exactly once. Before any provider call the message's ledger entry is moved to
+ * CLAIMED by a conditional write that only one worker can win; the provider's answer is written
+ * after. A worker that dies in between leaves CLAIMED, which becomes UNKNOWN when its lease runs
+ * out, and UNKNOWN is never resent. So a duplicate request, a redelivered queue message or a second
+ * worker finds the entry and sends nothing.
+ *
+ * <p>Rules are checked against the record read (strongly consistent) at the moment of sending;
+ * permanent failures move on to the next channel at once; a channel with receipts arms a timer until
+ * the request's receipt deadline, and {@link #resume} falls back when it fires without a receipt.
+ */
+public final class DeliverMessages {
+
+    private static final Logger LOG = Logger.getLogger(DeliverMessages.class.getName());
+    /** Writes of a provider's answer that lose a race (a receipt landed first) are re-applied this often. */
+    static final int ANSWER_WRITE_ATTEMPTS = 4;
+
+    public enum Outcome {
+        /** Done with this request or timer (sent, held, stopped, or a duplicate). */
+        DONE,
+        /** Try again later: the provider refused for now, or another worker holds the message. */
+        RETRY_LATER
+    }
+
+    /** What one request or timer came to, for reports and tests. */
+    public record Result(Outcome outcome, Optional<LedgerStatus> status, boolean duplicate) {
+        static Result done(LedgerEntry entry) {
+            return new Result(Outcome.DONE, Optional.of(entry.status()), false);
+        }
+
+        static Result duplicate(LedgerEntry entry) {
+            return new Result(Outcome.DONE, Optional.of(entry.status()), true);
+        }
+
+        static Result retry(Optional<LedgerStatus> status) {
+            return new Result(Outcome.RETRY_LATER, status, false);
+        }
+    }
+
+    private enum Trigger { REQUEST, TIMER }
+
+    private final EngagementStore records;
+    private final MessageLedger ledger;
+    private final Map<Channel, ChannelSender> senders;
+    private final MessageComposer composer;
+    private final SendRecorder recorder;
+    private final DecisionPublisher publisher;
+    private final DeliveryPolicy policy;
+    private final Clock clock;
+
+    public DeliverMessages(EngagementStore records, MessageLedger ledger, List<ChannelSender> senders,
+                           MessageComposer composer, SendRecorder recorder, DecisionPublisher publisher,
+                           DeliveryPolicy policy, Clock clock) {
+        this.records = records;
+        this.ledger = ledger;
+        Map<Channel, ChannelSender> byChannel = new EnumMap<>(Channel.class);
+        for (ChannelSender sender : senders) {
+            if (byChannel.put(sender.channel(), sender) != null) {
+                throw new IllegalArgumentException("two senders for " + sender.channel());
+            }
+        }
+        this.senders = Map.copyOf(byChannel);
+        this.composer = composer;
+        this.recorder = recorder;
+        this.publisher = publisher;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    public DeliveryPolicy policy() {
+        return policy;
+    }
+
+    /** A delivery request from the queue (possibly a duplicate, possibly redelivered). */
+    public Result deliver(DeliveryRequest request) {
+        Instant now = clock.instant();
+        // No ledger read first: the creating write is conditional, and a duplicate finds the entry then.
+        LedgerEntry open = LedgerEntry.open(request, now);
+        return advance(open, open, Trigger.REQUEST, now);
+    }
+
+    /** A message's timer fired: a hold ends, a receipt deadline passed, or a claim's lease ran out. */
+    public Result resume(MessageKey key) {
+        Instant now = clock.instant();
+        Optional<LedgerEntry> entry = ledger.find(key);
+        if (entry.isEmpty()) return new Result(Outcome.DONE, Optional.empty(), false);
+        return existing(entry.get(), Trigger.TIMER, now);
+    }
+
+    /** Every message of one shard whose timer is due. */
+    public List<Result> resumeDue(int shard) {
+        List<Result> results = new ArrayList<>();
+        for (MessageKey key : ledger.due(shard, clock.instant())) {
+            try {
+                results.add(resume(key));
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "resuming a message failed; its timer stays due", e);
+                results.add(Result.retry(Optional.empty()));
+            }
+        }
+        return results;
+    }
+
+    public int shards() {
+        return ledger.shards();
+    }
+
+    private Result existing(LedgerEntry entry, Trigger trigger, Instant now) {
+        boolean due = entry.timer().map(t -> !t.isAfter(now)).orElse(false);
+        return switch (entry.status()) {
+            case CLAIMED -> {
+                if (entry.leaseUntil().map(lease -> !lease.isAfter(now)).orElse(true)) {
+                    int number = entry.lastAttempt().orElseThrow().number();
+                    Optional<LedgerEntry> stored = ledger.store(entry.unknown(number, Reason.SENDER_STOPPED,
+                            "the sender stopped after claiming; the provider may have the message", now));
+                    stored.ifPresent(s -> publisher.publish(s, added(entry, s)));
+                    yield stored.map(Result::done).orElseGet(() -> Result.retry(Optional.of(entry.status())));
+                }
+                yield Result.retry(Optional.of(entry.status())); // another worker is sending it now
+            }
+            case READY -> advance(entry, entry, trigger, now);
+            case HELD -> trigger == Trigger.TIMER && due ? advance(entry, entry, trigger, now) : Result.duplicate(entry);
+            case SENT -> {
+                if (trigger == Trigger.TIMER && due && entry.awaiting().isPresent()) {
+                    yield advance(entry, entry.fellBack(now), trigger, now);
+                }
+                yield trigger == Trigger.TIMER ? disarm(entry, now) : Result.duplicate(entry);
+            }
+            case FAILED, UNKNOWN, SKIPPED -> trigger == Trigger.TIMER ? disarm(entry, now) : Result.duplicate(entry);
+        };
+    }
+
+    /** A final entry whose timer is stale (it should not have one): clears it so it stops firing. */
+    private Result disarm(LedgerEntry entry, Instant now) {
+        if (entry.timer().isEmpty() || entry.awaiting().isPresent()) return Result.duplicate(entry);
+        ledger.store(entry.stopped(entry.status(), List.of(), now));
+        return Result.duplicate(entry);
+    }
+
+    /**
+     * @param stored the entry as last stored (its decisions are published already)
+     * @param start  where to go on from: {@code stored}, or a transition of it not yet stored
+     */
+    private Result advance(LedgerEntry stored, LedgerEntry start, Trigger trigger, Instant now) {
+        EngagementRecord record = readRecord(start.key().customerId());
+        String campaign = start.request().campaignId();
+        LedgerEntry current = start;
+        // Each round either ends or adds a failed attempt, so the plan's length bounds the rounds.
+        for (int round = 0; round <= Channel.values().length; round++) {
+            Step step = DeliveryPlanner.next(current, record, policy, senders.keySet(), now);
+            switch (step) {
+                case Step.Hold hold -> {
+                    return finish(stored, current.held(hold.until(), hold.decisions(), now), trigger, now);
+                }
+                case Step.Stop stop -> {
+                    return finish(stored, current.stopped(stop.status(), stop.decisions(), now), trigger, now);
+                }
+                case Step.Send send -> {
+                    int number = current.attempts().size() + 1;
+                    String messageId = current.key().messageId(number);
+                    OutboundMessage message;
+                    Instant leaseUntil = now.plus(policy.lease());
+                    LedgerEntry claiming = current.claimed(send.channel(), send.decisions(), now, leaseUntil,
+                            trigger == Trigger.TIMER);
+                    try {
+                        message = composer.compose(current.request(), send.channel(), send.address(), messageId, record);
+                    } catch (MessageTemplates.TemplateException e) {
+                        // Nothing reached a provider: the attempt fails in memory and the next channel is planned.
+                        LOG.warning(() -> "no message for campaign " + campaign + " on "
+                                + send.channel().wireName() + ": " + e.getMessage());
+                        current = claiming.failed(number, Reason.TEMPLATE_FAILED, e.getMessage(), now);
+                        continue;
+                    }
+                    Optional<LedgerEntry> claimed = ledger.store(claiming);
+                    if (claimed.isEmpty()) return lostRace(current, trigger, now);
+                    publisher.publish(claimed.get(), added(stored, claimed.get()));
+                    Optional<LedgerEntry> answered = answer(claimed.get(), number, send(message), now);
+                    if (answered.isEmpty()) return Result.retry(Optional.of(LedgerStatus.CLAIMED));
+                    LedgerEntry after = answered.get();
+                    switch (after.status()) {
+                        case READY -> {
+                            if (after.attempts().size() < number) {
+                                return Result.retry(Optional.of(after.status())); // released: retry later
+                            }
+                            current = after; // failed for good: next channel now
+                            stored = after;
+                        }
+                        case SENT -> {
+                            recorder.sent(after.key().customerId(), messageId, send.channel(),
+                                    after.request().purpose(), now);
+                            return Result.done(after);
+                        }
+                        case HELD, CLAIMED, FAILED, UNKNOWN, SKIPPED -> {
+                            return Result.done(after);
+                        }
+                    }
+                }
+            }
+        }
+        throw new IllegalStateException("delivery planning did not end for a message of campaign "
+                + start.request().campaignId());
+    }
+
+    private Result finish(LedgerEntry previous, LedgerEntry next, Trigger trigger, Instant now) {
+        Optional<LedgerEntry> stored = ledger.store(next);
+        if (stored.isEmpty()) return lostRace(previous, trigger, now);
+        publisher.publish(stored.get(), added(previous, stored.get()));
+        return Result.done(stored.get());
+    }
+
+    /** Someone else wrote the entry first (a duplicate request, a receipt): continue from what is stored. */
+    private Result lostRace(LedgerEntry mine, Trigger trigger, Instant now) {
+        Optional<LedgerEntry> stored = ledger.find(mine.key());
+        if (stored.isEmpty()) return Result.retry(Optional.empty());
+        if (mine.version() == 0) return existing(stored.get(), trigger, now);
+        // A concurrent change to an entry we were advancing: leave it to the next delivery or timer.
+        return Result.retry(Optional.of(stored.get().status()));
+    }
+
+    /**
+     * Writes the provider's answer to attempt {@code number}. If the entry changed since the claim (a
+     * fast receipt, a lease expired by another worker), the answer is applied again to what is stored,
+     * as long as that attempt still waits for it.
+     */
+    private Optional<LedgerEntry> answer(LedgerEntry claimed, int number, SendResult result, Instant now) {
+        UnaryOperator<LedgerEntry> apply = entry -> switch (result) {
+            case SendResult.Accepted accepted -> entry.sent(number, accepted.providerMessageId(),
+                    receiptDeadline(entry, accepted, now), now);
+            case SendResult.Rejected rejected -> entry.failed(number,
+                    rejected.kind() == SendResult.FailureKind.ENDPOINT_DISABLED
+                            ? Reason.ENDPOINT_DISABLED : Reason.PROVIDER_REJECTED,
+                    rejected.kind().name().toLowerCase(java.util.Locale.ROOT) + ": " + rejected.reason(), now);
+            case SendResult.Retryable retryable -> entry.released(number, retryable.reason(), now);
+            case SendResult.Unknown unknown -> entry.unknown(number, Reason.NO_PROVIDER_ANSWER, unknown.reason(), now);
+        };
+        LedgerEntry base = claimed;
+        for (int attempt = 1; attempt <= ANSWER_WRITE_ATTEMPTS; attempt++) {
+            Optional<LedgerEntry> stored = ledger.store(apply.apply(base));
+            if (stored.isPresent()) {
+                publisher.publish(stored.get(), added(base, stored.get()));
+                return stored;
+            }
+            Optional<LedgerEntry> latest = ledger.find(claimed.key());
+            if (latest.isEmpty() || !latest.get().awaitsAnswer(number)) break;
+            base = latest.get();
+        }
+        LOG.warning(() -> "could not record a provider's answer for campaign " + claimed.request().campaignId()
+                + "; the message stays claimed and becomes unknown when its lease runs out");
+        return Optional.empty();
+    }
+
+    /** Waits for a receipt only where the channel gives them and another channel could follow. */
+    private Optional<Instant> receiptDeadline(LedgerEntry entry, SendResult.Accepted accepted, Instant now) {
+        if (!accepted.receiptsExpected()) return Optional.empty();
+        Instant deadline = now.plus(entry.request().receiptWait());
+        if (!deadline.isBefore(entry.request().expiresAt())) return Optional.empty();
+        boolean another = policy.plans().planFor(entry.request()).stream().anyMatch(c -> !entry.wasTried(c));
+        return another ? Optional.of(deadline) : Optional.empty();
+    }
+
+    private SendResult send(OutboundMessage message) {
+        try {
+            return senders.get(message.channel()).send(message);
+        } catch (RuntimeException e) {
+            // A sender must not throw; if one does, the call may have reached the provider.
+            LOG.log(Level.WARNING, "a " + message.channel().wireName() + " sender threw instead of answering", e);
+            return new SendResult.Unknown("the sender failed: " + e.getClass().getSimpleName());
+        }
+    }
+
+    private EngagementRecord readRecord(String customerId) {
+        StoredRecord stored = records.load(List.of(customerId)).get(customerId);
+        return stored == null ? EngagementRecord.empty(customerId) : stored.record();
+    }
+
+    private static List<MessageDecision> added(LedgerEntry before, LedgerEntry after) {
+        int from = Math.min(before.decisions().size(), after.decisions().size());
+        return after.decisions().subList(from, after.decisions().size());
+    }
+}

@@ -1,0 +1,80 @@
+package dev.winback.core.delivery;
+
+import dev.winback.core.event.Channel;
+import dev.winback.core.event.Purpose;
+import dev.winback.core.playbook.ActionRequest;
+import dev.winback.core.playbook.RetentionAction;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One message to deliver to one customer: the unit of exactly-once. Retention actions, journeys and
+ * reminders all come down to this.
+ *
+ * @param campaignId  which templates render it (and what outcomes are measured by)
+ * @param step        the campaign step; with {@code slot} it names the message for exactly-once
+ * @param slot        which occurrence of the step (a signal's transition, an order id, a due date)
+ * @param category    the preference-centre category the message belongs to (muting it stops it)
+ * @param channels    the channels to try, in order; empty means the default plan ({@link ChannelPlans})
+ * @param expiresAt   after this nothing is sent: a held message is dropped and no fallback happens
+ * @param receiptWait on a channel with receipts, how long to wait for one before falling back
+ * @param variables   personalisation beyond the record (never personal data: it is stored with the message)
+ */
+public record DeliveryRequest(
+        String customerId,
+        String campaignId,
+        String step,
+        String slot,
+        Purpose purpose,
+        String category,
+        List<Channel> channels,
+        Instant requestedAt,
+        Instant expiresAt,
+        Duration receiptWait,
+        Map<String, String> variables) {
+
+    public DeliveryRequest {
+        Objects.requireNonNull(customerId, "customerId");
+        Objects.requireNonNull(campaignId, "campaignId");
+        Objects.requireNonNull(step, "step");
+        Objects.requireNonNull(slot, "slot");
+        Objects.requireNonNull(purpose, "purpose");
+        Objects.requireNonNull(category, "category");
+        Objects.requireNonNull(requestedAt, "requestedAt");
+        Objects.requireNonNull(expiresAt, "expiresAt");
+        Objects.requireNonNull(receiptWait, "receiptWait");
+        channels = List.copyOf(channels);
+        variables = Map.copyOf(variables);
+        if (receiptWait.isNegative()) throw new IllegalArgumentException("receiptWait must not be negative");
+    }
+
+    public MessageKey key() {
+        return MessageKey.of(customerId, step, slot);
+    }
+
+    /**
+     * The delivery of a retention action: the campaign is the step and the action's idempotency key
+     * the slot, so every request of one transition names the same message.
+     */
+    public static DeliveryRequest of(ActionRequest action, DeliveryPolicy policy) {
+        return new DeliveryRequest(action.customerId(), action.campaignId(), action.campaignId(),
+                action.idempotencyKey(), action.purpose(), categoryOf(action.action(), action.purpose()),
+                action.channelPlan(), action.requestedAt(), action.requestedAt().plus(policy.expiry()),
+                policy.receiptWait(), Map.of("signal", action.signalType().wireName()));
+    }
+
+    /** The preference categories of retention actions. */
+    public static String categoryOf(RetentionAction action, Purpose purpose) {
+        if (purpose == Purpose.TRANSACTIONAL) return "transactional";
+        return switch (action) {
+            case SALE_PROMOTION, NEW_PRODUCTS_PROMOTION -> "offers";
+            case PERMISSION_RENEWAL -> "permissions";
+            case CROSS_CHANNEL_RETARGET, IN_APP_NUDGE, LAPSED_CAMPAIGN, FEATURE_HIGHLIGHTS, WINBACK_EMAIL,
+                 CROSS_PROMOTION_EMAIL, THROTTLE, AD_AUDIENCE, NONE -> "reengagement";
+        };
+    }
+}

@@ -1,0 +1,18 @@
+package dev.winback.core.delivery;
+
+import dev.winback.core.event.Channel;
+import dev.winback.core.event.Purpose;
+
+import java.time.Instant;
+
+/**
+ * Tells the engagement record about a send (a {@code message_sent} event, idempotent by message id),
+ * so caps and sunsets count it from the next message on.
+ */
+public interface SendRecorder {
+
+    SendRecorder NONE = (customerId, messageId, channel, purpose, at) -> true;
+
+    /** @return false when it could not be recorded now (logged by the implementation) */
+    boolean sent(String customerId, String messageId, Channel channel, Purpose purpose, Instant at);
+}

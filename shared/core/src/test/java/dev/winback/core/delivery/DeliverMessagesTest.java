@@ -1,0 +1,237 @@
+package dev.winback.core.delivery;
+
+import dev.winback.core.delivery.MessageDecision.Kind;
+import dev.winback.core.delivery.MessageDecision.Reason;
+import dev.winback.core.event.Channel;
+import dev.winback.core.event.EventPayload;
+import dev.winback.core.event.MessageFeedbackKind;
+import dev.winback.core.event.Purpose;
+import dev.winback.core.ingest.InMemoryEngagementStore;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DeliverMessagesTest {
+
+    /** Noon in New York. */
+    static final Instant NOON = Instant.parse("2026-11-23T17:00:00Z");
+
+    final MutableClock clock = new MutableClock(NOON);
+    final InMemoryEngagementStore store = new InMemoryEngagementStore();
+    final Customers customers = new Customers(store);
+    final InMemoryMessageLedger ledger = new InMemoryMessageLedger();
+    final ScriptedSender push = new ScriptedSender(Channel.PUSH, true);
+    final ScriptedSender sms = new ScriptedSender(Channel.SMS, false);
+    final ScriptedSender email = new ScriptedSender(Channel.EMAIL, true);
+
+    DeliverMessages delivery(DeliveryPolicy policy) {
+        return new DeliverMessages(store, ledger, List.of(push, sms, email), new PlainComposer(), customers.recorder(),
+                DecisionPublisher.NONE, policy, clock);
+    }
+
+    static DeliveryRequest request(String customerId, String slot, Purpose purpose, List<Channel> channels) {
+        return new DeliveryRequest(customerId, "camp", "camp", slot, purpose, "offers", channels,
+                NOON, NOON.plus(Duration.ofDays(2)), Duration.ofHours(4), Map.of());
+    }
+
+    @Test
+    void sendsOnTheFirstAllowedChannelAndRecordsTheSend() {
+        customers.reachable("c-1", NOON.minusSeconds(60), "America/New_York");
+        DeliverMessages.Result result = delivery(DeliveryPolicy.defaults())
+                .deliver(request("c-1", "s", Purpose.MARKETING, List.of(Channel.SMS, Channel.PUSH)));
+
+        assertThat(result.status()).contains(LedgerStatus.SENT);
+        assertThat(sms.delivered).hasSize(1);
+        assertThat(push.calls).isEmpty();
+        assertThat(store.get("c-1").record().sendLog().recent()).hasSize(1);
+    }
+
+    @Test
+    void duplicateRequestsNeverSendTwice() {
+        customers.reachable("c-1", NOON.minusSeconds(60), "America/New_York");
+        DeliverMessages delivery = delivery(DeliveryPolicy.defaults().withoutCaps());
+        DeliveryRequest request = request("c-1", "s", Purpose.MARKETING, List.of(Channel.SMS));
+        delivery.deliver(request);
+        DeliverMessages.Result again = delivery.deliver(request);
+
+        assertThat(again.duplicate()).isTrue();
+        assertThat(sms.calls).hasSize(1);
+    }
+
+    @Test
+    void aThrottledSendIsRetriedUnderTheSameAttemptAndSentOnce() {
+        customers.reachable("c-1", NOON.minusSeconds(60), "America/New_York");
+        DeliverMessages delivery = delivery(DeliveryPolicy.defaults());
+        DeliveryRequest request = request("c-1", "s", Purpose.MARKETING, List.of(Channel.SMS));
+        sms.answering(m -> new SendResult.Retryable("throttled"));
+        assertThat(delivery.deliver(request).outcome()).isEqualTo(DeliverMessages.Outcome.RETRY_LATER);
+        sms.answering(m -> new SendResult.Accepted("p-1", false));
+        assertThat(delivery.deliver(request).status()).contains(LedgerStatus.SENT);
+
+        assertThat(sms.calls).extracting(OutboundMessage::messageId).containsOnly(request.key().messageId(1));
+        assertThat(sms.delivered).hasSize(1);
+    }
+
+    @Test
+    void aLostAnswerIsUnknownAndNeverResent() {
+        customers.reachable("c-1", NOON.minusSeconds(60), "America/New_York");
+        DeliverMessages delivery = delivery(DeliveryPolicy.defaults());
+        DeliveryRequest request = request("c-1", "s", Purpose.MARKETING, List.of(Channel.SMS, Channel.EMAIL));
+        sms.answering(m -> new SendResult.Unknown("timed out"));
+
+        assertThat(delivery.deliver(request).status()).contains(LedgerStatus.UNKNOWN);
+        assertThat(delivery.deliver(request).duplicate()).isTrue();
+        assertThat(sms.calls).hasSize(1);
+        assertThat(email.calls).isEmpty();
+    }
+
+    @Test
+    void aClaimWhoseWorkerDiedBecomesUnknownWhenItsLeaseRunsOut() {
+        customers.reachable("c-1", NOON.minusSeconds(60), "America/New_York");
+        DeliveryRequest request = request("c-1", "s", Purpose.MARKETING, List.of(Channel.SMS));
+        LedgerEntry open = LedgerEntry.open(request, NOON);
+        ledger.store(open.claimed(Channel.SMS, List.of(), NOON, NOON.plusSeconds(60), false));
+        DeliverMessages delivery = delivery(DeliveryPolicy.defaults());
+
+        assertThat(delivery.deliver(request).outcome()).isEqualTo(DeliverMessages.Outcome.RETRY_LATER);
+        clock.advance(Duration.ofSeconds(61));
+        assertThat(delivery.deliver(request).status()).contains(LedgerStatus.UNKNOWN);
+        assertThat(sms.calls).isEmpty();
+    }
+
+    @Test
+    void aDisabledEndpointFallsBackToSmsAtOnce() {
+        customers.reachable("c-1", NOON.minusSeconds(60), "America/New_York");
+        push.answering(m -> new SendResult.Rejected(SendResult.FailureKind.ENDPOINT_DISABLED, "EndpointDisabled"));
+        DeliverMessages.Result result = delivery(DeliveryPolicy.defaults())
+                .deliver(request("c-1", "s", Purpose.MARKETING, List.of(Channel.PUSH, Channel.SMS)));
+
+        assertThat(result.status()).contains(LedgerStatus.SENT);
+        assertThat(sms.delivered).hasSize(1);
+        LedgerEntry entry = ledger.all().getFirst();
+        assertThat(entry.attempts()).extracting(Attempt::status).containsExactly(Attempt.Status.FAILED, Attempt.Status.SENT);
+        assertThat(entry.decisions()).anyMatch(d -> d.kind() == Kind.FAILED && d.reason() == Reason.ENDPOINT_DISABLED);
+        assertThat(entry.timer()).isEmpty();
+    }
+
+    @Test
+    void noReceiptByTheDeadlineFallsBackOnTheTimerAndALateReceiptChangesNothing() {
+        customers.reachable("c-1", NOON.minusSeconds(60), "America/New_York");
+        DeliverMessages delivery = delivery(DeliveryPolicy.defaults());
+        DeliveryRequest request = request("c-1", "s", Purpose.MARKETING, List.of(Channel.PUSH, Channel.SMS));
+        delivery.deliver(request);
+        assertThat(ledger.due(0, clock.instant().plus(Duration.ofHours(4)))).containsExactly(request.key());
+
+        clock.advance(Duration.ofHours(3));
+        assertThat(delivery.resumeDue(0)).isEmpty();
+        clock.advance(Duration.ofHours(1));
+        assertThat(delivery.resumeDue(0)).hasSize(1);
+        assertThat(sms.delivered).hasSize(1);
+
+        MessageReceipts receipts = new MessageReceipts(ledger, DecisionPublisher.NONE, clock);
+        receipts.heard("c-1", new EventPayload.MessageFeedback(MessageFeedbackKind.DELIVERED,
+                request.key().messageId(1), Channel.PUSH), clock.instant());
+        clock.advance(Duration.ofDays(1));
+        assertThat(delivery.resumeDue(0)).isEmpty();
+        LedgerEntry entry = ledger.find(request.key()).orElseThrow();
+        assertThat(entry.decisions()).extracting(MessageDecision::kind)
+                .containsSubsequence(Kind.SENT, Kind.FELL_BACK, Kind.SENT, Kind.LATE_RECEIPT);
+        assertThat(push.delivered).hasSize(1);
+        assertThat(sms.delivered).hasSize(1);
+    }
+
+    @Test
+    void aReceiptInTimeStopsTheFallback() {
+        customers.reachable("c-1", NOON.minusSeconds(60), "America/New_York");
+        DeliverMessages delivery = delivery(DeliveryPolicy.defaults());
+        DeliveryRequest request = request("c-1", "s", Purpose.MARKETING, List.of(Channel.PUSH, Channel.SMS));
+        delivery.deliver(request);
+        clock.advance(Duration.ofMinutes(5));
+        new MessageReceipts(ledger, DecisionPublisher.NONE, clock).heard("c-1", new EventPayload.MessageFeedback(
+                MessageFeedbackKind.OPENED, request.key().messageId(1), Channel.PUSH), clock.instant());
+        clock.advance(Duration.ofHours(5));
+
+        assertThat(delivery.resumeDue(0)).isEmpty();
+        assertThat(sms.calls).isEmpty();
+        assertThat(ledger.find(request.key()).orElseThrow().decisions()).extracting(MessageDecision::kind)
+                .contains(Kind.RECEIPT);
+    }
+
+    @Test
+    void marketingSmsInQuietHoursIsHeldUntilTheWindowOpensInTheCustomersZone() {
+        Instant lateEvening = Instant.parse("2026-11-24T03:00:00Z"); // 22:00 in New York
+        clock.set(lateEvening);
+        customers.reachable("c-1", lateEvening.minusSeconds(60), "America/New_York");
+        DeliverMessages delivery = delivery(DeliveryPolicy.defaults());
+        DeliveryRequest request = new DeliveryRequest("c-1", "camp", "camp", "s", Purpose.MARKETING, "offers",
+                List.of(Channel.SMS), lateEvening, lateEvening.plus(Duration.ofDays(2)), Duration.ofHours(4), Map.of());
+
+        assertThat(delivery.deliver(request).status()).contains(LedgerStatus.HELD);
+        assertThat(sms.calls).isEmpty();
+        Instant opens = Instant.parse("2026-11-24T13:00:00Z"); // 08:00 in New York
+        assertThat(ledger.find(request.key()).orElseThrow().timer()).contains(opens);
+        clock.set(opens);
+        delivery.resumeDue(0);
+        assertThat(sms.delivered).hasSize(1);
+    }
+
+    @Test
+    void transactionalBypassesMarketingOptOutsButNotSmsStop() {
+        customers.reachable("c-1", NOON.minusSeconds(60), "America/New_York");
+        customers.apply("c-1", NOON.minusSeconds(30), new EventPayload.ConsentChanged(Channel.PUSH, Purpose.MARKETING,
+                false, "settings", "v1"));
+        customers.apply("c-1", NOON.minusSeconds(30), new EventPayload.SmsSubscriptionChanged(
+                dev.winback.core.event.SmsStatus.UNSUBSCRIBED));
+        DeliverMessages delivery = delivery(DeliveryPolicy.defaults());
+
+        delivery.deliver(request("c-1", "t", Purpose.TRANSACTIONAL, List.of(Channel.SMS, Channel.PUSH)));
+        delivery.deliver(request("c-1", "m", Purpose.MARKETING, List.of(Channel.SMS, Channel.PUSH)));
+
+        assertThat(sms.calls).isEmpty();
+        assertThat(push.delivered).extracting(OutboundMessage::purpose).containsExactly(Purpose.TRANSACTIONAL);
+    }
+
+    @Test
+    void aGlobalCapHoldsTheNextMarketingMessageUntilTheWindowFrees() {
+        customers.reachable("c-1", NOON.minusSeconds(60), "America/New_York");
+        DeliverMessages delivery = delivery(DeliveryPolicy.defaults());
+        delivery.deliver(request("c-1", "a", Purpose.MARKETING, List.of(Channel.EMAIL)));
+        DeliverMessages.Result second = delivery.deliver(request("c-1", "b", Purpose.MARKETING, List.of(Channel.EMAIL)));
+
+        assertThat(second.status()).contains(LedgerStatus.HELD);
+        LedgerEntry held = ledger.find(request("c-1", "b", Purpose.MARKETING, List.of()).key()).orElseThrow();
+        assertThat(held.timer()).contains(NOON.plus(Duration.ofDays(1)));
+        assertThat(held.decisions()).anyMatch(d -> d.reason() == Reason.GLOBAL_CAP);
+        assertThat(delivery.deliver(request("c-1", "t", Purpose.TRANSACTIONAL, List.of(Channel.EMAIL))).status())
+                .contains(LedgerStatus.SENT);
+    }
+
+    @Test
+    void aMissingTemplateFailsTheChannelWithoutACallAndTriesTheNext() {
+        customers.reachable("c-1", NOON.minusSeconds(60), "America/New_York");
+        DeliveryRequest request = new DeliveryRequest("c-1", "no-template", "x", "s", Purpose.MARKETING, "offers",
+                List.of(Channel.SMS, Channel.EMAIL), NOON, NOON.plus(Duration.ofDays(1)), Duration.ofHours(4), Map.of());
+
+        assertThat(delivery(DeliveryPolicy.defaults()).deliver(request).status()).contains(LedgerStatus.FAILED);
+        assertThat(sms.calls).isEmpty();
+        assertThat(email.calls).isEmpty();
+        assertThat(ledger.find(request.key()).orElseThrow().decisions())
+                .filteredOn(d -> d.reason() == Reason.TEMPLATE_FAILED).hasSize(2);
+    }
+
+    @Test
+    void aDuplicateRacingTheFirstWriterSendsNothing() {
+        customers.reachable("c-1", NOON.minusSeconds(60), "America/New_York");
+        DeliverMessages delivery = delivery(DeliveryPolicy.defaults());
+        DeliveryRequest request = request("c-1", "s", Purpose.MARKETING, List.of(Channel.SMS));
+        ledger.store(LedgerEntry.open(request, NOON).held(NOON.plus(Duration.ofHours(1)), List.of(), NOON));
+
+        assertThat(delivery.deliver(request).duplicate()).isTrue();
+        assertThat(sms.calls).isEmpty();
+    }
+}
