@@ -130,6 +130,17 @@ public final class ContractRules {
             Shape.matching(PUSH_ENDPOINT_PATTERN,
                     "must be printable ASCII without spaces (an SNS endpoint ARN or a device token)"));
 
+    // ---- preferences -------------------------------------------------------------------------
+
+    /** Categories are names; a preference centre offers a handful. */
+    public static final int MAX_MUTED_CATEGORIES = 32;
+    /** The send log keeps this many sends, so no personal limit can be higher (0 removes the limit). */
+    public static final int MAX_PER_WEEK = 16;
+    public static final String LOCAL_TIME_PATTERN = "^(?:[01][0-9]|2[0-3]):[0-5][0-9]$";
+    public static final TextRule LOCAL_TIME = TextRule.of(5,
+            Shape.matching(LOCAL_TIME_PATTERN, "must be a local time as HH:MM (24 hours), such as 21:00"));
+    public static final java.util.List<String> QUIET_HOURS_FIELDS = java.util.List.of("start", "end");
+
     // ---- requests ----------------------------------------------------------------------------
 
     public static final int MAX_EVENTS_PER_REQUEST = 500;

@@ -55,7 +55,10 @@ public final class EventJsonWriter {
                 p.put("orderId", s.orderId());
                 p.put("status", s.status());
             }
-            case EventPayload.MessageSent s -> writeMessage(s.messageId(), s.channel(), p);
+            case EventPayload.MessageSent s -> {
+                writeMessage(s.messageId(), s.channel(), p);
+                s.purpose().ifPresent(purpose -> p.put("purpose", purpose.wireName()));
+            }
             case EventPayload.MessageFeedback s -> writeMessage(s.messageId(), s.channel(), p);
             case EventPayload.PushPermissionChanged s -> p.put("granted", s.granted());
             case EventPayload.EmailSubscriptionChanged s -> p.put("status", s.status().wireName());
@@ -73,6 +76,18 @@ public final class EventJsonWriter {
                 putIfPresent(p, "locale", s.locale());
                 putIfPresent(p, "birthday", s.birthday());
                 putIfPresent(p, "pushEndpoint", s.pushEndpoint());
+            }
+            case EventPayload.PreferencesChanged s -> {
+                s.mutedCategories().ifPresent(set -> set.stream().sorted().forEach(p.putArray("mutedCategories")::add));
+                s.mutedChannels().ifPresent(set -> set.stream().sorted().map(Channel::wireName)
+                        .forEach(p.putArray("mutedChannels")::add));
+                s.maxPerWeek().ifPresent(limit -> p.put("maxPerWeek", limit));
+                s.quietHours().ifPresent(hours -> {
+                    ObjectNode quiet = p.putObject("quietHours");
+                    quiet.put("start", hours.start().toString());
+                    quiet.put("end", hours.end().toString());
+                });
+                s.pausedUntil().ifPresent(until -> p.put("pausedUntil", until.toString()));
             }
             case EventPayload.ConsentChanged s -> {
                 p.put("channel", s.channel().wireName());

@@ -14,7 +14,8 @@ enum EventType {
     STORE_VISITED("store_visited", List.of("storeId"), List.of()),
     PURCHASE_COMPLETED("purchase_completed", List.of("orderId", "amount", "currency", "items"), List.of()),
     ORDER_STATUS_CHANGED("order_status_changed", List.of("orderId", "status"), List.of()),
-    MESSAGE_SENT("message_sent", List.of("messageId", "channel"), List.of()),
+    /** {@code purpose} is optional: a send without one counts as marketing for frequency caps. */
+    MESSAGE_SENT("message_sent", List.of("messageId", "channel"), List.of("purpose")),
     MESSAGE_DELIVERED("message_delivered", List.of("messageId", "channel"), List.of()),
     MESSAGE_OPENED("message_opened", List.of("messageId", "channel"), List.of()),
     MESSAGE_CLICKED("message_clicked", List.of("messageId", "channel"), List.of()),
@@ -30,7 +31,10 @@ enum EventType {
     PROFILE_UPDATED("profile_updated", List.of(),
             List.of("email", "phone", "timezone", "locale", "birthday", "pushEndpoint")),
     CONSENT_CHANGED("consent_changed", List.of("channel", "purpose", "granted", "source", "wordingVersion"),
-            List.of("messageId", "ipAddress"));
+            List.of("messageId", "ipAddress")),
+    /** Every field optional, but at least one present. */
+    PREFERENCES_CHANGED("preferences_changed", List.of(),
+            List.of("mutedCategories", "mutedChannels", "maxPerWeek", "quietHours", "pausedUntil"));
 
     private static final Map<String, EventType> BY_WIRE_NAME =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(EventType::wireName, Function.identity()));

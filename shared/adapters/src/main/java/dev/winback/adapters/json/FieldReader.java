@@ -87,6 +87,15 @@ final class FieldReader {
         return value == null ? Optional.empty() : Optional.ofNullable(text(value, child(path, name), rule));
     }
 
+    /** An array element or other value that is not a named member. */
+    String textAt(JsonNode value, String field, TextRule rule) {
+        return text(value, field, rule);
+    }
+
+    <E> E choiceAt(JsonNode value, String field, Choices<E> choices) {
+        return choice(value, field, choices);
+    }
+
     private String text(JsonNode value, String field, TextRule rule) {
         if (!value.isTextual()) {
             reject(field, "must be a string, not " + describe(value));

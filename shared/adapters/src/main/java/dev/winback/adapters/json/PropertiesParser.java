@@ -12,9 +12,14 @@ import dev.winback.core.event.Platform;
 import dev.winback.core.event.Purpose;
 import dev.winback.core.event.SmsStatus;
 import java.math.BigDecimal;
+import dev.winback.core.event.QuietHours;
+import java.time.Instant;
+import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Reads an event's {@code properties} into the payload record of its type. */
 final class PropertiesParser {
@@ -77,7 +82,9 @@ final class PropertiesParser {
             case MESSAGE_SENT -> {
                 String messageId = in.text(p, PATH, "messageId", ContractRules.NAME);
                 Channel channel = in.choice(p, PATH, "channel", CHANNELS);
-                yield messageId == null || channel == null ? null : new EventPayload.MessageSent(messageId, channel);
+                Optional<Purpose> purpose = in.optionalChoice(p, PATH, "purpose", PURPOSES);
+                yield messageId == null || channel == null ? null
+                        : new EventPayload.MessageSent(messageId, channel, purpose);
             }
             case MESSAGE_DELIVERED -> feedback(MessageFeedbackKind.DELIVERED, p);
             case MESSAGE_OPENED -> feedback(MessageFeedbackKind.OPENED, p);
@@ -110,6 +117,7 @@ final class PropertiesParser {
             case APP_INSTALLED, APP_UNINSTALLED -> emptyPayload(type);
             case PROFILE_UPDATED -> profile(p);
             case CONSENT_CHANGED -> consent(p);
+            case PREFERENCES_CHANGED -> preferences(p);
         };
     }
 
@@ -200,5 +208,62 @@ final class PropertiesParser {
             return null;
         }
         return new EventPayload.ConsentChanged(channel, purpose, granted, source, wordingVersion, messageId, ipAddress);
+    }
+
+    private EventPayload preferences(JsonNode p) {
+        if (p.isEmpty()) {
+            in.reject(PATH, "must hold at least one of: " + String.join(", ", EventType.PREFERENCES_CHANGED.propertyNames()));
+            return null;
+        }
+        Optional<Set<String>> categories = optionalSet(p, "mutedCategories", ContractRules.MAX_MUTED_CATEGORIES,
+                (value, field) -> in.textAt(value, field, ContractRules.NAME));
+        Optional<Set<Channel>> channels = optionalSet(p, "mutedChannels", Channel.values().length,
+                (value, field) -> in.choiceAt(value, field, CHANNELS));
+        Optional<Integer> maxPerWeek = p.has("maxPerWeek")
+                ? Optional.ofNullable(in.wholeNumber(p, PATH, "maxPerWeek", 0, ContractRules.MAX_PER_WEEK))
+                : Optional.empty();
+        Optional<QuietHours> quietHours = p.has("quietHours") ? Optional.ofNullable(quietHours(p)) : Optional.empty();
+        Optional<Instant> pausedUntil = p.has("pausedUntil")
+                ? Optional.ofNullable(in.instant(p, PATH, "pausedUntil"))
+                : Optional.empty();
+        return new EventPayload.PreferencesChanged(categories, channels, maxPerWeek, quietHours, pausedUntil);
+    }
+
+    private QuietHours quietHours(JsonNode p) {
+        String path = FieldReader.child(PATH, "quietHours");
+        JsonNode hours = p.get("quietHours");
+        if (in.object(hours, path) == null) return null;
+        String start = in.text(hours, path, "start", ContractRules.LOCAL_TIME);
+        String end = in.text(hours, path, "end", ContractRules.LOCAL_TIME);
+        in.rejectUnknown(hours, path, ContractRules.QUIET_HOURS_FIELDS, "is not a field of quiet hours");
+        return start == null || end == null ? null : new QuietHours(LocalTime.parse(start), LocalTime.parse(end));
+    }
+
+    /** An array of unique elements; null elements and duplicates are refused, never dropped silently. */
+    private <T> Optional<Set<T>> optionalSet(JsonNode p, String name, int maxItems,
+                                             java.util.function.BiFunction<JsonNode, String, T> element) {
+        JsonNode array = p.get(name);
+        if (array == null) return Optional.empty();
+        String path = FieldReader.child(PATH, name);
+        if (!array.isArray()) {
+            in.reject(path, "must be an array, not " + FieldReader.describe(array));
+            return Optional.empty();
+        }
+        if (array.size() > maxItems) {
+            in.reject(path, "must hold at most " + maxItems + " items, not " + array.size());
+            return Optional.empty();
+        }
+        Set<T> values = new LinkedHashSet<>();
+        boolean complete = true;
+        for (int i = 0; i < array.size(); i++) {
+            T value = element.apply(array.get(i), FieldReader.element(path, i));
+            if (value == null) {
+                complete = false;
+            } else if (!values.add(value)) {
+                in.reject(FieldReader.element(path, i), "repeats an earlier item");
+                complete = false;
+            }
+        }
+        return complete ? Optional.of(values) : Optional.empty();
     }
 }

@@ -8,6 +8,7 @@ import dev.winback.core.event.Channel;
 import dev.winback.core.event.MembershipStatus;
 import dev.winback.core.event.Platform;
 import dev.winback.core.event.Purpose;
+import dev.winback.core.event.QuietHours;
 import dev.winback.core.evaluation.EvaluatedSignal;
 import dev.winback.core.evaluation.Evaluation;
 import dev.winback.core.evaluation.EvaluationReport;
@@ -18,12 +19,14 @@ import dev.winback.core.record.EngagementRecord;
 import dev.winback.core.record.InstallState;
 import dev.winback.core.record.Membership;
 import dev.winback.core.record.PlatformActivity;
+import dev.winback.core.record.Preferences;
 import dev.winback.core.record.Profile;
 import dev.winback.core.record.Purchases;
 import dev.winback.core.record.PushPermission;
 import dev.winback.core.record.Reachability;
 import dev.winback.core.record.RecentEvent;
 import dev.winback.core.record.SeenEvents;
+import dev.winback.core.record.SendLog;
 import dev.winback.core.record.Stamped;
 import dev.winback.core.record.SubscriptionStatus;
 import dev.winback.core.signal.SignalType;
@@ -37,6 +40,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -100,6 +104,8 @@ public final class EngagementRecordJson {
             writeMembership(g, record.membership());
             writeInstall(g, record.install());
             writeProfile(g, record.profile());
+            writePreferences(g, record.preferences());
+            writeSendLog(g, record.sendLog());
             g.writeArrayFieldStart("recent");
             for (RecentEvent e : record.recent()) {
                 g.writeStartObject();
@@ -147,7 +153,9 @@ public final class EngagementRecordJson {
                 readProfile(n.path("profile")),
                 readRecent(n.path("recent")),
                 readSeen(n.path("seen")),
-                readEvaluation(n.path("evaluation")));
+                readEvaluation(n.path("evaluation")),
+                readPreferences(n.path("preferences")),
+                readSendLog(n.path("sendLog")));
     }
 
     // ---- writing
@@ -393,6 +401,44 @@ public final class EngagementRecordJson {
         g.writeEndObject();
     }
 
+    /** Written only when the customer set something: most records have no preferences. */
+    private static void writePreferences(JsonGenerator g, Preferences p) throws IOException {
+        if (p.isEmpty()) return;
+        g.writeObjectFieldStart("preferences");
+        if (p.mutedCategories() != null) {
+            stampedList(g, "mutedCategories", p.mutedCategories().value().stream().sorted().toList(), p.mutedCategories().at());
+        }
+        if (p.mutedChannels() != null) {
+            stampedList(g, "mutedChannels", p.mutedChannels().value().stream().sorted().map(Channel::wireName).toList(),
+                    p.mutedChannels().at());
+        }
+        stamped(g, "maxPerWeek", p.maxPerWeek(), String::valueOf);
+        stamped(g, "quietHours", p.quietHours(), hours -> hours.start() + "-" + hours.end());
+        stamped(g, "pausedUntil", p.pausedUntil(), Instant::toString);
+        g.writeEndObject();
+    }
+
+    private static void stampedList(JsonGenerator g, String field, List<String> values, Instant at) throws IOException {
+        g.writeObjectFieldStart(field);
+        g.writeArrayFieldStart("value");
+        for (String value : values) g.writeString(value);
+        g.writeEndArray();
+        g.writeStringField("at", at.toString());
+        g.writeEndObject();
+    }
+
+    private static void writeSendLog(JsonGenerator g, SendLog log) throws IOException {
+        if (log.isEmpty()) return;
+        g.writeArrayFieldStart("sendLog");
+        for (SendLog.Sent sent : log.recent()) {
+            g.writeStartObject();
+            g.writeStringField("channel", sent.channel().wireName());
+            g.writeStringField("at", sent.at().toString());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
+
     private static <T> void stamped(JsonGenerator g, String field, Stamped<T> s, Function<T, String> value)
             throws IOException {
         if (s == null) return;
@@ -529,6 +575,34 @@ public final class EngagementRecordJson {
                 Instant.parse(n.path("since").asText()), n.path("score").asDouble(), signals,
                 new ChannelSunsets(sunsets), Instant.parse(n.path("at").asText()),
                 Optional.ofNullable(instant(n, "next")));
+    }
+
+    private static Preferences readPreferences(JsonNode n) {
+        if (n.isMissingNode()) return Preferences.NONE;
+        return new Preferences(
+                stampedSet(n.get("mutedCategories"), Function.identity()),
+                stampedSet(n.get("mutedChannels"), name -> Channel.valueOf(name.toUpperCase(Locale.ROOT))),
+                stamped(n.get("maxPerWeek"), Integer::valueOf),
+                stamped(n.get("quietHours"), text -> {
+                    String[] ends = text.split("-");
+                    return new QuietHours(LocalTime.parse(ends[0]), LocalTime.parse(ends[1]));
+                }),
+                stamped(n.get("pausedUntil"), Instant::parse));
+    }
+
+    private static <T> Stamped<Set<T>> stampedSet(JsonNode n, Function<String, T> element) {
+        if (n == null) return null;
+        Set<T> values = new HashSet<>();
+        n.path("value").forEach(v -> values.add(element.apply(v.asText())));
+        return new Stamped<>(Set.copyOf(values), Instant.parse(n.path("at").asText()));
+    }
+
+    private static SendLog readSendLog(JsonNode n) {
+        if (n.isMissingNode()) return SendLog.EMPTY;
+        List<SendLog.Sent> sends = new ArrayList<>();
+        n.forEach(s -> sends.add(new SendLog.Sent(Channel.valueOf(s.path("channel").asText().toUpperCase(Locale.ROOT)),
+                Instant.parse(s.path("at").asText()))));
+        return new SendLog(sends);
     }
 
     private static <T> Stamped<T> stamped(JsonNode n, Function<String, T> value) {

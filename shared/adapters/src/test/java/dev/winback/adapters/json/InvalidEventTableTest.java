@@ -171,7 +171,23 @@ class InvalidEventTableTest {
                 new Case("consent channel is known", "consent_changed", set("properties.channel", "EMAIL"),
                         "properties.channel", CHANNELS),
                 new Case("consent wordingVersion is required", "consent_changed", remove("properties.wordingVersion"),
-                        "properties.wordingVersion", "is required"));
+                        "properties.wordingVersion", "is required"),
+                // message_sent
+                new Case("a send's purpose is known", "message_sent", set("properties.purpose", "promotional"),
+                        "properties.purpose", "must be one of: marketing, transactional"),
+                // preferences_changed
+                new Case("quiet hours are HH:MM", "preferences_changed", set("properties.quietHours.start", "9pm"),
+                        "properties.quietHours.start", "must be a local time as HH:MM (24 hours), such as 21:00"),
+                new Case("quiet hours need an end", "preferences_changed", remove("properties.quietHours.end"),
+                        "properties.quietHours.end", "is required"),
+                new Case("muted channels are known", "preferences_changed", set("properties.mutedChannels[0]", "fax"),
+                        "properties.mutedChannels[0]", CHANNELS),
+                new Case("the weekly limit is at most 16", "preferences_changed", set("properties.maxPerWeek", 17),
+                        "properties.maxPerWeek", "must be a whole number from 0 to 16"),
+                new Case("pausedUntil is an instant", "preferences_changed", set("properties.pausedUntil", "tomorrow"),
+                        "properties.pausedUntil", "must be an ISO-8601 instant with Z or an offset, such as 2026-11-23T10:15:30Z"),
+                new Case("unknown preferences are refused", "preferences_changed", set("properties.language", "es"),
+                        "properties.language", "is not a property of preferences_changed"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -33,7 +33,8 @@ class SampleEventsContractTest {
             Map.entry("app_installed", EventPayload.AppInstalled.class),
             Map.entry("app_uninstalled", EventPayload.AppUninstalled.class),
             Map.entry("profile_updated", EventPayload.ProfileUpdated.class),
-            Map.entry("consent_changed", EventPayload.ConsentChanged.class));
+            Map.entry("consent_changed", EventPayload.ConsentChanged.class),
+            Map.entry("preferences_changed", EventPayload.PreferencesChanged.class));
 
     private final EventJsonParser parser = new EventJsonParser();
 

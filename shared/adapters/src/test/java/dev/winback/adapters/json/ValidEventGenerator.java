@@ -63,7 +63,7 @@ final class ValidEventGenerator {
             case STORE_VISITED -> new EventPayload.StoreVisited(name());
             case PURCHASE_COMPLETED -> new EventPayload.PurchaseCompleted(name(), money(), currency(), lineItems());
             case ORDER_STATUS_CHANGED -> new EventPayload.OrderStatusChanged(name(), label());
-            case MESSAGE_SENT -> new EventPayload.MessageSent(name(), channel());
+            case MESSAGE_SENT -> new EventPayload.MessageSent(name(), channel(), maybe(() -> pick(List.of(Purpose.values()))));
             case MESSAGE_DELIVERED -> new EventPayload.MessageFeedback(MessageFeedbackKind.DELIVERED, name(), channel());
             case MESSAGE_OPENED -> new EventPayload.MessageFeedback(MessageFeedbackKind.OPENED, name(), channel());
             case MESSAGE_CLICKED -> new EventPayload.MessageFeedback(MessageFeedbackKind.CLICKED, name(), channel());
@@ -82,7 +82,34 @@ final class ValidEventGenerator {
                     random.nextBoolean() ? java.util.Optional.of(name()) : java.util.Optional.empty(),
                     random.nextBoolean() ? java.util.Optional.of(random.nextBoolean() ? "192.0.2." + random.nextInt(256)
                             : "2001:db8::" + Integer.toHexString(random.nextInt(65536))) : java.util.Optional.empty());
+            case PREFERENCES_CHANGED -> preferences();
         };
+    }
+
+    private EventPayload preferences() {
+        while (true) {
+            var preferences = new EventPayload.PreferencesChanged(
+                    maybe(() -> {
+                        java.util.Set<String> categories = new java.util.HashSet<>();
+                        for (int i = random.nextInt(4); i > 0; i--) categories.add(name());
+                        return categories;
+                    }),
+                    maybe(() -> {
+                        java.util.Set<dev.winback.core.event.Channel> channels = new java.util.HashSet<>();
+                        for (int i = random.nextInt(3); i > 0; i--) channels.add(channel());
+                        return channels;
+                    }),
+                    maybe(() -> random.nextInt(ContractRules.MAX_PER_WEEK + 1)),
+                    maybe(() -> new dev.winback.core.event.QuietHours(
+                            java.time.LocalTime.of(random.nextInt(24), random.nextInt(60)),
+                            java.time.LocalTime.of(random.nextInt(24), random.nextInt(60)))),
+                    maybe(() -> instant()));
+            if (preferences.mutedCategories().isPresent() || preferences.mutedChannels().isPresent()
+                    || preferences.maxPerWeek().isPresent() || preferences.quietHours().isPresent()
+                    || preferences.pausedUntil().isPresent()) {
+                return preferences;
+            }
+        }
     }
 
     private EventPayload profile() {

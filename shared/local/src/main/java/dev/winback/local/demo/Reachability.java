@@ -46,6 +46,7 @@ final class Reachability {
             case EventPayload.MessageFailed ignored -> { }
             case EventPayload.MembershipChanged ignored -> { }
             case EventPayload.ProfileUpdated ignored -> { }
+            case EventPayload.PreferencesChanged ignored -> { }
             // Consent is recorded next to each subscription change; the subscription status is what gates sends.
             case EventPayload.ConsentChanged ignored -> { }
         }

@@ -120,6 +120,7 @@ final class TimelineRules {
                     smsStatus = sms.status();
                 }
                 case EventPayload.MembershipChanged change -> membership(change);
+                case EventPayload.PreferencesChanged ignored -> expect(false, "the demo has no preference centre");
                 case EventPayload.AppInstalled ignored -> {
                     expectPlatform(Optional.of(Platform.APP));
                     expect(appGone || !appInstalledInWindow, "app installed twice without an uninstall");
