@@ -7,11 +7,21 @@ import dev.winback.adapters.config.WinbackConfig;
 import dev.winback.adapters.dynamodb.CapacityMeter;
 import dev.winback.adapters.dynamodb.DynamoDbCustomerSample;
 import dev.winback.adapters.dynamodb.DynamoDbEngagementStore;
+import dev.winback.adapters.delivery.IngestSendRecorder;
 import dev.winback.adapters.dynamodb.DynamoDbEvaluationStore;
+import dev.winback.adapters.dynamodb.DynamoDbMessageLedger;
 import dev.winback.adapters.dynamodb.DynamoDbPurchaseModels;
 import dev.winback.adapters.ingest.EventIntake;
 import dev.winback.adapters.ingest.RejectedEvents;
 import dev.winback.adapters.playbook.PlaybookLoader;
+import dev.winback.core.delivery.ChannelPlans;
+import dev.winback.core.delivery.ChannelSender;
+import dev.winback.core.delivery.DecisionPublisher;
+import dev.winback.core.delivery.DeliverMessages;
+import dev.winback.core.delivery.DeliveryPolicy;
+import dev.winback.core.delivery.MessageComposer;
+import dev.winback.core.delivery.MessageReceipts;
+import dev.winback.core.delivery.PlaybookPlans;
 import dev.winback.core.evaluation.ActionPublisher;
 import dev.winback.core.evaluation.Destination;
 import dev.winback.core.evaluation.EvaluateDueCustomers;
@@ -26,6 +36,7 @@ import dev.winback.core.model.PurchaseModelType;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -57,6 +68,10 @@ public final class EngagementServices {
     private final EventIntake intake;
     private final KeyMaterial keys;
     private final ContactIndex contacts;
+    private final DynamoDbMessageLedger messageLedger;
+    private final IngestEvents ingestEvents;
+    private final DeliveryPolicy deliveryPolicy;
+    private final Clock clock;
 
     /**
      * Keys from the secret {@code WINBACK_LINK_SECRET_ARN} names (read on first use), or the local
@@ -76,10 +91,17 @@ public final class EngagementServices {
         this.customerSample = new DynamoDbCustomerSample(clients.dynamoDb(), config.tableName(), meter,
                 SAMPLE_SEGMENTS, WRITERS);
         this.evaluationPolicy = EvaluationPolicy.defaults(new PlaybookLoader().shipped());
-        // Ingestion arms each record's evaluation timer with the evaluator's own rules and model.
-        this.intake = new EventIntake(new IngestEvents(store, WRITERS, clock,
-                (record, now) -> Evaluator.dueAt(record, now, evaluationPolicy, purchaseModels.current())),
-                new RejectedEvents(clients.dynamoDb(), config.tableName()), clock, contacts::withoutErasedContacts);
+        this.messageLedger = new DynamoDbMessageLedger(clients.dynamoDb(), config.tableName(), meter);
+        this.clock = clock;
+        this.deliveryPolicy = DeliveryPolicy.defaults()
+                .withPlans(PlaybookPlans.of(evaluationPolicy.playbook(), ChannelPlans.DEFAULT));
+        // Ingestion arms each record's evaluation timer with the evaluator's own rules and model, and
+        // marks Winback's messages when their receipts arrive (ending the wait for a fallback).
+        this.ingestEvents = new IngestEvents(store, WRITERS, clock,
+                (record, now) -> Evaluator.dueAt(record, now, evaluationPolicy, purchaseModels.current()),
+                new MessageReceipts(messageLedger, DecisionPublisher.NONE, clock));
+        this.intake = new EventIntake(ingestEvents, new RejectedEvents(clients.dynamoDb(), config.tableName()), clock,
+                contacts::withoutErasedContacts);
     }
 
     /** The deployment secret's derived keys (links, contact hashes). */
@@ -120,6 +142,24 @@ public final class EngagementServices {
     public EvaluateDueCustomers evaluateDueCustomers(Map<Destination, ActionPublisher> publishers) {
         return new EvaluateDueCustomers(evaluationStore, evaluationStore, publishers, evaluationPolicy, purchaseModels,
                 WRITERS);
+    }
+
+    public DynamoDbMessageLedger messageLedger() {
+        return messageLedger;
+    }
+
+    public DeliveryPolicy deliveryPolicy() {
+        return deliveryPolicy;
+    }
+
+    /**
+     * Message delivery through these senders. Each send is recorded in the engagement record at once
+     * (a message_sent event through ingestion), so caps and sunsets see it on the next message.
+     */
+    public DeliverMessages deliverMessages(List<ChannelSender> senders, MessageComposer composer,
+                                           DecisionPublisher decisions) {
+        return new DeliverMessages(store, messageLedger, senders, composer, new IngestSendRecorder(ingestEvents),
+                decisions, deliveryPolicy, clock);
     }
 
     /** The daily fit of the purchase model on a sample of the base. */

@@ -55,7 +55,8 @@ public final class HttpApiHandler implements RequestHandler<APIGatewayV2HTTPEven
                 UnsubscribeRoute.GET, unsubscribe,
                 UnsubscribeRoute.POST, unsubscribe,
                 PrivacyRoutes.EXPORT, PrivacyRoutes.export(data, clock),
-                PrivacyRoutes.ERASE, PrivacyRoutes.erase(data, clock));
+                PrivacyRoutes.ERASE, PrivacyRoutes.erase(data, clock),
+                "GET /v1/customers/{customerId}/messages", new GetMessagesRoute(services.messageLedger()));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.winback.adapters.config;
 
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -136,14 +137,21 @@ public final class AwsClients implements AutoCloseable {
         return client;
     }
 
-    /** Only functions that declare the sns SDK module may call this. */
+    /**
+     * Only functions that declare the sns SDK module may call this. The SDK's own retries are off: a
+     * Publish has no idempotency token, so retrying one whose response was lost could deliver it
+     * twice. The send ledger retries what was certainly refused (throttling), never what may have gone.
+     */
     public SnsClient sns() {
         SnsClient client = sns;
         if (client == null) {
             synchronized (this) {
                 client = sns;
                 if (client == null) {
-                    client = SnsClient.builder().httpClient(http).build();
+                    client = SnsClient.builder().httpClient(http)
+                            .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry())
+                                    .apiCallAttemptTimeout(Duration.ofSeconds(5)).apiCallTimeout(Duration.ofSeconds(8)))
+                            .build();
                     sns = client;
                 }
             }
@@ -153,6 +161,9 @@ public final class AwsClients implements AutoCloseable {
 
     @Override
     public void close() {
+        if (sns != null) {
+            sns.close();
+        }
         if (dynamoDb != null) {
             dynamoDb.close();
         }

@@ -20,6 +20,8 @@ public final class Keys {
     public static final int DUE_SHARDS = 16;
 
     public static final String ACTION_PREFIX = "ACTION#";
+    /** A message in the permanent send ledger, in its customer's partition. */
+    public static final String MESSAGE_PREFIX = "MSG#";
     public static final String MODEL_PK = "MODEL#purchase";
     public static final String MODEL_SK = "CURRENT";
     /** The table's TTL attribute (template.yaml), in epoch seconds. */
@@ -66,6 +68,22 @@ public final class Keys {
 
     public static String dueShard(int shard) {
         return "DUE#" + shard;
+    }
+
+    public static String message(String messageKeyId) {
+        return MESSAGE_PREFIX + messageKeyId;
+    }
+
+    /**
+     * Message timers (holds, receipt deadlines) live in the same sparse index under their own shard
+     * keys, so the evaluator's queries of {@code DUE#n} never read them and delivery's never read records.
+     */
+    public static String messageDueShard(String customerId) {
+        return messageDueShard(Integer.remainderUnsigned(fnv1a(customerId), DUE_SHARDS));
+    }
+
+    public static String messageDueShard(int shard) {
+        return "MSGDUE#" + shard;
     }
 
     /**

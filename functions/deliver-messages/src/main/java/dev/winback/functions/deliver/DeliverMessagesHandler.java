@@ -1,0 +1,47 @@
+package dev.winback.functions.deliver;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.winback.adapters.delivery.DeliveryBatch;
+import dev.winback.adapters.delivery.DeliveryQueueMessages;
+import dev.winback.core.delivery.DeliverMessages;
+
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Delivers the requests on the delivery queue. Requests that must be tried again (throttled, or
+ * another worker holds the message) come back as batch item failures; after the queue's
+ * maxReceiveCount they go to its dead-letter queue. Duplicates are harmless: the send ledger
+ * sends each message once.
+ */
+public final class DeliverMessagesHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+
+    /** Customers of a batch are independent; each is a few round trips. Daemon threads. */
+    private static final ExecutorService SENDERS = Executors.newFixedThreadPool(4, runnable -> {
+        Thread thread = new Thread(runnable, "winback-deliver");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private final DeliveryBatch batch;
+
+    public DeliverMessagesHandler() {
+        this(DeliveryComposition.fromEnvironment());
+    }
+
+    public DeliverMessagesHandler(DeliverMessages delivery) {
+        this.batch = new DeliveryBatch(delivery, new DeliveryQueueMessages(delivery.policy()), SENDERS);
+    }
+
+    @Override
+    public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+        List<DeliveryBatch.Message> messages = event.getRecords().stream()
+                .map(m -> new DeliveryBatch.Message(m.getMessageId(), m.getBody())).toList();
+        DeliveryBatch.Report report = batch.process(messages);
+        return new SQSBatchResponse(report.retry().stream().map(SQSBatchResponse.BatchItemFailure::new).toList());
+    }
+}

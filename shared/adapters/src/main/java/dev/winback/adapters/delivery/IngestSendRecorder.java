@@ -1,0 +1,43 @@
+package dev.winback.adapters.delivery;
+
+import dev.winback.core.delivery.SendRecorder;
+import dev.winback.core.event.Channel;
+import dev.winback.core.event.EngagementEvent;
+import dev.winback.core.event.EventPayload;
+import dev.winback.core.event.Purpose;
+import dev.winback.core.ingest.EventOutcome;
+import dev.winback.core.ingest.IngestEvents;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * Records each send in the engagement record right away, through the ingest use case itself: a
+ * {@code message_sent} event whose id is the message id, so recording it twice changes nothing and
+ * the next message of the customer already counts it toward caps and sunsets.
+ */
+public final class IngestSendRecorder implements SendRecorder {
+
+    private static final Logger LOG = Logger.getLogger(IngestSendRecorder.class.getName());
+
+    private final IngestEvents ingest;
+
+    public IngestSendRecorder(IngestEvents ingest) {
+        this.ingest = ingest;
+    }
+
+    @Override
+    public boolean sent(String customerId, String messageId, Channel channel, Purpose purpose, Instant at) {
+        EngagementEvent event = new EngagementEvent(messageId, customerId, at, Optional.empty(),
+                new EventPayload.MessageSent(messageId, channel, Optional.of(purpose)));
+        List<EventOutcome> outcome = ingest.ingest(List.of(event));
+        if (outcome.getFirst() == EventOutcome.RETRY) {
+            LOG.warning(() -> "could not record a " + channel.wireName() + " send of customer " + customerId
+                    + " in the record now; caps and sunsets will not count it");
+            return false;
+        }
+        return true;
+    }
+}
