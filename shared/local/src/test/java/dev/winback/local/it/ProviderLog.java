@@ -1,0 +1,48 @@
+package dev.winback.local.it;
+
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.services.sns.model.PublishRequest;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What the provider took: every Publish that SNS answered with 200, seen on the wire (before any
+ * fault injected later in the chain can hide the answer from the sender). Each entry is the
+ * Winback message id the message carries, and whether it went to a phone number or an endpoint.
+ */
+final class ProviderLog implements ExecutionInterceptor {
+
+    private static final Pattern MESSAGE_ID = Pattern.compile("wb-[0-9a-f]{32}-[0-9]+");
+
+    record Taken(String messageId, boolean sms) {
+    }
+
+    private final List<Taken> taken = new ArrayList<>();
+
+    @Override
+    public void afterTransmission(Context.AfterTransmission context, ExecutionAttributes attributes) {
+        if (!(context.request() instanceof PublishRequest publish)) return;
+        if (context.httpResponse().statusCode() != 200) return;
+        Matcher m = MESSAGE_ID.matcher(publish.message());
+        synchronized (taken) {
+            taken.add(new Taken(m.find() ? m.group() : "?", publish.phoneNumber() != null));
+        }
+    }
+
+    List<Taken> taken() {
+        synchronized (taken) {
+            return List.copyOf(taken);
+        }
+    }
+
+    void clear() {
+        synchronized (taken) {
+            taken.clear();
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package dev.winback.local.it;
+
+import dev.winback.core.delivery.DeliveryRequest;
+import dev.winback.core.delivery.MessageComposer;
+import dev.winback.core.delivery.OutboundMessage;
+import dev.winback.core.delivery.RenderedContent;
+import dev.winback.core.event.Channel;
+import dev.winback.core.record.EngagementRecord;
+
+import java.util.Map;
+import java.util.Optional;
+
+/** A message per campaign without templates; the text carries the message id so the provider log can name it. */
+final class TestComposer implements MessageComposer {
+
+    @Override
+    public OutboundMessage compose(DeliveryRequest request, Channel channel, String address, String messageId,
+                                   EngagementRecord record) {
+        String text = "We miss you (" + request.campaignId() + ", ref " + messageId + ")";
+        return new OutboundMessage(messageId, request.customerId(), channel, request.purpose(), address,
+                new RenderedContent("Come back", "<p>" + text + "</p>", text, Map.of("campaign", request.campaignId())),
+                Optional.empty());
+    }
+}
