@@ -89,6 +89,14 @@ final class DeliveryFixture {
         return response.getBatchItemFailures().stream().map(SQSBatchResponse.BatchItemFailure::getItemIdentifier).toList();
     }
 
+    /** Like {@link #deliver}, also telling each queue message id's position in the batch. */
+    List<String> deliverWithIds(List<DeliveryRequest> requests, Map<String, Integer> positions) {
+        SQSEvent event = sqs(requests.stream().map(DeliveryQueueMessages::body).toList());
+        for (int i = 0; i < event.getRecords().size(); i++) positions.put(event.getRecords().get(i).getMessageId(), i);
+        SQSBatchResponse response = deliver.handleRequest(event, null);
+        return response.getBatchItemFailures().stream().map(SQSBatchResponse.BatchItemFailure::getItemIdentifier).toList();
+    }
+
     Map<String, Object> tick() {
         return resume.handleRequest(null, null);
     }
