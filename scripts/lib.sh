@@ -46,6 +46,42 @@ mvn_quiet() {
   mvn -B -q -f "$WINBACK_ROOT/pom.xml" "$@"
 }
 
+# ---- Python tools (SAM CLI, cfn-lint, the moto AWS emulator) in a git-ignored .venv
+
+VENV="$WINBACK_ROOT/.venv"
+TOOLS_REQUIREMENTS="aws-sam-cli cfn-lint moto[server]"
+
+ensure_python_tools() {
+  if [[ -x "$VENV/bin/sam" && -x "$VENV/bin/cfn-lint" && -x "$VENV/bin/moto_server" ]]; then
+    return
+  fi
+  echo "==> installing the SAM CLI, cfn-lint and moto into .venv (first run only)"
+  command -v python3 >/dev/null || { echo "error: python3 is needed for the SAM CLI and moto" >&2; exit 2; }
+  python3 -m venv "$VENV"
+  # shellcheck disable=SC2086
+  "$VENV/bin/pip" install --quiet $TOOLS_REQUIREMENTS
+}
+
+free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
+}
+
+start_moto() {
+  MOTO_PORT="$(free_port)"
+  MOTO_LOG="$(mktemp -t winback-moto.XXXXXX)"
+  "$VENV/bin/moto_server" -H 127.0.0.1 -p "$MOTO_PORT" >"$MOTO_LOG" 2>&1 &
+  MOTO_PID=$!
+  trap 'kill $MOTO_PID 2>/dev/null || true; rm -f "$MOTO_LOG"' EXIT
+  for _ in $(seq 1 100); do
+    if python3 -c "import urllib.request,sys; urllib.request.urlopen('http://127.0.0.1:$MOTO_PORT/moto-api/')" 2>/dev/null; then
+      break
+    fi
+    sleep 0.1
+  done
+  export WINBACK_MOTO_ENDPOINT="http://127.0.0.1:$MOTO_PORT"
+  echo "==> moto AWS emulator on $WINBACK_MOTO_ENDPOINT"
+}
+
 # ---- the local runtime (shared/local): run-local and bench run Java mains from it
 
 LOCAL_TARGET="$WINBACK_ROOT/shared/local/target"
@@ -77,8 +113,11 @@ run_local_main() {
   # The module's classes directory rather than its jar, so the cold-start probe can put the same
   # directory on a child JVM's class path.
   # A large young generation: the demo allocates fast and keeps little, so fewer, cheaper collections.
+  # With LOCAL_MAIN_CHILD set the JVM runs as a child, so the caller's EXIT traps (stopping moto) still run.
+  local launch=exec
+  [[ -n "${LOCAL_MAIN_CHILD:-}" ]] && launch=
   # shellcheck disable=SC2086 # LOCAL_JAVA_OPTS is a list of options on purpose.
-  exec "$JAVA_HOME/bin/java" \
+  $launch "$JAVA_HOME/bin/java" \
     --enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -Xms1g -Xmn512m ${LOCAL_JAVA_OPTS:-} \
     -Dwinback.root="$WINBACK_ROOT" \
     -Dwinback.template="$WINBACK_ROOT/template.yaml" \

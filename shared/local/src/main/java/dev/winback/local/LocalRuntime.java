@@ -12,6 +12,7 @@ import dev.winback.adapters.dynamodb.CapacityMeter;
 import dev.winback.adapters.dynamodb.DynamoDbCustomerSample;
 import dev.winback.core.evaluation.Destination;
 import dev.winback.functions.api.HttpApiHandler;
+import dev.winback.functions.deliver.ResumeDueMessagesHandler;
 import dev.winback.functions.evaluate.EvaluateCustomersHandler;
 import dev.winback.functions.fit.FitPurchaseModelHandler;
 import dev.winback.functions.ingest.IngestEventsHandler;
@@ -21,6 +22,7 @@ import dev.winback.local.http.LocalControlRoutes;
 import dev.winback.local.http.LocalHttpServer;
 import dev.winback.local.lambda.LocalLambdaContext;
 import dev.winback.local.log.JsonLog;
+import dev.winback.local.delivery.LocalDelivery;
 import dev.winback.local.publish.InMemoryActionPublisher;
 import dev.winback.local.schedule.LocalSchedules;
 import dev.winback.local.schedule.ScheduleTarget;
@@ -73,6 +75,7 @@ public final class LocalRuntime implements AutoCloseable {
     private final FitPurchaseModelHandler fit;
     private final InMemoryActionPublisher actionEvents;
     private final InMemoryActionPublisher deliveryRequests;
+    private final LocalDelivery delivery;
     private final String ingestFunctionId;
     private final LocalSchedules schedules;
     private final LocalHttpServer server;
@@ -91,6 +94,7 @@ public final class LocalRuntime implements AutoCloseable {
         this.fit = b.fit;
         this.actionEvents = b.actionEvents;
         this.deliveryRequests = b.deliveryRequests;
+        this.delivery = b.delivery;
         this.ingestFunctionId = b.ingestFunctionId;
         this.schedules = b.schedules;
         this.server = b.server;
@@ -114,6 +118,7 @@ public final class LocalRuntime implements AutoCloseable {
             Optional<String> ingestFunctionId = b.template.functionWithHandler(IngestEventsHandler.class);
             Optional<String> evaluateFunctionId = b.template.functionWithHandler(EvaluateCustomersHandler.class);
             Optional<String> fitFunctionId = b.template.functionWithHandler(FitPurchaseModelHandler.class);
+            Optional<String> resumeFunctionId = b.template.functionWithHandler(ResumeDueMessagesHandler.class);
 
             LocalDynamoDb dynamoDb = LocalDynamoDb.start();
             b.started.push(dynamoDb);
@@ -130,8 +135,17 @@ public final class LocalRuntime implements AutoCloseable {
             EngagementServices scheduled = new EngagementServices(b.config, b.clients, b.clock);
             b.actionEvents = new InMemoryActionPublisher();
             b.deliveryRequests = new InMemoryActionPublisher();
+            // The delivery queue's consumer runs in this process: each request is delivered as it is published.
+            b.delivery = new LocalDelivery(scheduled, b.clock, System.getenv());
+            b.started.push(b.delivery);
+            LocalDelivery delivery = b.delivery;
+            InMemoryActionPublisher deliveryRequests = b.deliveryRequests;
             EvaluateCustomersHandler evaluate = new EvaluateCustomersHandler(scheduled, Map.of(
-                    Destination.EVENT_BUS, b.actionEvents, Destination.DELIVERY_QUEUE, b.deliveryRequests), b.clock);
+                    Destination.EVENT_BUS, b.actionEvents, Destination.DELIVERY_QUEUE, requests -> {
+                        deliveryRequests.publish(requests);
+                        return delivery.publish(requests);
+                    }), b.clock);
+            ResumeDueMessagesHandler resume = new ResumeDueMessagesHandler(delivery.delivery());
             FitPurchaseModelHandler fit = new FitPurchaseModelHandler(scheduled, b.clock);
             b.evaluate = evaluate;
             b.fit = fit;
@@ -140,12 +154,14 @@ public final class LocalRuntime implements AutoCloseable {
                     run -> evaluate.handleRequest(scheduledEvent(run), LocalLambdaContext.invoking(id))));
             fitFunctionId.ifPresent(id -> scheduleTargets.put(id,
                     run -> fit.handleRequest(scheduledEvent(run), LocalLambdaContext.invoking(id))));
+            resumeFunctionId.ifPresent(id -> scheduleTargets.put(id,
+                    run -> resume.handleRequest(scheduledEvent(run), LocalLambdaContext.invoking(id))));
             b.schedules = new LocalSchedules(scheduleDefinitions, scheduleTargets, b.clock);
             Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> httpFunctions =
                     new LinkedHashMap<>();
             httpFunctionId.ifPresent(id -> httpFunctions.put(id, b.httpApi));
             b.server = LocalHttpServer.start(port, routes, httpFunctions,
-                    new LocalControlRoutes(b.clock, b.schedules::tick), b.clock);
+                    new LocalControlRoutes(b.clock, b.schedules::tick, delivery.outbox()::json), b.clock);
             b.started.push(b.server);
             b.startupMillis = (System.nanoTime() - began) / 1_000_000;
             LOG.info("runtime.started", "millis", b.startupMillis, "dynamoDbPort", dynamoDb.port(),
@@ -253,6 +269,11 @@ public final class LocalRuntime implements AutoCloseable {
         return actionEvents;
     }
 
+    /** The in-process delivery: its outbox and the tally of its decisions. */
+    public LocalDelivery delivery() {
+        return delivery;
+    }
+
     /** What the evaluator sent to the (local stand-in of the) delivery queue. */
     public InMemoryActionPublisher deliveryRequests() {
         return deliveryRequests;
@@ -313,6 +334,7 @@ public final class LocalRuntime implements AutoCloseable {
         FitPurchaseModelHandler fit;
         InMemoryActionPublisher actionEvents;
         InMemoryActionPublisher deliveryRequests;
+        LocalDelivery delivery;
         String ingestFunctionId;
         LocalSchedules schedules;
         LocalHttpServer server;

@@ -99,6 +99,8 @@ public final class RunLocal {
             out.println();
             runtime.evaluationSummary().print(out);
             out.println();
+            runtime.delivery().tally().print(out, runtime.delivery().requests(), runtime.delivery().notMessages());
+            out.println();
             calls.print(out, input.total());
         }
         return OK;

@@ -7,6 +7,7 @@ import dev.winback.core.event.EventPayload;
 import dev.winback.core.event.Purpose;
 import dev.winback.core.ingest.EventOutcome;
 import dev.winback.core.ingest.IngestEvents;
+import dev.winback.core.ingest.StoredRecord;
 
 import java.time.Instant;
 import java.util.List;
@@ -29,10 +30,12 @@ public final class IngestSendRecorder implements SendRecorder {
     }
 
     @Override
-    public boolean sent(String customerId, String messageId, Channel channel, Purpose purpose, Instant at) {
+    public boolean sent(StoredRecord read, String messageId, Channel channel, Purpose purpose, Instant at) {
+        String customerId = read.record().customerId();
         EngagementEvent event = new EngagementEvent(messageId, customerId, at, Optional.empty(),
                 new EventPayload.MessageSent(messageId, channel, Optional.of(purpose)));
-        List<EventOutcome> outcome = ingest.ingest(List.of(event));
+        // Usually nobody wrote the record since delivery read it: the write needs no second read.
+        List<EventOutcome> outcome = ingest.ingestRead(read, List.of(event));
         if (outcome.getFirst() == EventOutcome.RETRY) {
             LOG.warning(() -> "could not record a " + channel.wireName() + " send of customer " + customerId
                     + " in the record now; caps and sunsets will not count it");

@@ -162,7 +162,8 @@ public final class DeliverMessages {
      * @param start  where to go on from: {@code stored}, or a transition of it not yet stored
      */
     private Result advance(LedgerEntry stored, LedgerEntry start, Trigger trigger, Instant now) {
-        EngagementRecord record = readRecord(start.key().customerId());
+        StoredRecord read = readRecord(start.key().customerId());
+        EngagementRecord record = read.record();
         String campaign = start.request().campaignId();
         LedgerEntry current = start;
         // Each round either ends or adds a failed attempt, so the plan's length bounds the rounds.
@@ -206,8 +207,7 @@ public final class DeliverMessages {
                             stored = after;
                         }
                         case SENT -> {
-                            recorder.sent(after.key().customerId(), messageId, send.channel(),
-                                    after.request().purpose(), now);
+                            recorder.sent(read, messageId, send.channel(), after.request().purpose(), now);
                             return Result.done(after);
                         }
                         case HELD, CLAIMED, FAILED, UNKNOWN, SKIPPED -> {
@@ -288,9 +288,9 @@ public final class DeliverMessages {
         }
     }
 
-    private EngagementRecord readRecord(String customerId) {
+    private StoredRecord readRecord(String customerId) {
         StoredRecord stored = records.load(List.of(customerId)).get(customerId);
-        return stored == null ? EngagementRecord.empty(customerId) : stored.record();
+        return stored == null ? StoredRecord.absent(customerId) : stored;
     }
 
     private static List<MessageDecision> added(LedgerEntry before, LedgerEntry after) {

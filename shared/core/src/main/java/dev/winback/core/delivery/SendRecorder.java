@@ -2,6 +2,7 @@ package dev.winback.core.delivery;
 
 import dev.winback.core.event.Channel;
 import dev.winback.core.event.Purpose;
+import dev.winback.core.ingest.StoredRecord;
 
 import java.time.Instant;
 
@@ -11,8 +12,11 @@ import java.time.Instant;
  */
 public interface SendRecorder {
 
-    SendRecorder NONE = (customerId, messageId, channel, purpose, at) -> true;
+    SendRecorder NONE = (read, messageId, channel, purpose, at) -> true;
 
-    /** @return false when it could not be recorded now (logged by the implementation) */
-    boolean sent(String customerId, String messageId, Channel channel, Purpose purpose, Instant at);
+    /**
+     * @param read the record as delivery read it before sending (a write can start from it)
+     * @return false when it could not be recorded now (logged by the implementation)
+     */
+    boolean sent(StoredRecord read, String messageId, Channel channel, Purpose purpose, Instant at);
 }

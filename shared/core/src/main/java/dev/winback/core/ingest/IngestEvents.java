@@ -97,6 +97,19 @@ public final class IngestEvents {
         return List.of(outcomes);
     }
 
+    /**
+     * Applies one customer's events starting from a record the caller has just read (saving the read
+     * when nobody wrote since; a lost race reads again as usual).
+     */
+    public List<EventOutcome> ingestRead(StoredRecord current, List<EngagementEvent> events) {
+        for (EngagementEvent event : events) {
+            if (!event.customerId().equals(current.record().customerId())) {
+                throw new IllegalArgumentException("every event must belong to the record's customer");
+            }
+        }
+        return ingestOne(current, events);
+    }
+
     private List<EventOutcome> ingestOne(StoredRecord first, List<EngagementEvent> events) {
         String customerId = events.getFirst().customerId();
         StoredRecord stored = first;

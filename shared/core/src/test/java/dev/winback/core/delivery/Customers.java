@@ -44,8 +44,8 @@ final class Customers {
 
     /** A recorder that writes message_sent into the same store. */
     SendRecorder recorder() {
-        return (customerId, messageId, channel, purpose, at) -> {
-            apply(customerId, at, new EventPayload.MessageSent(messageId, channel, Optional.of(purpose)));
+        return (read, messageId, channel, purpose, at) -> {
+            apply(read.record().customerId(), at, new EventPayload.MessageSent(messageId, channel, Optional.of(purpose)));
             return true;
         };
     }

@@ -24,6 +24,7 @@ public final class Bench {
             out.println("usage: scripts/bench ingest [--customers 20000] [--days 30] [--batch 5000] [--workers 2] [--seed 42]");
             out.println("       scripts/bench coldstart");
             out.println("       scripts/bench evaluate [--customers 100000] [--due-percent 1] [--seed 42]");
+            out.println("       scripts/bench deliver [--messages 2000]");
             return args.isEmpty() ? 2 : 0;
         }
         Path template = Path.of(System.getProperty("winback.template", "template.yaml"));
@@ -44,8 +45,13 @@ public final class Bench {
                             a.number("due-percent", 1, 1, 10), a.number("seed", 42, Long.MIN_VALUE, Long.MAX_VALUE)),
                             template, out);
                 }
+                case "deliver" -> {
+                    CliArgs a = CliArgs.parse("deliver", rest, Set.of("messages"));
+                    yield DeliverBench.run(new DeliverBench.Options((int) a.number("messages", 2_000, 100, 1_000_000)),
+                            template, out);
+                }
                 default -> {
-                    err.println("bench: unknown benchmark \"" + args.getFirst() + "\" (ingest, coldstart, evaluate)");
+                    err.println("bench: unknown benchmark \"" + args.getFirst() + "\" (ingest, coldstart, evaluate, deliver)");
                     yield 2;
                 }
             };

@@ -17,6 +17,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
 /**
@@ -27,6 +28,7 @@ import java.util.function.Supplier;
  *   <li>{@code POST /local/clock} with {@code {"advance": "P7D"}} (ISO-8601 duration; P1M style periods
  *       are calendar periods in UTC) or {@code {"set": "2026-11-23T00:00:00Z"}}</li>
  *   <li>{@code POST /local/tick}: what ran</li>
+ *   <li>{@code GET /local/outbox}: what the local channels sent, newest first</li>
  * </ul>
  */
 public final class LocalControlRoutes {
@@ -34,13 +36,22 @@ public final class LocalControlRoutes {
     public static final String PREFIX = "/local/";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> CLOCK_FIELDS = Set.of("advance", "set");
+    /** GET /local/outbox shows the newest messages, at most this many. */
+    static final int OUTBOX_LIMIT = 500;
 
     private final VirtualClock clock;
     private final Supplier<TickReport> tick;
+    private final IntFunction<String> outbox;
 
     public LocalControlRoutes(VirtualClock clock, Supplier<TickReport> tick) {
+        this(clock, tick, limit -> "{\"total\":0,\"messages\":[]}");
+    }
+
+    /** @param outbox the newest messages of the local outbox as JSON, at most the number given */
+    public LocalControlRoutes(VirtualClock clock, Supplier<TickReport> tick, IntFunction<String> outbox) {
         this.clock = clock;
         this.tick = tick;
+        this.outbox = outbox;
     }
 
     public static boolean owns(String path) {
@@ -55,8 +66,12 @@ public final class LocalControlRoutes {
                 default -> notAllowed(method, path, "GET, POST");
             };
             case "/local/tick" -> method.equals("POST") ? tick() : notAllowed(method, path, "POST");
+            case "/local/outbox" -> method.equals("GET")
+                    ? new HttpResponseData(200, Map.of("content-type", List.of("application/json")),
+                    outbox.apply(OUTBOX_LIMIT).getBytes(StandardCharsets.UTF_8))
+                    : notAllowed(method, path, "GET");
             default -> HttpResponseData.problem(ProblemJson.of(404, "Not Found",
-                    "no local route " + path + "; local routes are GET|POST /local/clock and POST /local/tick"));
+                    "no local route " + path + "; local routes are GET|POST /local/clock, POST /local/tick and GET /local/outbox"));
         };
     }
 

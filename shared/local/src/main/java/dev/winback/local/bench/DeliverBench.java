@@ -1,0 +1,145 @@
+package dev.winback.local.bench;
+
+import dev.winback.adapters.EngagementServices;
+import dev.winback.adapters.channel.SnsPushSender;
+import dev.winback.adapters.channel.SnsSmsSender;
+import dev.winback.adapters.config.AwsClients;
+import dev.winback.adapters.config.WinbackConfig;
+import dev.winback.adapters.ingest.IntakeResult;
+import dev.winback.core.delivery.DecisionPublisher;
+import dev.winback.core.delivery.DeliverMessages;
+import dev.winback.core.delivery.DeliveryRequest;
+import dev.winback.core.delivery.LedgerStatus;
+import dev.winback.core.event.EngagementEvent;
+import dev.winback.core.event.EventPayload;
+import dev.winback.core.event.Purpose;
+import dev.winback.local.clock.VirtualClock;
+import dev.winback.local.delivery.PlainTextComposer;
+import dev.winback.local.dynamodb.LocalDynamoDb;
+import dev.winback.local.template.SamTemplate;
+import dev.winback.local.template.TemplateTables;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
+
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Messages per second through the whole delivery path (record read, rules, ledger claim, SNS
+ * publish, ledger answer, the send recorded in the record) next to bare SNS publishes of the same
+ * SMS to the same emulator, in the same run and on the same thread; and the DynamoDB units one
+ * message costs. Needs the moto emulator (scripts/bench starts it: WINBACK_MOTO_ENDPOINT).
+ */
+public final class DeliverBench {
+
+    record Options(int messages) { }
+
+    private static final Instant AT = Instant.parse("2026-11-23T15:00:00Z");
+    private static final int WARM_UP = 200;
+
+    private DeliverBench() {
+    }
+
+    public static int run(Options options, Path template, PrintStream out) {
+        String endpoint = System.getenv("WINBACK_MOTO_ENDPOINT");
+        if (endpoint == null || endpoint.isBlank()) {
+            out.println("bench deliver: needs the moto emulator; run it through scripts/bench, which starts one");
+            return 2;
+        }
+        out.printf("bench deliver: %,d transactional SMS, one per customer, through the delivery path and raw%n",
+                options.messages());
+        try (LocalDynamoDb dynamoDb = LocalDynamoDb.start(); AwsClients clients = new AwsClients();
+             SnsClient sns = SnsClient.builder().endpointOverride(URI.create(endpoint)).region(Region.US_EAST_1)
+                     .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("bench", "bench")))
+                     .httpClient(UrlConnectionHttpClient.create())
+                     .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry())).build()) {
+            Map<String, String> tables = TemplateTables.create(SamTemplate.read(template), clients.dynamoDb());
+            WinbackConfig config = new WinbackConfig(tables.get("EngagementTable"), "winback-bench");
+            VirtualClock clock = new VirtualClock(AT);
+            EngagementServices services = new EngagementServices(config, clients, clock);
+            DeliverMessages delivery = services.deliverMessages(List.of(new SnsSmsSender(sns), new SnsPushSender(sns)),
+                    new PlainTextComposer(), DecisionPublisher.NONE);
+            int customers = WARM_UP + options.messages();
+            seedCustomers(services, customers);
+
+            // Untimed: compiles both paths and opens connections, as a warm Lambda has.
+            for (int i = 0; i < WARM_UP; i++) {
+                rawPublish(sns, i);
+                delivery.deliver(request(i));
+            }
+
+            long rawStarted = System.nanoTime();
+            for (int i = WARM_UP; i < customers; i++) rawPublish(sns, i);
+            double rawSeconds = (System.nanoTime() - rawStarted) / 1e9;
+
+            services.meter().reset();
+            int sent = 0;
+            long started = System.nanoTime();
+            for (int i = WARM_UP; i < customers; i++) {
+                if (delivery.deliver(request(i)).status().orElse(null) == LedgerStatus.SENT) sent++;
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            double readUnits = services.meter().readUnits();
+            double writeUnits = services.meter().writeUnits();
+
+            double rate = options.messages() / seconds;
+            double rawRate = options.messages() / rawSeconds;
+            double unitsPerMessage = (readUnits + writeUnits) / options.messages();
+            out.printf("  raw SNS Publish      %,d in %.2f s = %,.0f msgs/s%n", options.messages(), rawSeconds, rawRate);
+            out.printf("  delivery path        %,d in %.2f s = %,.0f msgs/s (%,d sent)%n", options.messages(), seconds,
+                    rate, sent);
+            out.printf("  DynamoDB per message %.2f read units + %.2f write units (record read, ledger claim and answer,"
+                            + " the send recorded in the record)%n",
+                    readUnits / options.messages(), writeUnits / options.messages());
+            out.printf("RESULT deliver msgs_per_s=%.0f raw_msgs_per_s=%.0f ratio=%.2f ddb_units_per_msg=%.2f%n",
+                    rate, rawRate, rate / rawRate, unitsPerMessage);
+            return sent == options.messages() ? 0 : 1;
+        }
+    }
+
+    private static void seedCustomers(EngagementServices services, int customers) {
+        List<EngagementEvent> events = new ArrayList<>();
+        for (int i = 0; i < customers; i++) {
+            events.add(new EngagementEvent("bench-p-" + i, customer(i), AT.minus(Duration.ofDays(1)), Optional.empty(),
+                    new EventPayload.ProfileUpdated(Optional.empty(), Optional.of(phone(i)), Optional.of("Europe/Madrid"),
+                            Optional.empty(), Optional.empty(), Optional.empty())));
+        }
+        for (int from = 0; from < events.size(); from += 500) {
+            boolean failed = services.intake().apply(events.subList(from, Math.min(events.size(), from + 500)))
+                    .stream().anyMatch(r -> !(r instanceof IntakeResult.Applied));
+            if (failed) throw new IllegalStateException("seeding the customers failed");
+        }
+    }
+
+    private static DeliveryRequest request(int i) {
+        return new DeliveryRequest(customer(i), "order-status", "shipped", "o-" + i, Purpose.TRANSACTIONAL,
+                "transactional", List.of(dev.winback.core.event.Channel.SMS), AT, AT.plus(Duration.ofDays(1)),
+                Duration.ofHours(4), Map.of());
+    }
+
+    private static void rawPublish(SnsClient sns, int i) {
+        sns.publish(b -> b.phoneNumber(phone(i)).message("[order-status] message raw-" + i)
+                .messageAttributes(Map.of("AWS.SNS.SMS.SMSType",
+                        MessageAttributeValue.builder().dataType("String").stringValue("Transactional").build())));
+    }
+
+    private static String customer(int i) {
+        return "bench-" + i;
+    }
+
+    private static String phone(int i) {
+        return "+1555" + String.format("%07d", i);
+    }
+}
