@@ -1,20 +1,24 @@
 package dev.winback.functions.deliver;
 
 import dev.winback.adapters.EngagementServices;
+import dev.winback.adapters.channel.ChannelSenders;
 import dev.winback.adapters.channel.SnsPushSender;
 import dev.winback.adapters.channel.SnsSmsSender;
 import dev.winback.adapters.config.AwsClients;
+import dev.winback.adapters.config.ChannelsConfig;
 import dev.winback.adapters.config.WinbackConfig;
 import dev.winback.adapters.delivery.EventBridgeDecisionPublisher;
+import dev.winback.adapters.template.MustacheMessageTemplates;
 import dev.winback.core.delivery.ChannelSender;
 import dev.winback.core.delivery.DeliverMessages;
 import dev.winback.core.delivery.MessageComposer;
-import dev.winback.core.delivery.MessageTemplates;
 import dev.winback.core.delivery.TemplateComposer;
 import dev.winback.core.delivery.UnsubscribeLinks;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.ServiceLoader;
 
 /** The delivery object graph both handlers share, built once per execution environment. */
@@ -24,26 +28,33 @@ final class DeliveryComposition {
     }
 
     static DeliverMessages fromEnvironment() {
-        WinbackConfig config = WinbackConfig.fromEnvironment(System.getenv());
+        Map<String, String> env = System.getenv();
+        WinbackConfig config = WinbackConfig.fromEnvironment(env);
+        ChannelsConfig channels = ChannelsConfig.fromEnvironment(env);
         AwsClients clients = new AwsClients();
         Clock clock = Clock.systemUTC();
         EngagementServices services = new EngagementServices(config, clients, clock);
-        return services.deliverMessages(senders(clients), composer(),
+        return services.deliverMessages(senders(channels, config, clients, services, clock),
+                composer(channels, clock),
                 new EventBridgeDecisionPublisher(clients.eventBridge(), config.eventBusName()));
     }
 
-    /** A channel without a sender here is skipped with reason no_sender, and the plan moves on. */
-    static List<ChannelSender> senders(AwsClients clients) {
-        return List.of(new SnsSmsSender(clients.sns()), new SnsPushSender(clients.sns()));
+    /**
+     * SMS and push through SNS, and the configured channels (email, messengers, in-app). A channel
+     * without a sender is skipped with reason no_sender, and the plan moves on.
+     */
+    static List<ChannelSender> senders(ChannelsConfig channels, WinbackConfig config, AwsClients clients,
+                                       EngagementServices services, Clock clock) {
+        List<ChannelSender> senders = new ArrayList<>(
+                ChannelSenders.of(channels, config.tableName(), clients, services.meter(), clock).values());
+        senders.add(new SnsSmsSender(clients.sns()));
+        senders.add(new SnsPushSender(clients.sns()));
+        return senders;
     }
 
-    /** The repository's templates and the signed unsubscribe links, as installed on the class path. */
-    static MessageComposer composer() {
-        return new TemplateComposer(installed(MessageTemplates.class), installed(UnsubscribeLinks.class));
-    }
-
-    private static <T> T installed(Class<T> port) {
-        return ServiceLoader.load(port).findFirst().orElseThrow(() -> new IllegalStateException(
-                "no " + port.getSimpleName() + " implementation is installed (META-INF/services/" + port.getName() + ")"));
+    /** The shipped templates; the signed unsubscribe links when an implementation is installed. */
+    static MessageComposer composer(ChannelsConfig channels, Clock clock) {
+        return new TemplateComposer(MustacheMessageTemplates.shipped(),
+                ServiceLoader.load(UnsubscribeLinks.class).findFirst(), channels.brand(), clock);
     }
 }

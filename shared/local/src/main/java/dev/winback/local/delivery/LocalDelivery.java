@@ -5,8 +5,11 @@ import dev.winback.adapters.channel.SnsPushSender;
 import dev.winback.adapters.channel.SnsSmsSender;
 import dev.winback.adapters.delivery.DeliveryQueueMessages;
 import dev.winback.adapters.playbook.RetentionActionRequestedJson;
+import dev.winback.adapters.template.MustacheMessageTemplates;
 import dev.winback.core.delivery.ChannelSender;
 import dev.winback.core.delivery.DeliverMessages;
+import dev.winback.core.delivery.TemplateComposer;
+import dev.winback.core.delivery.TemplateVariables;
 import dev.winback.core.evaluation.ActionPublisher;
 import dev.winback.core.playbook.ActionRequest;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -31,6 +34,9 @@ import java.util.Set;
  */
 public final class LocalDelivery implements ActionPublisher, AutoCloseable {
 
+    static final TemplateVariables.Brand LOCAL_BRAND =
+            new TemplateVariables.Brand("Winback demo shop", URI.create("https://shop.example"));
+
     private final LocalOutbox outbox;
     private final DecisionTally tally = new DecisionTally();
     private final DeliverMessages delivery;
@@ -50,7 +56,9 @@ public final class LocalDelivery implements ActionPublisher, AutoCloseable {
         Set<Object> emulated = new HashSet<>();
         senders.forEach(s -> emulated.add(s.channel()));
         outbox.senders().stream().filter(s -> !emulated.contains(s.channel())).forEach(senders::add);
-        this.delivery = services.deliverMessages(senders, new PlainTextComposer(), tally);
+        // The shipped templates, as deployed; no signed links locally (only the outbox sees the mail).
+        this.delivery = services.deliverMessages(senders, new TemplateComposer(MustacheMessageTemplates.shipped(),
+                Optional.empty(), LOCAL_BRAND, clock), tally);
         this.reader = new DeliveryQueueMessages(delivery.policy());
     }
 
