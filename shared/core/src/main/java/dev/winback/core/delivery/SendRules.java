@@ -146,6 +146,7 @@ public final class SendRules {
     private static Optional<Reason> marketingBlock(Channel channel, ChannelState state, EngagementRecord record) {
         Stamped<ConsentGrant> consent = state.consent().get(Purpose.MARKETING);
         SubscriptionStatus subscription = state.subscription() == null ? null : state.subscription().value();
+        if (subscription == SubscriptionStatus.UNSUBSCRIBED) return Optional.of(Reason.UNSUBSCRIBED);
         if (consent == null) {
             boolean optedIn = switch (channel) {
                 case EMAIL, SMS -> subscription == SubscriptionStatus.SUBSCRIBED;
@@ -155,7 +156,6 @@ public final class SendRules {
             };
             if (!optedIn) return Optional.of(Reason.NO_CONSENT);
         }
-        if (subscription == SubscriptionStatus.UNSUBSCRIBED) return Optional.of(Reason.UNSUBSCRIBED);
         if (!record.evaluation().sunsets().allows(channel, Purpose.MARKETING)) return Optional.of(Reason.SUNSET);
         if (record.preferences().mutedChannelsOrEmpty().contains(channel)) return Optional.of(Reason.CHANNEL_MUTED);
         return Optional.empty();
