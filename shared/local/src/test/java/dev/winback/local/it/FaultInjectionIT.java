@@ -74,7 +74,12 @@ class FaultInjectionIT {
         for (int r = 0; requests.size() < REQUESTS; r++) {
             String customer = "fi-" + random.nextInt(CUSTOMERS);
             List<Channel> plan = random.nextBoolean() ? List.of(Channel.PUSH, Channel.SMS) : List.of(Channel.SMS);
-            DeliveryRequest request = f.request(customer, "order-" + r, Purpose.TRANSACTIONAL, plan);
+            // A receipt wait beyond the expiry arms no fallback timers: they would outlive this test in
+            // the shared table and fire in the next test's ticks.
+            DeliveryRequest base = f.request(customer, "order-" + r, Purpose.TRANSACTIONAL, plan);
+            DeliveryRequest request = new DeliveryRequest(base.customerId(), base.campaignId(), base.step(),
+                    base.slot(), base.purpose(), base.category(), base.channels(), base.requestedAt(),
+                    base.expiresAt(), Duration.ofDays(3), base.variables());
             requests.add(request);
             if (random.nextInt(6) == 0 && requests.size() < REQUESTS) requests.add(request);
         }
