@@ -7,7 +7,9 @@ import dev.winback.adapters.config.WinbackConfig;
 import dev.winback.adapters.dynamodb.CapacityMeter;
 import dev.winback.adapters.dynamodb.DynamoDbCustomerSample;
 import dev.winback.adapters.dynamodb.DynamoDbEngagementStore;
+import dev.winback.adapters.delivery.AccountHealthPauses;
 import dev.winback.adapters.delivery.IngestSendRecorder;
+import dev.winback.adapters.feedback.AccountHealth;
 import dev.winback.adapters.dynamodb.DynamoDbEvaluationStore;
 import dev.winback.adapters.dynamodb.DynamoDbMessageLedger;
 import dev.winback.adapters.dynamodb.DynamoDbPurchaseModels;
@@ -56,6 +58,8 @@ public final class EngagementServices {
 
     /** The fitted model changes once a day; readers look for a new one this often. */
     static final Duration MODEL_REFRESH = Duration.ofMinutes(15);
+    /** Marketing email checks the account-health flag this often at most. */
+    static final Duration ACCOUNT_HEALTH_REFRESH = Duration.ofMinutes(1);
     /** Parallel Scan segments when sampling the base for the daily fit. */
     static final int SAMPLE_SEGMENTS = 4;
 
@@ -159,7 +163,8 @@ public final class EngagementServices {
     public DeliverMessages deliverMessages(List<ChannelSender> senders, MessageComposer composer,
                                            DecisionPublisher decisions) {
         return new DeliverMessages(store, messageLedger, senders, composer, new IngestSendRecorder(ingestEvents),
-                decisions, deliveryPolicy, clock);
+                decisions, deliveryPolicy, new AccountHealthPauses(new AccountHealth(store.dynamoDb(), store.table()),
+                clock, ACCOUNT_HEALTH_REFRESH), clock);
     }
 
     /** The daily fit of the purchase model on a sample of the base. */

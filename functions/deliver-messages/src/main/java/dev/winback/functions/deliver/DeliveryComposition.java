@@ -6,6 +6,7 @@ import dev.winback.adapters.channel.SnsPushSender;
 import dev.winback.adapters.channel.SnsSmsSender;
 import dev.winback.adapters.config.AwsClients;
 import dev.winback.adapters.config.ChannelsConfig;
+import dev.winback.adapters.config.LinkConfig;
 import dev.winback.adapters.config.WinbackConfig;
 import dev.winback.adapters.delivery.EventBridgeDecisionPublisher;
 import dev.winback.adapters.template.MustacheMessageTemplates;
@@ -19,7 +20,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
+import java.util.Optional;
 
 /** The delivery object graph both handlers share, built once per execution environment. */
 final class DeliveryComposition {
@@ -34,8 +35,9 @@ final class DeliveryComposition {
         AwsClients clients = new AwsClients();
         Clock clock = Clock.systemUTC();
         EngagementServices services = new EngagementServices(config, clients, clock);
+        LinkConfig links = LinkConfig.fromEnvironment(env, clients);
         return services.deliverMessages(senders(channels, config, clients, services, clock),
-                composer(channels, clock),
+                composer(channels, links, clock),
                 new EventBridgeDecisionPublisher(clients.eventBridge(), config.eventBusName()));
     }
 
@@ -52,9 +54,12 @@ final class DeliveryComposition {
         return senders;
     }
 
-    /** The shipped templates; the signed unsubscribe links when an implementation is installed. */
-    static MessageComposer composer(ChannelsConfig channels, Clock clock) {
-        return new TemplateComposer(MustacheMessageTemplates.shipped(),
-                ServiceLoader.load(UnsubscribeLinks.class).findFirst(), channels.brand(), clock);
+    /**
+     * The shipped templates, and the signed one-click and preference links on the HTTP API's URL
+     * (without a base URL there are none, and marketing email is refused for want of its link).
+     */
+    static MessageComposer composer(ChannelsConfig channels, LinkConfig links, Clock clock) {
+        Optional<UnsubscribeLinks> signed = links.baseUrl().map(base -> links.links(clock));
+        return new TemplateComposer(MustacheMessageTemplates.shipped(), signed, channels.brand(), clock);
     }
 }

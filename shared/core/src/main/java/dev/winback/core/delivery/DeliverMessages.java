@@ -66,11 +66,18 @@ public final class DeliverMessages {
     private final SendRecorder recorder;
     private final DecisionPublisher publisher;
     private final DeliveryPolicy policy;
+    private final SendingPauses pauses;
     private final Clock clock;
 
     public DeliverMessages(EngagementStore records, MessageLedger ledger, List<ChannelSender> senders,
                            MessageComposer composer, SendRecorder recorder, DecisionPublisher publisher,
                            DeliveryPolicy policy, Clock clock) {
+        this(records, ledger, senders, composer, recorder, publisher, policy, SendingPauses.NONE, clock);
+    }
+
+    public DeliverMessages(EngagementStore records, MessageLedger ledger, List<ChannelSender> senders,
+                           MessageComposer composer, SendRecorder recorder, DecisionPublisher publisher,
+                           DeliveryPolicy policy, SendingPauses pauses, Clock clock) {
         this.records = records;
         this.ledger = ledger;
         Map<Channel, ChannelSender> byChannel = new EnumMap<>(Channel.class);
@@ -84,6 +91,7 @@ public final class DeliverMessages {
         this.recorder = recorder;
         this.publisher = publisher;
         this.policy = policy;
+        this.pauses = pauses;
         this.clock = clock;
     }
 
@@ -168,7 +176,7 @@ public final class DeliverMessages {
         LedgerEntry current = start;
         // Each round either ends or adds a failed attempt, so the plan's length bounds the rounds.
         for (int round = 0; round <= Channel.values().length; round++) {
-            Step step = DeliveryPlanner.next(current, record, policy, senders.keySet(), now);
+            Step step = DeliveryPlanner.next(current, record, policy, senders.keySet(), pauses, now);
             switch (step) {
                 case Step.Hold hold -> {
                     return finish(stored, current.held(hold.until(), hold.decisions(), now), trigger, now);

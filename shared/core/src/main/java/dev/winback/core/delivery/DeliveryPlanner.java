@@ -48,6 +48,12 @@ public final class DeliveryPlanner {
     /** @param available the channels with a sender configured */
     public static Step next(LedgerEntry entry, EngagementRecord record, DeliveryPolicy policy, Set<Channel> available,
                             Instant now) {
+        return next(entry, record, policy, available, SendingPauses.NONE, now);
+    }
+
+    /** @param pauses channels paused for everyone now (a paused channel is skipped) */
+    public static Step next(LedgerEntry entry, EngagementRecord record, DeliveryPolicy policy, Set<Channel> available,
+                            SendingPauses pauses, Instant now) {
         DeliveryRequest request = entry.request();
         List<MessageDecision> decisions = new ArrayList<>();
         if (entry.anyReceipt()) {
@@ -72,6 +78,10 @@ public final class DeliveryPlanner {
             if (entry.wasTried(channel)) continue;
             if (!available.contains(channel)) {
                 decisions.add(MessageDecision.on(now, Kind.SKIPPED, channel, Reason.NO_SENDER, channel.wireName()));
+                continue;
+            }
+            if (pauses.paused(channel, request.purpose())) {
+                decisions.add(MessageDecision.on(now, Kind.SKIPPED, channel, Reason.ACCOUNT_PAUSED, channel.wireName()));
                 continue;
             }
             switch (SendRules.channel(channel, request, record, policy, now)) {

@@ -234,4 +234,20 @@ class DeliverMessagesTest {
         assertThat(delivery.deliver(request).duplicate()).isTrue();
         assertThat(sms.calls).isEmpty();
     }
+
+    @Test
+    void aPausedChannelIsSkippedForMarketingOnly() {
+        customers.reachable("c-1", NOON.minusSeconds(60), "America/New_York");
+        SendingPauses marketingEmailPaused = (channel, purpose) -> channel == Channel.EMAIL && purpose == Purpose.MARKETING;
+        DeliverMessages delivery = new DeliverMessages(store, ledger, List.of(push, sms, email), new PlainComposer(),
+                customers.recorder(), DecisionPublisher.NONE, DeliveryPolicy.defaults(), marketingEmailPaused, clock);
+
+        delivery.deliver(request("c-1", "m", Purpose.MARKETING, List.of(Channel.EMAIL, Channel.SMS)));
+        delivery.deliver(request("c-1", "t", Purpose.TRANSACTIONAL, List.of(Channel.EMAIL, Channel.SMS)));
+
+        assertThat(email.delivered).extracting(OutboundMessage::purpose).containsExactly(Purpose.TRANSACTIONAL);
+        assertThat(sms.delivered).extracting(OutboundMessage::purpose).containsExactly(Purpose.MARKETING);
+        assertThat(ledger.find(request("c-1", "m", Purpose.MARKETING, List.of()).key()).orElseThrow().decisions())
+                .anyMatch(d -> d.reason() == Reason.ACCOUNT_PAUSED);
+    }
 }
