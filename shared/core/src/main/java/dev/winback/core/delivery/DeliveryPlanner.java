@@ -74,7 +74,7 @@ public final class DeliveryPlanner {
             case SendRules.MessageVerdict.Go go -> {
             }
         }
-        for (Channel channel : policy.plans().planFor(request)) {
+        for (Channel channel : preferWorking(policy.plans().planFor(request), record)) {
             if (entry.wasTried(channel)) continue;
             if (!available.contains(channel)) {
                 decisions.add(MessageDecision.on(now, Kind.SKIPPED, channel, Reason.NO_SENDER, channel.wireName()));
@@ -103,5 +103,16 @@ public final class DeliveryPlanner {
         }
         decisions.add(MessageDecision.overall(now, Kind.STOPPED, Reason.NO_CHANNEL_LEFT, "no further channel"));
         return new Step.Stop(entry.finalStatus(), decisions);
+    }
+
+    /**
+     * The plan with degraded channels (repeated transient failures since the last delivery, such as
+     * a full mailbox) moved to the end, keeping the order otherwise: they are tried last, not dropped.
+     */
+    static List<Channel> preferWorking(List<Channel> plan, EngagementRecord record) {
+        List<Channel> ordered = new ArrayList<>(plan.size());
+        plan.stream().filter(c -> !record.channel(c).degraded()).forEach(ordered::add);
+        plan.stream().filter(c -> record.channel(c).degraded()).forEach(ordered::add);
+        return ordered;
     }
 }

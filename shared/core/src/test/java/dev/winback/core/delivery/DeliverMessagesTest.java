@@ -250,4 +250,17 @@ class DeliverMessagesTest {
         assertThat(ledger.find(request("c-1", "m", Purpose.MARKETING, List.of()).key()).orElseThrow().decisions())
                 .anyMatch(d -> d.reason() == Reason.ACCOUNT_PAUSED);
     }
+
+    @Test
+    void aDegradedChannelIsTriedLast() {
+        customers.reachable("c-1", NOON.minusSeconds(600), "America/New_York");
+        for (int i = 0; i < dev.winback.core.record.ChannelState.DEGRADED_AFTER; i++) {
+            customers.apply("c-1", NOON.minusSeconds(300 - i), new EventPayload.MessageFailed("m-" + i, Channel.SMS,
+                    dev.winback.core.event.FailureReason.SOFT_BOUNCED));
+        }
+        delivery(DeliveryPolicy.defaults()).deliver(request("c-1", "t", Purpose.TRANSACTIONAL, List.of(Channel.SMS, Channel.EMAIL)));
+
+        assertThat(sms.calls).isEmpty();
+        assertThat(email.delivered).hasSize(1);
+    }
 }
