@@ -40,6 +40,8 @@ public final class LocalHttpServer implements AutoCloseable {
     public static final int DEFAULT_PORT = 8080;
     /** API Gateway's payload limit for HTTP APIs. */
     public static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
+    /** How much of an oversized body is read and dropped before answering 413. */
+    private static final long MAX_DISCARD_BYTES = 8L * MAX_BODY_BYTES;
 
     private static final JsonLog LOG = JsonLog.of(LocalHttpServer.class);
 
@@ -208,6 +210,7 @@ public final class LocalHttpServer implements AutoCloseable {
         if (declared != null) {
             try {
                 if (Long.parseLong(declared.trim()) > MAX_BODY_BYTES) {
+                    discard(exchange);
                     return Optional.empty();
                 }
             } catch (NumberFormatException ignored) {
@@ -216,7 +219,25 @@ public final class LocalHttpServer implements AutoCloseable {
         }
         try (InputStream in = exchange.getRequestBody()) {
             byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
-            return bytes.length > MAX_BODY_BYTES ? Optional.empty() : Optional.of(bytes);
+            if (bytes.length > MAX_BODY_BYTES) {
+                discard(exchange);
+                return Optional.empty();
+            }
+            return Optional.of(bytes);
+        }
+    }
+
+    /**
+     * Reads and drops what is left of an oversized body (up to a bound), so that a client still
+     * sending gets its 413 rather than a reset connection.
+     */
+    private static void discard(HttpExchange exchange) throws IOException {
+        try (InputStream in = exchange.getRequestBody()) {
+            long skipped = 0;
+            byte[] buffer = new byte[64 * 1024];
+            for (int read; skipped < MAX_DISCARD_BYTES && (read = in.read(buffer)) >= 0; ) {
+                skipped += read;
+            }
         }
     }
 
