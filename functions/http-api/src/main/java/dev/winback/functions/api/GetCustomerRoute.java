@@ -4,7 +4,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.winback.adapters.dynamodb.DynamoDbEngagementStore;
 import dev.winback.adapters.http.HttpResponses;
-import dev.winback.adapters.json.ContractRules;
 import dev.winback.adapters.record.EngagementRecordJson;
 import dev.winback.core.evaluation.EvaluationPolicy;
 import dev.winback.core.evaluation.EvaluationReport;
@@ -13,8 +12,6 @@ import dev.winback.core.model.PurchaseModels;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -40,22 +37,16 @@ final class GetCustomerRoute implements Route {
 
     @Override
     public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent request) {
-        Map<String, String> path = request.getPathParameters() == null ? Map.of() : request.getPathParameters();
-        String customerId = path.get("customerId");
-        Optional<String> problem = customerId == null ? Optional.of("is required")
-                : ContractRules.CUSTOMER_ID.problemWith(customerId);
-        if (problem.isPresent()) {
-            return HttpResponses.problem(400, "Bad Request", "the customer id is invalid",
-                    List.of(new HttpResponses.InvalidField(-1, null, "customerId", problem.get())));
-        }
-        StoredRecord stored = store.find(customerId);
-        if (stored == null) {
-            return HttpResponses.problem(404, "Not Found", "no engagement record for this customer");
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        EngagementRecordJson.writeForApi(stored.record(), words(stored), out);
-        String body = out.toString(StandardCharsets.UTF_8);
-        return HttpResponses.json(200, g -> g.writeRawValue(body));
+        return CustomerPath.withCustomer(request, customerId -> {
+            StoredRecord stored = store.find(customerId);
+            if (stored == null) {
+                return HttpResponses.problem(404, "Not Found", "no engagement record for this customer");
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            EngagementRecordJson.writeForApi(stored.record(), words(stored), out);
+            String body = out.toString(StandardCharsets.UTF_8);
+            return HttpResponses.json(200, g -> g.writeRawValue(body));
+        });
     }
 
     /** The evaluation's words; without them (the record is still served) if wording it again fails. */

@@ -4,13 +4,9 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.winback.adapters.delivery.DeliveryJson;
 import dev.winback.adapters.http.HttpResponses;
-import dev.winback.adapters.json.ContractRules;
 import dev.winback.core.delivery.MessageLedger;
 
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * GET /v1/customers/{customerId}/messages: the customer's messages from the send ledger, newest
@@ -29,16 +25,10 @@ final class GetMessagesRoute implements Route {
 
     @Override
     public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent request) {
-        Map<String, String> path = request.getPathParameters() == null ? Map.of() : request.getPathParameters();
-        String customerId = path.get("customerId");
-        Optional<String> problem = customerId == null ? Optional.of("is required")
-                : ContractRules.CUSTOMER_ID.problemWith(customerId);
-        if (problem.isPresent()) {
-            return HttpResponses.problem(400, "Bad Request", "the customer id is invalid",
-                    List.of(new HttpResponses.InvalidField(-1, null, "customerId", problem.get())));
-        }
-        String body = new String(DeliveryJson.messagesBody(customerId, ledger.recent(customerId, LIMIT)),
-                StandardCharsets.UTF_8);
-        return HttpResponses.json(200, g -> g.writeRawValue(body));
+        return CustomerPath.withCustomer(request, customerId -> {
+            String body = new String(DeliveryJson.messagesBody(customerId, ledger.recent(customerId, LIMIT)),
+                    StandardCharsets.UTF_8);
+            return HttpResponses.json(200, g -> g.writeRawValue(body));
+        });
     }
 }

@@ -3,13 +3,9 @@ package dev.winback.functions.api;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.winback.adapters.http.HttpResponses;
-import dev.winback.adapters.json.ContractRules;
 import dev.winback.adapters.privacy.CustomerData;
 
 import java.time.Clock;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
@@ -28,7 +24,7 @@ final class PrivacyRoutes {
     }
 
     static Route export(CustomerData data, Clock clock) {
-        return request -> withCustomer(request, id -> {
+        return request -> CustomerPath.withCustomer(request, id -> {
             var items = data.items(id);
             if (items.isEmpty()) return HttpResponses.problem(404, "Not Found", "nothing is held on this customer");
             return HttpResponses.json(200, g -> data.export(id, clock.instant(), g));
@@ -36,7 +32,7 @@ final class PrivacyRoutes {
     }
 
     static Route erase(CustomerData data, Clock clock) {
-        return request -> withCustomer(request, id -> {
+        return request -> CustomerPath.withCustomer(request, id -> {
             CustomerData.Erasure erasure = data.erase(id, clock.instant());
             LOG.info(() -> "customer erased: " + erasure.itemsDeleted() + " item(s), "
                     + erasure.contactsTombstoned() + " contact tombstone(s)");
@@ -49,18 +45,5 @@ final class PrivacyRoutes {
                 g.writeEndObject();
             });
         });
-    }
-
-    private static APIGatewayV2HTTPResponse withCustomer(APIGatewayV2HTTPEvent request,
-                                                         java.util.function.Function<String, APIGatewayV2HTTPResponse> then) {
-        Map<String, String> path = request.getPathParameters() == null ? Map.of() : request.getPathParameters();
-        String customerId = path.get("customerId");
-        Optional<String> problem = customerId == null ? Optional.of("is required")
-                : ContractRules.CUSTOMER_ID.problemWith(customerId);
-        if (problem.isPresent()) {
-            return HttpResponses.problem(400, "Bad Request", "the customer id is invalid",
-                    List.of(new HttpResponses.InvalidField(-1, null, "customerId", problem.get())));
-        }
-        return then.apply(customerId);
     }
 }
