@@ -17,8 +17,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Put;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -78,29 +76,15 @@ public final class DynamoDbEvaluationStore implements EvaluationStore, ActionOut
     @Override
     public List<DueItem> due(int shard, Instant now) {
         List<DueItem> due = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            QueryRequest.Builder request = QueryRequest.builder().tableName(table).indexName(Keys.DUE_INDEX)
-                    .keyConditionExpression("#s = :shard AND #a <= :now")
-                    .expressionAttributeNames(Map.of("#s", Keys.DUE_SHARD, "#a", Keys.DUE_AT))
-                    .expressionAttributeValues(Map.of(":shard", AttributeValue.fromS(Keys.dueShard(shard)),
-                            ":now", AttributeValue.fromS(Keys.dueBy(now))))
-                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL);
-            if (start != null) request.exclusiveStartKey(start);
-            QueryResponse response = dynamoDb.query(request.build());
-            meter.read(response.consumedCapacity());
-            for (Map<String, AttributeValue> item : response.items()) {
-                String customerId = Keys.customerId(item.get(Keys.PK).s());
-                String sk = item.get(Keys.SK).s();
-                if (sk.equals(Keys.RECORD_SK)) {
-                    due.add(new DueItem.Record(customerId));
-                } else if (sk.startsWith(Keys.ACTION_PREFIX)) {
-                    due.add(new DueItem.Action(customerId, sk.substring(Keys.ACTION_PREFIX.length())));
-                }
+        for (Map<String, AttributeValue> item : DueIndex.dueBy(dynamoDb, table, meter, Keys.dueShard(shard), now)) {
+            String customerId = Keys.customerId(item.get(Keys.PK).s());
+            String sk = item.get(Keys.SK).s();
+            if (sk.equals(Keys.RECORD_SK)) {
+                due.add(new DueItem.Record(customerId));
+            } else if (sk.startsWith(Keys.ACTION_PREFIX)) {
+                due.add(new DueItem.Action(customerId, sk.substring(Keys.ACTION_PREFIX.length())));
             }
-            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
-                    ? response.lastEvaluatedKey() : null;
-        } while (start != null);
+        }
         return due;
     }
 

@@ -91,26 +91,12 @@ public final class DynamoDbMessageLedger implements MessageLedger {
     @Override
     public List<MessageKey> due(int shard, Instant now) {
         List<MessageKey> due = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            QueryRequest.Builder request = QueryRequest.builder().tableName(table).indexName(Keys.DUE_INDEX)
-                    .keyConditionExpression("#s = :shard AND #a <= :now")
-                    .expressionAttributeNames(Map.of("#s", Keys.DUE_SHARD, "#a", Keys.DUE_AT))
-                    .expressionAttributeValues(Map.of(":shard", AttributeValue.fromS(Keys.messageDueShard(shard)),
-                            ":now", AttributeValue.fromS(Keys.dueBy(now))))
-                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL);
-            if (start != null) request.exclusiveStartKey(start);
-            QueryResponse response = dynamoDb.query(request.build());
-            meter.read(response.consumedCapacity());
-            for (Map<String, AttributeValue> item : response.items()) {
-                String sk = item.get(Keys.SK).s();
-                if (sk.startsWith(Keys.MESSAGE_PREFIX)) {
-                    due.add(new MessageKey(Keys.customerId(item.get(Keys.PK).s()), sk.substring(Keys.MESSAGE_PREFIX.length())));
-                }
+        for (Map<String, AttributeValue> item : DueIndex.dueBy(dynamoDb, table, meter, Keys.messageDueShard(shard), now)) {
+            String sk = item.get(Keys.SK).s();
+            if (sk.startsWith(Keys.MESSAGE_PREFIX)) {
+                due.add(new MessageKey(Keys.customerId(item.get(Keys.PK).s()), sk.substring(Keys.MESSAGE_PREFIX.length())));
             }
-            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
-                    ? response.lastEvaluatedKey() : null;
-        } while (start != null);
+        }
         return due;
     }
 
