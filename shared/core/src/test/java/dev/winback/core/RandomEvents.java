@@ -80,7 +80,7 @@ public final class RandomEvents {
                     pick(dev.winback.core.event.FailureReason.values()));
             case 15 -> new EventPayload.PreferencesChanged(
                     random.nextBoolean() ? Optional.empty()
-                            : Optional.of(java.util.Set.of(pick(new String[]{"offers", "reengagement", "permissions"}))),
+                            : Optional.of(java.util.Set.of(pick(dev.winback.core.event.MessageCategory.values()))),
                     random.nextBoolean() ? Optional.empty() : Optional.of(java.util.Set.of(channel)),
                     random.nextBoolean() ? Optional.empty() : Optional.of(random.nextInt(4)),
                     random.nextBoolean() ? Optional.empty() : Optional.of(new dev.winback.core.event.QuietHours(

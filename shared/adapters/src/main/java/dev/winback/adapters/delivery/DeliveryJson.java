@@ -11,6 +11,7 @@ import dev.winback.core.delivery.LedgerStatus;
 import dev.winback.core.delivery.MessageDecision;
 import dev.winback.core.delivery.MessageKey;
 import dev.winback.core.event.Channel;
+import dev.winback.core.event.MessageCategory;
 import dev.winback.core.event.Purpose;
 
 import java.io.ByteArrayOutputStream;
@@ -47,7 +48,7 @@ public final class DeliveryJson {
         g.writeStringField("step", r.step());
         g.writeStringField("slot", r.slot());
         g.writeStringField("purpose", r.purpose().wireName());
-        g.writeStringField("category", r.category());
+        g.writeStringField("category", r.category().wireName());
         g.writeArrayFieldStart("channels");
         for (Channel channel : r.channels()) g.writeString(channel.wireName());
         g.writeEndArray();
@@ -73,7 +74,7 @@ public final class DeliveryJson {
         Map<String, String> variables = new LinkedHashMap<>();
         n.path("variables").properties().forEach(e -> variables.put(e.getKey(), e.getValue().asText()));
         return new DeliveryRequest(text(n, "customerId"), text(n, "campaignId"), text(n, "step"), text(n, "slot"),
-                purpose(text(n, "purpose")), text(n, "category"), channels, instant(n, "requestedAt"),
+                purpose(text(n, "purpose")), category(text(n, "category")), channels, instant(n, "requestedAt"),
                 instant(n, "expiresAt"), duration(n, "receiptWait"), variables);
     }
 
@@ -213,6 +214,10 @@ public final class DeliveryJson {
     static Purpose purpose(String wire) {
         for (Purpose p : Purpose.values()) if (p.wireName().equals(wire)) return p;
         throw new IllegalArgumentException("unknown purpose");
+    }
+
+    static MessageCategory category(String wire) {
+        return MessageCategory.byWireName(wire).orElseThrow(() -> new IllegalArgumentException("unknown category"));
     }
 
     private static String upper(String s) {

@@ -132,8 +132,6 @@ public final class ContractRules {
 
     // ---- preferences -------------------------------------------------------------------------
 
-    /** Categories are names; a preference centre offers a handful. */
-    public static final int MAX_MUTED_CATEGORIES = 32;
     /** The send log keeps this many sends, so no personal limit can be higher (0 removes the limit). */
     public static final int MAX_PER_WEEK = 16;
     public static final String LOCAL_TIME_PATTERN = "^(?:[01][0-9]|2[0-3]):[0-5][0-9]$";

@@ -6,6 +6,7 @@ import dev.winback.core.event.Channel;
 import dev.winback.core.event.EngagementEvent;
 import dev.winback.core.event.EventPayload;
 import dev.winback.core.event.LineItem;
+import dev.winback.core.event.MessageCategory;
 import java.util.List;
 import java.util.Optional;
 
@@ -78,7 +79,8 @@ public final class EventJsonWriter {
                 putIfPresent(p, "pushEndpoint", s.pushEndpoint());
             }
             case EventPayload.PreferencesChanged s -> {
-                s.mutedCategories().ifPresent(set -> set.stream().sorted().forEach(p.putArray("mutedCategories")::add));
+                s.mutedCategories().ifPresent(set -> set.stream().sorted().map(MessageCategory::wireName)
+                        .forEach(p.putArray("mutedCategories")::add));
                 s.mutedChannels().ifPresent(set -> set.stream().sorted().map(Channel::wireName)
                         .forEach(p.putArray("mutedChannels")::add));
                 s.maxPerWeek().ifPresent(limit -> p.put("maxPerWeek", limit));

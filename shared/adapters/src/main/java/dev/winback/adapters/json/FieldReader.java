@@ -88,10 +88,6 @@ final class FieldReader {
     }
 
     /** An array element or other value that is not a named member. */
-    String textAt(JsonNode value, String field, TextRule rule) {
-        return text(value, field, rule);
-    }
-
     <E> E choiceAt(JsonNode value, String field, Choices<E> choices) {
         return choice(value, field, choices);
     }

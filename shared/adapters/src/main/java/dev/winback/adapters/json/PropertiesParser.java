@@ -7,6 +7,7 @@ import dev.winback.core.event.EventPayload;
 import dev.winback.core.event.FailureReason;
 import dev.winback.core.event.LineItem;
 import dev.winback.core.event.MembershipStatus;
+import dev.winback.core.event.MessageCategory;
 import dev.winback.core.event.MessageFeedbackKind;
 import dev.winback.core.event.Platform;
 import dev.winback.core.event.Purpose;
@@ -35,6 +36,8 @@ final class PropertiesParser {
     private static final Choices<FailureReason> FAILURE_REASONS =
             Choices.of(List.of(FailureReason.values()), FailureReason::wireName);
     private static final Choices<Purpose> PURPOSES = Choices.of(List.of(Purpose.values()), Purpose::wireName);
+    static final Choices<MessageCategory> CATEGORIES =
+            Choices.of(List.of(MessageCategory.values()), MessageCategory::wireName);
     private static final List<String> LINE_ITEM_FIELDS = List.of("sku", "category", "quantity", "unitPrice");
 
     private final FieldReader in;
@@ -215,8 +218,8 @@ final class PropertiesParser {
             in.reject(PATH, "must hold at least one of: " + String.join(", ", EventType.PREFERENCES_CHANGED.propertyNames()));
             return null;
         }
-        Optional<Set<String>> categories = optionalSet(p, "mutedCategories", ContractRules.MAX_MUTED_CATEGORIES,
-                (value, field) -> in.textAt(value, field, ContractRules.NAME));
+        Optional<Set<MessageCategory>> categories = optionalSet(p, "mutedCategories",
+                MessageCategory.values().length, (value, field) -> in.choiceAt(value, field, CATEGORIES));
         Optional<Set<Channel>> channels = optionalSet(p, "mutedChannels", Channel.values().length,
                 (value, field) -> in.choiceAt(value, field, CHANNELS));
         Optional<Integer> maxPerWeek = p.has("maxPerWeek")

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.winback.core.event.Channel;
 import dev.winback.core.event.MembershipStatus;
+import dev.winback.core.event.MessageCategory;
 import dev.winback.core.event.Platform;
 import dev.winback.core.event.Purpose;
 import dev.winback.core.event.QuietHours;
@@ -406,7 +407,8 @@ public final class EngagementRecordJson {
         if (p.isEmpty()) return;
         g.writeObjectFieldStart("preferences");
         if (p.mutedCategories() != null) {
-            stampedList(g, "mutedCategories", p.mutedCategories().value().stream().sorted().toList(), p.mutedCategories().at());
+            stampedList(g, "mutedCategories", p.mutedCategories().value().stream().sorted()
+                    .map(MessageCategory::wireName).toList(), p.mutedCategories().at());
         }
         if (p.mutedChannels() != null) {
             stampedList(g, "mutedChannels", p.mutedChannels().value().stream().sorted().map(Channel::wireName).toList(),
@@ -580,7 +582,8 @@ public final class EngagementRecordJson {
     private static Preferences readPreferences(JsonNode n) {
         if (n.isMissingNode()) return Preferences.NONE;
         return new Preferences(
-                stampedSet(n.get("mutedCategories"), Function.identity()),
+                stampedSet(n.get("mutedCategories"), name -> MessageCategory.byWireName(name).orElseThrow(
+                        () -> new IllegalArgumentException("a stored muted category is not a category"))),
                 stampedSet(n.get("mutedChannels"), name -> Channel.valueOf(name.toUpperCase(Locale.ROOT))),
                 stamped(n.get("maxPerWeek"), Integer::valueOf),
                 stamped(n.get("quietHours"), text -> {

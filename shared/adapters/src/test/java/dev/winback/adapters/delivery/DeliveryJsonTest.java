@@ -13,6 +13,7 @@ import dev.winback.core.playbook.PlaybookVersion;
 import dev.winback.core.playbook.RetentionAction;
 import dev.winback.core.signal.SignalType;
 import dev.winback.adapters.playbook.RetentionActionRequestedJson;
+import dev.winback.core.event.MessageCategory;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -28,7 +29,7 @@ class DeliveryJsonTest {
     static final Instant AT = Instant.parse("2026-11-23T10:00:00Z");
 
     static DeliveryRequest request() {
-        return new DeliveryRequest("c-1", "order-status", "shipped", "o-1", Purpose.TRANSACTIONAL, "transactional",
+        return new DeliveryRequest("c-1", "order-status", "shipped", "o-1", Purpose.TRANSACTIONAL, MessageCategory.ORDER_UPDATES,
                 List.of(Channel.PUSH, Channel.SMS), AT, AT.plus(Duration.ofDays(1)), Duration.ofHours(2),
                 Map.of("orderId", "o-1"));
     }

@@ -93,6 +93,19 @@ class SchemaMatchesRulesTest {
     }
 
     @Test
+    void preferences_matchTheParser() {
+        assertThat(texts(DEFS.get("category").get("enum"))).containsExactlyElementsOf(PropertiesParser.CATEGORIES.byName().keySet());
+        assertThat(texts(DEFS.get("channel").get("enum"))).containsExactlyElementsOf(PropertiesParser.CHANNELS.byName().keySet());
+        JsonNode preferences = propertiesSchemaOf(EventType.PREFERENCES_CHANGED).get("properties");
+        assertThat(preferences.get("mutedCategories").get("maxItems").intValue())
+                .isEqualTo(PropertiesParser.CATEGORIES.byName().size());
+        assertThat(preferences.get("mutedCategories").get("items").get("$ref").textValue()).isEqualTo("#/$defs/category");
+        assertThat(preferences.get("maxPerWeek").get("maximum").intValue()).isEqualTo(ContractRules.MAX_PER_WEEK);
+        assertThat(preferences.get("quietHours").get("properties").get("start").get("pattern").textValue())
+                .isEqualTo(ContractRules.LOCAL_TIME_PATTERN);
+    }
+
+    @Test
     void requestBody_matchesTheParser() {
         JsonNode events = REQUEST.get("properties").get("events");
         assertThat(events.get("minItems").intValue()).isEqualTo(1);

@@ -10,6 +10,7 @@ import dev.winback.core.event.MessageFeedbackKind;
 import dev.winback.core.event.Platform;
 import dev.winback.core.event.Purpose;
 import dev.winback.core.event.SmsStatus;
+import dev.winback.core.event.MessageCategory;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
@@ -90,8 +91,10 @@ final class ValidEventGenerator {
         while (true) {
             var preferences = new EventPayload.PreferencesChanged(
                     maybe(() -> {
-                        java.util.Set<String> categories = new java.util.HashSet<>();
-                        for (int i = random.nextInt(4); i > 0; i--) categories.add(name());
+                        java.util.Set<MessageCategory> categories = new java.util.HashSet<>();
+                        for (int i = random.nextInt(4); i > 0; i--) {
+                            categories.add(MessageCategory.values()[random.nextInt(MessageCategory.values().length)]);
+                        }
                         return categories;
                     }),
                     maybe(() -> {

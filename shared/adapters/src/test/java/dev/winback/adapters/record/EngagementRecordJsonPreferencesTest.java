@@ -7,6 +7,7 @@ import dev.winback.core.event.Purpose;
 import dev.winback.core.event.QuietHours;
 import dev.winback.core.record.EngagementRecord;
 import dev.winback.core.record.RecordUpdate;
+import dev.winback.core.event.MessageCategory;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -25,7 +26,7 @@ class EngagementRecordJsonPreferencesTest {
     @Test
     void preferencesAndTheSendLogSurviveTheStoredShape() {
         EngagementRecord record = RecordUpdate.apply(EngagementRecord.empty("c-1"), List.of(
-                event("e1", AT, new EventPayload.PreferencesChanged(Optional.of(Set.of("offers", "a,b")),
+                event("e1", AT, new EventPayload.PreferencesChanged(Optional.of(Set.of(MessageCategory.PROMOTIONS, MessageCategory.SURVEYS)),
                         Optional.of(Set.of(Channel.SMS, Channel.PUSH)), Optional.of(2),
                         Optional.of(new QuietHours(LocalTime.of(22, 0), LocalTime.of(7, 30))),
                         Optional.of(AT.plusSeconds(86_400)))),

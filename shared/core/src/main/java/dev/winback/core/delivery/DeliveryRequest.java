@@ -1,6 +1,7 @@
 package dev.winback.core.delivery;
 
 import dev.winback.core.event.Channel;
+import dev.winback.core.event.MessageCategory;
 import dev.winback.core.event.Purpose;
 import dev.winback.core.playbook.ActionRequest;
 import dev.winback.core.playbook.RetentionAction;
@@ -30,7 +31,7 @@ public record DeliveryRequest(
         String step,
         String slot,
         Purpose purpose,
-        String category,
+        MessageCategory category,
         List<Channel> channels,
         Instant requestedAt,
         Instant expiresAt,
@@ -67,14 +68,19 @@ public record DeliveryRequest(
                 policy.receiptWait(), Map.of("signal", action.signalType().wireName()));
     }
 
-    /** The preference categories of retention actions. */
-    public static String categoryOf(RetentionAction action, Purpose purpose) {
-        if (purpose == Purpose.TRANSACTIONAL) return "transactional";
+    /**
+     * The preference category of a retention action. Order messages are order updates, whatever
+     * the action; offers are promotions; news of products and features is new products; the rest
+     * brings the customer back and is a reminder. No action asks for feedback yet, so nothing is a
+     * survey until a campaign that does has a sender.
+     */
+    public static MessageCategory categoryOf(RetentionAction action, Purpose purpose) {
+        if (purpose == Purpose.TRANSACTIONAL) return MessageCategory.ORDER_UPDATES;
         return switch (action) {
-            case SALE_PROMOTION, NEW_PRODUCTS_PROMOTION -> "offers";
-            case PERMISSION_RENEWAL -> "permissions";
-            case CROSS_CHANNEL_RETARGET, IN_APP_NUDGE, LAPSED_CAMPAIGN, FEATURE_HIGHLIGHTS, WINBACK_EMAIL,
-                 CROSS_PROMOTION_EMAIL, THROTTLE, AD_AUDIENCE, NONE -> "reengagement";
+            case SALE_PROMOTION -> MessageCategory.PROMOTIONS;
+            case NEW_PRODUCTS_PROMOTION, FEATURE_HIGHLIGHTS, CROSS_PROMOTION_EMAIL -> MessageCategory.NEW_PRODUCTS;
+            case PERMISSION_RENEWAL, CROSS_CHANNEL_RETARGET, IN_APP_NUDGE, LAPSED_CAMPAIGN, WINBACK_EMAIL, THROTTLE,
+                 AD_AUDIENCE, NONE -> MessageCategory.REMINDERS;
         };
     }
 }

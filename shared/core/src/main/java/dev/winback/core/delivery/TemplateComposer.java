@@ -39,7 +39,7 @@ public final class TemplateComposer implements MessageComposer {
         Locale locale = record.profile().locale() == null ? Locale.ROOT
                 : Locale.forLanguageTag(record.profile().locale().value());
         Optional<URI> unsubscribe = channel == Channel.EMAIL && request.purpose() == Purpose.MARKETING
-                ? links.map(l -> l.oneClick(request.customerId(), channel, request.category()))
+                ? links.map(l -> l.oneClick(request.customerId(), channel, request.category().wireName()))
                 : Optional.empty();
         URI preferences = links.map(l -> l.preferences(request.customerId())).orElse(brand.shopUrl());
         Map<String, Object> variables = new HashMap<>(request.variables());

@@ -100,14 +100,14 @@ public sealed interface EventPayload {
      * What the customer chose in a preference centre. Only the fields present change; each is its
      * own last-writer-wins register, so a centre may send the whole state or one field at a time.
      *
-     * @param mutedCategories message categories the customer does not want (replaces the stored set)
+     * @param mutedCategories categories the customer does not want (replaces the stored set)
      * @param mutedChannels   channels the customer does not want marketing on (replaces the stored set)
      * @param maxPerWeek      at most this many marketing messages in any 7 days; 0 removes the personal limit
      * @param quietHours      local hours with no interrupting messages (push, SMS, messengers)
      * @param pausedUntil     no marketing before this instant; an instant in the past ends a pause
      */
     record PreferencesChanged(
-            Optional<java.util.Set<String>> mutedCategories,
+            Optional<java.util.Set<MessageCategory>> mutedCategories,
             Optional<java.util.Set<Channel>> mutedChannels,
             Optional<Integer> maxPerWeek,
             Optional<QuietHours> quietHours,

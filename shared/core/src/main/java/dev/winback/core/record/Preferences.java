@@ -2,6 +2,7 @@ package dev.winback.core.record;
 
 import dev.winback.core.event.Channel;
 import dev.winback.core.event.EventPayload.PreferencesChanged;
+import dev.winback.core.event.MessageCategory;
 import dev.winback.core.event.QuietHours;
 
 import java.time.Instant;
@@ -16,7 +17,7 @@ import java.util.TreeSet;
  * the record, so the result does not depend on arrival order.
  */
 public record Preferences(
-        Stamped<Set<String>> mutedCategories,
+        Stamped<Set<MessageCategory>> mutedCategories,
         Stamped<Set<Channel>> mutedChannels,
         Stamped<Integer> maxPerWeek,
         Stamped<QuietHours> quietHours,
@@ -25,8 +26,8 @@ public record Preferences(
     public static final Preferences NONE = new Preferences(null, null, null, null, null);
 
     /** More muted is more restrictive; the sorted names only make the order total. */
-    private static final Comparator<Set<String>> MORE_MUTED = Comparator.<Set<String>>comparingInt(Set::size)
-            .thenComparing(set -> String.join(",", new TreeSet<>(set)));
+    private static final Comparator<Set<MessageCategory>> MORE_MUTED = Comparator.<Set<MessageCategory>>comparingInt(Set::size)
+            .thenComparing(set -> new TreeSet<>(set).toString());
     private static final Comparator<Set<Channel>> MORE_CHANNELS_MUTED = Comparator.<Set<Channel>>comparingInt(Set::size)
             .thenComparing(set -> new TreeSet<>(set).toString());
     /** A lower personal limit is more restrictive; 0 (no personal limit) is the least. */
@@ -37,7 +38,7 @@ public record Preferences(
         return equals(NONE);
     }
 
-    public Set<String> mutedCategoriesOrEmpty() {
+    public Set<MessageCategory> mutedCategoriesOrEmpty() {
         return mutedCategories == null ? Set.of() : mutedCategories.value();
     }
 

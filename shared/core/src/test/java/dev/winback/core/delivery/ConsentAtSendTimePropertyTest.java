@@ -6,6 +6,7 @@ import dev.winback.core.event.EventPayload;
 import dev.winback.core.event.Purpose;
 import dev.winback.core.event.SmsStatus;
 import dev.winback.core.ingest.InMemoryEngagementStore;
+import dev.winback.core.event.MessageCategory;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -165,7 +166,7 @@ class ConsentAtSendTimePropertyTest {
                     List<Channel> plan = new ArrayList<>(List.of(SENDABLE));
                     java.util.Collections.shuffle(plan, random);
                     DeliveryRequest request = new DeliveryRequest(customer, "camp", "camp", "slot-" + step,
-                            random.nextInt(3) == 0 ? Purpose.TRANSACTIONAL : Purpose.MARKETING, "offers",
+                            random.nextInt(3) == 0 ? Purpose.TRANSACTIONAL : Purpose.MARKETING, MessageCategory.PROMOTIONS,
                             plan.subList(0, 1 + random.nextInt(3)), now, now.plus(Duration.ofHours(12)),
                             Duration.ofHours(2), Map.of());
                     DeliverMessages.Result result = delivery.deliver(request);

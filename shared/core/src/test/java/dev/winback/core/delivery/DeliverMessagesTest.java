@@ -7,6 +7,7 @@ import dev.winback.core.event.EventPayload;
 import dev.winback.core.event.MessageFeedbackKind;
 import dev.winback.core.event.Purpose;
 import dev.winback.core.ingest.InMemoryEngagementStore;
+import dev.winback.core.event.MessageCategory;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -35,7 +36,7 @@ class DeliverMessagesTest {
     }
 
     static DeliveryRequest request(String customerId, String slot, Purpose purpose, List<Channel> channels) {
-        return new DeliveryRequest(customerId, "camp", "camp", slot, purpose, "offers", channels,
+        return new DeliveryRequest(customerId, "camp", "camp", slot, purpose, MessageCategory.PROMOTIONS, channels,
                 NOON, NOON.plus(Duration.ofDays(2)), Duration.ofHours(4), Map.of());
     }
 
@@ -168,7 +169,7 @@ class DeliverMessagesTest {
         clock.set(lateEvening);
         customers.reachable("c-1", lateEvening.minusSeconds(60), "America/New_York");
         DeliverMessages delivery = delivery(DeliveryPolicy.defaults());
-        DeliveryRequest request = new DeliveryRequest("c-1", "camp", "camp", "s", Purpose.MARKETING, "offers",
+        DeliveryRequest request = new DeliveryRequest("c-1", "camp", "camp", "s", Purpose.MARKETING, MessageCategory.PROMOTIONS,
                 List.of(Channel.SMS), lateEvening, lateEvening.plus(Duration.ofDays(2)), Duration.ofHours(4), Map.of());
 
         assertThat(delivery.deliver(request).status()).contains(LedgerStatus.HELD);
@@ -214,7 +215,7 @@ class DeliverMessagesTest {
     @Test
     void aMissingTemplateFailsTheChannelWithoutACallAndTriesTheNext() {
         customers.reachable("c-1", NOON.minusSeconds(60), "America/New_York");
-        DeliveryRequest request = new DeliveryRequest("c-1", "no-template", "x", "s", Purpose.MARKETING, "offers",
+        DeliveryRequest request = new DeliveryRequest("c-1", "no-template", "x", "s", Purpose.MARKETING, MessageCategory.PROMOTIONS,
                 List.of(Channel.SMS, Channel.EMAIL), NOON, NOON.plus(Duration.ofDays(1)), Duration.ofHours(4), Map.of());
 
         assertThat(delivery(DeliveryPolicy.defaults()).deliver(request).status()).contains(LedgerStatus.FAILED);

@@ -4,6 +4,7 @@ import dev.winback.core.event.Channel;
 import dev.winback.core.event.Purpose;
 import dev.winback.core.event.QuietHours;
 import dev.winback.core.ingest.InMemoryEngagementStore;
+import dev.winback.core.event.MessageCategory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -99,7 +100,7 @@ class QuietHoursTest {
             String customer = "c-" + requests;
             customers.reachable(customer, at, zone);
             Channel channel = requests % 2 == 0 ? Channel.SMS : Channel.PUSH;
-            delivery.deliver(new DeliveryRequest(customer, "camp", "camp", "s", Purpose.MARKETING, "offers",
+            delivery.deliver(new DeliveryRequest(customer, "camp", "camp", "s", Purpose.MARKETING, MessageCategory.PROMOTIONS,
                     List.of(channel), at, at.plus(Duration.ofDays(1)), Duration.ofHours(4), Map.of()));
             delivery.resumeDue(0);
             requests++;

@@ -16,10 +16,12 @@ import dev.winback.core.signal.SignalType;
 import dev.winback.core.signal.Strength;
 import dev.winback.core.sunset.ChannelSunsets;
 import dev.winback.core.sunset.SunsetState;
+import dev.winback.core.event.MessageCategory;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,7 +42,9 @@ class SendRulesTest {
     }
 
     static DeliveryRequest request(Purpose purpose) {
-        return new DeliveryRequest("c-1", "camp", "camp", "s", purpose, "offers", List.of(), NOW.minusSeconds(60),
+        MessageCategory category = purpose == Purpose.TRANSACTIONAL ? MessageCategory.ORDER_UPDATES
+                : MessageCategory.PROMOTIONS;
+        return new DeliveryRequest("c-1", "camp", "camp", "s", purpose, category, List.of(), NOW.minusSeconds(60),
                 NOW.plus(Duration.ofDays(2)), Duration.ofHours(4), Map.of());
     }
 
@@ -91,10 +95,30 @@ class SendRulesTest {
         assertThat(SendRules.message(request(Purpose.TRANSACTIONAL), record(), DeliveryPolicy.defaults(), NOW, false))
                 .isInstanceOf(MessageVerdict.Go.class);
 
-        customers.apply("c-1", NOW.minusSeconds(70), new EventPayload.PreferencesChanged(Optional.of(Set.of("offers")),
+        customers.apply("c-1", NOW.minusSeconds(70), new EventPayload.PreferencesChanged(Optional.of(Set.of(MessageCategory.PROMOTIONS)),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(NOW.minus(Duration.ofDays(1)))));
         assertThat(SendRules.message(request(Purpose.MARKETING), record(), DeliveryPolicy.defaults(), NOW, false))
                 .extracting(v -> ((MessageVerdict.Stop) v).reason()).isEqualTo(Reason.CATEGORY_MUTED);
+    }
+
+    @Test
+    void transactionalMessages_areStoppedOnlyByMutingOrderUpdates() {
+        customers.reachable("c-1", NOW.minusSeconds(100), "Europe/Madrid");
+        Set<MessageCategory> allButOrders = EnumSet.complementOf(EnumSet.of(MessageCategory.ORDER_UPDATES));
+        customers.apply("c-1", NOW.minusSeconds(90), new EventPayload.PreferencesChanged(Optional.of(allButOrders),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
+        assertThat(SendRules.message(request(Purpose.TRANSACTIONAL), record(), DeliveryPolicy.defaults(), NOW, false))
+                .isInstanceOf(MessageVerdict.Go.class);
+        assertThat(skipped(Channel.EMAIL, Purpose.TRANSACTIONAL)).isNull();
+        assertThat(SendRules.message(request(Purpose.MARKETING), record(), DeliveryPolicy.defaults(), NOW, false))
+                .extracting(v -> ((MessageVerdict.Stop) v).reason()).isEqualTo(Reason.CATEGORY_MUTED);
+
+        customers.apply("c-1", NOW.minusSeconds(80), new EventPayload.PreferencesChanged(
+                Optional.of(Set.of(MessageCategory.ORDER_UPDATES)), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty()));
+        assertThat(skipped(Channel.EMAIL, Purpose.TRANSACTIONAL)).isEqualTo(Reason.CATEGORY_MUTED);
+        assertThat(SendRules.message(request(Purpose.MARKETING), record(), DeliveryPolicy.defaults(), NOW, false))
+                .isInstanceOf(MessageVerdict.Go.class);
     }
 
     @Test

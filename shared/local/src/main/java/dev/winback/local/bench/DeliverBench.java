@@ -125,7 +125,7 @@ public final class DeliverBench {
 
     private static DeliveryRequest request(int i) {
         return new DeliveryRequest(customer(i), "order-status", "shipped", "o-" + i, Purpose.TRANSACTIONAL,
-                "transactional", List.of(dev.winback.core.event.Channel.SMS), AT, AT.plus(Duration.ofDays(1)),
+                dev.winback.core.event.MessageCategory.ORDER_UPDATES, List.of(dev.winback.core.event.Channel.SMS), AT, AT.plus(Duration.ofDays(1)),
                 Duration.ofHours(4), Map.of());
     }
 

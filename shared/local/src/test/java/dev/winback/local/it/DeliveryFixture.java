@@ -19,6 +19,7 @@ import dev.winback.functions.deliver.DeliverMessagesHandler;
 import dev.winback.functions.deliver.ResumeDueMessagesHandler;
 import dev.winback.functions.ingest.IngestEventsHandler;
 import dev.winback.local.clock.VirtualClock;
+import dev.winback.core.event.MessageCategory;
 import software.amazon.awssdk.services.sns.SnsClient;
 
 import java.time.Duration;
@@ -78,7 +79,7 @@ final class DeliveryFixture {
 
     DeliveryRequest request(String customerId, String slot, Purpose purpose, List<Channel> plan) {
         Instant now = clock.instant();
-        return new DeliveryRequest(customerId, "lapsed-any-channel", "lapsed-any-channel", slot, purpose, "reengagement",
+        return new DeliveryRequest(customerId, "lapsed-any-channel", "lapsed-any-channel", slot, purpose, MessageCategory.REMINDERS,
                 plan, now, now.plus(Duration.ofDays(2)), Duration.ofHours(4), Map.of());
     }
 
