@@ -46,17 +46,29 @@ public final class HttpApiHandler implements RequestHandler<APIGatewayV2HTTPEven
         EngagementServices services = new EngagementServices(config, clients, clock);
         UnsubscribeRoute unsubscribe = new UnsubscribeRoute(links.tokens(), services.intake(), clock);
         CustomerData data = new CustomerData(clients.dynamoDb(), config.tableName(), services.contacts());
-        this.routes = Map.of(
-                "POST /v1/events", new PostEventsRoute(services.intake()),
-                "GET /v1/customers/{customerId}", new GetCustomerRoute(services.store(), services.evaluationPolicy(),
-                        services.purchaseModels()),
-                "GET /v1/customers/{customerId}/inbox", new GetInboxRoute(new DynamoDbInbox(clients.dynamoDb(),
-                        config.tableName(), services.meter(), clock, DynamoDbInbox.DEFAULT_TTL)),
-                UnsubscribeRoute.GET, unsubscribe,
-                UnsubscribeRoute.POST, unsubscribe,
-                PrivacyRoutes.EXPORT, PrivacyRoutes.export(data, clock),
-                PrivacyRoutes.ERASE, PrivacyRoutes.erase(data, clock),
-                "GET /v1/customers/{customerId}/messages", new GetMessagesRoute(services.messageLedger()));
+        PreferenceLink preferenceLink = new PreferenceLink(links.tokens(), clock);
+        PreferenceCentre preferences = new PreferenceCentre(services.store()::find, services.intake(),
+                services.deliveryPolicy(), clock);
+        PreferencePageRoute preferencePage = new PreferencePageRoute(preferenceLink, preferences, clock);
+        PreferencesJsonRoute preferencesJson = PreferencesJsonRoute.forLink(preferenceLink, preferences);
+        PreferencesJsonRoute preferencesAdmin = PreferencesJsonRoute.forAdmin(preferences);
+        this.routes = Map.ofEntries(
+                Map.entry("POST /v1/events", new PostEventsRoute(services.intake())),
+                Map.entry("GET /v1/customers/{customerId}", new GetCustomerRoute(services.store(),
+                        services.evaluationPolicy(), services.purchaseModels())),
+                Map.entry("GET /v1/customers/{customerId}/inbox", new GetInboxRoute(new DynamoDbInbox(
+                        clients.dynamoDb(), config.tableName(), services.meter(), clock, DynamoDbInbox.DEFAULT_TTL))),
+                Map.entry(UnsubscribeRoute.GET, unsubscribe),
+                Map.entry(UnsubscribeRoute.POST, unsubscribe),
+                Map.entry(PreferencePageRoute.GET, preferencePage),
+                Map.entry(PreferencePageRoute.POST, preferencePage),
+                Map.entry(PreferencesJsonRoute.LINK_GET, preferencesJson),
+                Map.entry(PreferencesJsonRoute.LINK_PUT, preferencesJson),
+                Map.entry(PreferencesJsonRoute.ADMIN_GET, preferencesAdmin),
+                Map.entry(PreferencesJsonRoute.ADMIN_PUT, preferencesAdmin),
+                Map.entry(PrivacyRoutes.EXPORT, PrivacyRoutes.export(data, clock)),
+                Map.entry(PrivacyRoutes.ERASE, PrivacyRoutes.erase(data, clock)),
+                Map.entry("GET /v1/customers/{customerId}/messages", new GetMessagesRoute(services.messageLedger())));
     }
 
     @Override

@@ -6,7 +6,6 @@ import dev.winback.adapters.http.FormBody;
 import dev.winback.adapters.http.HtmlPages;
 import dev.winback.adapters.ingest.EventIntake;
 import dev.winback.adapters.ingest.IntakeResult;
-import dev.winback.adapters.json.ContractRules;
 import dev.winback.core.event.Channel;
 import dev.winback.core.links.LinkToken;
 import dev.winback.core.links.LinkTokens;
@@ -90,7 +89,7 @@ final class UnsubscribeRoute implements Route {
             return HtmlPages.page(400, "Unsubscribe",
                     "<p>This request did not say what to do. Open the link again and press the button.</p>");
         }
-        List<IntakeResult> results = intake.apply(OneClickUnsubscribe.events(token, raw, now, sourceIp(request)));
+        List<IntakeResult> results = intake.apply(OneClickUnsubscribe.events(token, raw, now, SourceAddress.of(request)));
         if (results.stream().anyMatch(r -> r instanceof IntakeResult.Retry)) {
             return HtmlPages.page(503, "Please try again",
                     "<p>We could not record your choice just now. Please try again in a minute.</p>");
@@ -119,12 +118,5 @@ final class UnsubscribeRoute implements Route {
         }
         String key = request.getRouteKey() == null ? "" : request.getRouteKey();
         return key.startsWith("POST ") ? "POST" : "GET";
-    }
-
-    /** The caller's address as API Gateway saw it, as consent evidence; only a well-formed one. */
-    private static Optional<String> sourceIp(APIGatewayV2HTTPEvent request) {
-        if (request.getRequestContext() == null || request.getRequestContext().getHttp() == null) return Optional.empty();
-        String ip = request.getRequestContext().getHttp().getSourceIp();
-        return ip == null || ContractRules.IP_ADDRESS.problemWith(ip).isPresent() ? Optional.empty() : Optional.of(ip);
     }
 }

@@ -1,0 +1,47 @@
+package dev.winback.functions.api;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import dev.winback.core.links.LinkToken;
+import dev.winback.core.links.LinkTokens;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * The {token} of the /p/… routes, without IAM auth: a valid preferences link is the authority for
+ * its one customer. Invalid, tampered, expired and unsubscribe links are all refused alike, so
+ * nothing tells a prober which it was.
+ */
+final class PreferenceLink {
+
+    private static final Logger LOG = Logger.getLogger(PreferenceLink.class.getName());
+
+    private final LinkTokens tokens;
+    private final Clock clock;
+
+    PreferenceLink(LinkTokens tokens, Clock clock) {
+        this.tokens = tokens;
+        this.clock = clock;
+    }
+
+    /** The customer a valid preferences link names, or empty. */
+    Optional<String> customerOf(APIGatewayV2HTTPEvent request) {
+        Map<String, String> path = request.getPathParameters() == null ? Map.of() : request.getPathParameters();
+        String raw = path.get("token");
+        if (raw == null) return Optional.empty();
+        return switch (tokens.check(raw, clock.instant())) {
+            case LinkTokens.Checked.Valid v when v.token().kind() == LinkToken.Kind.PREFERENCES ->
+                    Optional.of(v.token().customerId());
+            case LinkTokens.Checked.Valid v -> {
+                LOG.info(() -> "preference link refused: a " + v.token().kind() + " link");
+                yield Optional.empty();
+            }
+            case LinkTokens.Checked.Invalid bad -> {
+                LOG.info(() -> "preference link refused: " + bad.reason());
+                yield Optional.empty();
+            }
+        };
+    }
+}

@@ -1,0 +1,107 @@
+package dev.winback.functions.api;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.winback.adapters.http.HttpResponses;
+import dev.winback.core.preferences.ChoiceError;
+import dev.winback.core.preferences.ChoiceOrigin;
+import dev.winback.core.preferences.PreferenceForm;
+import dev.winback.core.preferences.PreferenceForm.Submission;
+import dev.winback.core.preferences.PreferenceView;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.function.BiFunction;
+
+/**
+ * The preference centre's choices as JSON ({@link PreferencesJson}): GET reads them, PUT changes
+ * what it names and answers the choices as saved. Served twice over: on the signed link
+ * ({@code /p/{token}/json}, no IAM, for the customer's own app or page) and IAM-protected for
+ * operators ({@code /v1/customers/{customerId}/preferences}, consent source {@code admin-api}).
+ */
+final class PreferencesJsonRoute implements Route {
+
+    static final String LINK_GET = "GET /p/{token}/json";
+    static final String LINK_PUT = "PUT /p/{token}/json";
+    static final String ADMIN_GET = "GET /v1/customers/{customerId}/preferences";
+    static final String ADMIN_PUT = "PUT /v1/customers/{customerId}/preferences";
+
+    /** Finds whose choices a request is about, and who is making them; or answers it itself. */
+    @FunctionalInterface
+    interface Caller {
+        APIGatewayV2HTTPResponse withCustomer(APIGatewayV2HTTPEvent request,
+                                              BiFunction<String, ChoiceOrigin, APIGatewayV2HTTPResponse> then);
+    }
+
+    private final Caller caller;
+    private final PreferenceCentre centre;
+    private final String notFound;
+
+    private PreferencesJsonRoute(Caller caller, PreferenceCentre centre, String notFound) {
+        this.caller = caller;
+        this.centre = centre;
+        this.notFound = notFound;
+    }
+
+    /** Every refused link gets the same 404, and so does a customer who is no longer there. */
+    static PreferencesJsonRoute forLink(PreferenceLink link, PreferenceCentre centre) {
+        String notFound = "this preferences link is not valid or has expired";
+        return new PreferencesJsonRoute((request, then) -> link.customerOf(request)
+                .map(customer -> then.apply(customer, ChoiceOrigin.centre(SourceAddress.of(request))))
+                .orElseGet(() -> HttpResponses.problem(404, "Not Found", notFound)), centre, notFound);
+    }
+
+    static PreferencesJsonRoute forAdmin(PreferenceCentre centre) {
+        return new PreferencesJsonRoute((request, then) -> CustomerPath.withCustomer(request,
+                customer -> then.apply(customer, ChoiceOrigin.admin())), centre, "no engagement record for this customer");
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent request) {
+        boolean put = request.getRouteKey() != null && request.getRouteKey().startsWith("PUT ");
+        return caller.withCustomer(request, (customer, origin) -> put ? put(request, customer, origin)
+                : centre.view(customer).map(PreferencesJsonRoute::choices)
+                .orElseGet(() -> HttpResponses.problem(404, "Not Found", notFound)));
+    }
+
+    private APIGatewayV2HTTPResponse put(APIGatewayV2HTTPEvent request, String customer, ChoiceOrigin origin) {
+        String body = request.getBody() == null ? "" : request.getBody();
+        if (request.getIsBase64Encoded()) {
+            try {
+                body = new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                return HttpResponses.problem(400, "Bad Request", "the body is not valid base64");
+            }
+        }
+        if (body.getBytes(StandardCharsets.UTF_8).length > PreferencesJson.MAX_BODY_BYTES) {
+            return HttpResponses.problem(413, "Content Too Large",
+                    "the body exceeds " + PreferencesJson.MAX_BODY_BYTES + " bytes");
+        }
+        return switch (PreferencesJson.read(body)) {
+            case PreferencesJson.Read.Unreadable bad -> HttpResponses.problem(400, "Bad Request", bad.detail(),
+                    List.of(new HttpResponses.InvalidField(-1, null, "$", bad.detail())));
+            case PreferencesJson.Read.Fields fields -> save(customer, origin, fields);
+        };
+    }
+
+    private APIGatewayV2HTTPResponse save(String customer, ChoiceOrigin origin, PreferencesJson.Read.Fields fields) {
+        Submission read = PreferenceForm.read(fields.fields());
+        List<ChoiceError> errors = new ArrayList<>(fields.errors());
+        errors.addAll(read.errors());
+        return switch (centre.save(customer, new Submission(read.choices(), errors), origin)) {
+            case PreferenceCentre.Outcome.Saved saved -> choices(saved.view());
+            case PreferenceCentre.Outcome.Refused refused -> HttpResponses.problem(400, "Bad Request",
+                    refused.errors().size() + " invalid field(s); nothing was changed", refused.errors().stream()
+                            .map(e -> new HttpResponses.InvalidField(-1, null, e.field(), e.message())).toList());
+            case PreferenceCentre.Outcome.NotFound missing -> HttpResponses.problem(404, "Not Found", notFound);
+            case PreferenceCentre.Outcome.TryAgain busy -> HttpResponses.problem(503, "Service Unavailable",
+                    "the choices could not be saved just now; send them again");
+        };
+    }
+
+    private static APIGatewayV2HTTPResponse choices(PreferenceView view) {
+        return HttpResponses.json(200, g -> PreferencesJson.write(g, view));
+    }
+}
