@@ -13,13 +13,13 @@ import dev.winback.core.delivery.LedgerEntry;
 import dev.winback.core.event.Channel;
 import dev.winback.core.event.EngagementEvent;
 import dev.winback.core.event.EventPayload;
+import dev.winback.core.event.MessageCategory;
 import dev.winback.core.event.Purpose;
 import dev.winback.adapters.delivery.DeliveryQueueMessages;
 import dev.winback.functions.deliver.DeliverMessagesHandler;
 import dev.winback.functions.deliver.ResumeDueMessagesHandler;
 import dev.winback.functions.ingest.IngestEventsHandler;
 import dev.winback.local.clock.VirtualClock;
-import dev.winback.core.event.MessageCategory;
 import software.amazon.awssdk.services.sns.SnsClient;
 
 import java.time.Duration;
@@ -79,8 +79,8 @@ final class DeliveryFixture {
 
     DeliveryRequest request(String customerId, String slot, Purpose purpose, List<Channel> plan) {
         Instant now = clock.instant();
-        return new DeliveryRequest(customerId, "lapsed-any-channel", "lapsed-any-channel", slot, purpose, MessageCategory.REMINDERS,
-                plan, now, now.plus(Duration.ofDays(2)), Duration.ofHours(4), Map.of());
+        return new DeliveryRequest(customerId, "lapsed-any-channel", "lapsed-any-channel", slot, purpose,
+                MessageCategory.REMINDERS, plan, now, now.plus(Duration.ofDays(2)), Duration.ofHours(4), Map.of());
     }
 
     /** Requests through the real deliver handler, as one SQS batch; returns the ids to retry. */
