@@ -28,8 +28,8 @@ import java.util.Optional;
  * retry, people click twice) is a duplicate and changes nothing; a click on a later day is recorded
  * again, which keeps the withdrawal in force after a re-subscription in between.
  *
- * <p>A link limited to a category withdraws the whole channel's marketing until the preference
- * centre can record category choices: more than was asked, never less.
+ * <p>A link limited to a category still withdraws the whole channel's marketing: more than was
+ * asked, never less. Muting one category is the preference centre's job.
  */
 public final class OneClickUnsubscribe {
 
