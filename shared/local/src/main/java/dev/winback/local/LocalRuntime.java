@@ -17,6 +17,7 @@ import dev.winback.functions.evaluate.EvaluateCustomersHandler;
 import dev.winback.functions.fit.FitPurchaseModelHandler;
 import dev.winback.functions.ingest.IngestEventsHandler;
 import dev.winback.local.clock.VirtualClock;
+import dev.winback.local.dynamodb.EmbeddedDynamoDb;
 import dev.winback.local.dynamodb.LocalDynamoDb;
 import dev.winback.local.http.LocalControlRoutes;
 import dev.winback.local.http.LocalHttpServer;
@@ -101,12 +102,25 @@ public final class LocalRuntime implements AutoCloseable {
         this.startupMillis = b.startupMillis;
     }
 
+    /** How the runtime's DynamoDB Local is reached. */
+    public enum DynamoDbAccess {
+        /** An HTTP server on a free port, through the SDK's own client: what the tests and {@code serve} use. */
+        HTTP,
+        /** In-process, without HTTP ({@link EmbeddedDynamoDb}): the demo, where requests are most of the work. */
+        EMBEDDED
+    }
+
+    /** The runtime with DynamoDB Local over HTTP. */
+    public static LocalRuntime start(Path template, int port, Instant start) {
+        return start(template, port, start, DynamoDbAccess.HTTP);
+    }
+
     /**
      * @param template the SAM template (template.yaml at the repository root)
      * @param port     port for the HTTP API on localhost; 0 for any free port
      * @param start    where the virtual clock starts
      */
-    public static LocalRuntime start(Path template, int port, Instant start) {
+    public static LocalRuntime start(Path template, int port, Instant start, DynamoDbAccess access) {
         long began = System.nanoTime();
         Builder b = new Builder();
         try {
@@ -120,9 +134,18 @@ public final class LocalRuntime implements AutoCloseable {
             Optional<String> fitFunctionId = b.template.functionWithHandler(FitPurchaseModelHandler.class);
             Optional<String> resumeFunctionId = b.template.functionWithHandler(ResumeDueMessagesHandler.class);
 
-            LocalDynamoDb dynamoDb = LocalDynamoDb.start();
-            b.started.push(dynamoDb);
-            b.clients = new AwsClients();
+            String dynamoDbAt;
+            if (access == DynamoDbAccess.EMBEDDED) {
+                EmbeddedDynamoDb dynamoDb = EmbeddedDynamoDb.start();
+                b.started.push(dynamoDb);
+                b.clients = new AwsClients(dynamoDb.client());
+                dynamoDbAt = "embedded";
+            } else {
+                LocalDynamoDb dynamoDb = LocalDynamoDb.start();
+                b.started.push(dynamoDb);
+                b.clients = new AwsClients();
+                dynamoDbAt = dynamoDb.endpoint().toString();
+            }
             b.started.push(b.clients);
             b.tables = Map.copyOf(TemplateTables.create(b.template, b.clients.dynamoDb()));
             b.config = WinbackConfig.fromEnvironment(
@@ -164,7 +187,7 @@ public final class LocalRuntime implements AutoCloseable {
                     new LocalControlRoutes(b.clock, b.schedules::tick, delivery.outbox()::json), b.clock);
             b.started.push(b.server);
             b.startupMillis = (System.nanoTime() - began) / 1_000_000;
-            LOG.info("runtime.started", "millis", b.startupMillis, "dynamoDbPort", dynamoDb.port(),
+            LOG.info("runtime.started", "millis", b.startupMillis, "dynamoDb", dynamoDbAt,
                     "httpPort", b.server.port(), "tables", b.tables, "routes", routes.size(),
                     "schedules", scheduleDefinitions.size(), "clock", start.toString());
             return new LocalRuntime(b);

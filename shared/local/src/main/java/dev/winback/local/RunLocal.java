@@ -90,7 +90,8 @@ public final class RunLocal {
         long days = args.number("days", SyntheticConfig.defaults().days(), 1, 3650);
         long seed = args.number("seed", 42, Long.MIN_VALUE, Long.MAX_VALUE);
         DemoInput input = syntheticEvents(customers, days, seed);
-        try (LocalRuntime runtime = LocalRuntime.start(template(args), 0, input.start())) {
+        try (LocalRuntime runtime = LocalRuntime.start(template(args), 0, input.start(),
+                LocalRuntime.DynamoDbAccess.EMBEDDED)) {
             err.printf("local runtime up in %d ms; feeding %,d events from %,d customers over %d days (seed %d)%n",
                     runtime.startupMillis(), input.total(), customers, days, seed);
             SdkCallCounter.reset();

@@ -42,12 +42,26 @@ public final class AwsClients implements AutoCloseable {
             .socketTimeout(Duration.ofSeconds(10))
             .build();
     private volatile DynamoDbClient dynamoDb;
+    private final boolean ownsDynamoDb;
     private volatile EventBridgeClient eventBridge;
     private volatile SqsClient sqs;
     private volatile SesV2Client sesV2;
     private volatile SsmClient ssm;
     private volatile SecretsManagerClient secretsManager;
     private volatile SnsClient sns;
+
+    public AwsClients() {
+        this.ownsDynamoDb = true;
+    }
+
+    /**
+     * For the local runtime: DynamoDB through a client built elsewhere (DynamoDB Local's embedded
+     * client, which needs no HTTP), the other services as usual. Closing these clients leaves it open.
+     */
+    public AwsClients(DynamoDbClient dynamoDb) {
+        this.dynamoDb = dynamoDb;
+        this.ownsDynamoDb = false;
+    }
 
     public DynamoDbClient dynamoDb() {
         DynamoDbClient client = dynamoDb;
@@ -161,10 +175,7 @@ public final class AwsClients implements AutoCloseable {
 
     @Override
     public void close() {
-        if (sns != null) {
-            sns.close();
-        }
-        if (dynamoDb != null) {
+        if (dynamoDb != null && ownsDynamoDb) {
             dynamoDb.close();
         }
         if (eventBridge != null) {

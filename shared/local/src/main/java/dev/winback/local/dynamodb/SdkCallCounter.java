@@ -67,6 +67,16 @@ public final class SdkCallCounter implements ExecutionInterceptor {
         FAILURES.computeIfAbsent(failure, k -> new LongAdder()).increment();
     }
 
+    /** A call made without the SDK's pipeline (DynamoDB Local's embedded client), by "Service.Operation". */
+    static void called(String name) {
+        CALLS.computeIfAbsent(name, k -> new LongAdder()).increment();
+        ATTEMPTS.computeIfAbsent(name, k -> new LongAdder()).increment();
+    }
+
+    static void failed(String name, Throwable failure) {
+        FAILURES.computeIfAbsent(name + ": " + failure.getClass().getSimpleName(), k -> new LongAdder()).increment();
+    }
+
     public static Counts snapshot() {
         return new Counts(copy(CALLS), copy(ATTEMPTS), copy(FAILURES));
     }

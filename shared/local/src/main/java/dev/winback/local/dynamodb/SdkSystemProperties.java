@@ -30,10 +30,21 @@ public final class SdkSystemProperties implements AutoCloseable {
     public static SdkSystemProperties pointDynamoDbAt(String endpoint) {
         Map<String, String> values = new LinkedHashMap<>();
         values.put(DYNAMODB_ENDPOINT, endpoint);
+        values.putAll(regionAndCredentials());
+        return new SdkSystemProperties(values);
+    }
+
+    /** A fixed region and dummy static credentials, for a JVM whose DynamoDB needs no endpoint. */
+    public static SdkSystemProperties localRegionAndCredentials() {
+        return new SdkSystemProperties(regionAndCredentials());
+    }
+
+    private static Map<String, String> regionAndCredentials() {
+        Map<String, String> values = new LinkedHashMap<>();
         values.put(REGION, LOCAL_REGION);
         values.put(ACCESS_KEY_ID, "local");
         values.put(SECRET_ACCESS_KEY, "local");
-        return new SdkSystemProperties(values);
+        return values;
     }
 
     @Override
