@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.winback.adapters.config.AwsClients;
 import dev.winback.local.dynamodb.LocalDynamoDb;
@@ -13,6 +14,7 @@ import dev.winback.local.template.TemplateTables;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,8 +27,9 @@ import java.util.stream.Stream;
 
 /**
  * Cold start of each function: a fresh JVM runs its deployable jar's handler once on its sample
- * event against DynamoDB Local, timed from process start to exit, next to a do-nothing handler
- * timed the same way in the same run. JVM flags are the template's (C1 only, as in Lambda).
+ * event against DynamoDB Local and serialises the response, timed from process start to exit, next
+ * to a do-nothing handler timed the same way in the same run. JVM flags are the template's (C1 only,
+ * as in Lambda).
  */
 final class ColdStartBench {
 
@@ -43,18 +46,12 @@ final class ColdStartBench {
         Path root = templatePath.toAbsolutePath().getParent();
         SamTemplate template = SamTemplate.read(templatePath);
         List<Target> targets = targets(template, root);
-        String serializer = classPathEntry("aws-lambda-java-serialization");
-        String probeClasses = classPathEntry("shared/local/target/classes");
         try (LocalDynamoDb dynamoDb = LocalDynamoDb.start(); AwsClients clients = new AwsClients()) {
             Map<String, String> tables = TemplateTables.create(template, clients.dynamoDb());
-            Map<String, String> env = Map.of("WINBACK_TABLE", tables.get("EngagementTable"),
-                    "WINBACK_EVENT_BUS", "winback-bench", "AWS_ENDPOINT_URL_DYNAMODB", dynamoDb.endpoint().toString(),
-                    // The evaluator builds its SQS client at start; with nothing due it sends nothing.
-                    "WINBACK_DELIVERY_QUEUE_URL", "http://localhost:1/000000000000/winback-bench-delivery",
-                    "AWS_REGION", "us-east-1", "AWS_ACCESS_KEY_ID", "local", "AWS_SECRET_ACCESS_KEY", "local");
+            Map<String, String> env = environment(tables.get("EngagementTable"), dynamoDb.endpoint().toString());
             int failures = 0;
             for (Target t : targets) {
-                String cp = String.join(File.pathSeparator, t.jar().toString(), serializer, probeClasses);
+                String cp = probeClassPath(t.jar());
                 double hello = median(() -> time(cp, HelloHandler.class.getName(), t, env, out));
                 double first = median(() -> time(cp, t.handler(), t, env, out));
                 double mb = Files.size(t.jar()) / (1024.0 * 1024.0);
@@ -70,7 +67,40 @@ final class ColdStartBench {
         }
     }
 
-    private static List<Target> targets(SamTemplate template, Path root) {
+    /**
+     * What every probe JVM gets: the table, DynamoDB Local, a fake region and credentials, and the
+     * configuration the functions refuse to start without (the delivery functions' brand, shop and
+     * link base; email and the webhook stay off, as the template leaves them by default).
+     */
+    static Map<String, String> environment(String table, String dynamoDbEndpoint) {
+        return Map.ofEntries(Map.entry("WINBACK_TABLE", table), Map.entry("WINBACK_EVENT_BUS", "winback-bench"),
+                Map.entry("AWS_ENDPOINT_URL_DYNAMODB", dynamoDbEndpoint),
+                // The evaluator builds its SQS client at start; with nothing due it sends nothing.
+                Map.entry("WINBACK_DELIVERY_QUEUE_URL", "http://localhost:1/000000000000/winback-bench-delivery"),
+                Map.entry("WINBACK_BRAND_NAME", "Winback Bench"), Map.entry("WINBACK_SHOP_URL", "https://shop.example"),
+                Map.entry("WINBACK_LINK_BASE_URL", "https://links.example"),
+                Map.entry("AWS_REGION", "us-east-1"), Map.entry("AWS_ACCESS_KEY_ID", "local"),
+                Map.entry("AWS_SECRET_ACCESS_KEY", "local"));
+    }
+
+    /**
+     * A probe JVM's class path: the function's deployable jar, the Lambda runtime's serialiser and
+     * this module's own classes (the probes), never the function's other dependencies.
+     */
+    static String probeClassPath(Path jar) {
+        return String.join(File.pathSeparator, jar.toString(), codeSource(LambdaEventSerializers.class),
+                codeSource(ColdStartProbe.class));
+    }
+
+    private static String codeSource(Class<?> type) {
+        try {
+            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("no class path entry for " + type.getName(), e);
+        }
+    }
+
+    static List<Target> targets(SamTemplate template, Path root) {
         List<Target> out = new ArrayList<>();
         template.resourcesOfType(SamTemplate.SERVERLESS_FUNCTION).forEach((id, resource) -> {
             JsonNode props = resource.path("Properties");
@@ -99,13 +129,8 @@ final class ColdStartBench {
         }
     }
 
-    private static String classPathEntry(String fragment) {
-        return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-                .filter(e -> e.replace('\\', '/').contains(fragment)).findFirst()
-                .orElseThrow(() -> new IllegalStateException(fragment + " is not on the benchmark's class path"));
-    }
-
-    private static double time(String cp, String handler, Target t, Map<String, String> env, PrintStream out) {
+    /** One probe JVM: milliseconds from start to exit, or NaN (and its output printed) when it failed. */
+    static double time(String cp, String handler, Target t, Map<String, String> env, PrintStream out) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(JVM_FLAGS);
