@@ -33,6 +33,7 @@ import java.util.stream.Stream;
  */
 final class ColdStartBench {
 
+    /** Timed runs per handler (and per hello-world) by default; the median is reported. */
     static final int RUNS = 3;
     private static final List<String> JVM_FLAGS = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
             "-XX:+UseSerialGC", "-Xshare:auto");
@@ -42,7 +43,7 @@ final class ColdStartBench {
     private ColdStartBench() {
     }
 
-    static int run(List<String> args, Path templatePath, PrintStream out) {
+    static int run(int runs, Path templatePath, PrintStream out) {
         Path root = templatePath.toAbsolutePath().getParent();
         SamTemplate template = SamTemplate.read(templatePath);
         List<Target> targets = targets(template, root);
@@ -52,8 +53,15 @@ final class ColdStartBench {
             int failures = 0;
             for (Target t : targets) {
                 String cp = probeClassPath(t.jar());
-                double hello = median(() -> time(cp, HelloHandler.class.getName(), t, env, out));
-                double first = median(() -> time(cp, t.handler(), t, env, out));
+                // Alternated, so that load from other work on the machine falls on both alike.
+                double[] hellos = new double[runs];
+                double[] firsts = new double[runs];
+                for (int i = 0; i < runs; i++) {
+                    hellos[i] = time(cp, HelloHandler.class.getName(), t, env, out);
+                    firsts[i] = time(cp, t.handler(), t, env, out);
+                }
+                double hello = median(hellos);
+                double first = median(firsts);
                 double mb = Files.size(t.jar()) / (1024.0 * 1024.0);
                 if (Double.isNaN(first)) failures++;
                 out.printf("  %-24s first call %7.0f ms   hello-world %5.0f ms   ratio %.2f   artifact %.1f MB%n",
@@ -160,10 +168,9 @@ final class ColdStartBench {
         }
     }
 
-    private static double median(java.util.function.DoubleSupplier run) {
-        double[] times = new double[RUNS];
-        for (int i = 0; i < RUNS; i++) times[i] = run.getAsDouble();
-        Arrays.sort(times);
-        return times[RUNS / 2];
+    private static double median(double[] times) {
+        double[] sorted = times.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
     }
 }
