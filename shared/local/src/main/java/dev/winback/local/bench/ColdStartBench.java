@@ -40,6 +40,17 @@ final class ColdStartBench {
 
     record Target(String functionId, Path jar, String handler, Class<?> eventType, Path sample) { }
 
+    /**
+     * One probe JVM: wall-clock milliseconds from start to exit, and the CPU time the JVM used (all
+     * its threads, as it reported just before exiting), which other work on the machine moves less.
+     * Both NaN when the probe failed.
+     */
+    record Run(double wallMs, double cpuMs) {
+        boolean failed() {
+            return Double.isNaN(wallMs);
+        }
+    }
+
     private ColdStartBench() {
     }
 
@@ -54,20 +65,23 @@ final class ColdStartBench {
             for (Target t : targets) {
                 String cp = probeClassPath(t.jar());
                 // Alternated, so that load from other work on the machine falls on both alike.
-                double[] hellos = new double[runs];
-                double[] firsts = new double[runs];
+                Run[] hellos = new Run[runs];
+                Run[] firsts = new Run[runs];
                 for (int i = 0; i < runs; i++) {
                     hellos[i] = time(cp, HelloHandler.class.getName(), t, env, out);
                     firsts[i] = time(cp, t.handler(), t, env, out);
                 }
-                double hello = median(hellos);
-                double first = median(firsts);
+                double hello = median(hellos, Run::wallMs);
+                double first = median(firsts, Run::wallMs);
+                double helloCpu = median(hellos, Run::cpuMs);
+                double firstCpu = median(firsts, Run::cpuMs);
                 double mb = Files.size(t.jar()) / (1024.0 * 1024.0);
                 if (Double.isNaN(first)) failures++;
-                out.printf("  %-24s first call %7.0f ms   hello-world %5.0f ms   ratio %.2f   artifact %.1f MB%n",
-                        t.functionId(), first, hello, first / hello, mb);
-                out.printf("RESULT coldstart function=%s first_call_ms=%.0f hello_ms=%.0f ratio=%.2f artifact_mb=%.1f%n",
-                        t.functionId(), first, hello, first / hello, mb);
+                out.printf("  %-25s first call %5.0f ms   hello-world %4.0f ms   ratio %.2f   CPU %5.0f / %4.0f ms = %.2f   artifact %.1f MB%n",
+                        t.functionId(), first, hello, first / hello, firstCpu, helloCpu, firstCpu / helloCpu, mb);
+                out.printf("RESULT coldstart function=%s first_call_ms=%.0f hello_ms=%.0f ratio=%.2f artifact_mb=%.1f"
+                        + " first_call_cpu_ms=%.0f hello_cpu_ms=%.0f cpu_ratio=%.2f%n",
+                        t.functionId(), first, hello, first / hello, mb, firstCpu, helloCpu, firstCpu / helloCpu);
             }
             return failures == 0 ? 0 : 1;
         } catch (IOException e) {
@@ -137,8 +151,8 @@ final class ColdStartBench {
         }
     }
 
-    /** One probe JVM: milliseconds from start to exit, or NaN (and its output printed) when it failed. */
-    static double time(String cp, String handler, Target t, Map<String, String> env, PrintStream out) {
+    /** One probe JVM; when it failed, its output is printed. */
+    static Run time(String cp, String handler, Target t, Map<String, String> env, PrintStream out) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(JVM_FLAGS);
@@ -157,9 +171,10 @@ final class ColdStartBench {
             if (exit != 0 || probe.isEmpty()) {
                 out.println("  probe failed for " + handler + " (exit " + exit + "):");
                 text.lines().limit(15).forEach(l -> out.println("    " + l));
-                return Double.NaN;
+                return new Run(Double.NaN, Double.NaN);
             }
-            return millis;
+            String cpu = probe.get().replaceAll(".*\\bcpu_ms=([0-9.]+).*", "$1");
+            return new Run(millis, Double.parseDouble(cpu));
         } catch (IOException e) {
             throw new IllegalStateException("could not start a probe JVM", e);
         } catch (InterruptedException e) {
@@ -168,9 +183,8 @@ final class ColdStartBench {
         }
     }
 
-    private static double median(double[] times) {
-        double[] sorted = times.clone();
-        Arrays.sort(sorted);
+    private static double median(Run[] runs, java.util.function.ToDoubleFunction<Run> figure) {
+        double[] sorted = Arrays.stream(runs).mapToDouble(figure).sorted().toArray();
         return sorted[sorted.length / 2];
     }
 }

@@ -9,6 +9,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 
 /**
  * Runs in a fresh JVM with only a function's deployable jar (plus the Lambda runtime's event
@@ -35,8 +36,11 @@ public final class ColdStartProbe {
         Object result = handler.handleRequest(event, null);
         long invoked = System.nanoTime();
         int responseBytes = result == null ? 0 : serialize(result).length;
-        System.out.printf("PROBE init_ms=%.1f invoke_ms=%.1f result=%s response_bytes=%d%n", (constructed - started) / 1e6,
-                (invoked - constructed) / 1e6, result == null ? "null" : result.getClass().getSimpleName(), responseBytes);
+        // The JVM's CPU time so far, all threads (JIT compilers and GC included).
+        double cpuMs = ProcessHandle.current().info().totalCpuDuration().map(d -> d.toNanos() / 1e6).orElse(Double.NaN);
+        System.out.printf(Locale.ROOT, "PROBE init_ms=%.1f invoke_ms=%.1f result=%s response_bytes=%d cpu_ms=%.1f%n",
+                (constructed - started) / 1e6, (invoked - constructed) / 1e6,
+                result == null ? "null" : result.getClass().getSimpleName(), responseBytes, cpuMs);
     }
 
     /** The response as the runtime writes it: its event serialiser for event types, else its POJO serialiser. */
