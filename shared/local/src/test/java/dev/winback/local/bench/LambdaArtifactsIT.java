@@ -21,7 +21,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,7 +38,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * Every function's deployable jar works on its own: the shade plugin minimises it class by class,
  * which cannot see what is loaded by name. Each test starts fresh JVMs with only the jar (plus the
  * probes) on the class path. The jars are built in the package phase of the function modules, which
- * the reactor runs before this module's integration tests.
+ * the reactor runs before this module's integration tests. The SDK test needs the moto emulator
+ * (WINBACK_MOTO_ENDPOINT, which scripts/test sets) and is skipped without it.
  */
 class LambdaArtifactsIT {
 
@@ -60,11 +60,9 @@ class LambdaArtifactsIT {
     @BeforeAll
     static void artifacts() {
         template = SamTemplate.read(ROOT.resolve("template.yaml"));
+        // Fails naming the module when a jar is missing: the reactor builds them all before this module.
         targets = ColdStartBench.targets(template, ROOT);
         assertThat(targets).hasSize(7);
-        for (ColdStartBench.Target t : targets) {
-            assumeTrue(Files.isRegularFile(t.jar()), t.jar() + " is not built (run the whole reactor)");
-        }
     }
 
     @Test
