@@ -22,7 +22,7 @@ public final class Bench {
     static int run(List<String> args, PrintStream out, PrintStream err) {
         if (args.isEmpty() || args.getFirst().equals("--help")) {
             out.println("usage: scripts/bench ingest [--customers 20000] [--days 30] [--batch 5000] [--workers 2] [--seed 42]");
-            out.println("       scripts/bench coldstart");
+            out.println("       scripts/bench coldstart [--runs 3]");
             out.println("       scripts/bench evaluate [--customers 100000] [--due-percent 1] [--seed 42]");
             out.println("       scripts/bench deliver [--messages 2000]");
             return args.isEmpty() ? 2 : 0;
@@ -38,7 +38,10 @@ public final class Bench {
                             (int) a.number("workers", 2, 1, 64), a.number("seed", 42, Long.MIN_VALUE, Long.MAX_VALUE)),
                             template, out);
                 }
-                case "coldstart" -> ColdStartBench.run(rest, template, out);
+                case "coldstart" -> {
+                    CliArgs a = CliArgs.parse("coldstart", rest, Set.of("runs"));
+                    yield ColdStartBench.run((int) a.number("runs", ColdStartBench.RUNS, 1, 99), template, out);
+                }
                 case "evaluate" -> {
                     CliArgs a = CliArgs.parse("evaluate", rest, Set.of("customers", "due-percent", "seed"));
                     yield EvaluateBench.run(new EvaluateBench.Options((int) a.number("customers", 100_000, 100, 10_000_000),

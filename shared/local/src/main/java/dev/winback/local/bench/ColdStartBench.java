@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.winback.adapters.config.AwsClients;
 import dev.winback.local.dynamodb.LocalDynamoDb;
@@ -13,6 +14,7 @@ import dev.winback.local.template.TemplateTables;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,44 +27,61 @@ import java.util.stream.Stream;
 
 /**
  * Cold start of each function: a fresh JVM runs its deployable jar's handler once on its sample
- * event against DynamoDB Local, timed from process start to exit, next to a do-nothing handler
- * timed the same way in the same run. JVM flags are the template's (C1 only, as in Lambda).
+ * event against DynamoDB Local and serialises the response, timed from process start to exit, next
+ * to a do-nothing handler timed the same way in the same run. JVM flags are the template's (C1 only,
+ * as in Lambda).
  */
 final class ColdStartBench {
 
+    /** Timed runs per handler (and per hello-world) by default; the median is reported. */
     static final int RUNS = 3;
     private static final List<String> JVM_FLAGS = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
             "-XX:+UseSerialGC", "-Xshare:auto");
 
     record Target(String functionId, Path jar, String handler, Class<?> eventType, Path sample) { }
 
+    /**
+     * One probe JVM: wall-clock milliseconds from start to exit, and the CPU time the JVM used (all
+     * its threads, as it reported just before exiting), which other work on the machine moves less.
+     * Both NaN when the probe failed.
+     */
+    record Run(double wallMs, double cpuMs) {
+        boolean failed() {
+            return Double.isNaN(wallMs);
+        }
+    }
+
     private ColdStartBench() {
     }
 
-    static int run(List<String> args, Path templatePath, PrintStream out) {
+    static int run(int runs, Path templatePath, PrintStream out) {
         Path root = templatePath.toAbsolutePath().getParent();
         SamTemplate template = SamTemplate.read(templatePath);
         List<Target> targets = targets(template, root);
-        String serializer = classPathEntry("aws-lambda-java-serialization");
-        String probeClasses = classPathEntry("shared/local/target/classes");
         try (LocalDynamoDb dynamoDb = LocalDynamoDb.start(); AwsClients clients = new AwsClients()) {
             Map<String, String> tables = TemplateTables.create(template, clients.dynamoDb());
-            Map<String, String> env = Map.of("WINBACK_TABLE", tables.get("EngagementTable"),
-                    "WINBACK_EVENT_BUS", "winback-bench", "AWS_ENDPOINT_URL_DYNAMODB", dynamoDb.endpoint().toString(),
-                    // The evaluator builds its SQS client at start; with nothing due it sends nothing.
-                    "WINBACK_DELIVERY_QUEUE_URL", "http://localhost:1/000000000000/winback-bench-delivery",
-                    "AWS_REGION", "us-east-1", "AWS_ACCESS_KEY_ID", "local", "AWS_SECRET_ACCESS_KEY", "local");
+            Map<String, String> env = environment(tables.get("EngagementTable"), dynamoDb.endpoint().toString());
             int failures = 0;
             for (Target t : targets) {
-                String cp = String.join(File.pathSeparator, t.jar().toString(), serializer, probeClasses);
-                double hello = median(() -> time(cp, HelloHandler.class.getName(), t, env, out));
-                double first = median(() -> time(cp, t.handler(), t, env, out));
+                String cp = probeClassPath(t.jar());
+                // Alternated, so that load from other work on the machine falls on both alike.
+                Run[] hellos = new Run[runs];
+                Run[] firsts = new Run[runs];
+                for (int i = 0; i < runs; i++) {
+                    hellos[i] = time(cp, HelloHandler.class.getName(), t, env, out);
+                    firsts[i] = time(cp, t.handler(), t, env, out);
+                }
+                double hello = median(hellos, Run::wallMs);
+                double first = median(firsts, Run::wallMs);
+                double helloCpu = median(hellos, Run::cpuMs);
+                double firstCpu = median(firsts, Run::cpuMs);
                 double mb = Files.size(t.jar()) / (1024.0 * 1024.0);
                 if (Double.isNaN(first)) failures++;
-                out.printf("  %-24s first call %7.0f ms   hello-world %5.0f ms   ratio %.2f   artifact %.1f MB%n",
-                        t.functionId(), first, hello, first / hello, mb);
-                out.printf("RESULT coldstart function=%s first_call_ms=%.0f hello_ms=%.0f ratio=%.2f artifact_mb=%.1f%n",
-                        t.functionId(), first, hello, first / hello, mb);
+                out.printf("  %-25s first call %5.0f ms   hello-world %4.0f ms   ratio %.2f   CPU %5.0f / %4.0f ms = %.2f   artifact %.1f MB%n",
+                        t.functionId(), first, hello, first / hello, firstCpu, helloCpu, firstCpu / helloCpu, mb);
+                out.printf("RESULT coldstart function=%s first_call_ms=%.0f hello_ms=%.0f ratio=%.2f artifact_mb=%.1f"
+                        + " first_call_cpu_ms=%.0f hello_cpu_ms=%.0f cpu_ratio=%.2f%n",
+                        t.functionId(), first, hello, first / hello, mb, firstCpu, helloCpu, firstCpu / helloCpu);
             }
             return failures == 0 ? 0 : 1;
         } catch (IOException e) {
@@ -70,7 +89,40 @@ final class ColdStartBench {
         }
     }
 
-    private static List<Target> targets(SamTemplate template, Path root) {
+    /**
+     * What every probe JVM gets: the table, DynamoDB Local, a fake region and credentials, and the
+     * configuration the functions refuse to start without (the delivery functions' brand, shop and
+     * link base; email and the webhook stay off, as the template leaves them by default).
+     */
+    static Map<String, String> environment(String table, String dynamoDbEndpoint) {
+        return Map.ofEntries(Map.entry("WINBACK_TABLE", table), Map.entry("WINBACK_EVENT_BUS", "winback-bench"),
+                Map.entry("AWS_ENDPOINT_URL_DYNAMODB", dynamoDbEndpoint),
+                // The evaluator builds its SQS client at start; with nothing due it sends nothing.
+                Map.entry("WINBACK_DELIVERY_QUEUE_URL", "http://localhost:1/000000000000/winback-bench-delivery"),
+                Map.entry("WINBACK_BRAND_NAME", "Winback Bench"), Map.entry("WINBACK_SHOP_URL", "https://shop.example"),
+                Map.entry("WINBACK_LINK_BASE_URL", "https://links.example"),
+                Map.entry("AWS_REGION", "us-east-1"), Map.entry("AWS_ACCESS_KEY_ID", "local"),
+                Map.entry("AWS_SECRET_ACCESS_KEY", "local"));
+    }
+
+    /**
+     * A probe JVM's class path: the function's deployable jar, the Lambda runtime's serialiser and
+     * this module's own classes (the probes), never the function's other dependencies.
+     */
+    static String probeClassPath(Path jar) {
+        return String.join(File.pathSeparator, jar.toString(), codeSource(LambdaEventSerializers.class),
+                codeSource(ColdStartProbe.class));
+    }
+
+    private static String codeSource(Class<?> type) {
+        try {
+            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("no class path entry for " + type.getName(), e);
+        }
+    }
+
+    static List<Target> targets(SamTemplate template, Path root) {
         List<Target> out = new ArrayList<>();
         template.resourcesOfType(SamTemplate.SERVERLESS_FUNCTION).forEach((id, resource) -> {
             JsonNode props = resource.path("Properties");
@@ -99,13 +151,8 @@ final class ColdStartBench {
         }
     }
 
-    private static String classPathEntry(String fragment) {
-        return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-                .filter(e -> e.replace('\\', '/').contains(fragment)).findFirst()
-                .orElseThrow(() -> new IllegalStateException(fragment + " is not on the benchmark's class path"));
-    }
-
-    private static double time(String cp, String handler, Target t, Map<String, String> env, PrintStream out) {
+    /** One probe JVM; when it failed, its output is printed. */
+    static Run time(String cp, String handler, Target t, Map<String, String> env, PrintStream out) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(JVM_FLAGS);
@@ -124,9 +171,10 @@ final class ColdStartBench {
             if (exit != 0 || probe.isEmpty()) {
                 out.println("  probe failed for " + handler + " (exit " + exit + "):");
                 text.lines().limit(15).forEach(l -> out.println("    " + l));
-                return Double.NaN;
+                return new Run(Double.NaN, Double.NaN);
             }
-            return millis;
+            String cpu = probe.get().replaceAll(".*\\bcpu_ms=([0-9.]+).*", "$1");
+            return new Run(millis, Double.parseDouble(cpu));
         } catch (IOException e) {
             throw new IllegalStateException("could not start a probe JVM", e);
         } catch (InterruptedException e) {
@@ -135,10 +183,8 @@ final class ColdStartBench {
         }
     }
 
-    private static double median(java.util.function.DoubleSupplier run) {
-        double[] times = new double[RUNS];
-        for (int i = 0; i < RUNS; i++) times[i] = run.getAsDouble();
-        Arrays.sort(times);
-        return times[RUNS / 2];
+    private static double median(Run[] runs, java.util.function.ToDoubleFunction<Run> figure) {
+        double[] sorted = Arrays.stream(runs).mapToDouble(figure).sorted().toArray();
+        return sorted[sorted.length / 2];
     }
 }
