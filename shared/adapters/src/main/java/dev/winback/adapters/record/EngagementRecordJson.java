@@ -111,7 +111,7 @@ public final class EngagementRecordJson {
             for (RecentEvent e : record.recent()) {
                 g.writeStartObject();
                 g.writeStringField("type", e.type());
-                g.writeStringField("at", e.at().toString());
+                g.writeStringField("at", IsoInstants.format(e.at()));
                 if (!e.detail().isEmpty()) g.writeStringField("detail", e.detail());
                 g.writeEndObject();
             }
@@ -193,7 +193,7 @@ public final class EngagementRecordJson {
         g.writeEndObject();
         g.writeObjectFieldStart("recentCategories");
         for (Map.Entry<String, Instant> e : new TreeMap<>(p.recentCategories()).entrySet()) {
-            g.writeStringField(e.getKey(), e.getValue().toString());
+            g.writeStringField(e.getKey(), IsoInstants.format(e.getValue()));
         }
         g.writeEndObject();
         g.writeEndObject();
@@ -215,7 +215,7 @@ public final class EngagementRecordJson {
                     g.writeBooleanField("granted", s.value().granted());
                     g.writeStringField("source", s.value().source());
                     g.writeStringField("wordingVersion", s.value().wordingVersion());
-                    g.writeStringField("at", s.at().toString());
+                    g.writeStringField("at", IsoInstants.format(s.at()));
                     g.writeEndObject();
                 }
                 g.writeEndObject();
@@ -231,11 +231,11 @@ public final class EngagementRecordJson {
             g.writeNumberField("clicks", c.clicks());
             g.writeNumberField("conversions", c.conversions());
             g.writeArrayFieldStart("sendsSinceEngagement");
-            for (Instant at : c.sendsSinceEngagement()) g.writeString(at.toString());
+            for (Instant at : c.sendsSinceEngagement()) g.writeString(IsoInstants.format(at));
             g.writeEndArray();
             if (!c.failuresSinceDelivery().isEmpty()) {
                 g.writeArrayFieldStart("failuresSinceDelivery");
-                for (Instant at : c.failuresSinceDelivery()) g.writeString(at.toString());
+                for (Instant at : c.failuresSinceDelivery()) g.writeString(IsoInstants.format(at));
                 g.writeEndArray();
                 g.writeBooleanField("degraded", c.degraded());
             }
@@ -259,7 +259,7 @@ public final class EngagementRecordJson {
             g.writeObjectFieldStart("state");
             g.writeStringField("tier", m.state().value().tier());
             g.writeStringField("status", m.state().value().status().wireName());
-            g.writeStringField("at", m.state().at().toString());
+            g.writeStringField("at", IsoInstants.format(m.state().at()));
             g.writeEndObject();
         }
         instant(g, "firstStarted", m.firstStarted());
@@ -305,10 +305,10 @@ public final class EngagementRecordJson {
     private static void writeStoredEvaluation(JsonGenerator g, Evaluation.Evaluated e) throws IOException {
         g.writeObjectFieldStart("evaluation");
         g.writeStringField("state", lower(e.state().name()));
-        g.writeStringField("since", e.since().toString());
+        g.writeStringField("since", IsoInstants.format(e.since()));
         g.writeNumberField("score", e.score());
-        g.writeStringField("at", e.evaluatedAt().toString());
-        if (e.next().isPresent()) g.writeStringField("next", e.next().get().toString());
+        g.writeStringField("at", IsoInstants.format(e.evaluatedAt()));
+        if (e.next().isPresent()) g.writeStringField("next", IsoInstants.format(e.next().get()));
         if (!e.signals().isEmpty()) {
             g.writeArrayFieldStart("signals");
             for (EvaluatedSignal signal : e.signals()) {
@@ -316,7 +316,7 @@ public final class EngagementRecordJson {
                 g.writeStringField("type", signal.type().wireName());
                 if (!signal.subject().isEmpty()) g.writeStringField("subject", signal.subject());
                 g.writeStringField("strength", lower(signal.strength().name()));
-                g.writeStringField("since", signal.since().toString());
+                g.writeStringField("since", IsoInstants.format(signal.since()));
                 if (!signal.actionKeys().isEmpty()) {
                     g.writeArrayFieldStart("keys");
                     for (String key : signal.actionKeys()) g.writeString(key);
@@ -333,13 +333,13 @@ public final class EngagementRecordJson {
                     case SunsetState.Active active -> { }
                     case SunsetState.LastChance lastChance -> {
                         g.writeObjectFieldStart(channel.wireName());
-                        g.writeStringField("lastChance", lastChance.sentAt().toString());
+                        g.writeStringField("lastChance", IsoInstants.format(lastChance.sentAt()));
                         g.writeEndObject();
                     }
                     case SunsetState.Sunset sunset -> {
                         g.writeObjectFieldStart(channel.wireName());
-                        g.writeStringField("lastChance", sunset.lastChanceSentAt().toString());
-                        g.writeStringField("sunset", sunset.since().toString());
+                        g.writeStringField("lastChance", IsoInstants.format(sunset.lastChanceSentAt()));
+                        g.writeStringField("sunset", IsoInstants.format(sunset.since()));
                         g.writeEndObject();
                     }
                 }
@@ -353,9 +353,9 @@ public final class EngagementRecordJson {
             throws IOException {
         g.writeObjectFieldStart("evaluation");
         g.writeStringField("state", lower(e.state().name()));
-        g.writeStringField("since", e.since().toString());
+        g.writeStringField("since", IsoInstants.format(e.since()));
         g.writeNumberField("riskScore", e.score());
-        g.writeStringField("evaluatedAt", e.evaluatedAt().toString());
+        g.writeStringField("evaluatedAt", IsoInstants.format(e.evaluatedAt()));
         g.writeArrayFieldStart("signals");
         for (int i = 0; i < e.signals().size(); i++) {
             EvaluatedSignal signal = e.signals().get(i);
@@ -363,7 +363,7 @@ public final class EngagementRecordJson {
             g.writeStringField("type", signal.type().wireName());
             if (!signal.subject().isEmpty()) g.writeStringField("subject", signal.subject());
             g.writeStringField("strength", lower(signal.strength().name()));
-            g.writeStringField("since", signal.since().toString());
+            g.writeStringField("since", IsoInstants.format(signal.since()));
             if (report.isPresent()) g.writeStringField("explanation", report.get().signals().get(i).explanation());
             g.writeArrayFieldStart("actionKeys");
             for (String key : signal.actionKeys()) g.writeString(key);
@@ -378,14 +378,14 @@ public final class EngagementRecordJson {
                 case SunsetState.LastChance lastChance -> {
                     g.writeObjectFieldStart(channel.wireName());
                     g.writeStringField("state", "last_chance");
-                    g.writeStringField("lastChanceSentAt", lastChance.sentAt().toString());
+                    g.writeStringField("lastChanceSentAt", IsoInstants.format(lastChance.sentAt()));
                     g.writeEndObject();
                 }
                 case SunsetState.Sunset sunset -> {
                     g.writeObjectFieldStart(channel.wireName());
                     g.writeStringField("state", "sunset");
-                    g.writeStringField("lastChanceSentAt", sunset.lastChanceSentAt().toString());
-                    g.writeStringField("since", sunset.since().toString());
+                    g.writeStringField("lastChanceSentAt", IsoInstants.format(sunset.lastChanceSentAt()));
+                    g.writeStringField("since", IsoInstants.format(sunset.since()));
                     g.writeEndObject();
                 }
             }
@@ -393,7 +393,7 @@ public final class EngagementRecordJson {
         g.writeEndObject();
         if (e.next().isPresent()) {
             g.writeObjectFieldStart("nextDeadline");
-            g.writeStringField("at", e.next().get().toString());
+            g.writeStringField("at", IsoInstants.format(e.next().get()));
             if (report.isPresent() && report.get().next().isPresent()) {
                 g.writeStringField("reason", report.get().next().get().reason());
             }
@@ -425,7 +425,7 @@ public final class EngagementRecordJson {
         g.writeArrayFieldStart("value");
         for (String value : values) g.writeString(value);
         g.writeEndArray();
-        g.writeStringField("at", at.toString());
+        g.writeStringField("at", IsoInstants.format(at));
         g.writeEndObject();
     }
 
@@ -435,7 +435,7 @@ public final class EngagementRecordJson {
         for (SendLog.Sent sent : log.recent()) {
             g.writeStartObject();
             g.writeStringField("channel", sent.channel().wireName());
-            g.writeStringField("at", sent.at().toString());
+            g.writeStringField("at", IsoInstants.format(sent.at()));
             g.writeEndObject();
         }
         g.writeEndArray();
@@ -446,12 +446,12 @@ public final class EngagementRecordJson {
         if (s == null) return;
         g.writeObjectFieldStart(field);
         g.writeStringField("value", value.apply(s.value()));
-        g.writeStringField("at", s.at().toString());
+        g.writeStringField("at", IsoInstants.format(s.at()));
         g.writeEndObject();
     }
 
     private static void instant(JsonGenerator g, String field, Instant at) throws IOException {
-        if (at != null) g.writeStringField(field, at.toString());
+        if (at != null) g.writeStringField(field, IsoInstants.format(at));
     }
 
     private static String lower(String s) {
@@ -478,7 +478,7 @@ public final class EngagementRecordJson {
         n.path("spend").properties().forEach(e -> spend.put(e.getKey(), new BigDecimal(e.getValue().asText())));
         Map<String, Instant> categories = new HashMap<>();
         n.path("recentCategories").properties()
-                .forEach(e -> categories.put(e.getKey(), Instant.parse(e.getValue().asText())));
+                .forEach(e -> categories.put(e.getKey(), IsoInstants.parse(e.getValue().asText())));
         return new Purchases(instant(n, "first"), instant(n, "last"), n.path("orders").asLong(), days,
                 n.path("archivedDays").asLong(), spend, categories);
     }
@@ -494,12 +494,12 @@ public final class EngagementRecordJson {
                 if (s == null) continue;
                 consent.put(purpose, new Stamped<>(new ConsentGrant(s.path("granted").asBoolean(),
                         s.path("source").asText(), s.path("wordingVersion").asText()),
-                        Instant.parse(s.path("at").asText())));
+                        IsoInstants.parse(s.path("at").asText())));
             }
             List<Instant> sends = new ArrayList<>();
-            c.path("sendsSinceEngagement").forEach(at -> sends.add(Instant.parse(at.asText())));
+            c.path("sendsSinceEngagement").forEach(at -> sends.add(IsoInstants.parse(at.asText())));
             List<Instant> failures = new ArrayList<>();
-            c.path("failuresSinceDelivery").forEach(at -> failures.add(Instant.parse(at.asText())));
+            c.path("failuresSinceDelivery").forEach(at -> failures.add(IsoInstants.parse(at.asText())));
             out.put(ch, new ChannelState(
                     stamped(c.get("reachability"), v -> Reachability.valueOf(v.toUpperCase(Locale.ROOT))),
                     consent,
@@ -522,7 +522,7 @@ public final class EngagementRecordJson {
         Stamped<Membership.Tier> state = s == null ? null : new Stamped<>(
                 new Membership.Tier(s.path("tier").asText(),
                         MembershipStatus.valueOf(s.path("status").asText().toUpperCase(Locale.ROOT))),
-                Instant.parse(s.path("at").asText()));
+                IsoInstants.parse(s.path("at").asText()));
         return new Membership(state, instant(n, "firstStarted"));
     }
 
@@ -539,7 +539,7 @@ public final class EngagementRecordJson {
 
     private static List<RecentEvent> readRecent(JsonNode n) {
         List<RecentEvent> out = new ArrayList<>();
-        n.forEach(e -> out.add(new RecentEvent(e.path("type").asText(), Instant.parse(e.path("at").asText()),
+        n.forEach(e -> out.add(new RecentEvent(e.path("type").asText(), IsoInstants.parse(e.path("at").asText()),
                 e.path("detail").asText(""))));
         return out;
     }
@@ -562,20 +562,20 @@ public final class EngagementRecordJson {
             s.path("keys").forEach(k -> keys.add(k.asText()));
             signals.add(new EvaluatedSignal(SignalType.valueOf(s.path("type").asText().toUpperCase(Locale.ROOT)),
                     s.path("subject").asText(""), Strength.valueOf(s.path("strength").asText().toUpperCase(Locale.ROOT)),
-                    Instant.parse(s.path("since").asText()), keys));
+                    IsoInstants.parse(s.path("since").asText()), keys));
         });
         Map<Channel, SunsetState> sunsets = new EnumMap<>(Channel.class);
         for (Channel channel : Channel.values()) {
             JsonNode c = n.path("sunsets").get(channel.wireName());
             if (c == null) continue;
-            Instant lastChance = Instant.parse(c.path("lastChance").asText());
+            Instant lastChance = IsoInstants.parse(c.path("lastChance").asText());
             Instant sunset = instant(c, "sunset");
             sunsets.put(channel, sunset == null ? new SunsetState.LastChance(lastChance)
                     : new SunsetState.Sunset(lastChance, sunset));
         }
         return new Evaluation.Evaluated(RiskState.valueOf(n.path("state").asText().toUpperCase(Locale.ROOT)),
-                Instant.parse(n.path("since").asText()), n.path("score").asDouble(), signals,
-                new ChannelSunsets(sunsets), Instant.parse(n.path("at").asText()),
+                IsoInstants.parse(n.path("since").asText()), n.path("score").asDouble(), signals,
+                new ChannelSunsets(sunsets), IsoInstants.parse(n.path("at").asText()),
                 Optional.ofNullable(instant(n, "next")));
     }
 
@@ -597,24 +597,24 @@ public final class EngagementRecordJson {
         if (n == null) return null;
         Set<T> values = new HashSet<>();
         n.path("value").forEach(v -> values.add(element.apply(v.asText())));
-        return new Stamped<>(Set.copyOf(values), Instant.parse(n.path("at").asText()));
+        return new Stamped<>(Set.copyOf(values), IsoInstants.parse(n.path("at").asText()));
     }
 
     private static SendLog readSendLog(JsonNode n) {
         if (n.isMissingNode()) return SendLog.EMPTY;
         List<SendLog.Sent> sends = new ArrayList<>();
         n.forEach(s -> sends.add(new SendLog.Sent(Channel.valueOf(s.path("channel").asText().toUpperCase(Locale.ROOT)),
-                Instant.parse(s.path("at").asText()))));
+                IsoInstants.parse(s.path("at").asText()))));
         return new SendLog(sends);
     }
 
     private static <T> Stamped<T> stamped(JsonNode n, Function<String, T> value) {
         if (n == null) return null;
-        return new Stamped<>(value.apply(n.path("value").asText()), Instant.parse(n.path("at").asText()));
+        return new Stamped<>(value.apply(n.path("value").asText()), IsoInstants.parse(n.path("at").asText()));
     }
 
     private static Instant instant(JsonNode n, String field) {
         JsonNode v = n.get(field);
-        return v == null ? null : Instant.parse(v.asText());
+        return v == null ? null : IsoInstants.parse(v.asText());
     }
 }
