@@ -34,14 +34,14 @@ public final class RunLocal {
 
               demo      generate a synthetic customer base, feed its events through the ingest
                         function on DynamoDB Local and a virtual clock, then summarise what was stored
-                        (defaults: --customers 1000 --days 90 --seed 42)
+                        (defaults: --customers %d --days %d --seed %d)
               serve     run the HTTP API on localhost (default port 8080) until Ctrl-C, with local-only
                         routes to move the virtual clock and run due schedules; --start sets where the
                         virtual clock begins (default: now)
               backtest  replay history and measure the engine's decisions
 
             every command also takes --template PATH (default: template.yaml at the repository root)
-            """;
+            """.formatted(SyntheticConfig.DEFAULT_CUSTOMERS, SyntheticConfig.DEFAULT_DAYS, SyntheticConfig.DEFAULT_SEED);
 
     static final int OK = 0;
     static final int FAILED = 1;
@@ -88,7 +88,7 @@ public final class RunLocal {
     private static int demo(CliArgs args, PrintStream out, PrintStream err) {
         long customers = args.number("customers", SyntheticConfig.defaults().customers(), 1, 10_000_000);
         long days = args.number("days", SyntheticConfig.defaults().days(), 1, 3650);
-        long seed = args.number("seed", 42, Long.MIN_VALUE, Long.MAX_VALUE);
+        long seed = args.number("seed", SyntheticConfig.DEFAULT_SEED, Long.MIN_VALUE, Long.MAX_VALUE);
         DemoInput input = syntheticEvents(customers, days, seed);
         try (LocalRuntime runtime = LocalRuntime.start(template(args), 0, input.start(),
                 LocalRuntime.DynamoDbAccess.EMBEDDED)) {
