@@ -11,9 +11,7 @@ import dev.winback.adapters.json.FieldError;
 import dev.winback.adapters.json.ParseResult;
 import dev.winback.core.event.EngagementEvent;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 
 /**
@@ -35,18 +33,13 @@ final class PostEventsRoute implements Route {
 
     @Override
     public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent request) {
-        String body = request.getBody() == null ? "" : request.getBody();
-        if (request.getIsBase64Encoded()) {
-            try {
-                body = new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8);
-            } catch (IllegalArgumentException e) {
-                return HttpResponses.problem(400, "Bad Request", "the body is not valid base64");
-            }
-        }
-        if (body.getBytes(StandardCharsets.UTF_8).length > MAX_BODY_BYTES) {
-            return HttpResponses.problem(413, "Content Too Large",
-                    "the body exceeds " + MAX_BODY_BYTES + " bytes; send at most 500 events per request");
-        }
+        return switch (RequestBody.text(request, MAX_BODY_BYTES, "; send at most 500 events per request")) {
+            case RequestBody.Read.Refused refused -> refused.response();
+            case RequestBody.Read.Text text -> answer(text.body());
+        };
+    }
+
+    private APIGatewayV2HTTPResponse answer(String body) {
         return switch (parser.parse(body)) {
             case EventsRequestResult.BodyInvalid bad -> HttpResponses.problem(400, "Bad Request",
                     "the request body is not a valid events request", bad.errors().stream()

@@ -9,9 +9,7 @@ import dev.winback.core.preferences.PreferenceForm;
 import dev.winback.core.preferences.PreferenceForm.Submission;
 import dev.winback.core.preferences.PreferenceView;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.function.BiFunction;
 
@@ -67,18 +65,13 @@ final class PreferencesJsonRoute implements Route {
     }
 
     private APIGatewayV2HTTPResponse put(APIGatewayV2HTTPEvent request, String customer, ChoiceOrigin origin) {
-        String body = request.getBody() == null ? "" : request.getBody();
-        if (request.getIsBase64Encoded()) {
-            try {
-                body = new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8);
-            } catch (IllegalArgumentException e) {
-                return HttpResponses.problem(400, "Bad Request", "the body is not valid base64");
-            }
-        }
-        if (body.getBytes(StandardCharsets.UTF_8).length > PreferencesJson.MAX_BODY_BYTES) {
-            return HttpResponses.problem(413, "Content Too Large",
-                    "the body exceeds " + PreferencesJson.MAX_BODY_BYTES + " bytes");
-        }
+        return switch (RequestBody.text(request, PreferencesJson.MAX_BODY_BYTES, "")) {
+            case RequestBody.Read.Refused refused -> refused.response();
+            case RequestBody.Read.Text text -> read(text.body(), customer, origin);
+        };
+    }
+
+    private APIGatewayV2HTTPResponse read(String body, String customer, ChoiceOrigin origin) {
         return switch (PreferencesJson.read(body)) {
             case PreferencesJson.Read.Unreadable bad -> HttpResponses.problem(400, "Bad Request", bad.detail(),
                     List.of(new HttpResponses.InvalidField(-1, null, "$", bad.detail())));
