@@ -198,7 +198,7 @@ class PreferenceCentreIT {
         assertThat(withdrawal.granted()).isFalse();
         assertThat(withdrawal.source()).isEqualTo("preference-centre");
         assertThat(withdrawal.wordingVersion()).isEqualTo("preference-centre-v1");
-        assertThat(withdrawal.ipAddress()).contains("192.0.2.44");
+        assertThat(withdrawal.ipAddress()).contains(SignedLinkRequests.SOURCE_IP);
         assertThat(ConsentLog.replay(customer, log)).isEqualTo(ConsentLog.current(record));
 
         clock.advance(Duration.ofHours(1));
@@ -471,17 +471,7 @@ class PreferenceCentreIT {
 
     private static APIGatewayV2HTTPEvent request(String method, String path, String token, String contentType,
                                                  String body, boolean base64) {
-        APIGatewayV2HTTPEvent event = new APIGatewayV2HTTPEvent();
-        event.setRouteKey(method + " " + path);
-        event.setRawPath(path.replace("{token}", token));
-        event.setPathParameters(Map.of("token", token));
-        event.setHeaders(contentType == null ? Map.of() : Map.of("content-type", contentType));
-        event.setBody(body);
-        event.setIsBase64Encoded(base64);
-        event.setRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
-                .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod(method)
-                        .withSourceIp("192.0.2.44").build()).build());
-        return event;
+        return SignedLinkRequests.request(method, path, token, contentType, body, base64);
     }
 
     private static APIGatewayV2HTTPEvent admin(String method, String customer, String body) {

@@ -165,16 +165,6 @@ class UnsubscribeIT {
 
     private static APIGatewayV2HTTPEvent request(String method, String token, String contentType, String body,
                                                  boolean base64) {
-        APIGatewayV2HTTPEvent event = new APIGatewayV2HTTPEvent();
-        event.setRouteKey(method + " /u/{token}");
-        event.setRawPath("/u/" + token);
-        event.setPathParameters(Map.of("token", token));
-        event.setHeaders(contentType == null ? Map.of() : Map.of("content-type", contentType));
-        event.setBody(body);
-        event.setIsBase64Encoded(base64);
-        event.setRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
-                .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod(method)
-                        .withSourceIp("192.0.2.44").build()).build());
-        return event;
+        return SignedLinkRequests.request(method, "/u/{token}", token, contentType, body, base64);
     }
 }
