@@ -55,7 +55,6 @@ public final class DynamoDbEngagementStore implements EngagementStore {
     static final String ARCHIVED_IDS = "ids";
     static final String ARCHIVED_PURCHASE_DAYS = "purchaseDays";
     private static final int BATCH_GET_LIMIT = 100;
-    private static final int UNPROCESSED_RETRIES = 8;
 
     private final DynamoDbClient dynamoDb;
     private final String table;
@@ -93,10 +92,10 @@ public final class DynamoDbEngagementStore implements EngagementStore {
                     .keys(keys).consistentRead(consistent).projectionExpression("pk, #d, #v, #due")
                     .expressionAttributeNames(Map.of("#d", DOC, "#v", VERSION, "#due", Keys.DUE_AT)).build());
             for (int attempt = 0; !request.isEmpty(); attempt++) {
-                if (attempt > UNPROCESSED_RETRIES) {
+                if (attempt > BatchWrites.UNPROCESSED_RETRIES) {
                     throw new IllegalStateException("DynamoDB left keys unprocessed after " + attempt + " attempts");
                 }
-                backoff(attempt);
+                BatchWrites.backoff(attempt);
                 Map<String, KeysAndAttributes> pending = request;
                 BatchGetItemResponse response = dynamoDb.batchGetItem(b -> b.requestItems(pending)
                         .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
@@ -189,23 +188,9 @@ public final class DynamoDbEngagementStore implements EngagementStore {
     }
 
     private void putAll(List<Map<String, AttributeValue>> items) {
-        for (int from = 0; from < items.size(); from += 25) {
-            List<WriteRequest> writes = items.subList(from, Math.min(items.size(), from + 25)).stream()
-                    .map(item -> WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build())
-                    .toList();
-            Map<String, List<WriteRequest>> pending = Map.of(table, writes);
-            for (int attempt = 0; !pending.isEmpty(); attempt++) {
-                if (attempt > UNPROCESSED_RETRIES) {
-                    throw new IllegalStateException("DynamoDB left items unprocessed after " + attempt + " attempts");
-                }
-                backoff(attempt);
-                Map<String, List<WriteRequest>> request = pending;
-                var response = dynamoDb.batchWriteItem(b -> b.requestItems(request)
-                        .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
-                meter.write(response.consumedCapacity());
-                pending = response.hasUnprocessedItems() ? response.unprocessedItems() : Map.of();
-            }
-        }
+        BatchWrites.writeAll(dynamoDb, table, items.stream()
+                .map(item -> WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build())
+                .toList(), meter);
     }
 
     /** A transaction cancelled because another writer changed, or is changing, one of its items. */
@@ -282,15 +267,5 @@ public final class DynamoDbEngagementStore implements EngagementStore {
     private static Map<String, AttributeValue> archiveKey(String customerId, YearMonth month) {
         return Map.of(Keys.PK, AttributeValue.fromS(Keys.customer(customerId)),
                 Keys.SK, AttributeValue.fromS(Keys.archiveMonth(month)));
-    }
-
-    private static void backoff(int attempt) {
-        if (attempt == 0) return;
-        try {
-            Thread.sleep(Math.min(1000, 25L << attempt));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while retrying unprocessed keys", e);
-        }
     }
 }

@@ -2,6 +2,7 @@ package dev.winback.adapters.privacy;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.winback.adapters.dynamodb.Compression;
+import dev.winback.adapters.dynamodb.BatchWrites;
 import dev.winback.adapters.dynamodb.ContactIndex;
 import dev.winback.adapters.dynamodb.Keys;
 import dev.winback.adapters.record.EngagementRecordJson;
@@ -113,15 +114,7 @@ public final class CustomerData {
                 .filter(item -> !ERASED_SK.equals(item.get(Keys.SK).s()))
                 .map(item -> WriteRequest.builder().deleteRequest(d -> d.key(Map.of(Keys.PK, item.get(Keys.PK),
                         Keys.SK, item.get(Keys.SK)))).build()).toList();
-        for (int from = 0; from < deletes.size(); from += 25) {
-            Map<String, List<WriteRequest>> pending = Map.of(table, deletes.subList(from, Math.min(deletes.size(), from + 25)));
-            for (int attempt = 0; !pending.isEmpty(); attempt++) {
-                if (attempt > 8) throw new IllegalStateException("erasure left items unprocessed");
-                Map<String, List<WriteRequest>> request = pending;
-                var response = dynamoDb.batchWriteItem(b -> b.requestItems(request));
-                pending = response.hasUnprocessedItems() ? response.unprocessedItems() : Map.of();
-            }
-        }
+        BatchWrites.writeAll(dynamoDb, table, deletes);
         dynamoDb.putItem(b -> b.tableName(table).item(Map.of(Keys.PK, AttributeValue.fromS(Keys.customer(customerId)),
                 Keys.SK, AttributeValue.fromS(ERASED_SK), "erasedAt", AttributeValue.fromS(now.toString()))));
         return new Erasure(deletes.size(), tombstoned);
