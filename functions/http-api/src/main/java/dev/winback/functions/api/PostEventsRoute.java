@@ -53,7 +53,12 @@ final class PostEventsRoute implements Route {
         List<EngagementEvent> events = new ArrayList<>();
         for (int i = 0; i < parsed.size(); i++) {
             switch (parsed.get(i)) {
-                case ParseResult.Parsed p -> events.add(p.event());
+                case ParseResult.Parsed p -> {
+                    events.add(p.event());
+                    int index = i;
+                    intake.arrivalProblem(p.event()).ifPresent(error -> invalid.add(new HttpResponses.InvalidField(
+                            index, p.event().eventId(), "events[" + index + "]." + error.field(), error.message())));
+                }
                 case ParseResult.Invalid bad -> {
                     for (FieldError error : bad.errors()) {
                         invalid.add(new HttpResponses.InvalidField(i, bad.eventId(), "events[" + i + "]." + error.field(),

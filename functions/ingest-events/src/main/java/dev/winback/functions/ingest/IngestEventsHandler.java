@@ -40,7 +40,7 @@ public final class IngestEventsHandler implements RequestHandler<SQSEvent, SQSBa
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
         List<SQSEvent.SQSMessage> messages = event.getRecords() == null ? List.of() : event.getRecords();
         List<EventIntake.RawEvent> raws = messages.stream()
-                .map(m -> new EventIntake.RawEvent("sqs", m.getMessageId(), m.getBody())).toList();
+                .map(m -> new EventIntake.RawEvent("sqs", m.getMessageId(), m.getBody(), sentAt(m))).toList();
         List<IntakeResult> results = intake.accept(raws);
         List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
         for (int i = 0; i < results.size(); i++) {
@@ -49,5 +49,16 @@ public final class IngestEventsHandler implements RequestHandler<SQSEvent, SQSBa
             }
         }
         return new SQSBatchResponse(failures);
+    }
+
+    /** SQS's own SentTimestamp (epoch milliseconds): when the queue took the event in, stable across redeliveries. */
+    private static java.time.Instant sentAt(SQSEvent.SQSMessage message) {
+        String millis = message.getAttributes() == null ? null : message.getAttributes().get("SentTimestamp");
+        if (millis == null) return null;
+        try {
+            return java.time.Instant.ofEpochMilli(Long.parseLong(millis));
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 }

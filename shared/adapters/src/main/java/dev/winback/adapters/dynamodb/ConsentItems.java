@@ -47,6 +47,7 @@ public final class ConsentItems {
         item.put("wordingVersion", AttributeValue.fromS(e.wordingVersion()));
         e.messageId().ifPresent(m -> item.put("messageId", AttributeValue.fromS(m)));
         e.ipAddress().ifPresent(ip -> item.put("ipAddress", AttributeValue.fromS(ip)));
+        if (e.receivedAt() != null) item.put("receivedAt", AttributeValue.fromS(e.receivedAt().toString()));
         return item;
     }
 
@@ -57,7 +58,8 @@ public final class ConsentItems {
                 Channel.valueOf(item.get("channel").s().toUpperCase(Locale.ROOT)),
                 Purpose.valueOf(item.get("purpose").s().toUpperCase(Locale.ROOT)),
                 item.get("granted").bool(), item.get("status").s(), item.get("source").s(),
-                item.get("wordingVersion").s(), text(item, "messageId"), text(item, "ipAddress"));
+                item.get("wordingVersion").s(), text(item, "messageId"), text(item, "ipAddress"),
+                text(item, "receivedAt").map(Instant::parse).orElse(null));
     }
 
     /** The whole log of one customer, oldest first. */

@@ -32,7 +32,7 @@ import java.util.logging.Logger;
  */
 public final class FeedbackProcessor {
 
-    public static final String SMS_KEYWORD_SOURCE = "sms-keyword";
+    public static final String SMS_KEYWORD_SOURCE = dev.winback.core.record.SmsStop.KEYWORD_SOURCE;
     public static final String SMS_KEYWORD_WORDING = "carrier-keywords-v1";
     private static final Logger LOG = Logger.getLogger(FeedbackProcessor.class.getName());
 

@@ -1,12 +1,15 @@
 package dev.winback.adapters.ingest;
 
 import dev.winback.adapters.json.EventJsonParser;
+import dev.winback.adapters.json.EventJsonWriter;
+import dev.winback.adapters.json.FieldError;
 import dev.winback.adapters.json.ParseResult;
 import dev.winback.core.event.EngagementEvent;
 import dev.winback.core.ingest.EventOutcome;
 import dev.winback.core.ingest.IngestEvents;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -22,10 +25,20 @@ public final class EventIntake {
 
     private static final Logger LOG = Logger.getLogger(EventIntake.class.getName());
 
-    /** One input as the delivering system gave it. */
-    public record RawEvent(String source, String sourceId, String body) { }
+    /**
+     * One input as the delivering system gave it.
+     *
+     * @param sentAt when the delivering system took it in (SQS's SentTimestamp), or null: the receipt
+     *               time consent merging and the arrival window go by, stable across redeliveries
+     */
+    public record RawEvent(String source, String sourceId, String body, Instant sentAt) {
+        public RawEvent(String source, String sourceId, String body) {
+            this(source, sourceId, body, null);
+        }
+    }
 
     private final EventJsonParser parser = new EventJsonParser();
+    private final EventJsonWriter writer = new EventJsonWriter();
     private final IngestEvents ingest;
     private final RejectedEvents rejected;
     private final Clock clock;
@@ -51,24 +64,33 @@ public final class EventIntake {
     public List<IntakeResult> accept(List<RawEvent> raws) {
         IntakeResult[] results = new IntakeResult[raws.size()];
         List<EngagementEvent> valid = new ArrayList<>();
+        List<RawEvent> validRaws = new ArrayList<>();
         List<Integer> validIndexes = new ArrayList<>();
         for (int i = 0; i < raws.size(); i++) {
             RawEvent raw = raws.get(i);
             switch (parser.parseMessageBody(raw.body())) {
                 case ParseResult.Parsed parsed -> {
-                    valid.add(parsed.event());
+                    valid.add(raw.sentAt() == null ? parsed.event() : parsed.event().receivedBy(raw.sentAt()));
+                    validRaws.add(raw);
                     validIndexes.add(i);
                 }
                 case ParseResult.Invalid invalid -> results[i] = keepRejected(raw, invalid);
             }
         }
-        List<IntakeResult> applied = apply(valid);
+        List<IntakeResult> applied = apply(valid, validRaws::get);
         for (int k = 0; k < validIndexes.size(); k++) results[validIndexes.get(k)] = applied.get(k);
         return List.of(results);
     }
 
-    /** Applies events that are already known to be valid. */
+    /**
+     * Applies events that are already known to be valid. One the ingest refuses (dated in the future,
+     * or reusing an id) is kept as a rejected event, rendered as the contract's JSON.
+     */
     public List<IntakeResult> apply(List<EngagementEvent> events) {
+        return apply(events, i -> new RawEvent("api", events.get(i).eventId(), writer.toJson(events.get(i))));
+    }
+
+    private List<IntakeResult> apply(List<EngagementEvent> events, java.util.function.IntFunction<RawEvent> rawOf) {
         if (events.isEmpty()) return List.of();
         List<EventOutcome> outcomes;
         try {
@@ -83,11 +105,28 @@ public final class EventIntake {
             results.add(switch (outcomes.get(i)) {
                 case APPLIED -> new IntakeResult.Applied(id);
                 case DUPLICATE -> new IntakeResult.Duplicate(id);
+                case FUTURE_DATED -> keepRejected(rawOf.apply(i), new ParseResult.Invalid(id,
+                        List.of(new FieldError("occurredAt", ingest.arrival().refusal()))));
+                case CONFLICTING_ID -> keepRejected(rawOf.apply(i), new ParseResult.Invalid(id,
+                        List.of(new FieldError("eventId", CONFLICTING_ID))));
                 case RETRY -> new IntakeResult.Retry(id);
             });
         }
         return results;
     }
+
+    /**
+     * Why an event received now would be refused for its date, if it would: for callers that answer
+     * for a whole request before applying any of it.
+     */
+    public java.util.Optional<FieldError> arrivalProblem(EngagementEvent event) {
+        return ingest.arrival().accepts(event.occurredAt(), clock.instant()) ? java.util.Optional.empty()
+                : java.util.Optional.of(new FieldError("occurredAt", ingest.arrival().refusal()));
+    }
+
+    /** The reason given for an id already applied to another event. */
+    public static final String CONFLICTING_ID =
+            "was already used by another event of this customer (another type or time); an event id is applied once";
 
     private IntakeResult keepRejected(RawEvent raw, ParseResult.Invalid invalid) {
         try {

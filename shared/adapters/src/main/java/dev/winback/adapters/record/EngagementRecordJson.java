@@ -215,7 +215,9 @@ public final class EngagementRecordJson {
                     g.writeBooleanField("granted", s.value().granted());
                     g.writeStringField("source", s.value().source());
                     g.writeStringField("wordingVersion", s.value().wordingVersion());
+                    if (s.value().evidenced()) g.writeBooleanField("evidenced", true);
                     g.writeStringField("at", IsoInstants.format(s.at()));
+                    receivedAt(g, s);
                     g.writeEndObject();
                 }
                 g.writeEndObject();
@@ -447,7 +449,15 @@ public final class EngagementRecordJson {
         g.writeObjectFieldStart(field);
         g.writeStringField("value", value.apply(s.value()));
         g.writeStringField("at", IsoInstants.format(s.at()));
+        receivedAt(g, s);
         g.writeEndObject();
+    }
+
+    /** Written only where it differs from the claimed time: consent and subscriptions. */
+    private static void receivedAt(JsonGenerator g, Stamped<?> s) throws IOException {
+        if (s.receivedAt() != null && !s.receivedAt().equals(s.at())) {
+            g.writeStringField("receivedAt", IsoInstants.format(s.receivedAt()));
+        }
     }
 
     private static void instant(JsonGenerator g, String field, Instant at) throws IOException {
@@ -493,8 +503,8 @@ public final class EngagementRecordJson {
                 JsonNode s = c.path("consent").get(purpose.wireName());
                 if (s == null) continue;
                 consent.put(purpose, new Stamped<>(new ConsentGrant(s.path("granted").asBoolean(),
-                        s.path("source").asText(), s.path("wordingVersion").asText()),
-                        IsoInstants.parse(s.path("at").asText())));
+                        s.path("source").asText(), s.path("wordingVersion").asText(), s.path("evidenced").asBoolean()),
+                        IsoInstants.parse(s.path("at").asText()), instant(s, "receivedAt")));
             }
             List<Instant> sends = new ArrayList<>();
             c.path("sendsSinceEngagement").forEach(at -> sends.add(IsoInstants.parse(at.asText())));
@@ -610,7 +620,8 @@ public final class EngagementRecordJson {
 
     private static <T> Stamped<T> stamped(JsonNode n, Function<String, T> value) {
         if (n == null) return null;
-        return new Stamped<>(value.apply(n.path("value").asText()), IsoInstants.parse(n.path("at").asText()));
+        return new Stamped<>(value.apply(n.path("value").asText()), IsoInstants.parse(n.path("at").asText()),
+                instant(n, "receivedAt"));
     }
 
     private static Instant instant(JsonNode n, String field) {

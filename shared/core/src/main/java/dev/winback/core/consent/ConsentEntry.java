@@ -19,6 +19,8 @@ import java.util.Optional;
  * @param wordingVersion the wording the customer agreed to or withdrew from
  * @param messageId     evidence: the message it came from, where known
  * @param ipAddress     evidence: the address of the request, where the source saw one
+ * @param receivedAt    when Winback received the change (null where not recorded): the merge rules
+ *                      need it, so that replaying the log gives what the record holds
  */
 public record ConsentEntry(
         String customerId,
@@ -32,7 +34,8 @@ public record ConsentEntry(
         String source,
         String wordingVersion,
         Optional<String> messageId,
-        Optional<String> ipAddress) {
+        Optional<String> ipAddress,
+        Instant receivedAt) {
 
     public enum Kind {
         CONSENT, SUBSCRIPTION;
@@ -54,5 +57,12 @@ public record ConsentEntry(
         Objects.requireNonNull(wordingVersion, "wordingVersion");
         Objects.requireNonNull(messageId, "messageId");
         Objects.requireNonNull(ipAddress, "ipAddress");
+    }
+
+    public ConsentEntry(String customerId, String eventId, Instant at, Kind kind, Channel channel, Purpose purpose,
+                        boolean granted, String status, String source, String wordingVersion,
+                        Optional<String> messageId, Optional<String> ipAddress) {
+        this(customerId, eventId, at, kind, channel, purpose, granted, status, source, wordingVersion, messageId,
+                ipAddress, null);
     }
 }

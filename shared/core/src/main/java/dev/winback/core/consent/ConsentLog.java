@@ -48,15 +48,15 @@ public final class ConsentLog {
             case EventPayload.ConsentChanged c -> Optional.of(new ConsentEntry(event.customerId(), event.eventId(),
                     event.occurredAt(), ConsentEntry.Kind.CONSENT, c.channel(), c.purpose(), c.granted(),
                     c.granted() ? "granted" : "withdrawn", c.source(), c.wordingVersion(), c.messageId(),
-                    c.ipAddress()));
+                    c.ipAddress(), event.receivedAt()));
             case EventPayload.EmailSubscriptionChanged e -> Optional.of(new ConsentEntry(event.customerId(),
                     event.eventId(), event.occurredAt(), ConsentEntry.Kind.SUBSCRIPTION, Channel.EMAIL,
                     Purpose.MARKETING, e.status() == EmailStatus.SUBSCRIBED, e.status().wireName(), e.type(),
-                    NO_WORDING, Optional.empty(), Optional.empty()));
+                    NO_WORDING, Optional.empty(), Optional.empty(), event.receivedAt()));
             case EventPayload.SmsSubscriptionChanged s -> Optional.of(new ConsentEntry(event.customerId(),
                     event.eventId(), event.occurredAt(), ConsentEntry.Kind.SUBSCRIPTION, Channel.SMS,
                     Purpose.MARKETING, s.status() == SmsStatus.SUBSCRIBED, s.status().wireName(), s.type(),
-                    NO_WORDING, Optional.empty(), Optional.empty()));
+                    NO_WORDING, Optional.empty(), Optional.empty(), event.receivedAt()));
             default -> Optional.empty();
         };
     }
@@ -70,7 +70,8 @@ public final class ConsentLog {
                     ? new EventPayload.SmsSubscriptionChanged(SmsStatus.valueOf(entry.status().toUpperCase(Locale.ROOT)))
                     : new EventPayload.EmailSubscriptionChanged(EmailStatus.valueOf(entry.status().toUpperCase(Locale.ROOT)));
         };
-        return new EngagementEvent(entry.eventId(), entry.customerId(), entry.at(), Optional.empty(), payload);
+        return new EngagementEvent(entry.eventId(), entry.customerId(), entry.at(), Optional.empty(), payload,
+                entry.receivedAt());
     }
 
     /** What the log says now, per channel: consent per purpose and the subscription status. */

@@ -126,7 +126,10 @@ public final class SendRules {
         SubscriptionStatus subscription = state.subscription() == null ? null : state.subscription().value();
         if (subscription == SubscriptionStatus.COMPLAINED) return Optional.of(Reason.COMPLAINED);
         if (subscription == SubscriptionStatus.BLOCKED) return Optional.of(Reason.BLOCKED);
-        if (channel == Channel.SMS && subscription == SubscriptionStatus.UNSUBSCRIBED) return Optional.of(Reason.SMS_STOP);
+        if (channel == Channel.SMS && (subscription == SubscriptionStatus.UNSUBSCRIBED
+                || dev.winback.core.record.SmsStop.isStop(state.consent().get(Purpose.MARKETING)))) {
+            return Optional.of(Reason.SMS_STOP); // a STOP holds until a START, whatever else says subscribed
+        }
         Stamped<ConsentGrant> consent = state.consent().get(purpose);
         if (consent != null && !consent.value().granted()) return Optional.of(Reason.CONSENT_WITHDRAWN);
         if (channel == Channel.PUSH && isKnownFalse(record.pushPermission().granted())) {

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  * What an inbound text message asks for. The carriers' STOP family, matched on the whole message
  * (any case, punctuation and spacing), and plain-language revocations ("stop texting me", "please
  * unsubscribe me", "don't text me again"): when in doubt between a revocation and a reply, the
- * customer is taken at their word and withdrawn. START and UNSTOP opt back in; HELP and INFO ask
+ * customer is taken at their word and withdrawn. START and UNSTOP opt back in (a bare YES does not:
+ * it answers whatever was asked last, not a re-subscription); HELP and INFO ask
  * for help; anything else is a reply for a person to read.
  */
 public final class SmsKeywords {
@@ -19,7 +20,7 @@ public final class SmsKeywords {
 
     static final Set<String> STOP_WORDS = Set.of("STOP", "STOPALL", "STOP ALL", "UNSUBSCRIBE", "CANCEL", "END",
             "QUIT", "OPTOUT", "OPT OUT", "OPT-OUT", "REVOKE", "REMOVE", "ARRET", "ARRÊT", "BAJA", "PARAR", "ALTO");
-    static final Set<String> START_WORDS = Set.of("START", "UNSTOP", "YES", "SUBSCRIBE", "OPTIN", "OPT IN", "OPT-IN");
+    static final Set<String> START_WORDS = Set.of("START", "UNSTOP", "SUBSCRIBE", "OPTIN", "OPT IN", "OPT-IN");
     static final Set<String> HELP_WORDS = Set.of("HELP", "INFO", "AIDE", "AYUDA");
 
     private static final List<Pattern> REVOCATIONS = List.of(

@@ -40,6 +40,7 @@ public final class IngestEvents {
     private final Clock clock;
     private final NextDue nextDue;
     private final MessageFeedbackListener feedback;
+    private final ArrivalWindow arrival;
 
     /**
      * @param executor customers of one batch are independent; it may apply them concurrently
@@ -56,11 +57,18 @@ public final class IngestEvents {
      */
     public IngestEvents(EngagementStore store, Executor executor, Clock clock, NextDue nextDue,
                         MessageFeedbackListener feedback) {
+        this(store, executor, clock, nextDue, feedback, ArrivalWindow.DEFAULT);
+    }
+
+    /** @param arrival how far after its receipt an event may be dated; later ones are refused */
+    public IngestEvents(EngagementStore store, Executor executor, Clock clock, NextDue nextDue,
+                        MessageFeedbackListener feedback, ArrivalWindow arrival) {
         this.store = store;
         this.executor = executor;
         this.clock = clock;
         this.nextDue = nextDue;
         this.feedback = feedback;
+        this.arrival = arrival;
     }
 
     /** Arms no timers. */
@@ -73,19 +81,42 @@ public final class IngestEvents {
         this(store, Runnable::run);
     }
 
-    /** @return one outcome per input event, in input order */
-    public List<EventOutcome> ingest(List<EngagementEvent> events) {
+    /** How far after its receipt an event may be dated. */
+    public ArrivalWindow arrival() {
+        return arrival;
+    }
+
+    /**
+     * Events without a receipt time are stamped as received now; a receipt claimed after now is
+     * taken as now. An event dated beyond the {@link ArrivalWindow} after its receipt is refused.
+     *
+     * @return one outcome per input event, in input order
+     */
+    public List<EventOutcome> ingest(List<EngagementEvent> received) {
+        Instant now = clock.instant();
+        List<EngagementEvent> events = new ArrayList<>(received.size());
+        EventOutcome[] outcomes = new EventOutcome[received.size()];
         Map<String, List<Integer>> byCustomer = new LinkedHashMap<>();
-        for (int i = 0; i < events.size(); i++) {
-            byCustomer.computeIfAbsent(events.get(i).customerId(), c -> new ArrayList<>()).add(i);
+        for (int i = 0; i < received.size(); i++) {
+            EngagementEvent event = received.get(i);
+            Instant receivedAt = event.receivedAt() == null || event.receivedAt().isAfter(now) ? now : event.receivedAt();
+            event = new EngagementEvent(event.eventId(), event.customerId(), event.occurredAt(), event.platform(),
+                    event.payload(), receivedAt);
+            events.add(event);
+            if (!arrival.accepts(event.occurredAt(), receivedAt)) {
+                outcomes[i] = EventOutcome.FUTURE_DATED;
+                continue;
+            }
+            byCustomer.computeIfAbsent(event.customerId(), c -> new ArrayList<>()).add(i);
         }
-        EventOutcome[] outcomes = new EventOutcome[events.size()];
+        if (byCustomer.isEmpty()) return List.of(outcomes);
         Map<String, StoredRecord> loaded;
         try {
             loaded = store.load(byCustomer.keySet());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "loading records failed; the whole batch will be retried", e);
-            return List.of(filled(events.size(), EventOutcome.RETRY));
+            byCustomer.values().forEach(indexes -> indexes.forEach(i -> outcomes[i] = EventOutcome.RETRY));
+            return List.of(outcomes);
         }
         List<CompletableFuture<Void>> running = new ArrayList<>(byCustomer.size());
         byCustomer.forEach((customerId, indexes) -> running.add(CompletableFuture.runAsync(() -> {
@@ -102,12 +133,18 @@ public final class IngestEvents {
      * when nobody wrote since; a lost race reads again as usual).
      */
     public List<EventOutcome> ingestRead(StoredRecord current, List<EngagementEvent> events) {
+        Instant now = clock.instant();
+        List<EngagementEvent> stamped = new ArrayList<>(events.size());
         for (EngagementEvent event : events) {
             if (!event.customerId().equals(current.record().customerId())) {
                 throw new IllegalArgumentException("every event must belong to the record's customer");
             }
+            if (!arrival.accepts(event.occurredAt(), now)) {
+                throw new IllegalArgumentException("an event dated after its receipt cannot be applied");
+            }
+            stamped.add(event.receivedBy(now));
         }
-        return ingestOne(current, events);
+        return ingestOne(current, stamped);
     }
 
     private List<EventOutcome> ingestOne(StoredRecord first, List<EngagementEvent> events) {

@@ -80,14 +80,15 @@ public record ChannelState(
     ChannelState withConsent(Purpose purpose, Stamped<ConsentGrant> candidate) {
         Map<Purpose, Stamped<ConsentGrant>> merged = new EnumMap<>(Purpose.class);
         merged.putAll(consent);
-        merged.put(purpose, Stamped.latest(consent.get(purpose), candidate, ConsentGrant.PRECEDENCE));
+        merged.put(purpose, SmsStop.merge(consent.get(purpose), candidate));
         return new ChannelState(reachability, merged, subscription, lastSent, lastDelivered, lastOpened, lastClicked,
                 lastConverted, sends, opens, clicks, conversions, sendsSinceEngagement, failuresSinceDelivery);
     }
 
     ChannelState withSubscription(Stamped<SubscriptionStatus> candidate) {
         return new ChannelState(reachability, consent,
-                Stamped.latest(subscription, candidate, SubscriptionStatus.PRECEDENCE), lastSent, lastDelivered,
+                Stamped.latestWithdrawalFirst(subscription, candidate, status -> status != SubscriptionStatus.SUBSCRIBED,
+                        SubscriptionStatus.PRECEDENCE), lastSent, lastDelivered,
                 lastOpened, lastClicked, lastConverted, sends, opens, clicks, conversions, sendsSinceEngagement,
                 failuresSinceDelivery);
     }

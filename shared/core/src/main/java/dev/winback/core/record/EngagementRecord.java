@@ -154,9 +154,9 @@ public record EngagementRecord(
             case EventPayload.PushPermissionChanged p -> r.withPushPermission(
                     r.pushPermission.changed(p.granted(), at));
             case EventPayload.EmailSubscriptionChanged e -> r.onChannel(Channel.EMAIL,
-                    c -> c.withSubscription(new Stamped<>(SubscriptionStatus.of(e.status()), at)));
+                    c -> c.withSubscription(new Stamped<>(SubscriptionStatus.of(e.status()), at, event.receivedAt())));
             case EventPayload.SmsSubscriptionChanged s -> r.onChannel(Channel.SMS,
-                    c -> c.withSubscription(new Stamped<>(SubscriptionStatus.of(s.status()), at)));
+                    c -> c.withSubscription(new Stamped<>(SubscriptionStatus.of(s.status()), at, event.receivedAt())));
             case EventPayload.MembershipChanged m -> r.withMembership(
                     r.membership.changed(m.tier(), m.status(), at));
             case EventPayload.AppInstalled ignored -> r.withInstall(r.install.changed(true, at));
@@ -176,7 +176,8 @@ public record EngagementRecord(
             }
             case EventPayload.PreferencesChanged p -> r.withPreferences(r.preferences.changed(p, at));
             case EventPayload.ConsentChanged c -> r.onChannel(c.channel(), state -> state.withConsent(c.purpose(),
-                    new Stamped<>(new ConsentGrant(c.granted(), c.source(), c.wordingVersion()), at)));
+                    new Stamped<>(new ConsentGrant(c.granted(), c.source(), c.wordingVersion(),
+                            c.messageId().isPresent() || c.ipAddress().isPresent()), at, event.receivedAt())));
         };
     }
 

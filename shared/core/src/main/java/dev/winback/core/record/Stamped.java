@@ -3,17 +3,32 @@ package dev.winback.core.record;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Objects;
+import java.util.function.Predicate;
 
 /**
  * A last-writer-wins register: a value with the time it became true. Merging keeps the later
  * value; at the same instant a total order on the values decides (restrictive values first), so
  * any order of the same events gives the same result.
+ *
+ * @param at         when the value became true, as the event claimed ({@code occurredAt})
+ * @param receivedAt when Winback received the event that set it, where that matters (consent and
+ *                   subscriptions); null when unknown (then taken to be {@code at})
  */
-public record Stamped<T>(T value, Instant at) {
+public record Stamped<T>(T value, Instant at, Instant receivedAt) {
 
     public Stamped {
         Objects.requireNonNull(value, "value");
         Objects.requireNonNull(at, "at");
+        if (at.equals(receivedAt)) receivedAt = null; // one form for "received when it claims"
+    }
+
+    public Stamped(T value, Instant at) {
+        this(value, at, null);
+    }
+
+    /** When Winback had the value: its receipt where known, else its claimed time. */
+    public Instant received() {
+        return receivedAt == null ? at : receivedAt;
     }
 
     /**
@@ -26,5 +41,26 @@ public record Stamped<T>(T value, Instant at) {
         int byTime = candidate.at.compareTo(current.at);
         if (byTime != 0) return byTime > 0 ? candidate : current;
         return precedence.compare(candidate.value, current.value) > 0 ? candidate : current;
+    }
+
+    /**
+     * Like {@link #latest}, except that a permissive value replaces a restrictive one only when it is
+     * both newer by its claim and received after it. A timestamp from outside is a claim: a grant
+     * stamped in the future (or merely ahead of a withdrawal it had not seen) must not undo a
+     * withdrawal Winback had already received. Which of two stamps wins depends only on the two, not
+     * on the order they are applied in.
+     */
+    public static <T> Stamped<T> latestWithdrawalFirst(Stamped<T> current, Stamped<T> candidate,
+                                                       Predicate<? super T> restrictive,
+                                                       Comparator<? super T> precedence) {
+        if (current == null) return candidate;
+        if (candidate == null) return current;
+        boolean currentRestricts = restrictive.test(current.value);
+        boolean candidateRestricts = restrictive.test(candidate.value);
+        if (currentRestricts == candidateRestricts) return latest(current, candidate, precedence);
+        Stamped<T> withdrawal = currentRestricts ? current : candidate;
+        Stamped<T> grant = currentRestricts ? candidate : current;
+        boolean grantIsNewer = grant.at.isAfter(withdrawal.at) && grant.received().isAfter(withdrawal.received());
+        return grantIsNewer ? grant : withdrawal;
     }
 }

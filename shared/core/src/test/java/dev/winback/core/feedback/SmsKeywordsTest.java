@@ -33,4 +33,11 @@ class SmsKeywordsTest {
     void anythingElse_isAReply(String body) {
         assertThat(SmsKeywords.classify(body)).isEqualTo(SmsKeywords.Intent.REPLY);
     }
+
+    /** A bare YES answers whatever was asked last; after a STOP only START (or UNSTOP) re-opens SMS. */
+    @ParameterizedTest
+    @ValueSource(strings = {"YES", "yes", "Yes!"})
+    void aBareYes_isAReply_notAReSubscription(String body) {
+        assertThat(SmsKeywords.classify(body)).isEqualTo(SmsKeywords.Intent.REPLY);
+    }
 }

@@ -21,7 +21,10 @@ class IngestEventsTest {
 
     @Test
     void ingest_whenEventsArriveInAnyOrderAndBatching_buildsTheSameRecord() {
-        List<EngagementEvent> events = new RandomEvents(7, START, Duration.ofDays(120)).forCustomer("c-1", 300);
+        // Each event keeps its own receipt time (as SQS's SentTimestamp does across redeliveries): consent
+        // merging looks at receipts, so only then is the order of application free.
+        List<EngagementEvent> events = new RandomEvents(7, START, Duration.ofDays(120)).forCustomer("c-1", 300)
+                .stream().map(e -> e.receivedBy(e.occurredAt())).toList();
         EngagementRecord expected = ingestAll(events, new Random(0)).engagementView();
         Random random = new Random(11);
         for (int permutation = 0; permutation < 200; permutation++) {
@@ -88,7 +91,8 @@ class IngestEventsTest {
         java.util.Deque<Instant> nextDue = new java.util.ArrayDeque<>(List.of(
                 START.plus(Duration.ofDays(20)), START.plus(Duration.ofDays(30)), START.plus(Duration.ofDays(5))));
         IngestEvents ingest = new IngestEvents(store, Runnable::run,
-                java.time.Clock.fixed(START, java.time.ZoneOffset.UTC), (record, now) -> java.util.Optional.of(nextDue.pop()));
+                java.time.Clock.fixed(START.plus(Duration.ofDays(1)), java.time.ZoneOffset.UTC),
+                (record, now) -> java.util.Optional.of(nextDue.pop()));
         RandomEvents random = new RandomEvents(4, START, Duration.ofDays(1));
 
         ingest.ingest(random.forCustomer("c-4", 1));
@@ -102,8 +106,8 @@ class IngestEventsTest {
     @Test
     void ingest_whenTheNextDeadlineCannotBeWorkedOut_storesTheEventsAnyway() {
         InMemoryEngagementStore store = new InMemoryEngagementStore();
-        IngestEvents ingest = new IngestEvents(store, Runnable::run, java.time.Clock.fixed(START, java.time.ZoneOffset.UTC),
-                (record, now) -> {
+        IngestEvents ingest = new IngestEvents(store, Runnable::run,
+                java.time.Clock.fixed(START.plus(Duration.ofDays(1)), java.time.ZoneOffset.UTC), (record, now) -> {
                     throw new IllegalStateException("broken deadline");
                 });
 
