@@ -103,7 +103,8 @@ public final class EngagementServices {
         // marks Winback's messages when their receipts arrive (ending the wait for a fallback).
         this.ingestEvents = new IngestEvents(store, WRITERS, clock,
                 (record, now) -> Evaluator.dueAt(record, now, evaluationPolicy, purchaseModels.current()),
-                new MessageReceipts(messageLedger, DecisionPublisher.NONE, clock));
+                new MessageReceipts(messageLedger, DecisionPublisher.NONE, clock),
+                dev.winback.adapters.config.IngestConfig.arrivalWindow(System.getenv()));
         this.intake = new EventIntake(ingestEvents, new RejectedEvents(clients.dynamoDb(), config.tableName()), clock,
                 contacts::withoutErasedContacts);
     }
