@@ -111,19 +111,30 @@ public final class DynamoDbEngagementStore implements EngagementStore {
         return out;
     }
 
+    /**
+     * One Query over the customer's archive items (read only for the rare event that needs them: one
+     * dated before the record's window, or whose id may be archived under another month).
+     */
     @Override
-    public Map<YearMonth, ArchivedMonth> loadArchive(String customerId, Set<YearMonth> months) {
+    public Map<YearMonth, ArchivedMonth> loadArchive(String customerId) {
         Map<YearMonth, ArchivedMonth> out = new HashMap<>();
-        for (YearMonth month : months) {
-            var response = dynamoDb.getItem(b -> b.tableName(table).key(archiveKey(customerId, month))
-                    .consistentRead(true).returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
-            meter.read(response.consumedCapacity());
-            if (response.hasItem()) {
-                Map<String, AttributeValue> item = response.item();
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            var page = dynamoDb.query(b -> b.tableName(table).consistentRead(true)
+                    .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
+                    .expressionAttributeNames(Map.of("#pk", Keys.PK, "#sk", Keys.SK))
+                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.customer(customerId)),
+                            ":prefix", AttributeValue.fromS(Keys.ARCHIVE_PREFIX)))
+                    .exclusiveStartKey(from).returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+            meter.read(page.consumedCapacity());
+            for (Map<String, AttributeValue> item : page.items()) {
+                YearMonth month = Keys.archivedMonthOf(item.get(Keys.SK).s());
                 out.put(month, new ArchivedMonth(month, numbers(item.get(ARCHIVED_IDS)),
                         numbers(item.get(ARCHIVED_PURCHASE_DAYS))));
             }
-        }
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
         return out;
     }
 

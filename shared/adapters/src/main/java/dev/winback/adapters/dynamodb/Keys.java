@@ -45,8 +45,15 @@ public final class Keys {
         return pk.substring(CUSTOMER_PREFIX.length());
     }
 
+    public static final String ARCHIVE_PREFIX = "SEEN#";
+
+    /** The month an archive item's sort key names. */
+    public static YearMonth archivedMonthOf(String sortKey) {
+        return YearMonth.parse(sortKey.substring(ARCHIVE_PREFIX.length()));
+    }
+
     public static String archiveMonth(YearMonth month) {
-        return "SEEN#" + month;
+        return ARCHIVE_PREFIX + month;
     }
 
     public static String rejectedDay(String isoDate) {

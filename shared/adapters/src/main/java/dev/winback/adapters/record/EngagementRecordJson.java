@@ -27,6 +27,7 @@ import dev.winback.core.record.PushPermission;
 import dev.winback.core.record.Reachability;
 import dev.winback.core.record.RecentEvent;
 import dev.winback.core.record.SeenEvents;
+import dev.winback.core.record.ArchivedIdFilter;
 import dev.winback.core.record.SendLog;
 import dev.winback.core.record.Stamped;
 import dev.winback.core.record.SubscriptionStatus;
@@ -301,6 +302,16 @@ public final class EngagementRecordJson {
             g.writeEndArray();
         }
         g.writeEndObject();
+        if (!s.archived().isEmpty()) {
+            g.writeObjectFieldStart("archived");
+            g.writeNumberField("count", s.archived().count());
+            g.writeArrayFieldStart("filters");
+            for (java.util.BitSet filter : s.archived().filters()) {
+                g.writeBinary(java.util.Arrays.copyOf(filter.toByteArray(), ArchivedIdFilter.bits() / 8));
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
         g.writeEndObject();
     }
 
@@ -561,7 +572,16 @@ public final class EngagementRecordJson {
             long epochDay = Long.parseLong(day.getKey());
             day.getValue().forEach(hash -> ids.put(hash.asLong(), epochDay));
         });
-        return new SeenEvents(n.path("archivedThroughDay").asLong(), ids);
+        ArchivedIdFilter archived = ArchivedIdFilter.EMPTY;
+        JsonNode filters = n.path("archived");
+        if (!filters.isMissingNode()) {
+            List<java.util.BitSet> bits = new ArrayList<>();
+            for (JsonNode filter : filters.path("filters")) {
+                bits.add(java.util.BitSet.valueOf(java.util.Base64.getDecoder().decode(filter.asText())));
+            }
+            archived = new ArchivedIdFilter(filters.path("count").asLong(), bits);
+        }
+        return new SeenEvents(n.path("archivedThroughDay").asLong(), ids, archived);
     }
 
     private static Evaluation readEvaluation(JsonNode n) {

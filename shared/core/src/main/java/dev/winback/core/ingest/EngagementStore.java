@@ -8,7 +8,6 @@ import java.time.YearMonth;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /** Where engagement records live. Implementations throw only for infrastructure failures. */
 public interface EngagementStore {
@@ -19,8 +18,8 @@ public interface EngagementStore {
      */
     Map<String, StoredRecord> load(Collection<String> customerIds);
 
-    /** The archive items of these months (missing months are simply absent from the map). */
-    Map<YearMonth, ArchivedMonth> loadArchive(String customerId, Set<YearMonth> months);
+    /** Every archive item of the customer, by month (strongly consistent). */
+    Map<YearMonth, ArchivedMonth> loadArchive(String customerId);
 
     /**
      * Writes the updated record (and any archive additions, atomically with it) only if the stored

@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.logging.Level;
@@ -155,14 +154,16 @@ public final class IngestEvents {
                 if (stored == null) {
                     stored = store.load(List.of(customerId)).get(customerId);
                 }
-                Set<YearMonth> months = RecordUpdate.monthsToLoad(stored.record(), events);
-                Map<YearMonth, ArchivedMonth> archive = months.isEmpty() ? Map.of()
-                        : store.loadArchive(customerId, months);
+                Map<YearMonth, ArchivedMonth> archive = RecordUpdate.needsArchive(stored.record(), events)
+                        ? store.loadArchive(customerId) : Map.of();
                 RecordUpdate.Result update = RecordUpdate.apply(stored.record(), events, archive);
                 if (!update.changed() || store.save(stored, update, arm(stored, update))) {
                     List<EventOutcome> outcomes = new ArrayList<>(update.outcomes().stream()
-                            .map(o -> o == RecordUpdate.Outcome.APPLIED ? EventOutcome.APPLIED : EventOutcome.DUPLICATE)
-                            .toList());
+                            .map(o -> switch (o) {
+                                case APPLIED -> EventOutcome.APPLIED;
+                                case DUPLICATE -> EventOutcome.DUPLICATE;
+                                case CONFLICTING_ID -> EventOutcome.CONFLICTING_ID;
+                            }).toList());
                     tellFeedback(events, outcomes);
                     return outcomes;
                 }

@@ -9,13 +9,13 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Applies a customer's events to their record exactly once: duplicates are recognised by event id,
  * late events are checked against the archived months, and the window of recent ids is archived
- * when it grows too large. Pure: the caller loads the months {@link #monthsToLoad} names and
+ * when it grows too large. Pure: the caller loads the archive when {@link #needsArchive} says so and
  * stores what {@link Result} says.
  */
 public final class RecordUpdate {
@@ -23,7 +23,11 @@ public final class RecordUpdate {
     private RecordUpdate() {
     }
 
-    public enum Outcome { APPLIED, DUPLICATE }
+    /**
+     * APPLIED: now part of the record. DUPLICATE: already applied (the same id on the same day).
+     * CONFLICTING_ID: the id was already applied to an event dated another day; refused.
+     */
+    public enum Outcome { APPLIED, DUPLICATE, CONFLICTING_ID }
 
     /**
      * @param record          the record to store
@@ -39,16 +43,25 @@ public final class RecordUpdate {
         }
     }
 
-    /** The archive months needed to recognise duplicates among these events (usually none). */
-    public static Set<YearMonth> monthsToLoad(EngagementRecord record, List<EngagementEvent> events) {
-        Set<YearMonth> months = new TreeSet<>();
+    /**
+     * Whether recognising duplicates among these events needs the customer's archive items (rare: an
+     * event dated before the record's window, or whose id the record's filter says may be archived).
+     * The caller then loads every archived month: an id resent with another date may sit under any.
+     */
+    public static boolean needsArchive(EngagementRecord record, List<EngagementEvent> events) {
+        SeenEvents seen = record.seen();
         for (EngagementEvent event : events) {
-            long day = EventIds.epochDay(event.occurredAt());
-            if (record.seen().isLate(day)) months.add(EventIds.month(day));
+            long hash = EventIds.hash(event.eventId());
+            if (seen.contains(hash)) continue;
+            if (seen.isLate(EventIds.epochDay(event.occurredAt())) || seen.mayBeArchived(hash)) return true;
         }
-        return months;
+        return false;
     }
 
+    /**
+     * @param archive every archived month of the customer when {@link #needsArchive} says so, else
+     *                empty (nothing in it would be consulted)
+     */
     public static Result apply(EngagementRecord record, List<EngagementEvent> events, Map<YearMonth, ArchivedMonth> archive) {
         EngagementRecord current = record;
         List<Outcome> outcomes = new ArrayList<>(events.size());
@@ -58,22 +71,24 @@ public final class RecordUpdate {
         for (EngagementEvent event : events) {
             long hash = EventIds.hash(event.eventId());
             long day = EventIds.epochDay(event.occurredAt());
+            YearMonth month = EventIds.month(day);
             SeenEvents seen = current.seen();
+            if (seen.contains(hash)) {
+                outcomes.add(seen.dayOf(hash) == day ? Outcome.DUPLICATE : Outcome.CONFLICTING_ID);
+                continue;
+            }
+            Optional<YearMonth> archivedIn = archivedMonth(hash, lateHashes, seen.isLate(day) || seen.mayBeArchived(hash)
+                    ? archive : Map.of());
+            if (archivedIn.isPresent()) {
+                outcomes.add(archivedIn.get().equals(month) ? Outcome.DUPLICATE : Outcome.CONFLICTING_ID);
+                continue;
+            }
             if (!seen.isLate(day)) {
-                if (seen.contains(hash)) {
-                    outcomes.add(Outcome.DUPLICATE);
-                    continue;
-                }
                 current = current.withSeen(seen.with(hash, day))
                         .applied(event, new Purchases.PurchaseDay.Recent(day));
             } else {
-                YearMonth month = EventIds.month(day);
                 ArchivedMonth stored = archive.getOrDefault(month, ArchivedMonth.empty(month));
-                Set<Long> added = lateHashes.computeIfAbsent(month, m -> new HashSet<>());
-                if (stored.eventHashes().contains(hash) || !added.add(hash)) {
-                    outcomes.add(Outcome.DUPLICATE);
-                    continue;
-                }
+                lateHashes.computeIfAbsent(month, m -> new HashSet<>()).add(hash);
                 Purchases.PurchaseDay purchaseDay = new Purchases.PurchaseDay.KnownArchived();
                 if (event.payload() instanceof EventPayload.PurchaseCompleted) {
                     Set<Long> days = latePurchaseDays.computeIfAbsent(month, m -> new HashSet<>());
@@ -89,6 +104,18 @@ public final class RecordUpdate {
         return archiveIfFull(current, outcomes, applied, lateHashes, latePurchaseDays);
     }
 
+    /** The month an id is archived under, in the stored archive or among this batch's late events. */
+    private static Optional<YearMonth> archivedMonth(long hash, Map<YearMonth, Set<Long>> batch,
+                                                     Map<YearMonth, ArchivedMonth> archive) {
+        for (Map.Entry<YearMonth, Set<Long>> month : batch.entrySet()) {
+            if (month.getValue().contains(hash)) return Optional.of(month.getKey());
+        }
+        for (ArchivedMonth month : archive.values()) {
+            if (month.eventHashes().contains(hash)) return Optional.of(month.month());
+        }
+        return Optional.empty();
+    }
+
     private static Result archiveIfFull(EngagementRecord record, List<Outcome> outcomes, List<EngagementEvent> applied,
                                         Map<YearMonth, Set<Long>> hashes, Map<YearMonth, Set<Long>> purchaseDays) {
         long horizon = record.seen().evictionHorizon();
@@ -102,6 +129,9 @@ public final class RecordUpdate {
             next = record.withSeen(record.seen().archivedThrough(horizon))
                     .withPurchases(record.purchases().archiveThrough(horizon));
         }
+        Set<Long> archivedNow = new HashSet<>();
+        hashes.values().forEach(archivedNow::addAll);
+        next = next.withSeen(next.seen().withArchived(archivedNow));
         Map<YearMonth, ArchivedMonth> additions = new HashMap<>();
         Set<YearMonth> months = new HashSet<>(hashes.keySet());
         months.addAll(purchaseDays.keySet());
