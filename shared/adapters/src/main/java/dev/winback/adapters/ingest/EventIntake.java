@@ -87,7 +87,8 @@ public final class EventIntake {
      * or reusing an id) is kept as a rejected event, rendered as the contract's JSON.
      */
     public List<IntakeResult> apply(List<EngagementEvent> events) {
-        return apply(events, i -> new RawEvent("api", events.get(i).eventId(), writer.toJson(events.get(i))));
+        return apply(events, i -> new RawEvent("api", events.get(i).eventId() + "@" + events.get(i).occurredAt(),
+                writer.toJson(events.get(i))));
     }
 
     private List<IntakeResult> apply(List<EngagementEvent> events, java.util.function.IntFunction<RawEvent> rawOf) {

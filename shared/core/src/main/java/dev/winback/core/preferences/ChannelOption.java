@@ -103,6 +103,10 @@ public record ChannelOption(Channel channel, boolean consented, boolean muted, O
         if (subscription == SubscriptionStatus.BLOCKED) {
             return Optional.of("Your email provider is refusing our messages, so we stopped sending them.");
         }
+        if (channel == Channel.SMS && dev.winback.core.record.SmsStop.isStop(state.consent().get(Purpose.MARKETING))) {
+            return Optional.of("You texted STOP to us, so we stopped texting you. Text START to the same number "
+                    + "to get our texts again.");
+        }
         if (channel == Channel.PUSH && isFalse(record.pushPermission().granted())) {
             return Optional.of("Notifications from our app are turned off in your device's settings. "
                     + "Turn them on there first.");

@@ -45,7 +45,7 @@ public record Stamped<T>(T value, Instant at, Instant receivedAt) {
 
     /**
      * Like {@link #latest}, except that a permissive value replaces a restrictive one only when it is
-     * both newer by its claim and received after it. A timestamp from outside is a claim: a grant
+     * both newer by its claim and received after it (or with it). A timestamp from outside is a claim: a grant
      * stamped in the future (or merely ahead of a withdrawal it had not seen) must not undo a
      * withdrawal Winback had already received. Which of two stamps wins depends only on the two, not
      * on the order they are applied in.
@@ -60,7 +60,8 @@ public record Stamped<T>(T value, Instant at, Instant receivedAt) {
         if (currentRestricts == candidateRestricts) return latest(current, candidate, precedence);
         Stamped<T> withdrawal = currentRestricts ? current : candidate;
         Stamped<T> grant = currentRestricts ? candidate : current;
-        boolean grantIsNewer = grant.at.isAfter(withdrawal.at) && grant.received().isAfter(withdrawal.received());
+        // Received at the same instant (one batch), neither was known before the other: the claims decide.
+        boolean grantIsNewer = grant.at.isAfter(withdrawal.at) && !grant.received().isBefore(withdrawal.received());
         return grantIsNewer ? grant : withdrawal;
     }
 }

@@ -80,10 +80,15 @@ public record VisitRhythm(List<PlatformRhythm> platforms) {
     public double overdue(Instant now, QuietThreshold threshold) {
         double least = Double.POSITIVE_INFINITY;
         for (PlatformRhythm p : platforms) {
-            double silence = Math.max(0, Duration.between(p.lastSeen(), now).toNanos());
-            least = Math.min(least, silence / threshold.after(p.usualGap().gap()).toNanos());
+            double silence = Math.max(0, seconds(Duration.between(p.lastSeen(), now)));
+            least = Math.min(least, silence / seconds(threshold.after(p.usualGap().gap())));
         }
         return platforms.isEmpty() ? 0 : least;
+    }
+
+    /** In seconds as a double: nanoseconds in a long overflow after 292 years, and a stored date may be that far off. */
+    private static double seconds(Duration d) {
+        return d.getSeconds() + d.getNano() / 1e9;
     }
 
     /** "6 days" for one platform, "app 6 days, web 20 days" for several. */

@@ -123,6 +123,20 @@ class PreferenceChangesTest {
     }
 
     @Test
+    void afterAnSmsStop_smsIsUnavailable_andTickingItIsRefused_soALinkCannotReSubscribe() {
+        Customer stopped = customer()
+                .with(BEFORE.plusSeconds(1), new EventPayload.ConsentChanged(Channel.SMS, Purpose.MARKETING, false,
+                        dev.winback.core.record.SmsStop.KEYWORD_SOURCE, "sms-stop-v1"))
+                .with(BEFORE.plusSeconds(1), new EventPayload.SmsSubscriptionChanged(SmsStatus.UNSUBSCRIBED));
+        ChannelOption sms = PreferenceView.of(stopped.record(), POLICY, NOW).channels().stream()
+                .filter(option -> option.channel() == Channel.SMS).findFirst().orElseThrow();
+        assertThat(sms.unavailable()).get().asString().contains("START");
+
+        assertThat(errors(plan(stopped, Map.of("channels.sms", List.of("on")))))
+                .containsExactly(new ChoiceError("channels.sms", "cannot be turned on: " + sms.unavailable().get()));
+    }
+
+    @Test
     void pushWithoutOsPermission_isUnavailable_andAnUnreachableAddressToo() {
         Customer customer = customer().with(BEFORE.plusSeconds(1), new EventPayload.PushPermissionChanged(false))
                 .with(BEFORE.plusSeconds(1), new EventPayload.MessageFailed("m-1", Channel.SMS,

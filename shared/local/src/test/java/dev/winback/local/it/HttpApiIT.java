@@ -20,7 +20,7 @@ class HttpApiIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final IngestFixture fixture = IngestFixture.get();
     private final HttpApiHandler api = HttpApiHandler.local(fixture.config, fixture.clients,
-            Clock.fixed(Instant.parse("2026-11-01T00:00:00Z"), ZoneOffset.UTC));
+            Clock.fixed(Instant.parse("2026-12-01T00:00:00Z"), ZoneOffset.UTC));
 
     @Test
     void postEvents_fixture_appliesEachEventOnceAndReportsDuplicatesOnResend() throws Exception {

@@ -45,7 +45,8 @@ final class IngestFixture {
         clients = new AwsClients();
         Map<String, String> tables = TemplateTables.create(SamTemplate.read(templatePath()), clients.dynamoDb());
         config = new WinbackConfig(tables.get("EngagementTable"), "winback-test");
-        Clock clock = Clock.fixed(Instant.parse("2026-11-01T00:00:00Z"), ZoneOffset.UTC);
+        // After every sample in events/: an event dated after its receipt would be refused.
+        Clock clock = Clock.fixed(Instant.parse("2026-12-01T00:00:00Z"), ZoneOffset.UTC);
         services = new EngagementServices(config, clients, clock);
         handler = new IngestEventsHandler(services);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

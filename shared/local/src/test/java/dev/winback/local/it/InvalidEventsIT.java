@@ -64,7 +64,7 @@ class InvalidEventsIT {
     }
 
     private List<Map<String, AttributeValue>> rejectedItems() {
-        String day = Keys.rejectedDay("2026-11-01");
+        String day = Keys.rejectedDay("2026-12-01");
         List<Map<String, AttributeValue>> items = new ArrayList<>();
         Map<String, AttributeValue> start = null;
         do {
