@@ -17,8 +17,10 @@ VERSION    := $(shell sed -n 's:^ *<version>\(.*\)</version>.*:\1:p' '$(ROOT)/po
 JAR        := $(MODULE_DIR)/target/$(MODULE)-$(VERSION)-lambda.jar
 # `sam build --parallel` may run several of these at once; they share the upstream modules' target/.
 LOCK       := $(if $(shell command -v flock),flock '$(ROOT)/pom.xml')
-# What `mvn -pl functions/$(MODULE) -am` compiles into the jar.
+# What `mvn -pl functions/$(MODULE) -am` compiles into the jar; a module that depends on another
+# function module names it, relative to the root, in EXTRA_INPUT_DIRS before including this file.
 INPUTS     := $(ROOT)/pom.xml $(shell find '$(ROOT)/shared/core' '$(ROOT)/shared/adapters' '$(MODULE_DIR)' \
+                $(foreach dir,$(EXTRA_INPUT_DIRS),'$(ROOT)/$(dir)') \
                 -path '*/target' -prune -o -type f \( -name pom.xml -o -path '*/src/main/*' \) -print)
 
 .PHONY: lambda-artifact

@@ -16,6 +16,7 @@ import dev.winback.functions.deliver.ResumeDueMessagesHandler;
 import dev.winback.functions.evaluate.EvaluateCustomersHandler;
 import dev.winback.functions.fit.FitPurchaseModelHandler;
 import dev.winback.functions.ingest.IngestEventsHandler;
+import dev.winback.functions.links.PublicLinksHandler;
 import dev.winback.local.clock.VirtualClock;
 import dev.winback.local.dynamodb.EmbeddedDynamoDb;
 import dev.winback.local.dynamodb.LocalDynamoDb;
@@ -129,6 +130,7 @@ public final class LocalRuntime implements AutoCloseable {
             var routes = HttpApiRoutes.from(b.template);
             var scheduleDefinitions = TemplateSchedules.from(b.template);
             Optional<String> httpFunctionId = b.template.functionWithHandler(HttpApiHandler.class);
+            Optional<String> linksFunctionId = b.template.functionWithHandler(PublicLinksHandler.class);
             Optional<String> ingestFunctionId = b.template.functionWithHandler(IngestEventsHandler.class);
             Optional<String> evaluateFunctionId = b.template.functionWithHandler(EvaluateCustomersHandler.class);
             Optional<String> fitFunctionId = b.template.functionWithHandler(FitPurchaseModelHandler.class);
@@ -183,6 +185,8 @@ public final class LocalRuntime implements AutoCloseable {
             Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> httpFunctions =
                     new LinkedHashMap<>();
             httpFunctionId.ifPresent(id -> httpFunctions.put(id, b.httpApi));
+            PublicLinksHandler links = PublicLinksHandler.local(b.config, b.clients, b.clock);
+            linksFunctionId.ifPresent(id -> httpFunctions.put(id, links));
             b.server = LocalHttpServer.start(port, routes, httpFunctions,
                     new LocalControlRoutes(b.clock, b.schedules::tick, delivery.outbox()::json), b.clock);
             b.started.push(b.server);

@@ -43,13 +43,16 @@ final class PostEventsRoute implements Route {
         return switch (parser.parse(body)) {
             case EventsRequestResult.BodyInvalid bad -> HttpResponses.problem(400, "Bad Request",
                     "the request body is not a valid events request", bad.errors().stream()
-                            .map(e -> new HttpResponses.InvalidField(-1, null, e.field(), e.message())).toList());
+                            .map(e -> new HttpResponses.InvalidField(-1, null, e.field(), e.message())).toList(),
+                    bad.omitted());
             case EventsRequestResult.Events events -> applyAll(events.results());
         };
     }
 
     private APIGatewayV2HTTPResponse applyAll(List<ParseResult> parsed) {
+        // The first FieldError.MAX_LISTED errors of the whole request are named, the rest counted.
         List<HttpResponses.InvalidField> invalid = new ArrayList<>();
+        int total = 0;
         List<EngagementEvent> events = new ArrayList<>();
         for (int i = 0; i < parsed.size(); i++) {
             switch (parsed.get(i)) {
@@ -60,16 +63,20 @@ final class PostEventsRoute implements Route {
                             index, p.event().eventId(), "events[" + index + "]." + error.field(), error.message())));
                 }
                 case ParseResult.Invalid bad -> {
+                    total += bad.errorCount();
                     for (FieldError error : bad.errors()) {
+                        if (invalid.size() == FieldError.MAX_LISTED) break;
                         invalid.add(new HttpResponses.InvalidField(i, bad.eventId(), "events[" + i + "]." + error.field(),
                                 error.message()));
                     }
                 }
             }
         }
-        if (!invalid.isEmpty()) {
+        if (total > 0) {
+            String listed = total > invalid.size() ? " (the first " + invalid.size() + " are listed)" : "";
             return HttpResponses.problem(400, "Bad Request",
-                    invalid.size() + " invalid field(s); no event of this request was applied", invalid);
+                    total + " invalid field(s)" + listed + "; no event of this request was applied", invalid,
+                    total - invalid.size());
         }
         List<IntakeResult> results = intake.apply(events);
         boolean retry = results.stream().anyMatch(r -> r instanceof IntakeResult.Retry);

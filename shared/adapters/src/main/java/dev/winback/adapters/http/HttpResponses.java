@@ -35,6 +35,16 @@ public final class HttpResponses {
     }
 
     public static APIGatewayV2HTTPResponse problem(int status, String title, String detail, List<InvalidField> errors) {
+        return problem(status, title, detail, errors, 0);
+    }
+
+    /**
+     * @param errors  the errors to name; callers list at most {@link dev.winback.adapters.json.FieldError#MAX_LISTED}
+     * @param omitted how many more there were: answered as {@code errorsOmitted}, so the response
+     *                stays small (Lambda refuses responses over 6 MB) whatever the request held
+     */
+    public static APIGatewayV2HTTPResponse problem(int status, String title, String detail, List<InvalidField> errors,
+                                                   int omitted) {
         return response(status, "application/problem+json", render(g -> {
             g.writeStartObject();
             g.writeStringField("type", "about:blank");
@@ -53,6 +63,7 @@ public final class HttpResponses {
                 }
                 g.writeEndArray();
             }
+            if (omitted > 0) g.writeNumberField("errorsOmitted", omitted);
             g.writeEndObject();
         }));
     }

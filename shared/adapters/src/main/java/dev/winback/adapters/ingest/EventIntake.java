@@ -131,9 +131,9 @@ public final class EventIntake {
 
     private IntakeResult keepRejected(RawEvent raw, ParseResult.Invalid invalid) {
         try {
-            rejected.keep(raw.source(), raw.sourceId(), raw.body(), invalid.errors(), clock.instant());
+            rejected.keep(raw.source(), raw.sourceId(), raw.body(), invalid.errors(), invalid.omitted(), clock.instant());
             LOG.info(() -> "rejected event from " + raw.source() + " " + raw.sourceId() + ": "
-                    + invalid.errors().size() + " invalid field(s), first " + invalid.errors().getFirst().field());
+                    + invalid.errorCount() + " invalid field(s), first " + invalid.errors().getFirst().field());
             return new IntakeResult.Rejected(invalid.eventId(), invalid.errors());
         } catch (RuntimeException e) {
             // Not kept yet: let the queue redeliver it rather than lose it.

@@ -18,11 +18,17 @@ import java.util.Map;
  * Keeps invalid events from the queue path with their reasons, partitioned by day, for 30 days
  * (TTL), so nothing is lost and an operator can inspect, fix and resend them. The raw body may
  * hold personal data, so it lives here and never in logs.
+ *
+ * <p>An item stays far below DynamoDB's 400 KB limit whatever the input (an SQS message may be
+ * 256 KB): the body is cut at 64 KB, at most {@link FieldError#MAX_LISTED} reasons of at most
+ * {@value #MAX_REASON_CHARS} characters are kept, and {@code reasonsOmitted} counts the rest.
+ * An item that could not be written would send its message round the queue to the dead-letter queue.
  */
 public final class RejectedEvents {
 
     static final Duration RETENTION = Duration.ofDays(30);
     static final int MAX_BODY_BYTES = 64 * 1024;
+    static final int MAX_REASON_CHARS = 300;
 
     private final DynamoDbClient dynamoDb;
     private final String table;
@@ -32,16 +38,25 @@ public final class RejectedEvents {
         this.table = table;
     }
 
-    /** @param sourceId the delivering system's id for the input (SQS message id, request index) */
-    public void keep(String source, String sourceId, String body, List<FieldError> errors, Instant receivedAt) {
+    /**
+     * @param sourceId the delivering system's id for the input (SQS message id, request index)
+     * @param omitted  how many errors the input had beyond {@code errors}
+     */
+    public void keep(String source, String sourceId, String body, List<FieldError> errors, int omitted,
+                     Instant receivedAt) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put(Keys.PK, AttributeValue.fromS(Keys.rejectedDay(LocalDate.ofInstant(receivedAt, ZoneOffset.UTC).toString())));
         // Deterministic sort key: redelivering the same input overwrites instead of piling up.
         item.put(Keys.SK, AttributeValue.fromS(source + "#" + sourceId));
         item.put("receivedAt", AttributeValue.fromS(receivedAt.toString()));
         item.put("source", AttributeValue.fromS(source));
-        item.put("reasons", AttributeValue.fromL(errors.stream()
-                .map(e -> AttributeValue.fromS(e.field() + ": " + e.message())).toList()));
+        List<FieldError> listed = errors.subList(0, Math.min(errors.size(), FieldError.MAX_LISTED));
+        item.put("reasons", AttributeValue.fromL(listed.stream()
+                .map(e -> AttributeValue.fromS(shortened(e.field() + ": " + e.message()))).toList()));
+        int notListed = omitted + errors.size() - listed.size();
+        if (notListed > 0) {
+            item.put("reasonsOmitted", AttributeValue.fromN(Integer.toString(notListed)));
+        }
         byte[] raw = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
         boolean truncated = raw.length > MAX_BODY_BYTES;
         item.put("body", AttributeValue.fromS(truncated
@@ -49,5 +64,9 @@ public final class RejectedEvents {
         item.put("bodyTruncated", AttributeValue.fromBool(truncated));
         item.put("expiresAt", AttributeValue.fromN(Long.toString(receivedAt.plus(RETENTION).getEpochSecond())));
         dynamoDb.putItem(b -> b.tableName(table).item(item));
+    }
+
+    private static String shortened(String reason) {
+        return reason.length() <= MAX_REASON_CHARS ? reason : reason.substring(0, MAX_REASON_CHARS) + "…";
     }
 }

@@ -70,7 +70,7 @@ public final class EventJsonParser {
             rejectPlatformMismatch(in, platform, session.platform());
         }
         if (in.failed()) {
-            return new ParseResult.Invalid(eventId, in.errors());
+            return new ParseResult.Invalid(eventId, in.errors(), in.omitted());
         }
         return new ParseResult.Parsed(new EngagementEvent(eventId, customerId, occurredAt, platform, payload));
     }

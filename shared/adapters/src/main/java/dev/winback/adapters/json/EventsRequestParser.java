@@ -43,7 +43,7 @@ public final class EventsRequestParser {
             checkBatch(in, events);
         }
         if (in.failed()) {
-            return new EventsRequestResult.BodyInvalid(in.errors());
+            return new EventsRequestResult.BodyInvalid(in.errors(), in.omitted());
         }
         List<ParseResult> results = new ArrayList<>(events.size());
         events.forEach(event -> results.add(eventParser.parse(event)));

@@ -40,13 +40,20 @@ public sealed interface EventsRequestResult {
         }
     }
 
-    /** The body as a whole is unusable (not JSON, no events, too many); no event was read. */
-    record BodyInvalid(List<FieldError> errors) implements EventsRequestResult {
+    /**
+     * The body as a whole is unusable (not JSON, no events, too many); no event was read.
+     * {@code errors} lists at most {@link FieldError#MAX_LISTED}; {@code omitted} counts the rest.
+     */
+    record BodyInvalid(List<FieldError> errors, int omitted) implements EventsRequestResult {
         public BodyInvalid {
             errors = List.copyOf(errors);
             if (errors.isEmpty()) {
                 throw new IllegalArgumentException("an invalid body needs at least one error");
             }
+        }
+
+        public BodyInvalid(List<FieldError> errors) {
+            this(errors, 0);
         }
     }
 }

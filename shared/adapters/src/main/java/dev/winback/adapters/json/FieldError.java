@@ -10,6 +10,12 @@ import java.util.Objects;
 public record FieldError(String field, String message) {
 
     public static final String WHOLE_DOCUMENT = "$";
+    /**
+     * The most errors named for one event or one request; the rest are only counted. A hostile
+     * input can hold thousands of bad fields: listing them all would overflow a DynamoDB item
+     * (400 KB) or a Lambda response (6 MB), and the first hundred tell the sender enough.
+     */
+    public static final int MAX_LISTED = 100;
 
     public FieldError {
         Objects.requireNonNull(field, "field");

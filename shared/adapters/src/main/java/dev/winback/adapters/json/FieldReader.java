@@ -22,9 +22,16 @@ final class FieldReader {
     private static final int MAX_QUOTED_NAME_LENGTH = 64;
 
     private final List<FieldError> errors = new ArrayList<>();
+    private int omitted;
 
+    /** The first {@link FieldError#MAX_LISTED} errors, in document order. */
     List<FieldError> errors() {
         return List.copyOf(errors);
+    }
+
+    /** How many errors there were beyond those listed. */
+    int omitted() {
+        return omitted;
     }
 
     boolean failed() {
@@ -32,7 +39,11 @@ final class FieldReader {
     }
 
     void reject(String field, String message) {
-        errors.add(new FieldError(field, message));
+        if (errors.size() < FieldError.MAX_LISTED) {
+            errors.add(new FieldError(field, message));
+        } else {
+            omitted++;
+        }
     }
 
     // ---- paths -------------------------------------------------------------------------------

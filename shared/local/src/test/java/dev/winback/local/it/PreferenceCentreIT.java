@@ -26,7 +26,6 @@ import dev.winback.core.links.LinkToken;
 import dev.winback.core.links.SignedLinks;
 import dev.winback.core.record.EngagementRecord;
 import dev.winback.core.record.SubscriptionStatus;
-import dev.winback.functions.api.HttpApiHandler;
 import dev.winback.local.clock.VirtualClock;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -65,7 +64,7 @@ class PreferenceCentreIT {
     private final IngestFixture fixture = IngestFixture.get();
     private final VirtualClock clock = new VirtualClock(Instant.parse("2026-11-01T10:00:00Z"));
     private final LinkConfig linkConfig = LinkConfig.localDevelopment(BASE);
-    private final HttpApiHandler api = new HttpApiHandler(fixture.config, fixture.clients, linkConfig, clock);
+    private final ApiGateway api = new ApiGateway(fixture.config, fixture.clients, linkConfig, clock);
     private final SignedLinks links = new SignedLinks(BASE, linkConfig.tokens(), clock);
 
     @Test
@@ -145,7 +144,7 @@ class PreferenceCentreIT {
             DeliveryFixture f = new DeliveryFixture(Instant.parse("2026-11-23T19:00:00Z"), sns); // 14:00 in New York
             f.customer("prefs-send-1", MotoSns.pushEndpoint(sns, MotoSns.platformApplication(sns), true),
                     "America/New_York");
-            HttpApiHandler centre = new HttpApiHandler(fixture.config, fixture.clients, linkConfig, f.clock);
+            ApiGateway centre = new ApiGateway(fixture.config, fixture.clients, linkConfig, f.clock);
             String token = new SignedLinks(BASE, linkConfig.tokens(), f.clock).preferences("prefs-send-1").getPath()
                     .substring(3);
 

@@ -11,7 +11,6 @@ import dev.winback.core.ingest.StoredRecord;
 import dev.winback.core.links.SignedLinks;
 import dev.winback.core.record.ChannelState;
 import dev.winback.core.record.SubscriptionStatus;
-import dev.winback.functions.api.HttpApiHandler;
 import dev.winback.local.clock.VirtualClock;
 import org.junit.jupiter.api.Test;
 
@@ -37,7 +36,7 @@ class UnsubscribeIT {
     private final IngestFixture fixture = IngestFixture.get();
     private final VirtualClock clock = new VirtualClock(Instant.parse("2026-11-01T00:00:00Z"));
     private final LinkConfig linkConfig = LinkConfig.localDevelopment(BASE);
-    private final HttpApiHandler api = new HttpApiHandler(fixture.config, fixture.clients, linkConfig, clock);
+    private final ApiGateway api = new ApiGateway(fixture.config, fixture.clients, linkConfig, clock);
     private final SignedLinks links = new SignedLinks(BASE, linkConfig.tokens(), clock);
 
     @Test

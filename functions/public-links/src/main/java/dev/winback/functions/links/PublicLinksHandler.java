@@ -1,0 +1,46 @@
+package dev.winback.functions.links;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.winback.adapters.EngagementServices;
+import dev.winback.adapters.config.AwsClients;
+import dev.winback.adapters.config.LinkConfig;
+import dev.winback.adapters.config.WinbackConfig;
+import dev.winback.functions.api.LinkRoutes;
+import dev.winback.functions.api.RouteTable;
+
+import java.time.Clock;
+
+/**
+ * The signed links in messages ({@code /u/{token}}, {@code /p/{token}}...), anonymous and open to
+ * the internet, in a function of their own: it may only read and write the table and read the link
+ * key, and its reserved concurrency and the API's route throttling bound what a flood can cost.
+ */
+public final class PublicLinksHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+    private final RouteTable routes;
+
+    public PublicLinksHandler() {
+        this(WinbackConfig.fromEnvironment(System.getenv()), new AwsClients());
+    }
+
+    private PublicLinksHandler(WinbackConfig config, AwsClients clients) {
+        this(config, clients, LinkConfig.fromEnvironment(System.getenv(), clients), Clock.systemUTC());
+    }
+
+    public PublicLinksHandler(WinbackConfig config, AwsClients clients, LinkConfig links, Clock clock) {
+        this.routes = LinkRoutes.create(new EngagementServices(config, clients, clock), links, clock);
+    }
+
+    /** For the local runtime and tests: links signed with the local development secret. */
+    public static PublicLinksHandler local(WinbackConfig config, AwsClients clients, Clock clock) {
+        return new PublicLinksHandler(config, clients, LinkConfig.localDevelopment(null), clock);
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent request, Context context) {
+        return routes.handle(request);
+    }
+}
