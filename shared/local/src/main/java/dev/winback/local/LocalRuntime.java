@@ -19,6 +19,7 @@ import dev.winback.functions.deliver.ResumeDueMessagesHandler;
 import dev.winback.functions.evaluate.EvaluateCustomersHandler;
 import dev.winback.functions.fit.FitPurchaseModelHandler;
 import dev.winback.functions.ingest.IngestEventsHandler;
+import dev.winback.local.clock.RunClock;
 import dev.winback.local.clock.VirtualClock;
 import dev.winback.local.dynamodb.EarliestDue;
 import dev.winback.local.dynamodb.EmbeddedDynamoDb;
@@ -160,12 +161,14 @@ public final class LocalRuntime implements AutoCloseable {
             b.ingest = new IngestEventsHandler(b.config, b.clients, b.clock);
             b.httpApi = HttpApiHandler.local(b.config, b.clients, b.clock);
             b.ingestFunctionId = ingestFunctionId.orElse(IngestEventsHandler.class.getSimpleName());
-            EngagementServices scheduled = new EngagementServices(b.config, b.clients, b.clock);
+            // The scheduled functions and delivery see each firing's time during a tick; the API keeps "now".
+            RunClock runClock = new RunClock(b.clock);
+            EngagementServices scheduled = new EngagementServices(b.config, b.clients, runClock);
             b.actionEvents = new InMemoryActionPublisher();
             b.deliveryRequests = new InMemoryActionPublisher();
             // The delivery queue's consumer runs in this process: each request is delivered as it is published.
             b.delivery = new LocalDelivery(scheduled, new DynamoDbInbox(b.clients.dynamoDb(), b.config.tableName(),
-                    scheduled.meter(), b.clock, ChannelsConfig.DEFAULT_INBOX_TTL), b.clock, System.getenv());
+                    scheduled.meter(), runClock, ChannelsConfig.DEFAULT_INBOX_TTL), runClock, System.getenv());
             b.started.push(b.delivery);
             LocalDelivery delivery = b.delivery;
             InMemoryActionPublisher deliveryRequests = b.deliveryRequests;
@@ -173,9 +176,9 @@ public final class LocalRuntime implements AutoCloseable {
                     Destination.EVENT_BUS, b.actionEvents, Destination.DELIVERY_QUEUE, requests -> {
                         deliveryRequests.publish(requests);
                         return delivery.publish(requests);
-                    }), b.clock);
+                    }), runClock);
             ResumeDueMessagesHandler resume = new ResumeDueMessagesHandler(delivery.delivery());
-            FitPurchaseModelHandler fit = new FitPurchaseModelHandler(scheduled, b.clock);
+            FitPurchaseModelHandler fit = new FitPurchaseModelHandler(scheduled, runClock);
             b.evaluate = evaluate;
             b.fit = fit;
             Map<String, ScheduleTarget> scheduleTargets = new LinkedHashMap<>();
@@ -190,7 +193,7 @@ public final class LocalRuntime implements AutoCloseable {
             resumeFunctionId.ifPresent(id -> scheduleTargets.put(id, ScheduleTarget.skippingIdle(
                     run -> resume.handleRequest(scheduledEvent(run), LocalLambdaContext.invoking(id)),
                     new EarliestDue(b.clients.dynamoDb(), table, Keys::messageDueShard))));
-            b.schedules = new LocalSchedules(scheduleDefinitions, scheduleTargets, b.clock);
+            b.schedules = new LocalSchedules(scheduleDefinitions, scheduleTargets, runClock);
             Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> httpFunctions =
                     new LinkedHashMap<>();
             httpFunctionId.ifPresent(id -> httpFunctions.put(id, b.httpApi));

@@ -1,6 +1,6 @@
 package dev.winback.local.schedule;
 
-import dev.winback.local.clock.VirtualClock;
+import dev.winback.local.clock.RunClock;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -16,9 +16,8 @@ import java.util.Optional;
 /**
  * Runs the template's schedules on the virtual clock. Nothing fires by itself: each {@link #tick()}
  * runs every firing that fell due since the last tick, as EventBridge would have: in time order
- * across all schedules, with the virtual clock set to each firing while its function runs, then
- * back to where it was. So after a jump of five months a campaign due on day 181 goes out on day
- * 181, not on the day of the tick.
+ * across all schedules, with the {@link RunClock} at each firing while its function runs. So after a
+ * jump of five months a campaign due on day 181 goes out on day 181, not on the day of the tick.
  *
  * <p>Three things keep a long jump cheap without changing what happens:
  * <ul>
@@ -39,15 +38,14 @@ import java.util.Optional;
  * <p>Schedules start when this object is created: no firing before that counts. A failed run still
  * counts as run (EventBridge would retry, then give up; locally the failure is reported instead).
  * After the clock is set back, a schedule waits until the clock passes its last run again.
- * Disabled schedules never run. Thread-safe; while a tick runs, the shared virtual clock shows the
- * firing being run.
+ * Disabled schedules never run. Thread-safe; the virtual clock itself is never moved.
  */
 public final class LocalSchedules {
 
     public static final int DEFAULT_FIRINGS_PER_SCHEDULE = 100_000;
     public static final int DEFAULT_RUNS_PER_SCHEDULE = 1_000;
 
-    private final VirtualClock clock;
+    private final RunClock clock;
     private final Instant created;
     private final int firingsPerSchedule;
     private final int runsPerSchedule;
@@ -59,11 +57,11 @@ public final class LocalSchedules {
      * @param targets logical function id to the local invoker of that function; a due schedule of a
      *                function with no invoker is reported as {@link TickReport.Status#NO_TARGET}
      */
-    public LocalSchedules(List<ScheduleDefinition> schedules, Map<String, ScheduleTarget> targets, VirtualClock clock) {
+    public LocalSchedules(List<ScheduleDefinition> schedules, Map<String, ScheduleTarget> targets, RunClock clock) {
         this(schedules, targets, clock, DEFAULT_FIRINGS_PER_SCHEDULE, DEFAULT_RUNS_PER_SCHEDULE);
     }
 
-    public LocalSchedules(List<ScheduleDefinition> schedules, Map<String, ScheduleTarget> targets, VirtualClock clock,
+    public LocalSchedules(List<ScheduleDefinition> schedules, Map<String, ScheduleTarget> targets, RunClock clock,
                           int firingsPerSchedule, int runsPerSchedule) {
         if (firingsPerSchedule < 1 || runsPerSchedule < 1) {
             throw new IllegalArgumentException("a tick must consider and run at least one firing per schedule");
@@ -73,7 +71,7 @@ public final class LocalSchedules {
         this.targets = Map.copyOf(targets);
         this.firingsPerSchedule = firingsPerSchedule;
         this.runsPerSchedule = runsPerSchedule;
-        this.created = clock.instant();
+        this.created = clock.now();
         for (ScheduleDefinition schedule : this.schedules) {
             lastRuns.put(schedule.id(), created);
         }
@@ -84,7 +82,7 @@ public final class LocalSchedules {
     }
 
     public synchronized TickReport tick() {
-        Instant now = clock.instant();
+        Instant now = clock.now();
         Map<String, Tally> tallies = new LinkedHashMap<>();
         List<ScheduledRun> plan = new ArrayList<>();
         for (ScheduleDefinition schedule : schedules) {
@@ -112,14 +110,14 @@ public final class LocalSchedules {
                 } else if (idle(firing, nextWork)) {
                     tally.idle++;
                 } else {
-                    clock.set(firing.scheduledAt());
+                    clock.runAt(firing.scheduledAt());
                     tally.ran(run(firing));
                     nextWork.clear();
                 }
                 tally.nanos += System.nanoTime() - started;
             }
         } finally {
-            clock.set(now);
+            clock.release();
         }
         return new TickReport(now, tallies.values().stream().map(Tally::outcome).toList());
     }

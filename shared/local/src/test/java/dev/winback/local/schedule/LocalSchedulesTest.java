@@ -1,6 +1,7 @@
 package dev.winback.local.schedule;
 
 import dev.winback.local.Fixtures;
+import dev.winback.local.clock.RunClock;
 import dev.winback.local.clock.VirtualClock;
 import dev.winback.local.template.SamTemplate;
 import dev.winback.local.template.TemplateException;
@@ -23,6 +24,7 @@ class LocalSchedulesTest {
     private static final Instant START = Instant.parse("2026-11-23T00:00:00Z");
 
     private final VirtualClock clock = new VirtualClock(START);
+    private final RunClock runClock = new RunClock(clock);
     private final List<ScheduledRun> runs = new ArrayList<>();
 
     private static ScheduleDefinition schedule(String function, String expression) {
@@ -35,12 +37,12 @@ class LocalSchedulesTest {
         for (ScheduleDefinition d : definitions) {
             targets.put(d.functionId(), runs::add);
         }
-        return new LocalSchedules(List.of(definitions), targets, clock);
+        return new LocalSchedules(List.of(definitions), targets, runClock);
     }
 
     @Test
     void tick_whenNoSchedules_reportsNoSchedulesDue() {
-        TickReport report = new LocalSchedules(List.of(), Map.of(), clock).tick();
+        TickReport report = new LocalSchedules(List.of(), Map.of(), runClock).tick();
         assertThat(report.nothingDue()).isTrue();
         assertThat(report.summary()).startsWith("no schedules due");
     }
@@ -77,10 +79,10 @@ class LocalSchedulesTest {
         List<Instant> clockDuringRuns = new ArrayList<>();
         ScheduleTarget recording = run -> {
             runs.add(run);
-            clockDuringRuns.add(clock.instant());
+            clockDuringRuns.add(runClock.instant());
         };
         LocalSchedules schedules = new LocalSchedules(List.of(schedule("Hourly", "rate(1 hour)"),
-                schedule("Noon", "cron(0 12 * * ? *)")), Map.of("Hourly", recording, "Noon", recording), clock);
+                schedule("Noon", "cron(0 12 * * ? *)")), Map.of("Hourly", recording, "Noon", recording), runClock);
         Instant now = clock.advance(Duration.ofDays(7));
 
         TickReport report = schedules.tick();
@@ -94,13 +96,14 @@ class LocalSchedulesTest {
         assertThat(report.outcomes().get(1).scheduledAt()).isEqualTo(Instant.parse("2026-11-29T12:00:00Z"));
         assertThat(runs).hasSize(7 * 24 + 7).extracting(ScheduledRun::scheduledAt).isSorted();
         assertThat(runs).allSatisfy(run -> assertThat(run.coalesced()).isZero());
-        assertThat(clockDuringRuns).as("each firing runs at its own time")
+        assertThat(clockDuringRuns).as("each firing runs at its own time on the run clock")
                 .isEqualTo(runs.stream().map(ScheduledRun::scheduledAt).toList());
         // Both fire at 12:00: template order.
         int noon = clockDuringRuns.indexOf(Instant.parse("2026-11-23T12:00:00Z"));
         assertThat(runs.get(noon).schedule().functionId()).isEqualTo("Hourly");
         assertThat(runs.get(noon + 1).schedule().functionId()).isEqualTo("Noon");
-        assertThat(clock.instant()).as("the clock is back where the tick found it").isEqualTo(now);
+        assertThat(clock.instant()).as("the virtual clock never moved").isEqualTo(now);
+        assertThat(runClock.instant()).as("the run clock is back to it").isEqualTo(now);
         assertThat(report.summary()).contains("ran for firings from 2026-11-23T01:00:00Z to 2026-11-30T00:00:00Z: ran 168 times")
                 .doesNotContain("coalesced");
     }
@@ -108,7 +111,7 @@ class LocalSchedulesTest {
     @Test
     void tick_beyondTheRunsPerSchedule_runsOncePerEqualSliceAtItsLatestFiring() {
         LocalSchedules schedules = new LocalSchedules(List.of(schedule("Hourly", "rate(1 hour)")),
-                Map.of("Hourly", runs::add), clock, 10, 1_000);
+                Map.of("Hourly", runs::add), runClock, 10, 1_000);
         Instant now = clock.advance(Duration.ofDays(7));
 
         TickReport report = schedules.tick();
@@ -129,7 +132,7 @@ class LocalSchedulesTest {
     @Test
     void tick_beyondTheRunsPerSchedule_coalescesTheRestIntoTheLastFiring() {
         LocalSchedules schedules = new LocalSchedules(List.of(schedule("Hourly", "rate(1 hour)")),
-                Map.of("Hourly", runs::add), clock, 1_000, 5);
+                Map.of("Hourly", runs::add), runClock, 1_000, 5);
         Instant now = clock.advance(Duration.ofDays(1));
 
         TickReport.Outcome outcome = schedules.tick().outcomes().getFirst();
@@ -151,7 +154,7 @@ class LocalSchedulesTest {
             work.set(0, Optional.empty());
         }, () -> work.get(0));
         LocalSchedules schedules = new LocalSchedules(List.of(schedule("Hourly", "rate(1 hour)")),
-                Map.of("Hourly", target), clock);
+                Map.of("Hourly", target), runClock);
         clock.advance(Duration.ofDays(7));
 
         TickReport.Outcome outcome = schedules.tick().outcomes().getFirst();
@@ -199,7 +202,7 @@ class LocalSchedulesTest {
         ScheduleDefinition failing = schedule("Failing", "rate(1 hour)");
         ScheduleDefinition orphan = schedule("Orphan", "rate(1 hour)");
         LocalSchedules schedules = new LocalSchedules(List.of(failing, orphan),
-                Map.of("Failing", run -> { throw new IllegalStateException("boom"); }), clock);
+                Map.of("Failing", run -> { throw new IllegalStateException("boom"); }), runClock);
         clock.advance(Duration.ofHours(2));
         TickReport report = schedules.tick();
         assertThat(report.outcomes()).extracting(TickReport.Outcome::status)
@@ -216,7 +219,7 @@ class LocalSchedulesTest {
                 .containsExactly("EvaluateFunction.Hourly", "EvaluateFunction.NightlyBerlin", "EvaluateFunction.Paused");
         assertThat(definitions.get(2).enabled()).isFalse();
 
-        LocalSchedules schedules = new LocalSchedules(definitions, Map.of("EvaluateFunction", runs::add), clock);
+        LocalSchedules schedules = new LocalSchedules(definitions, Map.of("EvaluateFunction", runs::add), runClock);
         clock.advance(Duration.ofDays(1));
         TickReport report = schedules.tick();
         assertThat(report.outcomes()).extracting(TickReport.Outcome::schedule)
