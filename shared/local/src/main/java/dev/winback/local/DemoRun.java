@@ -10,6 +10,7 @@ import dev.winback.local.lambda.EventBridgeEnvelope;
 import dev.winback.local.lambda.LocalLambdaContext;
 import dev.winback.local.lambda.SqsEvents;
 import dev.winback.local.log.JsonLog;
+import dev.winback.local.schedule.TickReport;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -200,7 +201,7 @@ public final class DemoRun {
             invoked = false;
             failures = bodies.size();
         }
-        int ticked = runtime.schedules().tick().outcomes().size();
+        long ticked = runtime.schedules().tick().outcomes().stream().mapToLong(TickReport.Outcome::runs).sum();
         synchronized (counters) {
             counters.fed += bodies.size();
             if (invoked) counters.itemFailures += failures; else counters.failedInvocations++;

@@ -7,9 +7,12 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import dev.winback.adapters.EngagementServices;
 import dev.winback.adapters.config.AwsClients;
+import dev.winback.adapters.config.ChannelsConfig;
 import dev.winback.adapters.config.WinbackConfig;
 import dev.winback.adapters.dynamodb.CapacityMeter;
 import dev.winback.adapters.dynamodb.DynamoDbCustomerSample;
+import dev.winback.adapters.dynamodb.DynamoDbInbox;
+import dev.winback.adapters.dynamodb.Keys;
 import dev.winback.core.evaluation.Destination;
 import dev.winback.functions.api.HttpApiHandler;
 import dev.winback.functions.deliver.ResumeDueMessagesHandler;
@@ -17,7 +20,9 @@ import dev.winback.functions.evaluate.EvaluateCustomersHandler;
 import dev.winback.functions.fit.FitPurchaseModelHandler;
 import dev.winback.functions.ingest.IngestEventsHandler;
 import dev.winback.functions.links.PublicLinksHandler;
+import dev.winback.local.clock.RunClock;
 import dev.winback.local.clock.VirtualClock;
+import dev.winback.local.dynamodb.EarliestDue;
 import dev.winback.local.dynamodb.EmbeddedDynamoDb;
 import dev.winback.local.dynamodb.LocalDynamoDb;
 import dev.winback.local.http.LocalControlRoutes;
@@ -53,8 +58,9 @@ import java.util.concurrent.ForkJoinPool;
  * from the template's environment variables), the template's schedules, and the HTTP API on
  * localhost. Closing it stops everything it started, newest first.
  *
- * <p>The scheduled functions (the evaluator, the purchase-model fit) run when {@code POST /local/tick}
- * or {@link LocalSchedules#tick()} finds them due on the virtual clock. The evaluator publishes to
+ * <p>The scheduled functions (the evaluator, the purchase-model fit, the resumer) run when
+ * {@code POST /local/tick} or {@link LocalSchedules#tick()} finds them due on the virtual clock, each
+ * firing at its own time. The evaluator publishes to
  * in-memory stand-ins for the event bus and the delivery queue ({@link #actionEvents()},
  * {@link #deliveryRequests()}).
  */
@@ -157,11 +163,14 @@ public final class LocalRuntime implements AutoCloseable {
             b.ingest = new IngestEventsHandler(b.config, b.clients, b.clock);
             b.httpApi = HttpApiHandler.local(b.config, b.clients, b.clock);
             b.ingestFunctionId = ingestFunctionId.orElse(IngestEventsHandler.class.getSimpleName());
-            EngagementServices scheduled = new EngagementServices(b.config, b.clients, b.clock);
+            // The scheduled functions and delivery see each firing's time during a tick; the API keeps "now".
+            RunClock runClock = new RunClock(b.clock);
+            EngagementServices scheduled = new EngagementServices(b.config, b.clients, runClock);
             b.actionEvents = new InMemoryActionPublisher();
             b.deliveryRequests = new InMemoryActionPublisher();
             // The delivery queue's consumer runs in this process: each request is delivered as it is published.
-            b.delivery = new LocalDelivery(scheduled, b.clock, System.getenv());
+            b.delivery = new LocalDelivery(scheduled, new DynamoDbInbox(b.clients.dynamoDb(), b.config.tableName(),
+                    scheduled.meter(), runClock, ChannelsConfig.DEFAULT_INBOX_TTL), runClock, System.getenv());
             b.started.push(b.delivery);
             LocalDelivery delivery = b.delivery;
             InMemoryActionPublisher deliveryRequests = b.deliveryRequests;
@@ -169,19 +178,24 @@ public final class LocalRuntime implements AutoCloseable {
                     Destination.EVENT_BUS, b.actionEvents, Destination.DELIVERY_QUEUE, requests -> {
                         deliveryRequests.publish(requests);
                         return delivery.publish(requests);
-                    }), b.clock);
+                    }), runClock);
             ResumeDueMessagesHandler resume = new ResumeDueMessagesHandler(delivery.delivery());
-            FitPurchaseModelHandler fit = new FitPurchaseModelHandler(scheduled, b.clock);
+            FitPurchaseModelHandler fit = new FitPurchaseModelHandler(scheduled, runClock);
             b.evaluate = evaluate;
             b.fit = fit;
             Map<String, ScheduleTarget> scheduleTargets = new LinkedHashMap<>();
-            evaluateFunctionId.ifPresent(id -> scheduleTargets.put(id,
-                    run -> evaluate.handleRequest(scheduledEvent(run), LocalLambdaContext.invoking(id))));
+            // The evaluator and the resumer only act on what the due-time index holds, so a tick skips
+            // their firings before its earliest timer.
+            String table = b.config.tableName();
+            evaluateFunctionId.ifPresent(id -> scheduleTargets.put(id, ScheduleTarget.skippingIdle(
+                    run -> evaluate.handleRequest(scheduledEvent(run), LocalLambdaContext.invoking(id)),
+                    new EarliestDue(b.clients.dynamoDb(), table, Keys::dueShard))));
             fitFunctionId.ifPresent(id -> scheduleTargets.put(id,
                     run -> fit.handleRequest(scheduledEvent(run), LocalLambdaContext.invoking(id))));
-            resumeFunctionId.ifPresent(id -> scheduleTargets.put(id,
-                    run -> resume.handleRequest(scheduledEvent(run), LocalLambdaContext.invoking(id))));
-            b.schedules = new LocalSchedules(scheduleDefinitions, scheduleTargets, b.clock);
+            resumeFunctionId.ifPresent(id -> scheduleTargets.put(id, ScheduleTarget.skippingIdle(
+                    run -> resume.handleRequest(scheduledEvent(run), LocalLambdaContext.invoking(id)),
+                    new EarliestDue(b.clients.dynamoDb(), table, Keys::messageDueShard))));
+            b.schedules = new LocalSchedules(scheduleDefinitions, scheduleTargets, runClock);
             Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> httpFunctions =
                     new LinkedHashMap<>();
             httpFunctionId.ifPresent(id -> httpFunctions.put(id, b.httpApi));

@@ -44,6 +44,7 @@ class LocalDeliveryTest {
                         Optional.of(Platform.APP), new EventPayload.SessionStarted(Platform.APP))));
             }
             runtime.clock().set(START.plus(Duration.ofDays(60)));
+            runtime.schedules().tick();
             SQSBatchResponse response = runtime.ingest().handleRequest(SqsEvents.batch(bodies, runtime.clock().instant()), null);
             assertThat(response.getBatchItemFailures()).isEmpty();
 

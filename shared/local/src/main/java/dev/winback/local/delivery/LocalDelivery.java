@@ -11,6 +11,7 @@ import dev.winback.core.delivery.DeliverMessages;
 import dev.winback.core.delivery.TemplateComposer;
 import dev.winback.core.delivery.TemplateVariables;
 import dev.winback.core.evaluation.ActionPublisher;
+import dev.winback.core.event.Channel;
 import dev.winback.core.playbook.ActionRequest;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -27,9 +28,10 @@ import java.util.Set;
 
 /**
  * The delivery queue and its consumer in one process: each request the evaluator publishes is
- * delivered at once, through the same use case the deliver function runs. SMS and push go to the
- * SNS emulator when one is configured ({@code WINBACK_MOTO_ENDPOINT}, or the SDK's
- * {@code AWS_ENDPOINT_URL_SNS} / {@code AWS_ENDPOINT_URL}); every other channel, and all of them
+ * delivered at once, through the same use case the deliver function runs. In-app messages go to the
+ * inbox in the runtime's table, as in AWS, so {@code GET /v1/customers/{id}/inbox} serves them. SMS
+ * and push go to the SNS emulator when one is configured ({@code WINBACK_MOTO_ENDPOINT}, or the SDK's
+ * {@code AWS_ENDPOINT_URL_SNS} / {@code AWS_ENDPOINT_URL}); every other channel, and SMS and push
  * without an emulator, to the {@link LocalOutbox}.
  */
 public final class LocalDelivery implements ActionPublisher, AutoCloseable {
@@ -45,10 +47,13 @@ public final class LocalDelivery implements ActionPublisher, AutoCloseable {
     private long requests;
     private long notMessages;
 
-    public LocalDelivery(EngagementServices services, Clock clock, Map<String, String> env) {
+    /** @param inbox the in-app channel, as deployed (the inbox in the runtime's table) */
+    public LocalDelivery(EngagementServices services, ChannelSender inbox, Clock clock, Map<String, String> env) {
+        if (inbox.channel() != Channel.IN_APP) throw new IllegalArgumentException("not an in-app sender: " + inbox.channel());
         this.outbox = new LocalOutbox(clock);
         this.sns = emulator(env).map(LocalDelivery::sns);
         List<ChannelSender> senders = new ArrayList<>();
+        senders.add(inbox);
         sns.ifPresent(client -> {
             senders.add(new SnsSmsSender(client));
             senders.add(new SnsPushSender(client));

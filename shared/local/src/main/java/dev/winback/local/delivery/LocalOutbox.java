@@ -14,9 +14,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Where the local runtime's channels deliver when no emulator runs: every message that would have
- * left, in order, for {@code GET /local/outbox} and the demo summary. Local and synthetic only;
- * addresses are not kept.
+ * Where the local runtime's channels deliver when nothing stands in for the provider: every message
+ * that would have left, in order, for {@code GET /local/outbox} and the demo summary. In-app messages
+ * are not here (they go to the inbox in the table, as in AWS), nor SMS and push when the SNS emulator
+ * runs. Local and synthetic only; addresses are not kept.
  */
 public final class LocalOutbox {
 

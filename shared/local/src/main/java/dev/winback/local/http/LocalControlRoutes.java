@@ -27,7 +27,8 @@ import java.util.function.Supplier;
  *   <li>{@code GET /local/clock}: {@code {"now": "..."}}</li>
  *   <li>{@code POST /local/clock} with {@code {"advance": "P7D"}} (ISO-8601 duration; P1M style periods
  *       are calendar periods in UTC) or {@code {"set": "2026-11-23T00:00:00Z"}}</li>
- *   <li>{@code POST /local/tick}: what ran</li>
+ *   <li>{@code POST /local/tick}: runs every schedule firing due since the last tick, in time order, each
+ *       at its own time on the virtual clock (see {@link dev.winback.local.schedule.LocalSchedules}); answers what ran</li>
  *   <li>{@code GET /local/outbox}: what the local channels sent, newest first</li>
  * </ul>
  */
@@ -143,8 +144,11 @@ public final class LocalControlRoutes {
                     .put("schedule", o.schedule())
                     .put("function", o.functionId())
                     .put("expression", o.expression())
+                    .put("firstScheduledAt", o.firstScheduledAt().toString())
                     .put("scheduledAt", o.scheduledAt().toString())
                     .put("dueRuns", o.dueRuns())
+                    .put("runs", o.runs())
+                    .put("idle", o.idle())
                     .put("coalesced", o.coalesced())
                     .put("status", o.status().name())
                     .put("error", o.error())

@@ -23,7 +23,7 @@ class LocalControlRoutesTest {
     private final VirtualClock clock = new VirtualClock(START);
     private final LocalControlRoutes routes = new LocalControlRoutes(clock, () -> new TickReport(clock.instant(),
             List.of(new TickReport.Outcome("EvaluateFunction.Hourly", "EvaluateFunction", "rate(1 hour)",
-                    START, 3, TickReport.Status.RAN, null, 12))));
+                    START.minusSeconds(7200), START, 3, 1, 0, TickReport.Status.RAN, null, 12))));
 
     private HttpResponseData post(String path, String body) {
         return routes.handle("POST", path, body.getBytes(StandardCharsets.UTF_8));
@@ -96,6 +96,7 @@ class LocalControlRoutesTest {
         assertThat(response.status()).isEqualTo(200);
         JsonNode body = json(response);
         assertThat(body.path("ran").get(0).path("schedule").asText()).isEqualTo("EvaluateFunction.Hourly");
+        assertThat(body.path("ran").get(0).path("runs").asLong()).isEqualTo(1);
         assertThat(body.path("ran").get(0).path("coalesced").asLong()).isEqualTo(2);
         assertThat(body.path("ran").get(0).path("status").asText()).isEqualTo("RAN");
     }

@@ -1,6 +1,7 @@
 package dev.winback.local.schedule;
 
 import dev.winback.local.Fixtures;
+import dev.winback.local.clock.RunClock;
 import dev.winback.local.clock.VirtualClock;
 import dev.winback.local.template.SamTemplate;
 import dev.winback.local.template.TemplateException;
@@ -23,6 +24,7 @@ class LocalSchedulesTest {
     private static final Instant START = Instant.parse("2026-11-23T00:00:00Z");
 
     private final VirtualClock clock = new VirtualClock(START);
+    private final RunClock runClock = new RunClock(clock);
     private final List<ScheduledRun> runs = new ArrayList<>();
 
     private static ScheduleDefinition schedule(String function, String expression) {
@@ -35,12 +37,12 @@ class LocalSchedulesTest {
         for (ScheduleDefinition d : definitions) {
             targets.put(d.functionId(), runs::add);
         }
-        return new LocalSchedules(List.of(definitions), targets, clock);
+        return new LocalSchedules(List.of(definitions), targets, runClock);
     }
 
     @Test
     void tick_whenNoSchedules_reportsNoSchedulesDue() {
-        TickReport report = new LocalSchedules(List.of(), Map.of(), clock).tick();
+        TickReport report = new LocalSchedules(List.of(), Map.of(), runClock).tick();
         assertThat(report.nothingDue()).isTrue();
         assertThat(report.summary()).startsWith("no schedules due");
     }
@@ -73,18 +75,102 @@ class LocalSchedulesTest {
     }
 
     @Test
-    void tick_afterAWeekJump_runsOnceAndReportsTheCoalescedRuns() {
-        LocalSchedules schedules = schedules(schedule("Hourly", "rate(1 hour)"), schedule("Noon", "cron(0 12 * * ? *)"));
-        clock.advance(Duration.ofDays(7));
+    void tick_afterAWeekJump_runsEveryDueFiringInTimeOrder_withTheClockAtEachFiring() {
+        List<Instant> clockDuringRuns = new ArrayList<>();
+        ScheduleTarget recording = run -> {
+            runs.add(run);
+            clockDuringRuns.add(runClock.instant());
+        };
+        LocalSchedules schedules = new LocalSchedules(List.of(schedule("Hourly", "rate(1 hour)"),
+                schedule("Noon", "cron(0 12 * * ? *)")), Map.of("Hourly", recording, "Noon", recording), runClock);
+        Instant now = clock.advance(Duration.ofDays(7));
+
         TickReport report = schedules.tick();
+
         assertThat(report.outcomes()).hasSize(2);
         assertThat(report.outcomes().get(0).dueRuns()).isEqualTo(7 * 24);
-        assertThat(report.outcomes().get(0).coalesced()).isEqualTo(7 * 24 - 1);
-        assertThat(report.outcomes().get(1).dueRuns()).isEqualTo(7);
+        assertThat(report.outcomes().get(0).runs()).isEqualTo(7 * 24);
+        assertThat(report.outcomes().get(0).coalesced()).isZero();
+        assertThat(report.outcomes().get(0).firstScheduledAt()).isEqualTo(START.plus(Duration.ofHours(1)));
+        assertThat(report.outcomes().get(1).runs()).isEqualTo(7);
         assertThat(report.outcomes().get(1).scheduledAt()).isEqualTo(Instant.parse("2026-11-29T12:00:00Z"));
-        assertThat(runs).hasSize(2);
-        assertThat(runs.get(0).coalesced()).isEqualTo(7 * 24 - 1);
-        assertThat(report.summary()).contains("167 earlier due runs coalesced");
+        assertThat(runs).hasSize(7 * 24 + 7).extracting(ScheduledRun::scheduledAt).isSorted();
+        assertThat(runs).allSatisfy(run -> assertThat(run.coalesced()).isZero());
+        assertThat(clockDuringRuns).as("each firing runs at its own time on the run clock")
+                .isEqualTo(runs.stream().map(ScheduledRun::scheduledAt).toList());
+        // Both fire at 12:00: template order.
+        int noon = clockDuringRuns.indexOf(Instant.parse("2026-11-23T12:00:00Z"));
+        assertThat(runs.get(noon).schedule().functionId()).isEqualTo("Hourly");
+        assertThat(runs.get(noon + 1).schedule().functionId()).isEqualTo("Noon");
+        assertThat(clock.instant()).as("the virtual clock never moved").isEqualTo(now);
+        assertThat(runClock.instant()).as("the run clock is back to it").isEqualTo(now);
+        assertThat(report.summary()).contains("ran for firings from 2026-11-23T01:00:00Z to 2026-11-30T00:00:00Z: ran 168 times")
+                .doesNotContain("coalesced");
+    }
+
+    @Test
+    void tick_beyondTheRunsPerSchedule_runsOncePerEqualSliceAtItsLatestFiring() {
+        LocalSchedules schedules = new LocalSchedules(List.of(schedule("Hourly", "rate(1 hour)")),
+                Map.of("Hourly", runs::add), runClock, 10, 1_000);
+        Instant now = clock.advance(Duration.ofDays(7));
+
+        TickReport report = schedules.tick();
+
+        assertThat(runs).hasSize(10).extracting(ScheduledRun::scheduledAt).isSorted().doesNotHaveDuplicates();
+        assertThat(runs.getLast().scheduledAt()).isEqualTo(now);
+        assertThat(runs.stream().mapToLong(run -> run.coalesced() + 1).sum()).as("every due firing is accounted for")
+                .isEqualTo(7 * 24);
+        assertThat(runs).allSatisfy(run -> assertThat(run.coalesced()).isBetween(15L, 16L));
+        TickReport.Outcome outcome = report.outcomes().getFirst();
+        assertThat(outcome.dueRuns()).isEqualTo(168);
+        assertThat(outcome.runs()).isEqualTo(10);
+        assertThat(outcome.coalesced()).isEqualTo(158);
+        assertThat(report.summary()).contains("(158 of 168 due runs coalesced");
+        assertThat(schedules.tick().nothingDue()).isTrue();
+    }
+
+    @Test
+    void tick_beyondTheRunsPerSchedule_coalescesTheRestIntoTheLastFiring() {
+        LocalSchedules schedules = new LocalSchedules(List.of(schedule("Hourly", "rate(1 hour)")),
+                Map.of("Hourly", runs::add), runClock, 1_000, 5);
+        Instant now = clock.advance(Duration.ofDays(1));
+
+        TickReport.Outcome outcome = schedules.tick().outcomes().getFirst();
+
+        assertThat(runs).extracting(ScheduledRun::scheduledAt).containsExactly(
+                START.plus(Duration.ofHours(1)), START.plus(Duration.ofHours(2)), START.plus(Duration.ofHours(3)),
+                START.plus(Duration.ofHours(4)), START.plus(Duration.ofHours(5)), now);
+        assertThat(outcome.runs()).isEqualTo(6);
+        assertThat(outcome.coalesced()).isEqualTo(18);
+        assertThat(outcome.dueRuns()).isEqualTo(24);
+    }
+
+    @Test
+    void tick_skipsFiringsBeforeTheTargetsNextWork_andAsksAgainAfterEachRun() {
+        Instant workAt = START.plus(Duration.ofMinutes(50 * 60 + 30));
+        List<Optional<Instant>> work = new ArrayList<>(List.of(Optional.of(workAt)));
+        ScheduleTarget target = ScheduleTarget.skippingIdle(run -> {
+            runs.add(run);
+            work.set(0, Optional.empty());
+        }, () -> work.get(0));
+        LocalSchedules schedules = new LocalSchedules(List.of(schedule("Hourly", "rate(1 hour)")),
+                Map.of("Hourly", target), runClock);
+        clock.advance(Duration.ofDays(7));
+
+        TickReport.Outcome outcome = schedules.tick().outcomes().getFirst();
+
+        assertThat(runs).singleElement().satisfies(run ->
+                assertThat(run.scheduledAt()).as("the first firing at or after the work").isEqualTo(START.plus(Duration.ofHours(51))));
+        assertThat(outcome.status()).isEqualTo(TickReport.Status.RAN);
+        assertThat(outcome.runs()).isEqualTo(1);
+        assertThat(outcome.idle()).isEqualTo(167);
+        assertThat(outcome.coalesced()).isZero();
+
+        clock.advance(Duration.ofDays(1));
+        TickReport quiet = schedules.tick();
+        assertThat(quiet.outcomes().getFirst().status()).isEqualTo(TickReport.Status.IDLE);
+        assertThat(quiet.summary()).contains("ran 0 times").contains("24 idle");
+        assertThat(runs).hasSize(1);
     }
 
     @Test
@@ -116,12 +202,12 @@ class LocalSchedulesTest {
         ScheduleDefinition failing = schedule("Failing", "rate(1 hour)");
         ScheduleDefinition orphan = schedule("Orphan", "rate(1 hour)");
         LocalSchedules schedules = new LocalSchedules(List.of(failing, orphan),
-                Map.of("Failing", run -> { throw new IllegalStateException("boom"); }), clock);
+                Map.of("Failing", run -> { throw new IllegalStateException("boom"); }), runClock);
         clock.advance(Duration.ofHours(2));
         TickReport report = schedules.tick();
         assertThat(report.outcomes()).extracting(TickReport.Outcome::status)
                 .containsExactly(TickReport.Status.FAILED, TickReport.Status.NO_TARGET);
-        assertThat(report.outcomes().get(0).error()).contains("boom");
+        assertThat(report.outcomes().get(0).error()).contains("boom").contains("(2 of 2 runs failed)");
         assertThat(report.outcomes().get(1).error()).contains("Orphan");
         assertThat(schedules.tick().nothingDue()).as("a failed run counts as run").isTrue();
     }
@@ -133,7 +219,7 @@ class LocalSchedulesTest {
                 .containsExactly("EvaluateFunction.Hourly", "EvaluateFunction.NightlyBerlin", "EvaluateFunction.Paused");
         assertThat(definitions.get(2).enabled()).isFalse();
 
-        LocalSchedules schedules = new LocalSchedules(definitions, Map.of("EvaluateFunction", runs::add), clock);
+        LocalSchedules schedules = new LocalSchedules(definitions, Map.of("EvaluateFunction", runs::add), runClock);
         clock.advance(Duration.ofDays(1));
         TickReport report = schedules.tick();
         assertThat(report.outcomes()).extracting(TickReport.Outcome::schedule)
