@@ -53,7 +53,7 @@ class OversizedErrorsIT {
     @Test
     void a1MbRequestWithThousandsOfBadFields_getsASmallProblemNamingTheFirstHundred() throws Exception {
         HttpApiHandler api = HttpApiHandler.local(fixture.config, fixture.clients,
-                Clock.fixed(Instant.parse("2026-11-01T00:00:00Z"), ZoneOffset.UTC));
+                Clock.fixed(Instant.parse("2026-12-01T00:00:00Z"), ZoneOffset.UTC));
         StringBuilder request = new StringBuilder("{\"events\":[");
         int unknown = 0;
         for (int i = 0; i < 500; i++) {
@@ -99,7 +99,7 @@ class OversizedErrorsIT {
             Map<String, AttributeValue> from = start;
             var page = fixture.clients.dynamoDb().query(q -> q.tableName(fixture.config.tableName())
                     .keyConditionExpression("pk = :pk")
-                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.rejectedDay("2026-11-01"))))
+                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.rejectedDay("2026-12-01"))))
                     .exclusiveStartKey(from));
             for (Map<String, AttributeValue> item : page.items()) {
                 if (item.get("body").s().contains("\"" + eventId + "\"")) return item;
