@@ -13,6 +13,7 @@ import dev.winback.core.event.QuietHours;
 import dev.winback.core.evaluation.EvaluatedSignal;
 import dev.winback.core.evaluation.Evaluation;
 import dev.winback.core.evaluation.EvaluationReport;
+import dev.winback.core.evaluation.RiskEpisode;
 import dev.winback.core.lifecycle.RiskState;
 import dev.winback.core.record.ChannelState;
 import dev.winback.core.record.ConsentGrant;
@@ -346,6 +347,18 @@ public final class EngagementRecordJson {
             }
             g.writeEndObject();
         }
+        writeEpisode(g, e);
+        g.writeEndObject();
+    }
+
+    /** The episode of risk, the same in both shapes; absent outside one. */
+    private static void writeEpisode(JsonGenerator g, Evaluation.Evaluated e) throws IOException {
+        if (e.episode().isEmpty()) return;
+        g.writeObjectFieldStart("episode");
+        g.writeStringField("since", IsoInstants.format(e.episode().get().since()));
+        g.writeArrayFieldStart("campaigns");
+        for (String campaign : e.episode().get().campaigns()) g.writeString(campaign);
+        g.writeEndArray();
         g.writeEndObject();
     }
 
@@ -391,6 +404,7 @@ public final class EngagementRecordJson {
             }
         }
         g.writeEndObject();
+        writeEpisode(g, e);
         if (e.next().isPresent()) {
             g.writeObjectFieldStart("nextDeadline");
             g.writeStringField("at", IsoInstants.format(e.next().get()));
@@ -576,7 +590,14 @@ public final class EngagementRecordJson {
         return new Evaluation.Evaluated(RiskState.valueOf(n.path("state").asText().toUpperCase(Locale.ROOT)),
                 IsoInstants.parse(n.path("since").asText()), n.path("score").asDouble(), signals,
                 new ChannelSunsets(sunsets), IsoInstants.parse(n.path("at").asText()),
-                Optional.ofNullable(instant(n, "next")));
+                Optional.ofNullable(instant(n, "next")), readEpisode(n.path("episode")));
+    }
+
+    private static Optional<RiskEpisode> readEpisode(JsonNode n) {
+        if (n.isMissingNode()) return Optional.empty();
+        List<String> campaigns = new ArrayList<>();
+        n.path("campaigns").forEach(c -> campaigns.add(c.asText()));
+        return Optional.of(new RiskEpisode(IsoInstants.parse(n.path("since").asText()), campaigns));
     }
 
     private static Preferences readPreferences(JsonNode n) {

@@ -44,6 +44,17 @@ class EngagementRecordJsonEvaluationTest {
     }
 
     @Test
+    void storage_roundTripsTheEpisodeOfRisk() {
+        Evaluation.Evaluated base = (Evaluation.Evaluated) EVALUATED;
+        Evaluation inEpisode = new Evaluation.Evaluated(base.state(), base.since(), base.score(), base.signals(),
+                base.sunsets(), base.evaluatedAt(), base.next(), Optional.of(new dev.winback.core.evaluation.RiskEpisode(
+                Instant.parse("2026-10-20T00:00:00Z"), List.of("come-back-after-uninstall"))));
+        EngagementRecord record = EngagementRecord.empty("c-1").withEvaluation(inEpisode);
+
+        assertThat(EngagementRecordJson.fromBytes(EngagementRecordJson.toBytes(record, true))).isEqualTo(record);
+    }
+
+    @Test
     void storage_neverEvaluated_writesNoEvaluationAndReadsNone() throws Exception {
         EngagementRecord record = EngagementRecord.empty("c-2");
         byte[] json = EngagementRecordJson.toBytes(record, true);
