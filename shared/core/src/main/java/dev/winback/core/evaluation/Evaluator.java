@@ -7,6 +7,7 @@ import dev.winback.core.lifecycle.RiskLifecycle;
 import dev.winback.core.model.PurchaseModel;
 import dev.winback.core.playbook.ActionRequest;
 import dev.winback.core.record.EngagementRecord;
+import dev.winback.core.record.SendLog;
 import dev.winback.core.signal.Signal;
 import dev.winback.core.signal.SignalDetector;
 import dev.winback.core.sunset.ChannelSunsets;
@@ -77,14 +78,17 @@ public final class Evaluator {
         for (Channel channel : Channel.values()) {
             SunsetState current = previous.sunsets().state(channel);
             if (policy.sunsets().forChannel(channel).isEmpty() && current instanceof SunsetState.Active) continue;
-            SunsetDecision decision = policy.sunsets().evaluate(channel, record.channel(channel), current, now);
+            List<Instant> marketingSends = record.sendLog().recent().stream().filter(sent -> sent.channel() == channel)
+                    .map(SendLog.Sent::at).toList();
+            SunsetDecision decision = policy.sunsets().evaluate(channel, record.channel(channel), marketingSends,
+                    current, now);
             for (int step = 1; ; step++) {
                 SunsetDecision made = decision;
                 made.action().ifPresent(action -> changes.add(new SunsetChange(channel, action, made.next(), made.explanation())));
                 boolean dueAgain = decision.action().isPresent()
                         && decision.deadline().filter(d -> !d.at().isAfter(now)).isPresent();
                 if (!dueAgain || step == SUNSET_STEPS) break;
-                decision = policy.sunsets().evaluate(channel, record.channel(channel), decision.next(), now);
+                decision = policy.sunsets().evaluate(channel, record.channel(channel), marketingSends, decision.next(), now);
             }
             if (!(decision.next() instanceof SunsetState.Active)) states.put(channel, decision.next());
             Optional<Deadline> sunsetDeadline = decision.deadline().map(d -> new Deadline(d.at(),
@@ -94,7 +98,8 @@ public final class Evaluator {
         ChannelSunsets sunsets = new ChannelSunsets(states);
 
         List<EvaluatedSignal> evaluated = new ArrayList<>();
-        List<ActionRequest> newActions = new ArrayList<>();
+        List<ActionRequest> newActions = new ArrayList<>(
+                LastChanceRequests.of(record.customerId(), changes, policy, now));
         Optional<RiskEpisode> episode = RiskEpisode.at(previous.episode(), assessment.state(), assessment.since(),
                 record, now);
         for (Signal signal : signals) {

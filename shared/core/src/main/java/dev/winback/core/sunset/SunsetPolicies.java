@@ -5,6 +5,7 @@ import dev.winback.core.record.ChannelState;
 
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -37,10 +38,16 @@ public record SunsetPolicies(Map<Channel, SunsetPolicy> byChannel) {
      * policy was removed from the configuration, a sunset in progress there is lifted.
      */
     public SunsetDecision evaluate(Channel channel, ChannelState state, SunsetState current, Instant now) {
+        return evaluate(channel, state, state.sendsSinceEngagement(), current, now);
+    }
+
+    /** @param marketingSends the channel's recent marketing sends, among which a last chance is looked for */
+    public SunsetDecision evaluate(Channel channel, ChannelState state, List<Instant> marketingSends,
+                                   SunsetState current, Instant now) {
         Objects.requireNonNull(channel, "channel");
         SunsetPolicy policy = byChannel.get(channel);
         if (policy != null) {
-            return policy.evaluate(state, current, now);
+            return policy.evaluate(state, marketingSends, current, now);
         }
         String why = channel.wireName() + " has no sunset policy";
         return switch (current) {
