@@ -335,6 +335,7 @@ public final class EngagementRecordJson {
                     case SunsetState.LastChance lastChance -> {
                         g.writeObjectFieldStart(channel.wireName());
                         g.writeStringField("lastChance", IsoInstants.format(lastChance.sentAt()));
+                        if (lastChance.requests() > 1) g.writeNumberField("requests", lastChance.requests());
                         g.writeEndObject();
                     }
                     case SunsetState.Sunset sunset -> {
@@ -584,7 +585,7 @@ public final class EngagementRecordJson {
             if (c == null) continue;
             Instant lastChance = IsoInstants.parse(c.path("lastChance").asText());
             Instant sunset = instant(c, "sunset");
-            sunsets.put(channel, sunset == null ? new SunsetState.LastChance(lastChance)
+            sunsets.put(channel, sunset == null ? new SunsetState.LastChance(lastChance, c.path("requests").asInt(1))
                     : new SunsetState.Sunset(lastChance, sunset));
         }
         return new Evaluation.Evaluated(RiskState.valueOf(n.path("state").asText().toUpperCase(Locale.ROOT)),

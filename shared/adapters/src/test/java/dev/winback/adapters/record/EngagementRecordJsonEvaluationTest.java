@@ -32,7 +32,7 @@ class EngagementRecordJsonEvaluationTest {
                             Instant.parse("2026-10-01T08:00:00.5Z"), List.of(KEY)),
                     new EvaluatedSignal(SignalType.PURCHASE_LAPSE, "", Strength.STRONG,
                             Instant.parse("2026-11-01T00:00:01Z"), List.of())),
-            new ChannelSunsets(Map.of(Channel.EMAIL, new SunsetState.LastChance(AT),
+            new ChannelSunsets(Map.of(Channel.EMAIL, new SunsetState.LastChance(AT, 2),
                     Channel.PUSH, new SunsetState.Sunset(Instant.parse("2026-10-01T00:00:00Z"), Instant.parse("2026-10-08T00:00:00Z")))),
             AT, Optional.of(Instant.parse("2026-12-07T10:15:30Z")));
 
