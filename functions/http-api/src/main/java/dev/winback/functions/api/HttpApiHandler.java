@@ -45,6 +45,7 @@ public final class HttpApiHandler implements RequestHandler<APIGatewayV2HTTPEven
     public HttpApiHandler(WinbackConfig config, AwsClients clients, LinkConfig links, Clock clock) {
         EngagementServices services = new EngagementServices(config, clients, clock);
         UnsubscribeRoute unsubscribe = new UnsubscribeRoute(links.tokens(), services.intake(), clock);
+        KeepSubscribedRoute keepSubscribed = new KeepSubscribedRoute(links.tokens(), services.intake(), clock);
         CustomerData data = new CustomerData(clients.dynamoDb(), config.tableName(), services.contacts());
         PreferenceLink preferenceLink = new PreferenceLink(links.tokens(), clock);
         PreferenceCentre preferences = new PreferenceCentre(services.store()::find, services.intake(),
@@ -60,6 +61,8 @@ public final class HttpApiHandler implements RequestHandler<APIGatewayV2HTTPEven
                         clients.dynamoDb(), config.tableName(), services.meter(), clock, DynamoDbInbox.DEFAULT_TTL))),
                 Map.entry(UnsubscribeRoute.GET, unsubscribe),
                 Map.entry(UnsubscribeRoute.POST, unsubscribe),
+                Map.entry(KeepSubscribedRoute.GET, keepSubscribed),
+                Map.entry(KeepSubscribedRoute.POST, keepSubscribed),
                 Map.entry(PreferencePageRoute.GET, preferencePage),
                 Map.entry(PreferencePageRoute.POST, preferencePage),
                 Map.entry(PreferencesJsonRoute.LINK_GET, preferencesJson),

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The sunset policy of each channel that has one. In-app messages reach only people who opened the
@@ -27,6 +29,13 @@ public record SunsetPolicies(Map<Channel, SunsetPolicy> byChannel) {
         policies.put(Channel.PUSH, SunsetPolicy.PUSH);
         policies.put(Channel.SMS, SunsetPolicy.SMS);
         return new SunsetPolicies(policies);
+    }
+
+    /** The campaigns of the last-chance messages, on whichever channel. */
+    public Set<String> lastChanceCampaigns() {
+        Set<String> campaigns = new TreeSet<>();
+        byChannel.values().forEach(policy -> policy.lastChanceCampaign().ifPresent(campaigns::add));
+        return campaigns;
     }
 
     public Optional<SunsetPolicy> forChannel(Channel channel) {
