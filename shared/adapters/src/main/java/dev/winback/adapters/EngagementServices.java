@@ -9,6 +9,7 @@ import dev.winback.adapters.dynamodb.DynamoDbCustomerSample;
 import dev.winback.adapters.dynamodb.DynamoDbEngagementStore;
 import dev.winback.adapters.delivery.AccountHealthPauses;
 import dev.winback.adapters.delivery.IngestSendRecorder;
+import dev.winback.adapters.delivery.PhoneNumberTimeZones;
 import dev.winback.adapters.feedback.AccountHealth;
 import dev.winback.adapters.dynamodb.DynamoDbEvaluationStore;
 import dev.winback.adapters.dynamodb.DynamoDbMessageLedger;
@@ -98,7 +99,8 @@ public final class EngagementServices {
         this.messageLedger = new DynamoDbMessageLedger(clients.dynamoDb(), config.tableName(), meter);
         this.clock = clock;
         this.deliveryPolicy = DeliveryPolicy.defaults()
-                .withPlans(PlaybookPlans.of(evaluationPolicy.playbook(), ChannelPlans.DEFAULT));
+                .withPlans(PlaybookPlans.of(evaluationPolicy.playbook(), ChannelPlans.DEFAULT))
+                .withZoneGuess(new PhoneNumberTimeZones());
         // Ingestion arms each record's evaluation timer with the evaluator's own rules and model, and
         // marks Winback's messages when their receipts arrive (ending the wait for a fallback).
         this.ingestEvents = new IngestEvents(store, WRITERS, clock,

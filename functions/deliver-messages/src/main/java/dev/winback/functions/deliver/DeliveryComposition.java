@@ -15,6 +15,9 @@ import dev.winback.core.delivery.DeliverMessages;
 import dev.winback.core.delivery.MessageComposer;
 import dev.winback.core.delivery.TemplateComposer;
 import dev.winback.core.delivery.UnsubscribeLinks;
+import dev.winback.core.links.KeepSubscribedComposer;
+import dev.winback.core.links.SignedLinks;
+import dev.winback.core.sunset.SunsetPolicies;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -59,7 +62,9 @@ final class DeliveryComposition {
      * (without a base URL there are none, and marketing email is refused for want of its link).
      */
     static MessageComposer composer(ChannelsConfig channels, LinkConfig links, Clock clock) {
-        Optional<UnsubscribeLinks> signed = links.baseUrl().map(base -> links.links(clock));
-        return new TemplateComposer(MustacheMessageTemplates.shipped(), signed, channels.brand(), clock);
+        Optional<SignedLinks> signed = links.baseUrl().map(base -> links.links(clock));
+        return new KeepSubscribedComposer(new TemplateComposer(MustacheMessageTemplates.shipped(),
+                signed.map(UnsubscribeLinks.class::cast), channels.brand(), clock), signed,
+                SunsetPolicies.defaults().lastChanceCampaigns());
     }
 }

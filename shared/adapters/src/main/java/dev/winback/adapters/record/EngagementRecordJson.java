@@ -13,6 +13,7 @@ import dev.winback.core.event.QuietHours;
 import dev.winback.core.evaluation.EvaluatedSignal;
 import dev.winback.core.evaluation.Evaluation;
 import dev.winback.core.evaluation.EvaluationReport;
+import dev.winback.core.evaluation.RiskEpisode;
 import dev.winback.core.lifecycle.RiskState;
 import dev.winback.core.record.ChannelState;
 import dev.winback.core.record.ConsentGrant;
@@ -347,6 +348,7 @@ public final class EngagementRecordJson {
                     case SunsetState.LastChance lastChance -> {
                         g.writeObjectFieldStart(channel.wireName());
                         g.writeStringField("lastChance", IsoInstants.format(lastChance.sentAt()));
+                        if (lastChance.requests() > 1) g.writeNumberField("requests", lastChance.requests());
                         g.writeEndObject();
                     }
                     case SunsetState.Sunset sunset -> {
@@ -359,6 +361,18 @@ public final class EngagementRecordJson {
             }
             g.writeEndObject();
         }
+        writeEpisode(g, e);
+        g.writeEndObject();
+    }
+
+    /** The episode of risk, the same in both shapes; absent outside one. */
+    private static void writeEpisode(JsonGenerator g, Evaluation.Evaluated e) throws IOException {
+        if (e.episode().isEmpty()) return;
+        g.writeObjectFieldStart("episode");
+        g.writeStringField("since", IsoInstants.format(e.episode().get().since()));
+        g.writeArrayFieldStart("campaigns");
+        for (String campaign : e.episode().get().campaigns()) g.writeString(campaign);
+        g.writeEndArray();
         g.writeEndObject();
     }
 
@@ -404,6 +418,7 @@ public final class EngagementRecordJson {
             }
         }
         g.writeEndObject();
+        writeEpisode(g, e);
         if (e.next().isPresent()) {
             g.writeObjectFieldStart("nextDeadline");
             g.writeStringField("at", IsoInstants.format(e.next().get()));
@@ -600,13 +615,20 @@ public final class EngagementRecordJson {
             if (c == null) continue;
             Instant lastChance = IsoInstants.parse(c.path("lastChance").asText());
             Instant sunset = instant(c, "sunset");
-            sunsets.put(channel, sunset == null ? new SunsetState.LastChance(lastChance)
+            sunsets.put(channel, sunset == null ? new SunsetState.LastChance(lastChance, c.path("requests").asInt(1))
                     : new SunsetState.Sunset(lastChance, sunset));
         }
         return new Evaluation.Evaluated(RiskState.valueOf(n.path("state").asText().toUpperCase(Locale.ROOT)),
                 IsoInstants.parse(n.path("since").asText()), n.path("score").asDouble(), signals,
                 new ChannelSunsets(sunsets), IsoInstants.parse(n.path("at").asText()),
-                Optional.ofNullable(instant(n, "next")));
+                Optional.ofNullable(instant(n, "next")), readEpisode(n.path("episode")));
+    }
+
+    private static Optional<RiskEpisode> readEpisode(JsonNode n) {
+        if (n.isMissingNode()) return Optional.empty();
+        List<String> campaigns = new ArrayList<>();
+        n.path("campaigns").forEach(c -> campaigns.add(c.asText()));
+        return Optional.of(new RiskEpisode(IsoInstants.parse(n.path("since").asText()), campaigns));
     }
 
     private static Preferences readPreferences(JsonNode n) {

@@ -32,13 +32,24 @@ class EngagementRecordJsonEvaluationTest {
                             Instant.parse("2026-10-01T08:00:00.5Z"), List.of(KEY)),
                     new EvaluatedSignal(SignalType.PURCHASE_LAPSE, "", Strength.STRONG,
                             Instant.parse("2026-11-01T00:00:01Z"), List.of())),
-            new ChannelSunsets(Map.of(Channel.EMAIL, new SunsetState.LastChance(AT),
+            new ChannelSunsets(Map.of(Channel.EMAIL, new SunsetState.LastChance(AT, 2),
                     Channel.PUSH, new SunsetState.Sunset(Instant.parse("2026-10-01T00:00:00Z"), Instant.parse("2026-10-08T00:00:00Z")))),
             AT, Optional.of(Instant.parse("2026-12-07T10:15:30Z")));
 
     @Test
     void storage_roundTripsTheEvaluation() {
         EngagementRecord record = EngagementRecord.empty("c-1").withEvaluation(EVALUATED);
+
+        assertThat(EngagementRecordJson.fromBytes(EngagementRecordJson.toBytes(record, true))).isEqualTo(record);
+    }
+
+    @Test
+    void storage_roundTripsTheEpisodeOfRisk() {
+        Evaluation.Evaluated base = (Evaluation.Evaluated) EVALUATED;
+        Evaluation inEpisode = new Evaluation.Evaluated(base.state(), base.since(), base.score(), base.signals(),
+                base.sunsets(), base.evaluatedAt(), base.next(), Optional.of(new dev.winback.core.evaluation.RiskEpisode(
+                Instant.parse("2026-10-20T00:00:00Z"), List.of("come-back-after-uninstall"))));
+        EngagementRecord record = EngagementRecord.empty("c-1").withEvaluation(inEpisode);
 
         assertThat(EngagementRecordJson.fromBytes(EngagementRecordJson.toBytes(record, true))).isEqualTo(record);
     }

@@ -5,8 +5,10 @@ import dev.winback.core.delivery.MessageTemplates.TemplateException;
 import dev.winback.core.delivery.RenderedContent;
 import dev.winback.core.delivery.TemplateVariables;
 import dev.winback.core.event.Channel;
+import dev.winback.core.links.KeepSubscribedComposer;
 import dev.winback.core.playbook.PlannedAction;
 import dev.winback.core.playbook.PlaybookRule;
+import dev.winback.core.sunset.SunsetPolicies;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -44,7 +46,7 @@ class ShippedTemplatesTest {
 
     private final MustacheMessageTemplates templates = MustacheMessageTemplates.shipped();
 
-    /** campaign -> channels, from the shipped playbook. */
+    /** campaign -> channels, from the shipped playbook and the sunsets' last-chance messages. */
     private static Map<String, Set<Channel>> playbookCampaigns() {
         Map<String, Set<Channel>> campaigns = new TreeMap<>();
         for (PlaybookRule rule : new PlaybookLoader().shipped().rules()) {
@@ -53,7 +55,24 @@ class ShippedTemplatesTest {
                 campaigns.computeIfAbsent(action.campaignId(), k -> new LinkedHashSet<>()).addAll(action.channels());
             }
         }
+        lastChanceCampaigns().forEach((campaign, channel) ->
+                campaigns.computeIfAbsent(campaign, k -> new LinkedHashSet<>()).add(channel));
         return campaigns;
+    }
+
+    /** campaign -> its channel, for the last-chance messages of the default sunsets. */
+    private static Map<String, Channel> lastChanceCampaigns() {
+        Map<String, Channel> campaigns = new TreeMap<>();
+        SunsetPolicies.defaults().byChannel().forEach((channel, policy) ->
+                policy.lastChanceCampaign().ifPresent(campaign -> campaigns.put(campaign, channel)));
+        return campaigns;
+    }
+
+    /** The names a campaign's templates may use: the documented ones, and the button of a last chance. */
+    private static Set<String> allowedVariables(String campaign) {
+        Set<String> names = new TreeSet<>(TemplateVariables.NAMES);
+        if (lastChanceCampaigns().containsKey(campaign)) names.add(KeepSubscribedComposer.VARIABLE);
+        return names;
     }
 
     private static Path shippedDirectory() {
@@ -137,7 +156,7 @@ class ShippedTemplatesTest {
                 problems.add(name + ": " + channel.wireName() + " has no " + m.group(3) + " part");
             }
             for (String variable : variables(Files.readString(file))) {
-                if (!TemplateVariables.NAMES.contains(variable)) problems.add(name + ": undocumented variable " + variable);
+                if (!allowedVariables(campaign).contains(variable)) problems.add(name + ": undocumented variable " + variable);
             }
             String source = Files.readString(file);
             if (source.contains("{{{") || source.contains("{{&")) {
@@ -213,6 +232,24 @@ class ShippedTemplatesTest {
                 }
             }
         }
+    }
+
+    /** Issue 10, item 16: the last chance existed only as a date in the record. */
+    @Test
+    void theEmailLastChance_hasAKeepMeSubscribedButtonAndAWayOut_inEveryLocale() throws IOException {
+        assertThat(lastChanceCampaigns()).containsEntry("email-last-chance", Channel.EMAIL);
+        for (String locale : locales("email-last-chance", Channel.EMAIL)) {
+            RenderedContent email = templates.render("email-last-chance", Channel.EMAIL,
+                    locale.isEmpty() ? Locale.ROOT : Locale.forLanguageTag(locale), TemplateSamples.loyalMember());
+            assertThat(email.html()).as(locale).contains("href=\"https://links.shop.example/k/v1.c-000123.email\"")
+                    .contains("/u/v1.c-000123.email");
+            assertThat(email.text()).as(locale).contains("https://links.shop.example/k/v1.c-000123.email")
+                    .contains("/u/v1.c-000123.email");
+        }
+        Map<String, Object> withoutButton = new HashMap<>(TemplateSamples.loyalMember());
+        withoutButton.remove(KeepSubscribedComposer.VARIABLE);
+        assertThatThrownBy(() -> templates.render("email-last-chance", Channel.EMAIL, Locale.ENGLISH, withoutButton))
+                .isInstanceOf(TemplateException.class).hasMessageContaining("'keepSubscribedUrl'");
     }
 
     @Test

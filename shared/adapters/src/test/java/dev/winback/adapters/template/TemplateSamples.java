@@ -24,6 +24,8 @@ final class TemplateSamples {
         v.put("isMember", true);
         v.put("unsubscribeUrl", "https://links.shop.example/u/v1.c-000123.email?s=Zm9v&t=1");
         v.put("preferencesUrl", "https://links.shop.example/p/v1.c-000123?s=YmFy");
+        // Only last-chance messages get it (KeepSubscribedComposer); other templates never name it.
+        v.put("keepSubscribedUrl", "https://links.shop.example/k/v1.c-000123.email");
         return v;
     }
 

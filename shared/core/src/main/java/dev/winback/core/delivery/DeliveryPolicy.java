@@ -15,7 +15,8 @@ import java.util.Set;
 
 /**
  * The send-time settings, as one value. Caps apply to marketing only; quiet hours to marketing on
- * interrupting channels only.
+ * interrupting channels only. The legal floor on marketing SMS and push (no sends outside
+ * 08:00-21:00 local time, {@link QuietWindow#FLOOR}) is not a setting: nothing here removes it.
  *
  * @param globalCaps        marketing messages on all channels together
  * @param reducedCaps       instead of {@code globalCaps} for customers who ignore every channel
@@ -29,6 +30,8 @@ import java.util.Set;
  * @param receiptWait       how long to wait for a receipt before falling back
  * @param lease             how long a claimed send may take before it counts as lost (below the
  *                          queue's visibility timeout, so a redelivered request finds it expired)
+ * @param zoneGuess         the zones a phone number may be in, for customers with no time zone on
+ *                          file (the legal send-time floor must hold in each of them)
  */
 public record DeliveryPolicy(
         List<FrequencyCap> globalCaps,
@@ -41,7 +44,8 @@ public record DeliveryPolicy(
         ChannelPlans plans,
         Duration expiry,
         Duration receiptWait,
-        Duration lease) {
+        Duration lease,
+        TimeZoneGuess zoneGuess) {
 
     public DeliveryPolicy {
         globalCaps = List.copyOf(globalCaps);
@@ -55,6 +59,16 @@ public record DeliveryPolicy(
         Objects.requireNonNull(expiry, "expiry");
         Objects.requireNonNull(receiptWait, "receiptWait");
         Objects.requireNonNull(lease, "lease");
+        Objects.requireNonNull(zoneGuess, "zoneGuess");
+    }
+
+    /** With no phone-number zone data: customers without a time zone get the conservative window. */
+    public DeliveryPolicy(List<FrequencyCap> globalCaps, List<FrequencyCap> reducedCaps,
+                          Map<Channel, List<FrequencyCap>> channelCaps, QuietHours quietHours,
+                          Set<Channel> quietChannels, Set<Channel> interrupting, ZoneId defaultZone, ChannelPlans plans,
+                          Duration expiry, Duration receiptWait, Duration lease) {
+        this(globalCaps, reducedCaps, channelCaps, quietHours, quietChannels, interrupting, defaultZone, plans,
+                expiry, receiptWait, lease, TimeZoneGuess.NONE);
     }
 
     public static DeliveryPolicy defaults() {
@@ -81,11 +95,16 @@ public record DeliveryPolicy(
 
     public DeliveryPolicy withPlans(ChannelPlans next) {
         return new DeliveryPolicy(globalCaps, reducedCaps, channelCaps, quietHours, quietChannels, interrupting,
-                defaultZone, next, expiry, receiptWait, lease);
+                defaultZone, next, expiry, receiptWait, lease, zoneGuess);
     }
 
     public DeliveryPolicy withoutCaps() {
         return new DeliveryPolicy(List.of(), List.of(), Map.of(), quietHours, quietChannels, interrupting,
-                defaultZone, plans, expiry, receiptWait, lease);
+                defaultZone, plans, expiry, receiptWait, lease, zoneGuess);
+    }
+
+    public DeliveryPolicy withZoneGuess(TimeZoneGuess next) {
+        return new DeliveryPolicy(globalCaps, reducedCaps, channelCaps, quietHours, quietChannels, interrupting,
+                defaultZone, plans, expiry, receiptWait, lease, next);
     }
 }

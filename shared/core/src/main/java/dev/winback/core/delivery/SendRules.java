@@ -38,7 +38,7 @@ public final class SendRules {
         record Skip(Reason reason, String detail) implements ChannelVerdict {
         }
 
-        /** Inside quiet hours: the message waits for the window to open. */
+        /** Inside quiet hours (or the legal floor): the message waits for the window to open; {@link Instant#MAX} never opens. */
         record Quiet(Instant opensAt) implements ChannelVerdict {
         }
     }
@@ -108,9 +108,9 @@ public final class SendRules {
         if (free.isPresent()) {
             return new ChannelVerdict.Skip(Reason.CHANNEL_CAP, channel.wireName() + " cap frees at " + free.get());
         }
-        Optional<QuietHours> quiet = QuietWindow.applying(channel, purpose, record, policy);
-        if (quiet.isPresent()) {
-            Optional<Instant> opens = QuietWindow.opensAt(quiet.get(), QuietWindow.zoneOf(record, policy), now);
+        List<QuietHours> quiet = QuietWindow.windows(channel, purpose, record, policy);
+        if (!quiet.isEmpty()) {
+            Optional<Instant> opens = QuietWindow.opensAt(quiet, QuietWindow.zonesOf(record, policy), now);
             if (opens.isPresent()) return new ChannelVerdict.Quiet(opens.get());
         }
         return new ChannelVerdict.Allowed(address.get());

@@ -28,6 +28,9 @@ public sealed interface Evaluation {
     /** The sunset state of each channel that is not simply active. */
     ChannelSunsets sunsets();
 
+    /** The episode of risk the customer is in, if any, with the win-back campaigns requested in it. */
+    Optional<RiskEpisode> episode();
+
     default Optional<EvaluatedSignal> signal(SignalType type, String subject) {
         return signals().stream().filter(s -> s.type() == type && s.subject().equals(subject)).findFirst();
     }
@@ -42,6 +45,11 @@ public sealed interface Evaluation {
         public ChannelSunsets sunsets() {
             return ChannelSunsets.NONE;
         }
+
+        @Override
+        public Optional<RiskEpisode> episode() {
+            return Optional.empty();
+        }
     }
 
     /**
@@ -53,9 +61,17 @@ public sealed interface Evaluation {
      * @param evaluatedAt the instant evaluated (the run's time, not when an event happened)
      * @param next        the next deadline, when the timer is armed; empty when nothing changes without an
      *                    event. Its reason is worded again on read ({@link EvaluationReport})
+     * @param episode     the episode of risk, while one is open
      */
     record Evaluated(RiskState state, Instant since, double score, List<EvaluatedSignal> signals,
-                     ChannelSunsets sunsets, Instant evaluatedAt, Optional<Instant> next) implements Evaluation {
+                     ChannelSunsets sunsets, Instant evaluatedAt, Optional<Instant> next,
+                     Optional<RiskEpisode> episode) implements Evaluation {
+
+        /** Outside any episode of risk. */
+        public Evaluated(RiskState state, Instant since, double score, List<EvaluatedSignal> signals,
+                         ChannelSunsets sunsets, Instant evaluatedAt, Optional<Instant> next) {
+            this(state, since, score, signals, sunsets, evaluatedAt, next, Optional.empty());
+        }
 
         public Evaluated {
             Objects.requireNonNull(state, "state");
@@ -63,6 +79,7 @@ public sealed interface Evaluation {
             Objects.requireNonNull(sunsets, "sunsets");
             Objects.requireNonNull(evaluatedAt, "evaluatedAt");
             Objects.requireNonNull(next, "next");
+            Objects.requireNonNull(episode, "episode");
             if (!(score >= 0 && score <= 1)) {
                 throw new IllegalArgumentException("score must be in [0, 1], was " + score);
             }

@@ -7,6 +7,7 @@ import dev.winback.core.lifecycle.RiskLifecycle;
 import dev.winback.core.model.PurchaseModel;
 import dev.winback.core.playbook.ActionRequest;
 import dev.winback.core.record.EngagementRecord;
+import dev.winback.core.record.SendLog;
 import dev.winback.core.signal.Signal;
 import dev.winback.core.signal.SignalDetector;
 import dev.winback.core.sunset.ChannelSunsets;
@@ -29,7 +30,8 @@ import java.util.Optional;
  *
  * <p>A signal is acted on once per occurrence: when it first appears (a type and subject that did
  * not hold at the previous evaluation). While it keeps holding nothing more is requested for it;
- * when it ends, it is forgotten, so its next occurrence is acted on again.
+ * when it ends, it is forgotten, so its next occurrence is acted on again. Win-back campaigns are
+ * rarer still: one per {@link RiskEpisode}, whichever signal comes first.
  */
 public final class Evaluator {
 
@@ -46,10 +48,11 @@ public final class Evaluator {
      * @param sunsetChanges the channels whose sunset moved
      * @param next          the next deadline with its reason: the earliest of the lifecycle's and the sunsets'
      * @param signalsChanged whether a signal appeared or ended since the previous evaluation
+     * @param episodeChanged whether an episode of risk opened, closed or was answered
      */
     public record Outcome(Evaluation.Evaluated evaluation, List<Signal> signals, RiskAssessment assessment,
                           List<ActionRequest> newActions, List<SunsetChange> sunsetChanges, Optional<Deadline> next,
-                          boolean signalsChanged) {
+                          boolean signalsChanged, boolean episodeChanged) {
 
         public Outcome {
             signals = List.copyOf(signals);
@@ -59,7 +62,7 @@ public final class Evaluator {
 
         /** Whether there is something to request or to record beyond re-arming the timer. */
         public boolean hasWork() {
-            return signalsChanged || !sunsetChanges.isEmpty();
+            return signalsChanged || episodeChanged || !sunsetChanges.isEmpty();
         }
     }
 
@@ -75,14 +78,17 @@ public final class Evaluator {
         for (Channel channel : Channel.values()) {
             SunsetState current = previous.sunsets().state(channel);
             if (policy.sunsets().forChannel(channel).isEmpty() && current instanceof SunsetState.Active) continue;
-            SunsetDecision decision = policy.sunsets().evaluate(channel, record.channel(channel), current, now);
+            List<Instant> marketingSends = record.sendLog().recent().stream().filter(sent -> sent.channel() == channel)
+                    .map(SendLog.Sent::at).toList();
+            SunsetDecision decision = policy.sunsets().evaluate(channel, record.channel(channel), marketingSends,
+                    current, now);
             for (int step = 1; ; step++) {
                 SunsetDecision made = decision;
                 made.action().ifPresent(action -> changes.add(new SunsetChange(channel, action, made.next(), made.explanation())));
                 boolean dueAgain = decision.action().isPresent()
                         && decision.deadline().filter(d -> !d.at().isAfter(now)).isPresent();
                 if (!dueAgain || step == SUNSET_STEPS) break;
-                decision = policy.sunsets().evaluate(channel, record.channel(channel), decision.next(), now);
+                decision = policy.sunsets().evaluate(channel, record.channel(channel), marketingSends, decision.next(), now);
             }
             if (!(decision.next() instanceof SunsetState.Active)) states.put(channel, decision.next());
             Optional<Deadline> sunsetDeadline = decision.deadline().map(d -> new Deadline(d.at(),
@@ -92,21 +98,36 @@ public final class Evaluator {
         ChannelSunsets sunsets = new ChannelSunsets(states);
 
         List<EvaluatedSignal> evaluated = new ArrayList<>();
-        List<ActionRequest> newActions = new ArrayList<>();
+        List<ActionRequest> newActions = new ArrayList<>(
+                LastChanceRequests.of(record.customerId(), changes, policy, now));
+        Optional<RiskEpisode> episode = RiskEpisode.at(previous.episode(), assessment.state(), assessment.since(),
+                record, now);
         for (Signal signal : signals) {
             Optional<EvaluatedSignal> before = previous.signals().stream().filter(s -> s.sameOccurrenceAs(signal)).findFirst();
             if (before.isPresent()) {
                 evaluated.add(before.get().seenAgain(signal));
                 continue;
             }
-            List<ActionRequest> requests = policy.playbook().actionsFor(record.customerId(), signal, record, sunsets, now);
+            List<ActionRequest> requests = new ArrayList<>();
+            // One win-back campaign per episode: a signal first seen in an answered episode is recorded, not answered.
+            boolean answered = episode.map(RiskEpisode::answered).orElse(false);
+            for (ActionRequest request : policy.playbook().actionsFor(record.customerId(), signal, record, sunsets, now)) {
+                if (!RiskEpisode.winsBack(request.action())) {
+                    requests.add(request);
+                } else if (!answered) {
+                    requests.add(request);
+                    episode = Optional.of(episode.orElseGet(() -> new RiskEpisode(now, List.of()))
+                            .requested(request.campaignId()));
+                }
+            }
             newActions.addAll(requests);
             evaluated.add(EvaluatedSignal.first(signal, requests.stream().map(ActionRequest::idempotencyKey).toList()));
         }
         boolean signalsChanged = !occurrences(evaluated).equals(occurrences(previous.signals()));
+        boolean episodeChanged = !episode.equals(previous.episode());
         Evaluation.Evaluated evaluation = new Evaluation.Evaluated(assessment.state(), assessment.since(),
-                Math.round(assessment.score() * 1000) / 1000.0, evaluated, sunsets, now, next.map(Deadline::at));
-        return new Outcome(evaluation, signals, assessment, newActions, changes, next, signalsChanged);
+                Math.round(assessment.score() * 1000) / 1000.0, evaluated, sunsets, now, next.map(Deadline::at), episode);
+        return new Outcome(evaluation, signals, assessment, newActions, changes, next, signalsChanged, episodeChanged);
     }
 
     /**

@@ -8,16 +8,19 @@ import java.util.Optional;
 
 /**
  * What a signed link grants: one customer, one purpose (unsubscribing from a channel or a category
- * of it, or opening the preference centre), issued at one instant.
+ * of it, opening the preference centre, or confirming they want to keep hearing from us on a
+ * channel), issued at one instant.
  *
- * @param channel  the channel an unsubscribe link withdraws; empty for a preferences link
+ * @param channel  the channel an unsubscribe link withdraws or a keep-subscribed link confirms; empty
+ *                 for a preferences link
  * @param category a preference category (e.g. "promotions") an unsubscribe is limited to; empty
  *                 for the whole channel
  */
 public record LinkToken(Kind kind, String customerId, Optional<Channel> channel, Optional<String> category,
                         Instant issuedAt) {
 
-    public enum Kind { UNSUBSCRIBE, PREFERENCES }
+    /** Encoded by position: new kinds go at the end, so links already sent keep their meaning. */
+    public enum Kind { UNSUBSCRIBE, PREFERENCES, KEEP_SUBSCRIBED }
 
     public LinkToken {
         Objects.requireNonNull(kind, "kind");
@@ -25,9 +28,14 @@ public record LinkToken(Kind kind, String customerId, Optional<Channel> channel,
         Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(category, "category");
         Objects.requireNonNull(issuedAt, "issuedAt");
-        if (kind == Kind.UNSUBSCRIBE && channel.isEmpty()) {
-            throw new IllegalArgumentException("an unsubscribe link names its channel");
+        if ((kind == Kind.UNSUBSCRIBE || kind == Kind.KEEP_SUBSCRIBED) && channel.isEmpty()) {
+            throw new IllegalArgumentException("an unsubscribe or keep-subscribed link names its channel");
         }
+    }
+
+    /** The last chance's button: the customer confirms they still want marketing on the channel. */
+    public static LinkToken keepSubscribed(String customerId, Channel channel, Instant issuedAt) {
+        return new LinkToken(Kind.KEEP_SUBSCRIBED, customerId, Optional.of(channel), Optional.empty(), issuedAt);
     }
 
     public static LinkToken unsubscribe(String customerId, Channel channel, String category, Instant issuedAt) {

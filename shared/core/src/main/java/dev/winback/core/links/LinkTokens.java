@@ -151,7 +151,9 @@ public final class LinkTokens {
             }
             LinkToken.Kind k = LinkToken.Kind.values()[kind];
             Optional<Channel> ch = channel == 0 ? Optional.empty() : Optional.of(Channel.values()[channel - 1]);
-            if (k == LinkToken.Kind.UNSUBSCRIBE && ch.isEmpty()) return Optional.empty();
+            if ((k == LinkToken.Kind.UNSUBSCRIBE || k == LinkToken.Kind.KEEP_SUBSCRIBED) && ch.isEmpty()) {
+                return Optional.empty();
+            }
             return Optional.of(new LinkToken(k, customerId, ch, category.isEmpty() ? Optional.empty()
                     : Optional.of(category), Instant.ofEpochSecond(issued)));
         } catch (IOException | RuntimeException e) {

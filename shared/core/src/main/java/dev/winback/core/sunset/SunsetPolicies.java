@@ -5,9 +5,12 @@ import dev.winback.core.record.ChannelState;
 
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The sunset policy of each channel that has one. In-app messages reach only people who opened the
@@ -28,6 +31,13 @@ public record SunsetPolicies(Map<Channel, SunsetPolicy> byChannel) {
         return new SunsetPolicies(policies);
     }
 
+    /** The campaigns of the last-chance messages, on whichever channel. */
+    public Set<String> lastChanceCampaigns() {
+        Set<String> campaigns = new TreeSet<>();
+        byChannel.values().forEach(policy -> policy.lastChanceCampaign().ifPresent(campaigns::add));
+        return campaigns;
+    }
+
     public Optional<SunsetPolicy> forChannel(Channel channel) {
         return Optional.ofNullable(byChannel.get(channel));
     }
@@ -37,10 +47,16 @@ public record SunsetPolicies(Map<Channel, SunsetPolicy> byChannel) {
      * policy was removed from the configuration, a sunset in progress there is lifted.
      */
     public SunsetDecision evaluate(Channel channel, ChannelState state, SunsetState current, Instant now) {
+        return evaluate(channel, state, state.sendsSinceEngagement(), current, now);
+    }
+
+    /** @param marketingSends the channel's recent marketing sends, among which a last chance is looked for */
+    public SunsetDecision evaluate(Channel channel, ChannelState state, List<Instant> marketingSends,
+                                   SunsetState current, Instant now) {
         Objects.requireNonNull(channel, "channel");
         SunsetPolicy policy = byChannel.get(channel);
         if (policy != null) {
-            return policy.evaluate(state, current, now);
+            return policy.evaluate(state, marketingSends, current, now);
         }
         String why = channel.wireName() + " has no sunset policy";
         return switch (current) {

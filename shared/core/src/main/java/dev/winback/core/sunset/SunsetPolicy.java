@@ -4,6 +4,7 @@ import dev.winback.core.record.ChannelState;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -17,15 +18,29 @@ import java.util.Optional;
  * <p>Opens never count (see {@link ChannelEvidence}): they neither delay the last chance, nor move
  * a deadline, nor lift a sunset. A click, a conversion, a marketing consent granted or a
  * subscription started after the last chance was sent lifts it, in either state.
+ *
+ * @param lastChanceCampaign the campaign of the last-chance message on this channel; with one, the
+ *                           sunset waits for that message to be sent, then {@code lastChanceGrace};
+ *                           without, the last chance is a state only and the grace runs from it
  */
-public record SunsetPolicy(Duration silence, int minQuietSends, Duration lastChanceGrace) {
+public record SunsetPolicy(Duration silence, int minQuietSends, Duration lastChanceGrace,
+                           Optional<String> lastChanceCampaign) {
+
+    /**
+     * How long a requested last chance may take to show up as sent before it is requested again:
+     * longer than a message may wait for its caps or window (it expires after two days).
+     */
+    public static final Duration LAST_CHANCE_RETRY = Duration.ofDays(7);
+    /** Requests of a last chance that never went out before the sunset starts all the same. */
+    public static final int LAST_CHANCE_REQUESTS = 3;
 
     /**
      * Email: 180 days and 8 sends, then 14 days to answer the re-permission email. Continued mail
      * to people who never respond hurts the sender's reputation with mailbox providers for every
      * recipient, so email is the channel that most needs a sunset.
      */
-    public static final SunsetPolicy EMAIL = new SunsetPolicy(Duration.ofDays(180), 8, Duration.ofDays(14));
+    public static final SunsetPolicy EMAIL = new SunsetPolicy(Duration.ofDays(180), 8, Duration.ofDays(14),
+            Optional.of("email-last-chance"));
 
     /**
      * Push: 90 days and 10 pushes, then 7 days. Pushes are frequent and interrupt, and unwanted
@@ -43,7 +58,13 @@ public record SunsetPolicy(Duration silence, int minQuietSends, Duration lastCha
      */
     public static final SunsetPolicy SMS = new SunsetPolicy(Duration.ofDays(120), 6, Duration.ofDays(7));
 
+    /** A policy whose last chance is only a state: no message is sent for it, the grace runs from the decision. */
+    public SunsetPolicy(Duration silence, int minQuietSends, Duration lastChanceGrace) {
+        this(silence, minQuietSends, lastChanceGrace, Optional.empty());
+    }
+
     public SunsetPolicy {
+        Objects.requireNonNull(lastChanceCampaign, "lastChanceCampaign");
         Objects.requireNonNull(silence, "silence");
         Objects.requireNonNull(lastChanceGrace, "lastChanceGrace");
         if (silence.isNegative() || silence.isZero()) {
@@ -59,8 +80,19 @@ public record SunsetPolicy(Duration silence, int minQuietSends, Duration lastCha
         }
     }
 
+    /** With every send on the channel taken as possibly the last chance (see the other overload). */
     public SunsetDecision evaluate(ChannelState channel, SunsetState current, Instant now) {
+        return evaluate(channel, channel.sendsSinceEngagement(), current, now);
+    }
+
+    /**
+     * @param marketingSends the channel's recent marketing sends (any order): the last chance is one
+     *                       of them, and the grace runs from the first at or after its request
+     */
+    public SunsetDecision evaluate(ChannelState channel, List<Instant> marketingSends, SunsetState current,
+                                   Instant now) {
         Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(marketingSends, "marketingSends");
         Objects.requireNonNull(current, "current");
         Objects.requireNonNull(now, "now");
         ChannelEvidence evidence = ChannelEvidence.of(channel);
@@ -68,6 +100,7 @@ public record SunsetPolicy(Duration silence, int minQuietSends, Duration lastCha
             case SunsetState.Active active -> whileActive(evidence, now);
             case SunsetState.LastChance lastChance -> evidence.answeredAfter(lastChance.sentAt())
                     ? lifted(evidence, "answered the last chance")
+                    : lastChanceCampaign.isPresent() ? whileLastChanceMessage(lastChance, marketingSends, now)
                     : whileLastChance(lastChance, now);
             case SunsetState.Sunset sunset -> evidence.answeredAfter(sunset.lastChanceSentAt())
                     ? lifted(evidence, "clicked, converted or opted in again since the last chance")
@@ -90,9 +123,11 @@ public record SunsetPolicy(Duration silence, int minQuietSends, Duration lastCha
             return SunsetDecision.stay(SunsetState.ACTIVE, due, evidence.quietSends() + " sends since "
                     + evidence.quietSince().orElseThrow() + "; last chance due after " + inWords(silence) + " of silence");
         }
-        Instant sunsetAt = now.plus(lastChanceGrace);
-        return SunsetDecision.move(new SunsetState.LastChance(now), SunsetAction.SEND_LAST_CHANCE,
-                Optional.of(new Deadline(sunsetAt, SunsetAction.ENTER_SUNSET)),
+        // With a message, the grace starts when it is sent: look again if it has not been by then.
+        Deadline next = lastChanceCampaign.isPresent()
+                ? new Deadline(now.plus(LAST_CHANCE_RETRY), SunsetAction.SEND_LAST_CHANCE)
+                : new Deadline(now.plus(lastChanceGrace), SunsetAction.ENTER_SUNSET);
+        return SunsetDecision.move(new SunsetState.LastChance(now), SunsetAction.SEND_LAST_CHANCE, Optional.of(next),
                 "no click, conversion or opt-in since " + evidence.quietSince().orElseThrow() + " and "
                         + evidence.quietSends() + " sends since; sunset after " + inWords(lastChanceGrace) + " unless they answer");
     }
@@ -106,6 +141,40 @@ public record SunsetPolicy(Duration silence, int minQuietSends, Duration lastCha
         // The sunset begins when the grace ran out, not when a late timer noticed it.
         return SunsetDecision.move(new SunsetState.Sunset(lastChance.sentAt(), sunsetAt), SunsetAction.ENTER_SUNSET,
                 Optional.empty(), "no answer within " + inWords(lastChanceGrace) + " of the last chance");
+    }
+
+    /**
+     * The grace runs from the send of the last chance, not from its request: a message held by caps,
+     * muted or lost never started it. With no send within {@link #LAST_CHANCE_RETRY} the request is
+     * repeated; after {@link #LAST_CHANCE_REQUESTS} the sunset starts all the same, so a customer we
+     * cannot warn is not written to forever.
+     */
+    private SunsetDecision whileLastChanceMessage(SunsetState.LastChance lastChance, List<Instant> marketingSends,
+                                                  Instant now) {
+        Optional<Instant> sent = marketingSends.stream().filter(at -> !at.isBefore(lastChance.sentAt()))
+                .min(Instant::compareTo);
+        if (sent.isPresent()) {
+            Instant sunsetAt = sent.get().plus(lastChanceGrace);
+            if (now.isBefore(sunsetAt)) {
+                return SunsetDecision.stay(lastChance, Optional.of(new Deadline(sunsetAt, SunsetAction.ENTER_SUNSET)),
+                        "last chance sent " + sent.get() + "; no answer yet");
+            }
+            return SunsetDecision.move(new SunsetState.Sunset(lastChance.sentAt(), sunsetAt), SunsetAction.ENTER_SUNSET,
+                    Optional.empty(), "no answer within " + inWords(lastChanceGrace) + " of the last chance");
+        }
+        Instant askAgainAt = lastChance.sentAt().plus(LAST_CHANCE_RETRY);
+        if (now.isBefore(askAgainAt)) {
+            return SunsetDecision.stay(lastChance, Optional.of(new Deadline(askAgainAt, SunsetAction.SEND_LAST_CHANCE)),
+                    "last chance requested " + lastChance.sentAt() + "; not sent yet");
+        }
+        if (lastChance.requests() < LAST_CHANCE_REQUESTS) {
+            return SunsetDecision.move(new SunsetState.LastChance(now, lastChance.requests() + 1),
+                    SunsetAction.SEND_LAST_CHANCE, Optional.of(new Deadline(now.plus(LAST_CHANCE_RETRY),
+                            SunsetAction.SEND_LAST_CHANCE)),
+                    "the last chance was not sent within " + inWords(LAST_CHANCE_RETRY) + "; requested again");
+        }
+        return SunsetDecision.move(new SunsetState.Sunset(lastChance.sentAt(), now), SunsetAction.ENTER_SUNSET,
+                Optional.empty(), "the last chance could not be sent in " + LAST_CHANCE_REQUESTS + " requests");
     }
 
     private SunsetDecision lifted(ChannelEvidence evidence, String why) {

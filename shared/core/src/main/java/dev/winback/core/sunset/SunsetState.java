@@ -25,12 +25,21 @@ public sealed interface SunsetState {
     }
 
     /**
-     * The last-chance message was requested at {@code sentAt}. Marketing continues until the sunset
-     * begins, so the last chance is not the only thing they hear from us.
+     * The last-chance message was requested at {@code sentAt} (the name is the stored one; it is the
+     * request, not the send). Where the channel has a last-chance campaign, the grace runs from the
+     * send the record shows after it, and the request is repeated when none follows. Marketing
+     * continues until the sunset begins, so the last chance is not the only thing they hear from us.
+     *
+     * @param requests how many times the last chance has been requested in a row, from 1
      */
-    record LastChance(Instant sentAt) implements SunsetState {
+    record LastChance(Instant sentAt, int requests) implements SunsetState {
         public LastChance {
             Objects.requireNonNull(sentAt, "sentAt");
+            if (requests < 1) throw new IllegalArgumentException("requests must be at least 1, was " + requests);
+        }
+
+        public LastChance(Instant sentAt) {
+            this(sentAt, 1);
         }
 
         @Override

@@ -124,12 +124,24 @@ class EvaluatorTest {
         });
         assertThat(warned.hasWork()).isTrue();
         assertThat(warned.evaluation().sunsets().state(Channel.EMAIL)).isEqualTo(new SunsetState.LastChance(day(200)));
-        assertThat(warned.next()).hasValueSatisfying(next -> {
-            assertThat(next.at()).isEqualTo(day(214));
-            assertThat(next.reason()).isEqualTo("email sunset: enter_sunset due");
+        assertThat(warned.newActions()).singleElement().satisfies(lastChance -> {
+            assertThat(lastChance.campaignId()).isEqualTo("email-last-chance");
+            assertThat(lastChance.channelPlan()).containsExactly(Channel.EMAIL);
+            assertThat(lastChance.action()).isEqualTo(RetentionAction.PERMISSION_RENEWAL);
+            assertThat(lastChance.signalSince()).isEqualTo(day(200));
         });
+        assertThat(warned.next()).hasValueSatisfying(next -> {
+            assertThat(next.at()).isEqualTo(day(207));
+            assertThat(next.reason()).isEqualTo("email sunset: send_last_chance due");
+        });
+        assertThat(evaluate(record.withEvaluation(warned.evaluation()), day(214)).sunsetChanges())
+                .as("not sent: no sunset").extracting(SunsetChange::action).doesNotContain(SunsetAction.ENTER_SUNSET);
 
-        Evaluator.Outcome sunset = evaluate(record.withEvaluation(warned.evaluation()), day(214));
+        // The last chance goes out a day later; the sunset comes 14 days after that.
+        EngagementRecord sent = customer("never-clicks").sends(Channel.EMAIL, day(0), Duration.ofDays(7), 10)
+                .sent(Channel.EMAIL, day(201)).record().withEvaluation(warned.evaluation());
+        assertThat(evaluate(sent, day(214)).sunsetChanges()).isEmpty();
+        Evaluator.Outcome sunset = evaluate(sent, day(215));
         assertThat(sunset.sunsetChanges()).extracting(SunsetChange::action).containsExactly(SunsetAction.ENTER_SUNSET);
         assertThat(sunset.evaluation().sunsets().state(Channel.EMAIL)).isInstanceOf(SunsetState.Sunset.class);
         assertThat(sunset.evaluation().sunsets().allows(Channel.EMAIL, dev.winback.core.event.Purpose.MARKETING)).isFalse();

@@ -20,7 +20,7 @@ class SunsetPoliciesTest {
 
         assertThat(defaults.byChannel()).containsOnlyKeys(Channel.EMAIL, Channel.PUSH, Channel.SMS);
         assertThat(defaults.forChannel(Channel.EMAIL)).contains(
-                new SunsetPolicy(Duration.ofDays(180), 8, Duration.ofDays(14)));
+                new SunsetPolicy(Duration.ofDays(180), 8, Duration.ofDays(14), java.util.Optional.of("email-last-chance")));
         assertThat(defaults.forChannel(Channel.PUSH).orElseThrow().silence()).isEqualTo(Duration.ofDays(90));
     }
 

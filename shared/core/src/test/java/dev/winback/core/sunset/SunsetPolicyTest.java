@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import static dev.winback.core.event.Channel.EMAIL;
@@ -38,8 +39,69 @@ class SunsetPolicyTest {
 
         assertThat(decision.next()).isEqualTo(new SunsetState.LastChance(now));
         assertThat(decision.action()).contains(SunsetAction.SEND_LAST_CHANCE);
+        // The grace starts when the message is sent: until then, a look when it should have been.
+        assertThat(decision.deadline()).contains(new Deadline(now.plus(SunsetPolicy.LAST_CHANCE_RETRY),
+                SunsetAction.SEND_LAST_CHANCE));
+    }
+
+    @Test
+    void evaluate_withALastChanceThatIsOnlyAState_startsTheGraceAtOnce() {
+        SunsetPolicy stateOnly = new SunsetPolicy(POLICY.silence(), POLICY.minQuietSends(), POLICY.lastChanceGrace());
+        Instant now = lastChanceDue().plus(Duration.ofHours(3));
+
+        SunsetDecision decision = stateOnly.evaluate(silentAfterAClick().channel(EMAIL), SunsetState.ACTIVE, now);
+
         assertThat(decision.deadline()).contains(new Deadline(now.plus(POLICY.lastChanceGrace()),
                 SunsetAction.ENTER_SUNSET));
+    }
+
+    /** Issue 10, item 16: the record said the last chance went out, and the sunset followed, with no message at all. */
+    @Test
+    void evaluate_whenTheLastChanceWasNeverSent_asksAgainAndNeverSunsetsWithinTheGrace() {
+        Instant requested = lastChanceDue();
+        ChannelState nothingSent = silentAfterAClick().channel(EMAIL);
+        SunsetState.LastChance lastChance = new SunsetState.LastChance(requested);
+
+        SunsetDecision afterGrace = POLICY.evaluate(nothingSent, lastChance, requested.plus(POLICY.lastChanceGrace()));
+        assertThat(afterGrace.next()).as("no sunset without the message").isInstanceOf(SunsetState.LastChance.class);
+
+        SunsetDecision waiting = POLICY.evaluate(nothingSent, lastChance, requested.plus(Duration.ofDays(1)));
+        assertThat(waiting.action()).isEmpty();
+        assertThat(waiting.deadline()).contains(new Deadline(requested.plus(SunsetPolicy.LAST_CHANCE_RETRY),
+                SunsetAction.SEND_LAST_CHANCE));
+
+        Instant retry = requested.plus(SunsetPolicy.LAST_CHANCE_RETRY);
+        SunsetDecision again = POLICY.evaluate(nothingSent, lastChance, retry);
+        assertThat(again.action()).contains(SunsetAction.SEND_LAST_CHANCE);
+        assertThat(again.next()).isEqualTo(new SunsetState.LastChance(retry, 2));
+    }
+
+    @Test
+    void evaluate_afterEveryRequestOfTheLastChanceFailed_sunsetsAllTheSame() {
+        Instant requested = lastChanceDue();
+        SunsetState.LastChance third = new SunsetState.LastChance(requested, SunsetPolicy.LAST_CHANCE_REQUESTS);
+        Instant giveUp = requested.plus(SunsetPolicy.LAST_CHANCE_RETRY);
+
+        SunsetDecision decision = POLICY.evaluate(silentAfterAClick().channel(EMAIL), third, giveUp);
+
+        assertThat(decision.next()).isEqualTo(new SunsetState.Sunset(requested, giveUp));
+        assertThat(decision.explanation()).contains("could not be sent");
+    }
+
+    @Test
+    void evaluate_theGraceRunsFromTheSendNotFromTheRequest() {
+        Instant requested = lastChanceDue();
+        Instant sent = requested.plus(Duration.ofDays(2)); // held by the caps for two days
+        ChannelState channel = silentAfterAClick().sent(EMAIL, sent).channel(EMAIL);
+        SunsetState.LastChance lastChance = new SunsetState.LastChance(requested);
+
+        assertThat(POLICY.evaluate(channel, List.of(sent), lastChance, requested.plus(POLICY.lastChanceGrace())).next())
+                .isEqualTo(lastChance);
+        assertThat(POLICY.evaluate(channel, List.of(sent), lastChance, sent.plus(POLICY.lastChanceGrace())).next())
+                .isEqualTo(new SunsetState.Sunset(requested, sent.plus(POLICY.lastChanceGrace())));
+        // A send before the request was not the last chance.
+        assertThat(POLICY.evaluate(channel, List.of(requested.minusSeconds(1)), lastChance,
+                sent.plus(POLICY.lastChanceGrace())).next()).isInstanceOf(SunsetState.LastChance.class);
     }
 
     @Test
@@ -92,7 +154,7 @@ class SunsetPolicyTest {
     void evaluate_atTheSunsetDeadlineAndOneSecondBefore_changesExactlyAtTheDeadline() {
         Instant sentAt = lastChanceDue();
         SunsetState.LastChance lastChance = new SunsetState.LastChance(sentAt);
-        ChannelState channel = silentAfterAClick().channel(EMAIL);
+        ChannelState channel = silentAfterAClick().sent(EMAIL, sentAt).channel(EMAIL);
         Instant deadline = POLICY.evaluate(channel, lastChance, sentAt).deadline().orElseThrow().at();
 
         SunsetDecision before = POLICY.evaluate(channel, lastChance, deadline.minus(SECOND));
@@ -110,7 +172,7 @@ class SunsetPolicyTest {
     void evaluate_whenTheSunsetTimerFiresLate_startsTheSunsetWhenTheGraceRanOut() {
         Instant sentAt = lastChanceDue();
 
-        SunsetDecision decision = POLICY.evaluate(silentAfterAClick().channel(EMAIL),
+        SunsetDecision decision = POLICY.evaluate(silentAfterAClick().sent(EMAIL, sentAt).channel(EMAIL),
                 new SunsetState.LastChance(sentAt), sentAt.plus(Duration.ofDays(30)));
 
         assertThat(decision.next()).isEqualTo(new SunsetState.Sunset(sentAt, sentAt.plus(POLICY.lastChanceGrace())));
@@ -125,7 +187,8 @@ class SunsetPolicyTest {
 
         SunsetDecision active = POLICY.evaluate(channel, SunsetState.ACTIVE, lastChanceDue());
         SunsetState.LastChance lastChance = (SunsetState.LastChance) active.next();
-        SunsetDecision lastChanceOver = POLICY.evaluate(channel, lastChance, active.deadline().orElseThrow().at());
+        channel = opener.sent(EMAIL, lastChanceDue()).channel(EMAIL);
+        SunsetDecision lastChanceOver = POLICY.evaluate(channel, lastChance, lastChanceDue().plus(POLICY.lastChanceGrace()));
         SunsetDecision inSunset = POLICY.evaluate(channel, lastChanceOver.next(), T0.plus(Duration.ofDays(280)));
 
         assertThat(active.action()).contains(SunsetAction.SEND_LAST_CHANCE);

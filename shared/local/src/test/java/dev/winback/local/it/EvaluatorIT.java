@@ -183,6 +183,45 @@ class EvaluatorIT {
         }
     }
 
+    /**
+     * Issue 10, item 17: an uninstaller was emailed to come back, then again 12 days later when the
+     * lapse rule fired. With the shipped playbook, on durable timers: one win-back per episode.
+     */
+    @Test
+    void anUninstallerWhoThenLapses_getsOneWinBackCampaign() {
+        String id = "uninstaller-" + Long.toString(System.nanoTime(), 36);
+        List<EngagementEvent> events = new ArrayList<>();
+        events.add(new EngagementEvent(id + "-profile", id, day(0), Optional.empty(), new EventPayload.ProfileUpdated(
+                Optional.of(id + "@example.com"), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty())));
+        events.add(new EngagementEvent(id + "-subscribed", id, day(0), Optional.empty(),
+                new EventPayload.EmailSubscriptionChanged(dev.winback.core.event.EmailStatus.SUBSCRIBED)));
+        events.add(new EngagementEvent(id + "-installed", id, day(0), Optional.of(Platform.APP),
+                new EventPayload.AppInstalled()));
+        for (int visit = 0; visit <= 10; visit++) {
+            events.add(new EngagementEvent(id + "-v" + visit, id, day(6 * visit), Optional.of(Platform.APP),
+                    new EventPayload.SessionStarted(Platform.APP)));
+        }
+        clock.set(day(60));
+        send(events.toArray(EngagementEvent[]::new));
+        clock.set(day(61));
+        send(new EngagementEvent(id + "-uninstalled", id, day(61), Optional.of(Platform.APP),
+                new EventPayload.AppUninstalled()));
+
+        for (double d : new double[] {61.5, 73, 85, 100, 130}) evaluator.run(day(d));
+
+        List<ActionRequest> requested = published(bus, List.of(id));
+        assertThat(requested).extracting(ActionRequest::campaignId)
+                .containsExactlyInAnyOrder("come-back-after-uninstall", "recent-uninstallers");
+        assertThat(counts(queue, List.of(id))).isEqualTo(counts(bus, List.of(id)));
+        Evaluation stored = fixture.records(List.of(id)).get(id).record().evaluation();
+        assertThat(stored).isInstanceOfSatisfying(Evaluation.Evaluated.class, e -> {
+            assertThat(e.signals()).extracting(s -> s.type().wireName()).contains("app_uninstalled", "lapsed");
+            assertThat(e.episode()).hasValueSatisfying(episode ->
+                    assertThat(episode.campaigns()).containsExactly("come-back-after-uninstall"));
+        });
+    }
+
     // ---- customers and events
 
     /** Customers on the app every 6 days from day 0 to day 60: cooling on day 72, lapsed on 84, dormant on 240. */
