@@ -23,6 +23,7 @@ import dev.winback.core.delivery.DecisionPublisher;
 import dev.winback.core.delivery.DeliverMessages;
 import dev.winback.core.delivery.DeliveryPolicy;
 import dev.winback.core.delivery.MessageComposer;
+import dev.winback.core.delivery.MessageLedger;
 import dev.winback.core.delivery.MessageReceipts;
 import dev.winback.core.delivery.PlaybookPlans;
 import dev.winback.core.evaluation.ActionPublisher;
@@ -165,7 +166,13 @@ public final class EngagementServices {
      */
     public DeliverMessages deliverMessages(List<ChannelSender> senders, MessageComposer composer,
                                            DecisionPublisher decisions) {
-        return new DeliverMessages(store, messageLedger, senders, composer, new IngestSendRecorder(ingestEvents),
+        return deliverMessages(senders, composer, decisions, messageLedger);
+    }
+
+    /** Message delivery on the given ledger (tests wrap the table's to step in between its writes). */
+    public DeliverMessages deliverMessages(List<ChannelSender> senders, MessageComposer composer,
+                                           DecisionPublisher decisions, MessageLedger ledger) {
+        return new DeliverMessages(store, ledger, senders, composer, new IngestSendRecorder(ingestEvents),
                 decisions, deliveryPolicy, new AccountHealthPauses(new AccountHealth(store.dynamoDb(), store.table()),
                 clock, ACCOUNT_HEALTH_REFRESH), clock);
     }

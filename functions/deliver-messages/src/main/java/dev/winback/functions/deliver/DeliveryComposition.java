@@ -53,7 +53,7 @@ final class DeliveryComposition {
         List<ChannelSender> senders = new ArrayList<>(
                 ChannelSenders.of(channels, config.tableName(), clients, services.meter(), clock).values());
         senders.add(new SnsSmsSender(clients.sns()));
-        senders.add(new SnsPushSender(clients.sns()));
+        senders.add(new SnsPushSender(clients.sns(), channels.pushReceipts()));
         return senders;
     }
 

@@ -32,7 +32,7 @@ public final class ChannelSenders {
                 new SesEmailSender(clients.sesV2(), email.fromAddress(), email.configurationSet())));
         config.webhook().ifPresent(webhook -> senders.put(Channel.WEBHOOK, new WebhookSender(webhook.url(),
                 new ParameterStoreSecret(clients::ssm, webhook.secretParameter()), clock, WEBHOOK_CONNECT_TIMEOUT,
-                WEBHOOK_READ_TIMEOUT, webhook.receiptsExpected())));
+                WEBHOOK_READ_TIMEOUT, webhook.receiptsExpected(), webhook.honoursIdempotencyKey())));
         senders.put(Channel.IN_APP, new DynamoDbInbox(clients.dynamoDb(), tableName, meter, clock, config.inboxTtl()));
         return senders;
     }

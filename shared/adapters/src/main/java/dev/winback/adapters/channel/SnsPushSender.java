@@ -15,8 +15,9 @@ import java.util.Map;
 /**
  * Mobile push to an SNS platform endpoint (the profile's push endpoint ARN), with a payload for
  * each platform: APNs ({@code aps.alert} title and body) and FCM (HTTP v1 {@code notification} and
- * {@code data}). The message id travels in the data, and the app reports {@code message_delivered}
- * or {@code message_opened} with it, so push waits for a receipt before falling back. A disabled
+ * {@code data}). The message id travels in the data; an app that reports {@code message_delivered}
+ * with it lets push wait for a receipt before falling back, but only when the deployment says so
+ * ({@code receiptsExpected}): without receipts every push would fall back and send twice. A disabled
  * endpoint (the app was uninstalled, the token expired) is refused at once, and the next channel is tried.
  */
 public final class SnsPushSender implements ChannelSender {
@@ -25,9 +26,17 @@ public final class SnsPushSender implements ChannelSender {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final SnsClient sns;
+    private final boolean receiptsExpected;
 
+    /** Push without delivery receipts: the default, since not every app reports them. */
     public SnsPushSender(SnsClient sns) {
+        this(sns, false);
+    }
+
+    /** @param receiptsExpected whether the app reports deliveries (then push waits for them before falling back) */
+    public SnsPushSender(SnsClient sns, boolean receiptsExpected) {
         this.sns = sns;
+        this.receiptsExpected = receiptsExpected;
     }
 
     @Override
@@ -40,7 +49,7 @@ public final class SnsPushSender implements ChannelSender {
         try {
             PublishResponse response = sns.publish(b -> b.targetArn(message.address())
                     .messageStructure("json").message(payload(message)));
-            return new SendResult.Accepted(response.messageId(), true);
+            return new SendResult.Accepted(response.messageId(), receiptsExpected);
         } catch (SdkException e) {
             return SnsFailures.of(e);
         }

@@ -42,8 +42,11 @@ import java.util.function.Supplier;
  * {@code v1=<hex HMAC-SHA256(secret, timestamp + "." + body)>}, so the receiver can check origin and
  * freshness, and {@value #IDEMPOTENCY_HEADER} (Winback's message id) so it can drop a repeat.
  * 2xx is accepted (the provider's id is read from a top-level {@code id}, {@code messageId} or
- * {@code message_id} of a JSON answer); 408, 429 and 5xx are retried later; other statuses refuse the
- * message for good; a timeout or a broken connection after the request was written is unknown.
+ * {@code message_id} of a JSON answer); 408, 429 and 503 are retried later; any other 5xx came after
+ * the receiver read the request and may have sent the message, so it is unknown (never resent) unless
+ * the receiver is configured as honouring {@value #IDEMPOTENCY_HEADER} (then a repeat is harmless and
+ * it is retried); other statuses refuse the message for good; a timeout or a broken connection after
+ * the request was written is unknown.
  *
  * <p>Uses {@link HttpURLConnection}: the SDK's URLConnection client has already loaded it, so the
  * channel adds nothing to cold start (the JDK HttpClient would start a selector thread and load
@@ -64,26 +67,30 @@ public final class WebhookSender implements ChannelSender {
     private final Duration connectTimeout;
     private final Duration readTimeout;
     private final boolean receiptsExpected;
+    private final boolean honoursIdempotencyKey;
 
     /**
-     * @param receiptsExpected whether the provider's delivery receipts reach Winback as
-     *                         {@code message_delivered} events (then delivery waits for them)
+     * @param receiptsExpected      whether the provider's delivery receipts reach Winback as
+     *                              {@code message_delivered} events (then delivery waits for them)
+     * @param honoursIdempotencyKey whether the receiver drops a repeat of an {@value #IDEMPOTENCY_HEADER}
+     *                              it has seen (then a server error after the request is retried)
      */
     public WebhookSender(URI url, WebhookSecret secret, Clock clock, Duration connectTimeout, Duration readTimeout,
-                         boolean receiptsExpected) {
-        this(url, () -> secret, clock, connectTimeout, readTimeout, receiptsExpected);
+                         boolean receiptsExpected, boolean honoursIdempotencyKey) {
+        this(url, () -> secret, clock, connectTimeout, readTimeout, receiptsExpected, honoursIdempotencyKey);
         Objects.requireNonNull(secret, "secret");
     }
 
     /** @param secret read on each send (e.g. a {@link ParameterStoreSecret}, which reads once and keeps it) */
     public WebhookSender(URI url, Supplier<WebhookSecret> secret, Clock clock, Duration connectTimeout,
-                         Duration readTimeout, boolean receiptsExpected) {
+                         Duration readTimeout, boolean receiptsExpected, boolean honoursIdempotencyKey) {
         this.url = requireSafe(Objects.requireNonNull(url, "url"));
         this.secret = Objects.requireNonNull(secret, "secret");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.connectTimeout = Objects.requireNonNull(connectTimeout, "connectTimeout");
         this.readTimeout = Objects.requireNonNull(readTimeout, "readTimeout");
         this.receiptsExpected = receiptsExpected;
+        this.honoursIdempotencyKey = honoursIdempotencyKey;
     }
 
     /** HTTPS, except to this machine (tests, a local relay). */
@@ -175,8 +182,14 @@ public final class WebhookSender implements ChannelSender {
         if (status >= 200 && status < 300) {
             return new SendResult.Accepted(providerId(answer).orElse(messageId), receiptsExpected);
         }
-        if (status == 408 || status == 429 || status >= 500) {
+        if (status == 408 || status == 429 || status == 503) {
             return new SendResult.Retryable("webhook endpoint answered HTTP " + status);
+        }
+        if (status >= 500) {
+            // The receiver (or a proxy behind it) read the request: it may have sent the message.
+            return honoursIdempotencyKey
+                    ? new SendResult.Retryable("webhook endpoint answered HTTP " + status + "; it drops repeats")
+                    : new SendResult.Unknown("webhook endpoint answered HTTP " + status + " after reading the request");
         }
         // A 4xx may be about the recipient or about the request: nothing tells which, so no address is blamed.
         return new SendResult.Rejected(SendResult.FailureKind.OTHER,

@@ -17,9 +17,16 @@ import java.util.Optional;
  * each configured completely or not at all (then that channel is off); a half-configured channel,
  * like a missing brand, fails at start naming every variable at once. The webhook's secret is not in
  * the environment: only the name of the SecureString parameter that holds it.
+ *
+ * <p>Waiting for a delivery receipt (and falling back to the next channel without one) is opt-in per
+ * channel: only where the receipts really reach Winback. Email's come from the SES configuration
+ * set's event destination; push waits only with {@value #PUSH_RECEIPTS}=true (the app reports
+ * message_delivered), the webhook only with {@value #WEBHOOK_RECEIPTS}=true.
+ *
+ * @param pushReceipts whether the app reports push deliveries, so push waits for them before falling back
  */
 public record ChannelsConfig(TemplateVariables.Brand brand, Optional<Email> email, Optional<Webhook> webhook,
-                             Duration inboxTtl) {
+                             boolean pushReceipts, Duration inboxTtl) {
 
     public static final String BRAND_NAME = "WINBACK_BRAND_NAME";
     public static final String SHOP_URL = "WINBACK_SHOP_URL";
@@ -28,6 +35,8 @@ public record ChannelsConfig(TemplateVariables.Brand brand, Optional<Email> emai
     public static final String WEBHOOK_URL = "WINBACK_WEBHOOK_URL";
     public static final String WEBHOOK_SECRET_PARAMETER = "WINBACK_WEBHOOK_SECRET_PARAMETER";
     public static final String WEBHOOK_RECEIPTS = "WINBACK_WEBHOOK_RECEIPTS";
+    public static final String WEBHOOK_IDEMPOTENT = "WINBACK_WEBHOOK_IDEMPOTENT";
+    public static final String PUSH_RECEIPTS = "WINBACK_PUSH_RECEIPTS";
     public static final String INBOX_TTL_DAYS = "WINBACK_INBOX_TTL_DAYS";
 
     public static final Duration DEFAULT_INBOX_TTL = Duration.ofDays(30);
@@ -36,10 +45,12 @@ public record ChannelsConfig(TemplateVariables.Brand brand, Optional<Email> emai
     public record Email(String fromAddress, String configurationSet) { }
 
     /**
-     * @param secretParameter  the SSM SecureString parameter holding the HMAC secret
-     * @param receiptsExpected whether the provider's receipts reach Winback as message_delivered events
+     * @param secretParameter       the SSM SecureString parameter holding the HMAC secret
+     * @param receiptsExpected      whether the provider's receipts reach Winback as message_delivered events
+     * @param honoursIdempotencyKey whether the receiver drops repeats of an Idempotency-Key (then a 5xx
+     *                              answer is retried; otherwise it is unknown and never resent)
      */
-    public record Webhook(URI url, String secretParameter, boolean receiptsExpected) { }
+    public record Webhook(URI url, String secretParameter, boolean receiptsExpected, boolean honoursIdempotencyKey) { }
 
     /** Reads the variables above; fails naming every missing or invalid one. */
     public static ChannelsConfig fromEnvironment(Map<String, String> env) {
@@ -63,10 +74,9 @@ public record ChannelsConfig(TemplateVariables.Brand brand, Optional<Email> emai
         Optional<Webhook> webhook = Optional.empty();
         String secret = value(env, WEBHOOK_SECRET_PARAMETER);
         URI hook = url(env, WEBHOOK_URL, false, problems);
-        String receipts = value(env, WEBHOOK_RECEIPTS);
-        if (receipts != null && !receipts.equalsIgnoreCase("true") && !receipts.equalsIgnoreCase("false")) {
-            problems.add(WEBHOOK_RECEIPTS + " must be true or false");
-        }
+        boolean receipts = flag(env, WEBHOOK_RECEIPTS, problems);
+        boolean idempotent = flag(env, WEBHOOK_IDEMPOTENT, problems);
+        boolean pushReceipts = flag(env, PUSH_RECEIPTS, problems);
         if (value(env, WEBHOOK_URL) != null || secret != null) {
             if (value(env, WEBHOOK_URL) == null) problems.add(WEBHOOK_URL + " is missing (" + WEBHOOK_SECRET_PARAMETER + " is set)");
             if (secret == null) problems.add(WEBHOOK_SECRET_PARAMETER + " is missing (" + WEBHOOK_URL + " is set)");
@@ -74,7 +84,7 @@ public record ChannelsConfig(TemplateVariables.Brand brand, Optional<Email> emai
                 problems.add(WEBHOOK_URL + " must use https (plain http only to localhost)");
             }
             if (hook != null && secret != null && isHttpsOrLoopback(hook)) {
-                webhook = Optional.of(new Webhook(hook, secret, "true".equalsIgnoreCase(receipts)));
+                webhook = Optional.of(new Webhook(hook, secret, receipts, idempotent));
             }
         }
 
@@ -88,7 +98,17 @@ public record ChannelsConfig(TemplateVariables.Brand brand, Optional<Email> emai
         if (!problems.isEmpty()) {
             throw new IllegalStateException("channel configuration: " + String.join("; ", problems));
         }
-        return new ChannelsConfig(new TemplateVariables.Brand(brandName, shopUrl), email, webhook, inboxTtl);
+        return new ChannelsConfig(new TemplateVariables.Brand(brandName, shopUrl), email, webhook, pushReceipts,
+                inboxTtl);
+    }
+
+    /** true or false (any case); absent is false. */
+    private static boolean flag(Map<String, String> env, String name, List<String> problems) {
+        String value = value(env, name);
+        if (value == null || value.equalsIgnoreCase("false")) return false;
+        if (value.equalsIgnoreCase("true")) return true;
+        problems.add(name + " must be true or false");
+        return false;
     }
 
     private static String value(Map<String, String> env, String name) {

@@ -44,8 +44,12 @@ class WebhookSenderTest {
     }
 
     private WebhookSender sender(URI url, Duration readTimeout) {
+        return sender(url, readTimeout, false);
+    }
+
+    private WebhookSender sender(URI url, Duration readTimeout, boolean honoursIdempotencyKey) {
         return new WebhookSender(url, WebhookSecret.of(SECRET), Clock.fixed(NOW, ZoneOffset.UTC),
-                Duration.ofSeconds(2), readTimeout, false);
+                Duration.ofSeconds(2), readTimeout, false, honoursIdempotencyKey);
     }
 
     /** What a receiver does: recompute the HMAC over timestamp "." body and compare in constant time. */
@@ -95,7 +99,7 @@ class WebhookSenderTest {
     void send_withTheWrongSecret_failsTheReceiversCheck() throws Exception {
         server.replyWith(200, "application/json", "{}", Map.of());
         WebhookSender wrong = new WebhookSender(server.uri(), WebhookSecret.of("another-secret-of-16-bytes"),
-                Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofMillis(500), Duration.ofMillis(500), false);
+                Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofMillis(500), Duration.ofMillis(500), false, false);
 
         wrong.send(Messages.on(Channel.WEBHOOK, "m-10", "+436641234567"));
 
@@ -110,9 +114,10 @@ class WebhookSenderTest {
                 .isEqualTo(new SendResult.Accepted("m-11", false));
     }
 
+    /** A server error after the request was read may come after the message went out: unknown, never resent. */
     @ParameterizedTest(name = "HTTP {0} -> {1}")
     @CsvSource({"400, Rejected", "401, Rejected", "404, Rejected", "422, Rejected", "408, Retryable",
-            "429, Retryable", "500, Retryable", "502, Retryable", "503, Retryable", "302, Rejected"})
+            "429, Retryable", "500, Unknown", "502, Unknown", "504, Unknown", "503, Retryable", "302, Rejected"})
     void send_statuses_mapToOutcomes(int status, String outcome) {
         server.replyWith(status, "application/json", "{\"error\":\"x\"}", Map.of("Location", "https://elsewhere.example/"));
 
@@ -120,6 +125,16 @@ class WebhookSenderTest {
 
         assertThat(result.getClass().getSimpleName()).isEqualTo(outcome);
         assertThat(server.received).hasSize(1);
+    }
+
+    /** A receiver that drops repeats of an Idempotency-Key makes a retry after a server error harmless. */
+    @ParameterizedTest(name = "HTTP {0} to an idempotent receiver -> Retryable")
+    @CsvSource({"500", "502", "504"})
+    void send_serverErrorFromAReceiverHonouringIdempotencyKey_isRetryable(int status) {
+        server.replyWith(status, "application/json", "{}", Map.of());
+
+        assertThat(sender(server.uri(), Duration.ofSeconds(5), true).send(Messages.on(Channel.WEBHOOK, "m-16",
+                "+436641234567"))).isInstanceOf(SendResult.Retryable.class);
     }
 
     @Test
@@ -160,7 +175,7 @@ class WebhookSenderTest {
     void send_whenTheSecretCannotBeRead_isRetryableAndSendsNothing() {
         WebhookSender sender = new WebhookSender(server.uri(), () -> {
             throw new IllegalStateException("parameter store unavailable");
-        }, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofMillis(500), Duration.ofMillis(500), false);
+        }, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofMillis(500), Duration.ofMillis(500), false, false);
 
         assertThat(sender.send(Messages.on(Channel.WEBHOOK, "m-15", "+436641234567"))).isInstanceOf(SendResult.Retryable.class);
         assertThat(server.received).isEmpty();

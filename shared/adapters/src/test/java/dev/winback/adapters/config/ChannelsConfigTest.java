@@ -27,6 +27,8 @@ class ChannelsConfigTest {
         env.put("WINBACK_WEBHOOK_URL", "https://cpaas.example/v1/messages");
         env.put("WINBACK_WEBHOOK_SECRET_PARAMETER", "/winback/webhook-secret");
         env.put("WINBACK_WEBHOOK_RECEIPTS", "true");
+        env.put("WINBACK_WEBHOOK_IDEMPOTENT", "true");
+        env.put("WINBACK_PUSH_RECEIPTS", "true");
         env.put("WINBACK_INBOX_TTL_DAYS", "14");
 
         ChannelsConfig config = ChannelsConfig.fromEnvironment(env);
@@ -34,7 +36,8 @@ class ChannelsConfigTest {
         assertThat(config.brand().name()).isEqualTo("Demo Shop");
         assertThat(config.email()).contains(new ChannelsConfig.Email("Demo Shop <news@shop.example>", "winback-mail"));
         assertThat(config.webhook()).contains(new ChannelsConfig.Webhook(URI.create("https://cpaas.example/v1/messages"),
-                "/winback/webhook-secret", true));
+                "/winback/webhook-secret", true, true));
+        assertThat(config.pushReceipts()).isTrue();
         assertThat(config.inboxTtl()).isEqualTo(Duration.ofDays(14));
     }
 
@@ -44,6 +47,7 @@ class ChannelsConfigTest {
 
         assertThat(config.email()).isEmpty();
         assertThat(config.webhook()).isEmpty();
+        assertThat(config.pushReceipts()).as("push waits for receipts only when configured").isFalse();
         assertThat(config.inboxTtl()).isEqualTo(ChannelsConfig.DEFAULT_INBOX_TTL);
     }
 
@@ -54,6 +58,8 @@ class ChannelsConfigTest {
         env.put("WINBACK_EMAIL_CONFIGURATION_SET", "winback-mail");
         env.put("WINBACK_WEBHOOK_URL", "http://cpaas.example/hook");
         env.put("WINBACK_WEBHOOK_RECEIPTS", "yes");
+        env.put("WINBACK_WEBHOOK_IDEMPOTENT", "1");
+        env.put("WINBACK_PUSH_RECEIPTS", "sometimes");
         env.put("WINBACK_INBOX_TTL_DAYS", "0");
 
         assertThatThrownBy(() -> ChannelsConfig.fromEnvironment(env)).isInstanceOf(IllegalStateException.class)
@@ -63,6 +69,8 @@ class ChannelsConfigTest {
                 .hasMessageContaining("WINBACK_WEBHOOK_SECRET_PARAMETER is missing")
                 .hasMessageContaining("WINBACK_WEBHOOK_URL must use https")
                 .hasMessageContaining("WINBACK_WEBHOOK_RECEIPTS must be true or false")
+                .hasMessageContaining("WINBACK_WEBHOOK_IDEMPOTENT must be true or false")
+                .hasMessageContaining("WINBACK_PUSH_RECEIPTS must be true or false")
                 .hasMessageContaining("WINBACK_INBOX_TTL_DAYS");
     }
 
@@ -73,5 +81,16 @@ class ChannelsConfigTest {
         env.put("WINBACK_WEBHOOK_SECRET_PARAMETER", "/winback/webhook-secret");
 
         assertThat(ChannelsConfig.fromEnvironment(env).webhook()).isPresent();
+    }
+
+    @Test
+    void fromEnvironment_aWebhookWithoutTheFlags_waitsForNoReceiptsAndRetriesNoServerError() {
+        Map<String, String> env = brand();
+        env.put("WINBACK_WEBHOOK_URL", "https://cpaas.example/v1/messages");
+        env.put("WINBACK_WEBHOOK_SECRET_PARAMETER", "/winback/webhook-secret");
+
+        ChannelsConfig.Webhook webhook = ChannelsConfig.fromEnvironment(env).webhook().orElseThrow();
+        assertThat(webhook.receiptsExpected()).isFalse();
+        assertThat(webhook.honoursIdempotencyKey()).isFalse();
     }
 }

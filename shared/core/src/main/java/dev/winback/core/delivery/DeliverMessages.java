@@ -25,15 +25,20 @@ import java.util.logging.Logger;
  * out, and UNKNOWN is never resent. So a duplicate request, a redelivered queue message or a second
  * worker finds the entry and sends nothing.
  *
- * <p>Rules are checked against the record read (strongly consistent) at the moment of sending;
- * permanent failures move on to the next channel at once; a channel with receipts arms a timer until
+ * <p>Rules are checked against the record read (strongly consistent) at the moment of sending, and
+ * read again after the claim: if it changed and no longer allows the same send, the claim is undone
+ * unsent and the message planned again. Decisions are published after the send, never before.
+ * Permanent failures move on to the next channel at once; a channel with receipts arms a timer until
  * the request's receipt deadline, and {@link #resume} falls back when it fires without a receipt.
+ * Every entry that is not final has a timer or a queue message that will move it on.
  */
 public final class DeliverMessages {
 
     private static final Logger LOG = Logger.getLogger(DeliverMessages.class.getName());
     /** Writes of a provider's answer that lose a race (a receipt landed first) are re-applied this often. */
     static final int ANSWER_WRITE_ATTEMPTS = 4;
+    /** A record that keeps changing under a claim is planned again this often, then retried later. */
+    static final int MAX_RECORD_CHANGES = 2;
 
     public enum Outcome {
         /** Done with this request or timer (sent, held, stopped, or a duplicate). */
@@ -174,8 +179,9 @@ public final class DeliverMessages {
         EngagementRecord record = read.record();
         String campaign = start.request().campaignId();
         LedgerEntry current = start;
-        // Each round either ends or adds a failed attempt, so the plan's length bounds the rounds.
-        for (int round = 0; round <= Channel.values().length; round++) {
+        int recordChanges = 0;
+        // Each round either ends, adds a failed attempt, or counts a record change, which bounds the rounds.
+        for (int round = 0; round <= Channel.values().length + MAX_RECORD_CHANGES; round++) {
             Step step = DeliveryPlanner.next(current, record, policy, senders.keySet(), pauses, now);
             switch (step) {
                 case Step.Hold hold -> {
@@ -197,13 +203,39 @@ public final class DeliverMessages {
                         // Nothing reached a provider: the attempt fails in memory and the next channel is planned.
                         LOG.warning(() -> "no message for campaign " + campaign + " on "
                                 + send.channel().wireName() + ": " + e.getMessage());
-                        current = claiming.failed(number, Reason.TEMPLATE_FAILED, e.getMessage(), now);
+                        current = claiming.failed(number, Reason.TEMPLATE_FAILED, e.getMessage(), leaseUntil, now);
                         continue;
                     }
                     Optional<LedgerEntry> claimed = ledger.store(claiming);
                     if (claimed.isEmpty()) return lostRace(current, trigger, now);
-                    publisher.publish(claimed.get(), added(stored, claimed.get()));
-                    Optional<LedgerEntry> answered = answer(claimed.get(), number, send(message), now);
+                    // Consent may have changed since the read: read again now that the claim holds the
+                    // message, so a withdrawal that landed before the claim always stops the send.
+                    StoredRecord fresh;
+                    try {
+                        fresh = readRecord(start.key().customerId());
+                    } catch (RuntimeException e) {
+                        // Nothing was sent: undo the claim if possible, so the message is not lost as unknown.
+                        settle(claimed.get(), number, entry -> entry.released(number, Reason.RECORD_CHANGED,
+                                "the record could not be read again; retried later", now.plus(RetryBackoff.FIRST), now),
+                                added(stored, claimed.get()));
+                        throw e;
+                    }
+                    boolean stillAllowed = fresh.version() == read.version() || sameSend(send,
+                            DeliveryPlanner.next(current, fresh.record(), policy, senders.keySet(), pauses, now));
+                    read = fresh;
+                    record = fresh.record();
+                    if (!stillAllowed) {
+                        Optional<LedgerEntry> undone = settle(claimed.get(), number, entry -> entry.released(number,
+                                Reason.RECORD_CHANGED, "the record changed after the check; planned again",
+                                now.plus(RetryBackoff.FIRST), now), added(stored, claimed.get()));
+                        if (undone.isEmpty()) return Result.retry(Optional.of(LedgerStatus.CLAIMED));
+                        current = undone.get();
+                        stored = undone.get();
+                        if (++recordChanges > MAX_RECORD_CHANGES) return Result.retry(Optional.of(LedgerStatus.READY));
+                        continue;
+                    }
+                    Optional<LedgerEntry> answered = settle(claimed.get(), number, answer(send(message), number, now),
+                            added(stored, claimed.get()));
                     if (answered.isEmpty()) return Result.retry(Optional.of(LedgerStatus.CLAIMED));
                     LedgerEntry after = answered.get();
                     switch (after.status()) {
@@ -229,6 +261,12 @@ public final class DeliverMessages {
                 + start.request().campaignId());
     }
 
+    /** Whether planning again (on a changed record) still sends on the claimed channel to the same address. */
+    private static boolean sameSend(Step.Send claimed, Step again) {
+        return again instanceof Step.Send send && send.channel() == claimed.channel()
+                && send.address().equals(claimed.address());
+    }
+
     private Result finish(LedgerEntry previous, LedgerEntry next, Trigger trigger, Instant now) {
         Optional<LedgerEntry> stored = ledger.store(next);
         if (stored.isEmpty()) return lostRace(previous, trigger, now);
@@ -246,32 +284,47 @@ public final class DeliverMessages {
     }
 
     /**
-     * Writes the provider's answer to attempt {@code number}. If the entry changed since the claim (a
-     * fast receipt, a lease expired by another worker), the answer is applied again to what is stored,
-     * as long as that attempt still waits for it.
+     * A provider's answer to attempt {@code number} as a transition. Whatever certainly sent nothing
+     * leaves a READY entry with a timer: the next channel right away (failed), or the same attempt
+     * again after a backoff (throttled), so no message waits for a queue message that may never come.
      */
-    private Optional<LedgerEntry> answer(LedgerEntry claimed, int number, SendResult result, Instant now) {
-        UnaryOperator<LedgerEntry> apply = entry -> switch (result) {
+    private UnaryOperator<LedgerEntry> answer(SendResult result, int number, Instant now) {
+        return entry -> switch (result) {
             case SendResult.Accepted accepted -> entry.sent(number, accepted.providerMessageId(),
                     receiptDeadline(entry, accepted, now), now);
             case SendResult.Rejected rejected -> entry.failed(number,
                     rejected.kind() == SendResult.FailureKind.ENDPOINT_DISABLED
                             ? Reason.ENDPOINT_DISABLED : Reason.PROVIDER_REJECTED,
-                    rejected.kind().name().toLowerCase(java.util.Locale.ROOT) + ": " + rejected.reason(), now);
-            case SendResult.Retryable retryable -> entry.released(number, retryable.reason(), now);
+                    rejected.kind().name().toLowerCase(java.util.Locale.ROOT) + ": " + rejected.reason(),
+                    now.plus(policy.lease()), now);
+            case SendResult.Retryable retryable -> entry.released(number, Reason.PROVIDER_THROTTLED,
+                    retryable.reason(), RetryBackoff.retryAt(entry, now), now);
             case SendResult.Unknown unknown -> entry.unknown(number, Reason.NO_PROVIDER_ANSWER, unknown.reason(), now);
         };
+    }
+
+    /**
+     * Writes what became of claimed attempt {@code number}. If the entry changed since the claim (a
+     * fast receipt, a lease expired by another worker), the transition is applied again to what is
+     * stored, as long as that attempt still waits for it. Decisions are published only now, after
+     * the send: {@code unpublished} are the claim's own.
+     */
+    private Optional<LedgerEntry> settle(LedgerEntry claimed, int number, UnaryOperator<LedgerEntry> apply,
+                                         List<MessageDecision> unpublished) {
         LedgerEntry base = claimed;
         for (int attempt = 1; attempt <= ANSWER_WRITE_ATTEMPTS; attempt++) {
             Optional<LedgerEntry> stored = ledger.store(apply.apply(base));
             if (stored.isPresent()) {
-                publisher.publish(stored.get(), added(base, stored.get()));
+                List<MessageDecision> decisions = new ArrayList<>(unpublished);
+                decisions.addAll(added(base, stored.get()));
+                publisher.publish(stored.get(), decisions);
                 return stored;
             }
             Optional<LedgerEntry> latest = ledger.find(claimed.key());
             if (latest.isEmpty() || !latest.get().awaitsAnswer(number)) break;
             base = latest.get();
         }
+        publisher.publish(claimed, unpublished);
         LOG.warning(() -> "could not record a provider's answer for campaign " + claimed.request().campaignId()
                 + "; the message stays claimed and becomes unknown when its lease runs out");
         return Optional.empty();

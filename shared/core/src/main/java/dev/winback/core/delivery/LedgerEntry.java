@@ -121,22 +121,34 @@ public record LedgerEntry(
                 deadline, Optional.empty(), deadline.map(d -> number), now);
     }
 
-    /** Attempt {@code number} failed for good; the message is ready for its next channel. */
-    LedgerEntry failed(int number, Reason reason, String detail, Instant now) {
+    /**
+     * Attempt {@code number} failed for good; the message is ready for its next channel. A READY
+     * entry always has a timer ({@code resumeAt}), so it moves on even if no worker or queue message
+     * takes it further.
+     */
+    LedgerEntry failed(int number, Reason reason, String detail, Instant resumeAt, Instant now) {
         Attempt attempt = attempt(number).orElseThrow();
         return next(LedgerStatus.READY, replaced(attempt.with(Attempt.Status.FAILED, now, Optional.empty())),
                 List.of(MessageDecision.on(now, Kind.FAILED, attempt.channel(), reason, detail)),
-                Optional.empty(), Optional.empty(), Optional.empty(), now);
+                Optional.of(resumeAt), Optional.empty(), Optional.empty(), now);
     }
 
-    /** The provider certainly did not take attempt {@code number}: it is undone, to be made again later. */
-    LedgerEntry released(int number, String detail, Instant now) {
+    /**
+     * Nothing was sent for attempt {@code number} (the provider refused for now, or the record changed
+     * after the claim): it is undone, to be made again at {@code retryAt} at the latest.
+     */
+    LedgerEntry released(int number, Reason reason, String detail, Instant retryAt, Instant now) {
         Attempt attempt = attempt(number).orElseThrow();
         List<Attempt> rest = new ArrayList<>(attempts);
         rest.remove(number - 1);
         return next(LedgerStatus.READY, rest,
-                List.of(MessageDecision.on(now, Kind.RETRYING, attempt.channel(), Reason.PROVIDER_THROTTLED, detail)),
-                Optional.empty(), Optional.empty(), Optional.empty(), now);
+                List.of(MessageDecision.on(now, Kind.RETRYING, attempt.channel(), reason, detail)),
+                Optional.of(retryAt), Optional.empty(), Optional.empty(), now);
+    }
+
+    /** How many times an attempt was undone and retried, for the backoff. */
+    int retries() {
+        return (int) decisions.stream().filter(d -> d.kind() == Kind.RETRYING).count();
     }
 
     /** Nobody knows whether the provider took attempt {@code number}: final, never resent blindly. */

@@ -79,6 +79,8 @@ public record MessageDecision(Instant at, Kind kind, Optional<Channel> channel, 
         TEMPLATE_FAILED,
         PROVIDER_REJECTED,
         PROVIDER_THROTTLED,
+        /** The record changed between the check and the claim, and no longer allows this send. */
+        RECORD_CHANGED,
         NO_PROVIDER_ANSWER,
         SENDER_STOPPED,
         NO_RECEIPT_BY_DEADLINE,

@@ -264,4 +264,146 @@ class DeliverMessagesTest {
         assertThat(sms.calls).isEmpty();
         assertThat(email.delivered).hasSize(1);
     }
+
+    /** A ledger that runs {@code beforeClaim} once, right before the first claim is written. */
+    static MessageLedger withHookBeforeClaim(MessageLedger ledger, Runnable beforeClaim) {
+        return new MessageLedger() {
+            private boolean ran;
+
+            @Override
+            public java.util.Optional<LedgerEntry> find(MessageKey key) {
+                return ledger.find(key);
+            }
+
+            @Override
+            public java.util.Optional<LedgerEntry> store(LedgerEntry next) {
+                if (next.status() == LedgerStatus.CLAIMED && !ran) {
+                    ran = true;
+                    beforeClaim.run();
+                }
+                return ledger.store(next);
+            }
+
+            @Override
+            public int shards() {
+                return ledger.shards();
+            }
+
+            @Override
+            public List<MessageKey> due(int shard, Instant now) {
+                return ledger.due(shard, now);
+            }
+
+            @Override
+            public List<LedgerEntry> recent(String customerId, int limit) {
+                return ledger.recent(customerId, limit);
+            }
+        };
+    }
+
+    @Test
+    void aWithdrawalLandingBetweenTheCheckAndTheClaimStopsTheSend() {
+        customers.reachable("c-1", NOON.minusSeconds(60), "America/New_York");
+        MessageLedger racing = withHookBeforeClaim(ledger, () -> customers.apply("c-1", NOON,
+                new EventPayload.ConsentChanged(Channel.SMS, Purpose.MARKETING, false, "unsubscribe", "v1")));
+        DeliverMessages delivery = new DeliverMessages(store, racing, List.of(push, sms, email), new PlainComposer(),
+                customers.recorder(), DecisionPublisher.NONE, DeliveryPolicy.defaults(), clock);
+        DeliveryRequest request = request("c-1", "s", Purpose.MARKETING, List.of(Channel.SMS));
+
+        assertThat(delivery.deliver(request).status()).contains(LedgerStatus.SKIPPED);
+
+        assertThat(sms.calls).isEmpty();
+        LedgerEntry entry = ledger.find(request.key()).orElseThrow();
+        assertThat(entry.attempts()).isEmpty();
+        assertThat(entry.timer()).isEmpty();
+        assertThat(entry.decisions()).extracting(MessageDecision::reason)
+                .containsSubsequence(Reason.RECORD_CHANGED, Reason.CONSENT_WITHDRAWN);
+    }
+
+    @Test
+    void aChangeThatStillAllowsTheSendKeepsTheClaim() {
+        customers.reachable("c-1", NOON.minusSeconds(60), "America/New_York");
+        MessageLedger racing = withHookBeforeClaim(ledger, () -> customers.apply("c-1", NOON,
+                new EventPayload.ConsentChanged(Channel.PUSH, Purpose.MARKETING, false, "settings", "v1")));
+        DeliverMessages delivery = new DeliverMessages(store, racing, List.of(push, sms, email), new PlainComposer(),
+                customers.recorder(), DecisionPublisher.NONE, DeliveryPolicy.defaults(), clock);
+        DeliveryRequest request = request("c-1", "s", Purpose.MARKETING, List.of(Channel.SMS));
+
+        assertThat(delivery.deliver(request).status()).contains(LedgerStatus.SENT);
+        assertThat(sms.delivered).hasSize(1);
+        assertThat(ledger.find(request.key()).orElseThrow().decisions()).extracting(MessageDecision::reason)
+                .doesNotContain(Reason.RECORD_CHANGED);
+    }
+
+    @Test
+    void decisionsArePublishedOnlyAfterTheProviderAnswered() {
+        customers.reachable("c-1", NOON.minusSeconds(60), "America/New_York");
+        customers.apply("c-1", NOON.minusSeconds(30), new EventPayload.EmailSubscriptionChanged(
+                dev.winback.core.event.EmailStatus.UNSUBSCRIBED));
+        List<MessageDecision> published = new java.util.ArrayList<>();
+        List<Integer> publishedAtSend = new java.util.ArrayList<>();
+        sms.answering(m -> {
+            publishedAtSend.add(published.size());
+            return new SendResult.Accepted("p-1", false);
+        });
+        DeliverMessages delivery = new DeliverMessages(store, ledger, List.of(push, sms, email), new PlainComposer(),
+                customers.recorder(), (entry, decisions) -> published.addAll(decisions), DeliveryPolicy.defaults(),
+                clock);
+
+        delivery.deliver(request("c-1", "s", Purpose.MARKETING, List.of(Channel.EMAIL, Channel.SMS)));
+
+        assertThat(publishedAtSend).containsExactly(0);
+        assertThat(published).extracting(MessageDecision::kind, MessageDecision::reason).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(Kind.SKIPPED, Reason.UNSUBSCRIBED),
+                org.assertj.core.groups.Tuple.tuple(Kind.SENT, Reason.ACCEPTED));
+    }
+
+    @Test
+    void aHeldMessageThatIsThenThrottledKeepsATimerAndIsSentOnIt() {
+        Instant lateEvening = Instant.parse("2026-11-24T03:00:00Z"); // 22:00 in New York
+        clock.set(lateEvening);
+        customers.reachable("c-1", lateEvening.minusSeconds(60), "America/New_York");
+        DeliverMessages delivery = delivery(DeliveryPolicy.defaults());
+        DeliveryRequest request = new DeliveryRequest("c-1", "camp", "camp", "s", Purpose.MARKETING,
+                MessageCategory.PROMOTIONS, List.of(Channel.SMS), lateEvening, lateEvening.plus(Duration.ofDays(2)),
+                Duration.ofHours(4), Map.of());
+        assertThat(delivery.deliver(request).status()).contains(LedgerStatus.HELD);
+        clock.set(Instant.parse("2026-11-24T13:00:00Z"));
+        sms.answering(m -> new SendResult.Retryable("throttled"));
+
+        delivery.resumeDue(0);
+
+        LedgerEntry throttled = ledger.find(request.key()).orElseThrow();
+        assertThat(throttled.status()).isEqualTo(LedgerStatus.READY);
+        assertThat(throttled.timer()).contains(clock.instant().plus(RetryBackoff.FIRST));
+        sms.answering(m -> new SendResult.Accepted("p-1", false));
+        clock.advance(RetryBackoff.FIRST);
+        delivery.resumeDue(0);
+        assertThat(ledger.find(request.key()).orElseThrow().status()).isEqualTo(LedgerStatus.SENT);
+        assertThat(sms.delivered).hasSize(1);
+    }
+
+    @Test
+    void repeatedThrottlingBacksOffAndStopsAtTheExpiry() {
+        customers.reachable("c-1", NOON.minusSeconds(60), "America/New_York");
+        DeliverMessages delivery = delivery(DeliveryPolicy.defaults());
+        DeliveryRequest request = request("c-1", "s", Purpose.MARKETING, List.of(Channel.SMS));
+        sms.answering(m -> new SendResult.Retryable("throttled"));
+        delivery.deliver(request);
+        List<Duration> waits = new java.util.ArrayList<>();
+        for (int i = 0; i < 60 && !ledger.find(request.key()).orElseThrow().status().isFinal(); i++) {
+            Instant timer = ledger.find(request.key()).orElseThrow().timer().orElseThrow();
+            waits.add(Duration.between(clock.instant(), timer));
+            clock.set(timer);
+            delivery.resumeDue(0);
+        }
+
+        assertThat(waits.subList(0, 4)).containsExactly(Duration.ofMinutes(1), Duration.ofMinutes(2),
+                Duration.ofMinutes(4), Duration.ofMinutes(8));
+        assertThat(waits).contains(RetryBackoff.LONGEST).doesNotContain(RetryBackoff.LONGEST.multipliedBy(2));
+        LedgerEntry entry = ledger.find(request.key()).orElseThrow();
+        assertThat(entry.status()).isEqualTo(LedgerStatus.SKIPPED);
+        assertThat(entry.timer()).isEmpty();
+        assertThat(clock.instant()).isEqualTo(request.expiresAt());
+    }
 }

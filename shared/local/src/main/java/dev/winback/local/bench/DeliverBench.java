@@ -37,8 +37,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Messages per second through the whole delivery path (record read, rules, ledger claim, SNS
- * publish, ledger answer, the send recorded in the record) next to bare SNS publishes of the same
+ * Messages per second through the whole delivery path (record read, rules, ledger claim, record
+ * read again, SNS publish, ledger answer, the send recorded in the record) next to bare SNS publishes of the same
  * SMS to the same emulator, in the same run and on the same thread; and the DynamoDB units one
  * message costs. Needs the moto emulator (scripts/bench starts it: WINBACK_MOTO_ENDPOINT).
  */
@@ -100,8 +100,8 @@ public final class DeliverBench {
             out.printf("  raw SNS Publish      %,d in %.2f s = %,.0f msgs/s%n", options.messages(), rawSeconds, rawRate);
             out.printf("  delivery path        %,d in %.2f s = %,.0f msgs/s (%,d sent)%n", options.messages(), seconds,
                     rate, sent);
-            out.printf("  DynamoDB per message %.2f read units + %.2f write units (record read, ledger claim and answer,"
-                            + " the send recorded in the record)%n",
+            out.printf("  DynamoDB per message %.2f read units + %.2f write units (record read, and again after"
+                            + " the claim; ledger claim and answer; the send recorded in the record)%n",
                     readUnits / options.messages(), writeUnits / options.messages());
             out.printf("RESULT deliver msgs_per_s=%.0f raw_msgs_per_s=%.0f ratio=%.2f ddb_units_per_msg=%.2f%n",
                     rate, rawRate, rate / rawRate, unitsPerMessage);

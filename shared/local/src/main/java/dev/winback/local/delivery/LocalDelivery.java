@@ -2,6 +2,7 @@ package dev.winback.local.delivery;
 
 import dev.winback.adapters.EngagementServices;
 import dev.winback.adapters.channel.SnsPushSender;
+import dev.winback.adapters.config.ChannelsConfig;
 import dev.winback.adapters.channel.SnsSmsSender;
 import dev.winback.adapters.delivery.DeliveryQueueMessages;
 import dev.winback.adapters.playbook.RetentionActionRequestedJson;
@@ -56,7 +57,7 @@ public final class LocalDelivery implements ActionPublisher, AutoCloseable {
         senders.add(inbox);
         sns.ifPresent(client -> {
             senders.add(new SnsSmsSender(client));
-            senders.add(new SnsPushSender(client));
+            senders.add(new SnsPushSender(client, "true".equalsIgnoreCase(env.get(ChannelsConfig.PUSH_RECEIPTS))));
         });
         Set<Object> emulated = new HashSet<>();
         senders.forEach(s -> emulated.add(s.channel()));

@@ -6,10 +6,12 @@ import dev.winback.adapters.EngagementServices;
 import dev.winback.adapters.channel.SnsPushSender;
 import dev.winback.adapters.channel.SnsSmsSender;
 import dev.winback.adapters.json.EventJsonWriter;
+import dev.winback.core.delivery.ChannelSender;
 import dev.winback.core.delivery.DecisionPublisher;
 import dev.winback.core.delivery.DeliverMessages;
 import dev.winback.core.delivery.DeliveryRequest;
 import dev.winback.core.delivery.LedgerEntry;
+import dev.winback.core.delivery.MessageLedger;
 import dev.winback.core.event.Channel;
 import dev.winback.core.event.EngagementEvent;
 import dev.winback.core.event.EventPayload;
@@ -29,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
 
 /**
  * The delivery path as deployed, on the shared DynamoDB Local and the moto SNS: the real ingest,
@@ -46,12 +49,22 @@ final class DeliveryFixture {
     final ResumeDueMessagesHandler resume;
     private final EventJsonWriter writer = new EventJsonWriter();
 
+    /** SMS and push through SNS; push without delivery receipts (the default). */
     DeliveryFixture(Instant start, SnsClient sns) {
+        this(start, sns, false);
+    }
+
+    DeliveryFixture(Instant start, SnsClient sns, boolean pushReceipts) {
+        this(start, List.of(new SnsSmsSender(sns), new SnsPushSender(sns, pushReceipts)), UnaryOperator.identity());
+    }
+
+    /** @param ledger wraps the table's ledger (to step in between its writes) */
+    DeliveryFixture(Instant start, List<ChannelSender> senders, UnaryOperator<MessageLedger> ledger) {
         IngestFixture shared = IngestFixture.get();
         clock = new VirtualClock(start);
         services = new EngagementServices(shared.config, shared.clients, clock);
-        delivery = services.deliverMessages(List.of(new SnsSmsSender(sns), new SnsPushSender(sns)),
-                new TestComposer(), DecisionPublisher.NONE);
+        delivery = services.deliverMessages(senders, new TestComposer(), DecisionPublisher.NONE,
+                ledger.apply(services.messageLedger()));
         ingest = new IngestEventsHandler(services);
         deliver = new DeliverMessagesHandler(delivery);
         resume = new ResumeDueMessagesHandler(delivery);

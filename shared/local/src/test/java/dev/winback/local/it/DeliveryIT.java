@@ -13,6 +13,8 @@ import dev.winback.core.event.Channel;
 import dev.winback.core.event.EventPayload;
 import dev.winback.core.event.MessageFeedbackKind;
 import dev.winback.core.event.Purpose;
+import dev.winback.adapters.channel.SnsPushSender;
+import dev.winback.adapters.channel.SnsSmsSender;
 import dev.winback.functions.api.HttpApiHandler;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -58,7 +60,8 @@ class DeliveryIT {
     @BeforeEach
     void fixture() {
         provider.clear();
-        f = new DeliveryFixture(AFTERNOON, sns);
+        // Push here is an app that reports deliveries, so it waits for receipts.
+        f = new DeliveryFixture(AFTERNOON, sns, true);
     }
 
     @Test
@@ -169,5 +172,51 @@ class DeliveryIT {
         assertThat(message.path("status").asText()).isEqualTo("sent");
         assertThat(message.path("decisions").findValuesAsText("reason")).contains("endpoint_disabled", "accepted");
         assertThat(response.getBody()).doesNotContain("+1555");
+    }
+
+    /**
+     * A STOP-like withdrawal written between the record read and the claim (the window a worker
+     * races in) stops the send: the record is read again after the claim.
+     */
+    @Test
+    void aWithdrawalWrittenBetweenTheRecordReadAndTheClaimStopsTheSend() {
+        SteppedLedger[] ledger = new SteppedLedger[1];
+        DeliveryFixture racing = new DeliveryFixture(AFTERNOON, List.of(new SnsSmsSender(sns), new SnsPushSender(sns)),
+                table -> ledger[0] = new SteppedLedger(table));
+        racing.customer("dlv-8", MotoSns.pushEndpoint(sns, application, true), "America/New_York");
+        boolean[] withdrawn = new boolean[1];
+        ledger[0].beforeClaim(claim -> {
+            if (withdrawn[0]) return;
+            withdrawn[0] = true;
+            racing.ingest(List.of(racing.event("dlv-8",
+                    new EventPayload.ConsentChanged(Channel.SMS, Purpose.MARKETING, false, "sms-stop", "v1"))));
+        });
+        DeliveryRequest request = racing.request("dlv-8", "s1", Purpose.MARKETING, List.of(Channel.SMS));
+
+        assertThat(racing.deliver(List.of(request))).isEmpty();
+
+        assertThat(withdrawn[0]).isTrue();
+        assertThat(provider.taken()).isEmpty();
+        LedgerEntry entry = racing.entry(request);
+        assertThat(entry.status()).isEqualTo(LedgerStatus.SKIPPED);
+        assertThat(entry.timer()).isEmpty();
+        assertThat(entry.decisions()).extracting(MessageDecision::reason)
+                .containsSubsequence(MessageDecision.Reason.RECORD_CHANGED, MessageDecision.Reason.CONSENT_WITHDRAWN);
+    }
+
+    /** Push from an app that reports no deliveries: no wait, so no second message on SMS hours later. */
+    @Test
+    void pushWithoutReceiptsConfiguredNeverFallsBack() {
+        DeliveryFixture plain = new DeliveryFixture(AFTERNOON, sns);
+        plain.customer("dlv-9", MotoSns.pushEndpoint(sns, application, true), "America/New_York");
+        DeliveryRequest request = plain.request("dlv-9", "s1", Purpose.MARKETING, List.of(Channel.PUSH, Channel.SMS));
+
+        plain.deliver(List.of(request));
+        assertThat(plain.entry(request).timer()).isEmpty();
+        plain.clock.advance(Duration.ofHours(5));
+        plain.tick();
+
+        assertThat(provider.taken()).containsExactly(new ProviderLog.Taken(request.key().messageId(1), false));
+        assertThat(plain.entry(request).status()).isEqualTo(LedgerStatus.SENT);
     }
 }

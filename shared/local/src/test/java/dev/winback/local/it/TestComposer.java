@@ -5,12 +5,17 @@ import dev.winback.core.delivery.MessageComposer;
 import dev.winback.core.delivery.OutboundMessage;
 import dev.winback.core.delivery.RenderedContent;
 import dev.winback.core.event.Channel;
+import dev.winback.core.event.Purpose;
 import dev.winback.core.record.EngagementRecord;
 
+import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
 
-/** A message per campaign without templates; the text carries the message id so the provider log can name it. */
+/**
+ * A message per campaign without templates; the text carries the message id so the provider log can
+ * name it. Marketing email carries a (fake) one-click unsubscribe link, as SES sending requires.
+ */
 final class TestComposer implements MessageComposer {
 
     @Override
@@ -19,6 +24,7 @@ final class TestComposer implements MessageComposer {
         String text = "We miss you (" + request.campaignId() + ", ref " + messageId + ")";
         return new OutboundMessage(messageId, request.customerId(), channel, request.purpose(), address,
                 new RenderedContent("Come back", "<p>" + text + "</p>", text, Map.of("campaign", request.campaignId())),
-                Optional.empty());
+                channel == Channel.EMAIL && request.purpose() == Purpose.MARKETING
+                        ? Optional.of(URI.create("https://links.example/u/" + messageId)) : Optional.empty());
     }
 }
