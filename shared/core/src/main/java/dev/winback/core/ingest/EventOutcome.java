@@ -7,5 +7,7 @@ public enum EventOutcome {
     /** Already part of the record; nothing changed. */
     DUPLICATE,
     /** Not stored because of a transient failure; the caller must retry it. */
-    RETRY
+    RETRY,
+    /** Not stored, ever: the customer was erased. Acknowledged and dropped, so no event re-creates them. */
+    ERASED
 }
