@@ -9,6 +9,8 @@ import dev.winback.adapters.dynamodb.DynamoDbCustomerSample;
 import dev.winback.adapters.dynamodb.DynamoDbEngagementStore;
 import dev.winback.adapters.delivery.AccountHealthPauses;
 import dev.winback.adapters.delivery.IngestSendRecorder;
+import dev.winback.adapters.delivery.SentCopies;
+import dev.winback.adapters.delivery.SuppressedNumbers;
 import dev.winback.adapters.feedback.AccountHealth;
 import dev.winback.adapters.dynamodb.DynamoDbEvaluationStore;
 import dev.winback.adapters.dynamodb.DynamoDbMessageLedger;
@@ -24,6 +26,7 @@ import dev.winback.core.delivery.DeliveryPolicy;
 import dev.winback.core.delivery.MessageComposer;
 import dev.winback.core.delivery.MessageReceipts;
 import dev.winback.core.delivery.PlaybookPlans;
+import dev.winback.core.event.Channel;
 import dev.winback.core.evaluation.ActionPublisher;
 import dev.winback.core.evaluation.Destination;
 import dev.winback.core.evaluation.EvaluateDueCustomers;
@@ -158,11 +161,17 @@ public final class EngagementServices {
 
     /**
      * Message delivery through these senders. Each send is recorded in the engagement record at once
-     * (a message_sent event through ingestion), so caps and sunsets see it on the next message.
+     * (a message_sent event through ingestion), so caps and sunsets see it on the next message. Every
+     * sender keeps a copy of what it sends for the customer's export ({@link SentCopies}), and no SMS
+     * goes to a number on the suppression list ({@link SuppressedNumbers}), whoever composed the senders.
      */
     public DeliverMessages deliverMessages(List<ChannelSender> senders, MessageComposer composer,
                                            DecisionPublisher decisions) {
-        return new DeliverMessages(store, messageLedger, senders, composer, new IngestSendRecorder(ingestEvents),
+        List<ChannelSender> guarded = senders.stream()
+                .map(sender -> SentCopies.around(sender, store.dynamoDb(), store.table(), clock))
+                .map(sender -> sender.channel() == Channel.SMS ? new SuppressedNumbers(sender, contacts) : sender)
+                .toList();
+        return new DeliverMessages(store, messageLedger, guarded, composer, new IngestSendRecorder(ingestEvents),
                 decisions, deliveryPolicy, new AccountHealthPauses(new AccountHealth(store.dynamoDb(), store.table()),
                 clock, ACCOUNT_HEALTH_REFRESH), clock);
     }
