@@ -43,7 +43,8 @@ public final class HttpApiHandler implements RequestHandler<APIGatewayV2HTTPEven
     }
 
     public HttpApiHandler(WinbackConfig config, AwsClients clients, LinkConfig links, Clock clock) {
-        EngagementServices services = new EngagementServices(config, clients, clock);
+        // One key ring for the links it checks and the contact hashes it writes and looks up.
+        EngagementServices services = new EngagementServices(config, clients, clock, links.keys());
         UnsubscribeRoute unsubscribe = new UnsubscribeRoute(links.tokens(), services.intake(), clock);
         CustomerData data = new CustomerData(clients.dynamoDb(), config.tableName(), services.contacts());
         PreferenceLink preferenceLink = new PreferenceLink(links.tokens(), clock);
