@@ -7,16 +7,21 @@ import dev.winback.core.links.KeyMaterial;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads the link secret's current value as a key ring. Two forms:
  * <ul>
  *   <li>a plain string or binary of at least 32 bytes: one key, of id {@link KeyMaterial#LEGACY_ID};</li>
- *   <li>JSON {@code {"current": "k2", "keys": {"0": "...", "k2": "..."}}}: keys by id (each at least
- *       32 bytes as UTF-8), and the one that signs new links and writes new hashes. To rotate, add a
- *       key and make it current; keep the old one for as long as its links and hashes must still
- *       match (links live two years). Moving from a plain secret, keep it under id {@code "0"}.</li>
+ *   <li>JSON {@code {"current": "k2", "keys": {"0": "...", "k2": "..."}, "retired": ["0"]}}: keys by
+ *       id (each at least 32 bytes as UTF-8), the one that signs new links and writes new hashes, and
+ *       optionally the older ones whose links are no longer accepted. To rotate, add a key and make
+ *       it current; once links under the old one should stop working (they live two years), retire
+ *       it rather than remove it: erasure tombstones and the SMS suppression list are keyed hashes
+ *       that only the key that wrote them can match. Moving from a plain secret, keep it under id
+ *       {@code "0"}.</li>
  * </ul>
  */
 final class SecretsManagerSecret {
@@ -48,13 +53,19 @@ final class SecretsManagerSecret {
         if (!current.isTextual() || !keys.isObject() || keys.isEmpty()) {
             throw new IllegalStateException("the link secret must name its \"current\" key and hold \"keys\" by id");
         }
+        JsonNode retiredIds = root.path("retired");
+        if (!retiredIds.isMissingNode() && !retiredIds.isArray()) {
+            throw new IllegalStateException("\"retired\" lists key ids");
+        }
+        Set<String> retired = new LinkedHashSet<>();
+        retiredIds.forEach(id -> retired.add(id.asText()));
         Map<String, byte[]> secrets = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> key : keys.properties()) {
             if (!key.getValue().isTextual()) throw new IllegalStateException("each link secret key is a string");
             secrets.put(key.getKey(), key.getValue().textValue().getBytes(StandardCharsets.UTF_8));
         }
         try {
-            return new KeyMaterial.Ring(current.textValue(), secrets);
+            return new KeyMaterial.Ring(current.textValue(), secrets, retired);
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("the link secret is not usable: " + e.getMessage());
         }

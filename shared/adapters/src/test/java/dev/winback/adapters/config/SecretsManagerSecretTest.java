@@ -28,6 +28,9 @@ class SecretsManagerSecretTest {
 
         assertThat(ring.currentId()).isEqualTo("k2");
         assertThat(ring.secrets()).containsOnlyKeys("0", "k2");
+        assertThat(ring.retired()).isEmpty();
+        assertThat(SecretsManagerSecret.ring("{\"current\": \"k2\", \"keys\": {\"0\": \"" + K1 + "\", \"k2\": \""
+                + K2 + "\"}, \"retired\": [\"0\"]}").retired()).containsExactly("0");
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -19,9 +20,11 @@ import java.util.regex.Pattern;
  * (HMAC-SHA256 of a fixed label, so a key for one purpose says nothing about another): encrypting
  * and signing link tokens, and hashing contact addresses. The current key signs new tokens and
  * writes new hashes; older keys still check tokens already sent and match hashes already stored,
- * so the secret rotates without breaking links, tombstones or STOP look-ups. Removing a key ends
- * both. The secret is read lazily, on first use, so a function that never signs a link never
- * fetches it.
+ * so the secret rotates without breaking links, tombstones or STOP look-ups. A key can be retired:
+ * its links are refused from then on, but its hashes still match (an erasure tombstone must hold for
+ * good, and a keyed hash cannot be recomputed under a new key without the address it hides).
+ * Removing a key ends both. The secret is read lazily, on first use, so a function that never signs
+ * a link never fetches it.
  */
 public final class KeyMaterial {
 
@@ -34,13 +37,20 @@ public final class KeyMaterial {
     public static final String LEGACY_ID = "0";
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,16}");
 
-    /** The secret as the operator gives it: keys by id, and which one is current. */
-    public record Ring(String currentId, Map<String, byte[]> secrets) {
+    /**
+     * The secret as the operator gives it: keys by id, which one is current, and which are retired
+     * (no longer accepted on links, still used to match stored hashes).
+     */
+    public record Ring(String currentId, Map<String, byte[]> secrets, Set<String> retired) {
         public Ring {
             Objects.requireNonNull(currentId, "currentId");
             secrets = Map.copyOf(secrets);
+            retired = Set.copyOf(retired);
             if (!secrets.containsKey(currentId)) {
                 throw new IllegalArgumentException("the current key id names no key of the secret");
+            }
+            if (retired.contains(currentId) || !secrets.keySet().containsAll(retired)) {
+                throw new IllegalArgumentException("only an older key of the secret can be retired");
             }
             for (Map.Entry<String, byte[]> key : secrets.entrySet()) {
                 if (!ID.matcher(key.getKey()).matches()) {
@@ -53,13 +63,17 @@ public final class KeyMaterial {
             }
         }
 
+        public Ring(String currentId, Map<String, byte[]> secrets) {
+            this(currentId, secrets, Set.of());
+        }
+
         public static Ring single(byte[] secret) {
             return new Ring(LEGACY_ID, Map.of(LEGACY_ID, secret));
         }
     }
 
-    /** The keys derived from one secret key. */
-    record Derived(String id, byte[] tokenEncryption, byte[] tokenMac, byte[] contactHash) {
+    /** The keys derived from one secret key; a retired one checks no link. */
+    record Derived(String id, byte[] tokenEncryption, byte[] tokenMac, byte[] contactHash, boolean retired) {
     }
 
     private record Keys(Derived current, Map<String, Derived> byId, List<Derived> all) {
@@ -80,9 +94,13 @@ public final class KeyMaterial {
     }
 
     public static KeyMaterial of(String currentId, Map<String, byte[]> secrets) {
+        return of(currentId, secrets, Set.of());
+    }
+
+    public static KeyMaterial of(String currentId, Map<String, byte[]> secrets, Set<String> retired) {
         Map<String, byte[]> copy = new LinkedHashMap<>();
         secrets.forEach((id, key) -> copy.put(id, key.clone()));
-        return new KeyMaterial(() -> new Ring(currentId, copy));
+        return new KeyMaterial(() -> new Ring(currentId, copy, retired));
     }
 
     /** The key new tokens and hashes are made with. */
@@ -112,7 +130,8 @@ public final class KeyMaterial {
                     for (Map.Entry<String, byte[]> key : ring.secrets().entrySet()) {
                         byte[] master = key.getValue();
                         Derived one = new Derived(key.getKey(), hmac(master, label("token-encryption")),
-                                hmac(master, label("token-mac")), hmac(master, label("contact-hash")));
+                                hmac(master, label("token-mac")), hmac(master, label("contact-hash")),
+                                ring.retired().contains(key.getKey()));
                         byId.put(key.getKey(), one);
                         Arrays.fill(master, (byte) 0);
                     }

@@ -72,7 +72,7 @@ public final class LinkTokens {
 
     /**
      * Why a token was not accepted; never says more than that to the caller. {@code UNKNOWN_KEY}: its
-     * key is no longer in the secret (retired by rotation), or never was.
+     * key was retired or removed from the secret, or never was in it.
      */
     public enum Rejection { MALFORMED, UNKNOWN_KEY, FORGED, EXPIRED }
 
@@ -122,7 +122,7 @@ public final class LinkTokens {
             return invalid(Rejection.MALFORMED);
         }
         if (raw.length < headerLength + TAG_BYTES + 1) return invalid(Rejection.MALFORMED);
-        Optional<KeyMaterial.Derived> key = keys.byId(keyId);
+        Optional<KeyMaterial.Derived> key = keys.byId(keyId).filter(k -> !k.retired());
         if (key.isEmpty()) return invalid(Rejection.UNKNOWN_KEY);
         byte[] header = Arrays.copyOf(raw, headerLength);
         byte[] tag = Arrays.copyOfRange(raw, headerLength, headerLength + TAG_BYTES);

@@ -41,6 +41,19 @@ class KeyRotationTest {
     }
 
     @Test
+    void aRetiredKey_checksNoLink_butItsHashesStillMatch() {
+        KeyMaterial retired = KeyMaterial.of("k2", Map.of("k1", K1, "k2", K2), java.util.Set.of("k1"));
+        String old = new LinkTokens(beforeRotation).issue(LinkToken.preferences("c-1", ISSUED));
+
+        assertThat(new LinkTokens(retired).check(old, ISSUED))
+                .isEqualTo(new LinkTokens.Checked.Invalid(LinkTokens.Rejection.UNKNOWN_KEY));
+        assertThat(new ContactHashes(retired).emailUnderEveryKey("ann@example.com"))
+                .contains(new ContactHashes(beforeRotation).email("ann@example.com"));
+        assertThatThrownBy(() -> new KeyMaterial.Ring("k2", Map.of("k1", K1, "k2", K2), java.util.Set.of("k2")))
+                .as("the current key signs: it cannot be retired").isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void aTokenThatNamesAnotherKeyOfTheRing_isForged() {
         String underK1 = new LinkTokens(beforeRotation).issue(LinkToken.preferences("c-1", ISSUED));
         byte[] raw = Base64.getUrlDecoder().decode(underK1);

@@ -132,6 +132,16 @@ class PrivacyIT {
                         "priv-e", Instant.parse("2026-11-20T00:00:00Z"))), null, null, false), null);
         assertThat(preferences.getStatusCode()).isEqualTo(404);
 
+        // A delivery request already on its way sends nothing and writes nothing.
+        Instant now = Instant.parse("2026-11-22T00:00:00Z");
+        RecordingEmail email = new RecordingEmail();
+        new dev.winback.adapters.EngagementServices(fixture.config, fixture.clients, Clock.fixed(now, ZoneOffset.UTC))
+                .deliverMessages(List.of(email), new TestComposer(), dev.winback.core.delivery.DecisionPublisher.NONE)
+                .deliver(new DeliveryRequest("priv-e", "winback-a", "winback-a", "s1", Purpose.TRANSACTIONAL,
+                        MessageCategory.REMINDERS, List.of(Channel.EMAIL), now, now.plusSeconds(86_400),
+                        java.time.Duration.ofHours(4), Map.of()));
+        assertThat(email.sent).as("delivery refuses").isZero();
+
         assertThat(fixture.services.store().find("priv-e")).as("no record came back").isNull();
         assertThat(fixture.records(List.of("priv-e")).get("priv-e").erased()).isTrue();
         assertThat(new CustomerData(fixture.clients.dynamoDb(), fixture.config.tableName(), fixture.services.contacts())
@@ -186,6 +196,8 @@ class PrivacyIT {
 
     /** An email provider that takes everything. */
     private static final class RecordingEmail implements ChannelSender {
+        int sent;
+
         @Override
         public Channel channel() {
             return Channel.EMAIL;
@@ -193,6 +205,7 @@ class PrivacyIT {
 
         @Override
         public SendResult send(OutboundMessage message) {
+            sent++;
             return new SendResult.Accepted("ses-" + message.messageId(), false);
         }
     }
