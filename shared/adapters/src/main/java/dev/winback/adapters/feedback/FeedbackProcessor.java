@@ -59,11 +59,22 @@ public final class FeedbackProcessor {
     private final AccountHealth health;
     private final Replies wording;
     private final Clock clock;
+    private final FeedbackPorts.SmsOptIns optIns;
 
     public FeedbackProcessor(EventIntake intake, DynamoDbEngagementStore store, ContactIndex contacts,
                              FeedbackPorts.EndpointOwners endpoints, FeedbackPorts.SmsReplies sms,
                              FeedbackPorts.ReplyEvents replies, FeedbackPorts.Once once, AccountHealth health,
                              Replies wording, Clock clock) {
+        this(intake, store, contacts, endpoints, sms, replies, once, health, wording, clock,
+                FeedbackPorts.SmsOptIns.NONE);
+    }
+
+    /** @param optIns takes a number that texted START off the provider's own opt-out list */
+    public FeedbackProcessor(EventIntake intake, DynamoDbEngagementStore store, ContactIndex contacts,
+                             FeedbackPorts.EndpointOwners endpoints, FeedbackPorts.SmsReplies sms,
+                             FeedbackPorts.ReplyEvents replies, FeedbackPorts.Once once, AccountHealth health,
+                             Replies wording, Clock clock, FeedbackPorts.SmsOptIns optIns) {
+        this.optIns = optIns;
         this.intake = intake;
         this.store = store;
         this.contacts = contacts;
@@ -178,15 +189,18 @@ public final class FeedbackProcessor {
 
     /**
      * A STOP from a number no customer gave still stops every text to it (the suppression list the
-     * SMS sender checks); a START from any number lifts it. Known numbers are handled through their
-     * customers' consent.
+     * SMS sender checks); a START from any number lifts it, and asks the provider to lift its own
+     * opt-out of the number. Known numbers are handled through their customers' consent.
      *
      * @return false when the list could not be written now (the notification is retried)
      */
     private boolean suppression(SmsKeywords.Intent intent, List<String> owners, String from, Instant at) {
         try {
             if (intent == SmsKeywords.Intent.STOP && owners.isEmpty()) contacts.suppressSms(from, at);
-            if (intent == SmsKeywords.Intent.START) contacts.liftSmsSuppression(from);
+            if (intent == SmsKeywords.Intent.START) {
+                contacts.liftSmsSuppression(from);
+                optIns.optIn(from); // before the confirmation, which SNS would refuse otherwise
+            }
             return true;
         } catch (RuntimeException e) {
             LOG.log(java.util.logging.Level.WARNING, "updating the SMS suppression list failed; will retry", e);

@@ -1,6 +1,7 @@
 package dev.winback.local.it;
 
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
+import dev.winback.adapters.feedback.AwsFeedbackPorts;
 import dev.winback.adapters.feedback.DynamoDbOnce;
 import dev.winback.core.delivery.Attempt;
 import dev.winback.core.delivery.DeliveryRequest;
@@ -36,6 +37,7 @@ class SmsSuppressionIT {
     DeliveryFixture f;
     ProcessFeedbackHandler feedback;
     final List<String> confirmations = new ArrayList<>();
+    final List<String> optedIn = new ArrayList<>();
 
     @BeforeAll
     static void emulator() {
@@ -56,7 +58,11 @@ class SmsSuppressionIT {
         IngestFixture shared = IngestFixture.get();
         feedback = new ProcessFeedbackHandler(f.services, arn -> Optional.empty(),
                 (to, from, text) -> confirmations.add(text), reply -> { },
-                new DynamoDbOnce(shared.clients.dynamoDb(), shared.config.tableName(), f.clock), f.clock);
+                new DynamoDbOnce(shared.clients.dynamoDb(), shared.config.tableName(), f.clock), f.clock,
+                phone -> {
+                    optedIn.add(phone);
+                    AwsFeedbackPorts.smsOptIns(sns).optIn(phone);
+                });
     }
 
     @Test
@@ -80,6 +86,7 @@ class SmsSuppressionIT {
         assertThat(provider.taken()).as("nothing reached SNS").isEmpty();
 
         feedback.handleRequest(inbound(phone, "START", "inbound-supp-start-1"), null);
+        assertThat(optedIn).as("SNS is asked to lift its own opt-out").containsExactly(phone);
         DeliveryRequest after = f.request("supp-1", "s3", Purpose.MARKETING, List.of(Channel.SMS));
         f.deliver(List.of(after));
         assertThat(f.entry(after).status()).as("START lifts the suppression").isEqualTo(LedgerStatus.SENT);
