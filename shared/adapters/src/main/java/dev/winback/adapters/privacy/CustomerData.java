@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -154,30 +155,35 @@ public final class CustomerData {
                 hashes.addAll(contacts.hashes().phoneUnderEveryKey(profile.phone().value()));
             }
         }
+        List<Map<String, AttributeValue>> after = items(customerId);
+        // A write that raced the marker may have indexed an address after the first read.
+        after.forEach(item -> ContactIndex.remindedHash(item).ifPresent(hashes::add));
         for (String hash : hashes) {
             contacts.tombstone(hash, now);
             contacts.forget(hash, customerId);
         }
 
-        List<Map<String, AttributeValue>> after = items(customerId);
         List<WriteRequest> deletes = after.stream()
                 .filter(item -> !DynamoDbEngagementStore.isErasedMarker(item))
                 .map(item -> WriteRequest.builder().deleteRequest(d -> d.key(Map.of(Keys.PK, item.get(Keys.PK),
                         Keys.SK, item.get(Keys.SK)))).build()).toList();
         BatchWrites.writeAll(dynamoDb, table, deletes);
 
-        int rejectedDeleted = rejected.forget(body -> mentions(body, customerId, hashes), now);
+        int rejectedDeleted = rejected.forget(naming(customerId, hashes), now);
         return new Erasure(deletes.size(), hashes.size(), rejectedDeleted);
     }
 
     /**
-     * Whether a raw body names the customer: the id as a {@code customerId} value, or an email address
+     * Which raw bodies name the customer: the id as a {@code customerId} value, or an email address
      * or phone number in it whose keyed hash is one of the customer's (so addresses the record held
      * long ago are found too, though only their hashes are kept).
      */
-    private boolean mentions(String body, String customerId, Set<String> hashes) {
+    private Predicate<String> naming(String customerId, Set<String> hashes) {
         Pattern id = Pattern.compile("\"customerId\"\\s*:\\s*\"" + Pattern.quote(customerId) + "\"");
-        if (id.matcher(body).find()) return true;
+        return body -> id.matcher(body).find() || hasAddressOf(body, hashes);
+    }
+
+    private boolean hasAddressOf(String body, Set<String> hashes) {
         if (hashes.isEmpty()) return false;
         Matcher email = EMAIL.matcher(body);
         while (email.find()) {
