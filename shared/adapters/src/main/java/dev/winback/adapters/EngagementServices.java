@@ -9,12 +9,12 @@ import dev.winback.adapters.dynamodb.DynamoDbCustomerSample;
 import dev.winback.adapters.dynamodb.DynamoDbEngagementStore;
 import dev.winback.adapters.delivery.AccountHealthPauses;
 import dev.winback.adapters.delivery.IngestSendRecorder;
-import dev.winback.adapters.delivery.SentCopies;
 import dev.winback.adapters.delivery.SuppressedNumbers;
 import dev.winback.adapters.feedback.AccountHealth;
 import dev.winback.adapters.dynamodb.DynamoDbEvaluationStore;
 import dev.winback.adapters.dynamodb.DynamoDbMessageLedger;
 import dev.winback.adapters.dynamodb.DynamoDbPurchaseModels;
+import dev.winback.adapters.dynamodb.SentCopies;
 import dev.winback.adapters.ingest.EventIntake;
 import dev.winback.adapters.ingest.RejectedEvents;
 import dev.winback.adapters.playbook.PlaybookLoader;
@@ -90,7 +90,7 @@ public final class EngagementServices {
 
     public EngagementServices(WinbackConfig config, AwsClients clients, Clock clock, KeyMaterial keys) {
         this.keys = keys;
-        this.contacts = new ContactIndex(clients.dynamoDb(), config.tableName(), new ContactHashes(keys));
+        this.contacts = new ContactIndex(clients.dynamoDb(), config.tableName(), new ContactHashes(keys), meter);
         this.store = new DynamoDbEngagementStore(clients.dynamoDb(), config.tableName(), meter, contacts);
         this.evaluationStore = new DynamoDbEvaluationStore(clients.dynamoDb(), config.tableName(), meter, store);
         this.purchaseModels = new DynamoDbPurchaseModels(clients.dynamoDb(), config.tableName(), meter, clock,
@@ -168,7 +168,7 @@ public final class EngagementServices {
     public DeliverMessages deliverMessages(List<ChannelSender> senders, MessageComposer composer,
                                            DecisionPublisher decisions) {
         List<ChannelSender> guarded = senders.stream()
-                .map(sender -> SentCopies.around(sender, store.dynamoDb(), store.table(), clock))
+                .map(sender -> SentCopies.around(sender, store.dynamoDb(), store.table(), clock, meter))
                 .map(sender -> sender.channel() == Channel.SMS ? new SuppressedNumbers(sender, contacts) : sender)
                 .toList();
         return new DeliverMessages(store, messageLedger, guarded, composer, new IngestSendRecorder(ingestEvents),

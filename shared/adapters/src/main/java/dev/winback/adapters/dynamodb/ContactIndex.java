@@ -9,6 +9,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,11 +45,18 @@ public final class ContactIndex {
     private final DynamoDbClient dynamoDb;
     private final String table;
     private final ContactHashes hashes;
+    private final CapacityMeter meter;
 
     public ContactIndex(DynamoDbClient dynamoDb, String table, ContactHashes hashes) {
+        this(dynamoDb, table, hashes, new CapacityMeter());
+    }
+
+    /** @param meter counts the look-ups on the send path (the SMS suppression list) */
+    public ContactIndex(DynamoDbClient dynamoDb, String table, ContactHashes hashes, CapacityMeter meter) {
         this.dynamoDb = dynamoDb;
         this.table = table;
         this.hashes = hashes;
+        this.meter = meter;
     }
 
     public ContactHashes hashes() {
@@ -147,7 +155,9 @@ public final class ContactIndex {
                     KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
             for (int attempt = 0; !request.isEmpty() && attempt < 8; attempt++) {
                 Map<String, KeysAndAttributes> pending = request;
-                var response = dynamoDb.batchGetItem(b -> b.requestItems(pending));
+                var response = dynamoDb.batchGetItem(b -> b.requestItems(pending)
+                        .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+                meter.read(response.consumedCapacity());
                 response.responses().getOrDefault(table, List.of())
                         .forEach(item -> out.add(item.get(Keys.PK).s().substring(PREFIX.length())));
                 request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();

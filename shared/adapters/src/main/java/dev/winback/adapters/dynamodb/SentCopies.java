@@ -1,12 +1,12 @@
-package dev.winback.adapters.delivery;
+package dev.winback.adapters.dynamodb;
 
-import dev.winback.adapters.dynamodb.Keys;
 import dev.winback.core.delivery.ChannelSender;
 import dev.winback.core.delivery.OutboundMessage;
 import dev.winback.core.delivery.SendResult;
 import dev.winback.core.event.Channel;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -33,17 +33,20 @@ public final class SentCopies implements ChannelSender {
     private final DynamoDbClient dynamoDb;
     private final String table;
     private final Clock clock;
+    private final CapacityMeter meter;
 
-    public SentCopies(ChannelSender sender, DynamoDbClient dynamoDb, String table, Clock clock) {
+    public SentCopies(ChannelSender sender, DynamoDbClient dynamoDb, String table, Clock clock, CapacityMeter meter) {
         this.sender = sender;
         this.dynamoDb = dynamoDb;
         this.table = table;
         this.clock = clock;
+        this.meter = meter;
     }
 
     /** Wraps {@code sender} unless its messages are kept already (the in-app inbox). */
-    public static ChannelSender around(ChannelSender sender, DynamoDbClient dynamoDb, String table, Clock clock) {
-        return sender.channel() == Channel.IN_APP ? sender : new SentCopies(sender, dynamoDb, table, clock);
+    public static ChannelSender around(ChannelSender sender, DynamoDbClient dynamoDb, String table, Clock clock,
+                                       CapacityMeter meter) {
+        return sender.channel() == Channel.IN_APP ? sender : new SentCopies(sender, dynamoDb, table, clock, meter);
     }
 
     @Override
@@ -64,7 +67,8 @@ public final class SentCopies implements ChannelSender {
         item.put("text", AttributeValue.fromS(message.content().text()));
         item.put(Keys.EXPIRES_AT, AttributeValue.fromN(Long.toString(now.plus(KEEP).getEpochSecond())));
         try {
-            dynamoDb.putItem(b -> b.tableName(table).item(item));
+            meter.write(dynamoDb.putItem(b -> b.tableName(table).item(item)
+                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)).consumedCapacity());
         } catch (RuntimeException e) {
             // Nothing reached the provider yet: a send whose copy cannot be kept waits and is tried again.
             LOG.log(Level.WARNING, "keeping a copy of a " + message.channel().wireName() + " message failed", e);
