@@ -19,8 +19,8 @@ import java.util.Map;
  *
  * <p>A number on the account's opted-out list (it texted STOP to one of the account's numbers; see
  * {@code CheckIfPhoneNumberIsOptedOut}) is refused before publishing, so the ledger says why instead
- * of showing a send SNS would silently drop. The check is one more call per text (SNS allows it at a
- * lower rate than Publish; a throttled check waits and retries, it never sends unchecked).
+ * of showing a send SNS would silently drop. The check is one more call per text, throttled by SNS
+ * on its own quota: a failed or throttled check is retried later, never skipped.
  */
 public final class SnsSmsSender implements ChannelSender {
 
