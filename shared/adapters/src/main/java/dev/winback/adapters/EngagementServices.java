@@ -10,10 +10,12 @@ import dev.winback.adapters.dynamodb.DynamoDbEngagementStore;
 import dev.winback.adapters.delivery.AccountHealthPauses;
 import dev.winback.adapters.delivery.IngestSendRecorder;
 import dev.winback.adapters.delivery.PhoneNumberTimeZones;
+import dev.winback.adapters.delivery.SuppressedNumbers;
 import dev.winback.adapters.feedback.AccountHealth;
 import dev.winback.adapters.dynamodb.DynamoDbEvaluationStore;
 import dev.winback.adapters.dynamodb.DynamoDbMessageLedger;
 import dev.winback.adapters.dynamodb.DynamoDbPurchaseModels;
+import dev.winback.adapters.dynamodb.SentCopies;
 import dev.winback.adapters.ingest.EventIntake;
 import dev.winback.adapters.ingest.RejectedEvents;
 import dev.winback.adapters.playbook.PlaybookLoader;
@@ -26,6 +28,7 @@ import dev.winback.core.delivery.MessageComposer;
 import dev.winback.core.delivery.MessageLedger;
 import dev.winback.core.delivery.MessageReceipts;
 import dev.winback.core.delivery.PlaybookPlans;
+import dev.winback.core.event.Channel;
 import dev.winback.core.evaluation.ActionPublisher;
 import dev.winback.core.evaluation.Destination;
 import dev.winback.core.evaluation.EvaluateDueCustomers;
@@ -89,7 +92,7 @@ public final class EngagementServices {
 
     public EngagementServices(WinbackConfig config, AwsClients clients, Clock clock, KeyMaterial keys) {
         this.keys = keys;
-        this.contacts = new ContactIndex(clients.dynamoDb(), config.tableName(), new ContactHashes(keys));
+        this.contacts = new ContactIndex(clients.dynamoDb(), config.tableName(), new ContactHashes(keys), meter);
         this.store = new DynamoDbEngagementStore(clients.dynamoDb(), config.tableName(), meter, contacts);
         this.evaluationStore = new DynamoDbEvaluationStore(clients.dynamoDb(), config.tableName(), meter, store);
         this.purchaseModels = new DynamoDbPurchaseModels(clients.dynamoDb(), config.tableName(), meter, clock,
@@ -162,7 +165,9 @@ public final class EngagementServices {
 
     /**
      * Message delivery through these senders. Each send is recorded in the engagement record at once
-     * (a message_sent event through ingestion), so caps and sunsets see it on the next message.
+     * (a message_sent event through ingestion), so caps and sunsets see it on the next message. Every
+     * sender keeps a copy of what it sends for the customer's export ({@link SentCopies}), and no SMS
+     * goes to a number on the suppression list ({@link SuppressedNumbers}), whoever composed the senders.
      */
     public DeliverMessages deliverMessages(List<ChannelSender> senders, MessageComposer composer,
                                            DecisionPublisher decisions) {
@@ -172,7 +177,11 @@ public final class EngagementServices {
     /** Message delivery on the given ledger (tests wrap the table's to step in between its writes). */
     public DeliverMessages deliverMessages(List<ChannelSender> senders, MessageComposer composer,
                                            DecisionPublisher decisions, MessageLedger ledger) {
-        return new DeliverMessages(store, ledger, senders, composer, new IngestSendRecorder(ingestEvents),
+        List<ChannelSender> guarded = senders.stream()
+                .map(sender -> SentCopies.around(sender, store.dynamoDb(), store.table(), clock, meter))
+                .map(sender -> sender.channel() == Channel.SMS ? new SuppressedNumbers(sender, contacts) : sender)
+                .toList();
+        return new DeliverMessages(store, ledger, guarded, composer, new IngestSendRecorder(ingestEvents),
                 decisions, deliveryPolicy, new AccountHealthPauses(new AccountHealth(store.dynamoDb(), store.table()),
                 clock, ACCOUNT_HEALTH_REFRESH), clock);
     }

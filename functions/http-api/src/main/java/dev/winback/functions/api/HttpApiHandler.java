@@ -9,6 +9,7 @@ import dev.winback.adapters.config.AwsClients;
 import dev.winback.adapters.config.WinbackConfig;
 import dev.winback.adapters.dynamodb.DynamoDbInbox;
 import dev.winback.adapters.privacy.CustomerData;
+import dev.winback.core.links.KeyMaterial;
 
 import java.time.Clock;
 import java.util.Map;
@@ -26,7 +27,15 @@ public final class HttpApiHandler implements RequestHandler<APIGatewayV2HTTPEven
     }
 
     public HttpApiHandler(WinbackConfig config, AwsClients clients, Clock clock) {
-        EngagementServices services = new EngagementServices(config, clients, clock);
+        this(new EngagementServices(config, clients, clock), config, clients, clock);
+    }
+
+    /** With the given key ring for contact hashes (erasure's tombstones), as after a key rotation. */
+    public HttpApiHandler(WinbackConfig config, AwsClients clients, KeyMaterial keys, Clock clock) {
+        this(new EngagementServices(config, clients, clock, keys), config, clients, clock);
+    }
+
+    private HttpApiHandler(EngagementServices services, WinbackConfig config, AwsClients clients, Clock clock) {
         CustomerData data = new CustomerData(clients.dynamoDb(), config.tableName(), services.contacts());
         PreferencesJsonRoute preferencesAdmin = PreferencesJsonRoute.forAdmin(LinkRoutes.preferenceCentre(services, clock));
         this.routes = new RouteTable(Map.ofEntries(

@@ -17,7 +17,8 @@ import java.util.List;
 /**
  * POST /v1/events: up to 500 events, validated as a whole. If any is invalid nothing is applied
  * and the answer names every invalid field (the client fixes and resends; duplicates are safe).
- * Otherwise each event gets a result: applied, duplicate, or retry (then the status is 503).
+ * Otherwise each event gets a result: applied, duplicate, erased (the customer was erased: dropped,
+ * not stored), or retry (then the status is 503).
  */
 final class PostEventsRoute implements Route {
 
@@ -91,6 +92,7 @@ final class PostEventsRoute implements Route {
                     case IntakeResult.Duplicate d -> "duplicate";
                     case IntakeResult.Retry r -> "retry";
                     case IntakeResult.Rejected r -> "rejected";
+                    case IntakeResult.Erased e -> "erased";
                 });
                 g.writeEndObject();
             }

@@ -10,9 +10,10 @@ import java.util.logging.Logger;
 
 /**
  * Privacy requests (IAM-protected, for the operator's own tools):
- * {@code GET /v1/customers/{customerId}/export} returns everything held on the customer;
- * {@code DELETE /v1/customers/{customerId}} erases it and keeps keyed-hash tombstones of the
- * email and phone, so no later event re-enables marketing to them.
+ * {@code GET /v1/customers/{customerId}/export} returns everything held on the customer, sent
+ * messages included; {@code DELETE /v1/customers/{customerId}} erases it (see
+ * {@link CustomerData#erase}): every address the customer ever gave is tombstoned by keyed hash, and
+ * no later event re-creates the customer.
  */
 final class PrivacyRoutes {
 
@@ -25,7 +26,7 @@ final class PrivacyRoutes {
 
     static Route export(CustomerData data, Clock clock) {
         return request -> CustomerPath.withCustomer(request, id -> {
-            var items = data.items(id);
+            var items = data.held(id);
             if (items.isEmpty()) return HttpResponses.problem(404, "Not Found", "nothing is held on this customer");
             return HttpResponses.json(200, g -> data.export(id, clock.instant(), g));
         });
@@ -35,13 +36,15 @@ final class PrivacyRoutes {
         return request -> CustomerPath.withCustomer(request, id -> {
             CustomerData.Erasure erasure = data.erase(id, clock.instant());
             LOG.info(() -> "customer erased: " + erasure.itemsDeleted() + " item(s), "
-                    + erasure.contactsTombstoned() + " contact tombstone(s)");
+                    + erasure.contactsTombstoned() + " contact tombstone(s), "
+                    + erasure.rejectedDeleted() + " rejected event(s)");
             return HttpResponses.json(200, g -> {
                 g.writeStartObject();
                 g.writeStringField("customerId", id);
                 g.writeBooleanField("erased", true);
                 g.writeNumberField("itemsDeleted", erasure.itemsDeleted());
                 g.writeNumberField("contactsTombstoned", erasure.contactsTombstoned());
+                g.writeNumberField("rejectedDeleted", erasure.rejectedDeleted());
                 g.writeEndObject();
             });
         });

@@ -34,16 +34,24 @@ public final class ProcessFeedbackHandler implements RequestHandler<SNSEvent, Ma
     ProcessFeedbackHandler(WinbackConfig config, AwsClients clients, Clock clock) {
         this(new EngagementServices(config, clients, clock), AwsFeedbackPorts.endpointOwners(clients),
                 AwsFeedbackPorts.smsReplies(clients), AwsFeedbackPorts.replyEvents(clients, config.eventBusName()),
-                new DynamoDbOnce(clients.dynamoDb(), config.tableName(), clock), clock);
+                new DynamoDbOnce(clients.dynamoDb(), config.tableName(), clock), clock,
+                AwsFeedbackPorts.smsOptIns(clients.sns()));
     }
 
     /** For the local runtime and tests, which bring their own stand-ins for SNS and the bus. */
     public ProcessFeedbackHandler(EngagementServices services, FeedbackPorts.EndpointOwners endpoints,
                                   FeedbackPorts.SmsReplies sms, FeedbackPorts.ReplyEvents replies,
                                   FeedbackPorts.Once once, Clock clock) {
+        this(services, endpoints, sms, replies, once, clock, FeedbackPorts.SmsOptIns.NONE);
+    }
+
+    /** @param optIns takes a number that texted START off the provider's own opt-out list */
+    public ProcessFeedbackHandler(EngagementServices services, FeedbackPorts.EndpointOwners endpoints,
+                                  FeedbackPorts.SmsReplies sms, FeedbackPorts.ReplyEvents replies,
+                                  FeedbackPorts.Once once, Clock clock, FeedbackPorts.SmsOptIns optIns) {
         this.processor = new FeedbackProcessor(services.intake(), services.store(), services.contacts(), endpoints,
                 sms, replies, once, new AccountHealth(services.store().dynamoDb(), services.store().table()),
-                FeedbackProcessor.Replies.DEFAULT, clock);
+                FeedbackProcessor.Replies.DEFAULT, clock, optIns);
     }
 
     @Override

@@ -31,7 +31,8 @@ public final class PublicLinksHandler implements RequestHandler<APIGatewayV2HTTP
     }
 
     public PublicLinksHandler(WinbackConfig config, AwsClients clients, LinkConfig links, Clock clock) {
-        this.routes = LinkRoutes.create(new EngagementServices(config, clients, clock), links, clock);
+        // One key ring for the links it checks and the contact hashes it writes and looks up.
+        this.routes = LinkRoutes.create(new EngagementServices(config, clients, clock, links.keys()), links, clock);
     }
 
     /** For the local runtime and tests: links signed with the local development secret. */

@@ -16,7 +16,8 @@ import java.util.Optional;
  *
  * <ul>
  *   <li>{@code WINBACK_LINK_SECRET_ARN} (required in AWS): the Secrets Manager secret the template
- *       generates; read once, on the first link signed or checked, never at start-up.</li>
+ *       generates; read once, on the first link signed or checked, never at start-up. A plain value,
+ *       or keys by id for rotation (see {@code SecretsManagerSecret}).</li>
  *   <li>{@code WINBACK_LINK_BASE_URL} (optional): the public base of the links, the HTTP API's URL
  *       or a custom domain in front of it. Functions that only check links do without it.</li>
  *   <li>{@code WINBACK_LINK_VALIDITY_DAYS} (optional, default 730, at least 365).</li>

@@ -9,6 +9,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,23 +26,37 @@ import java.util.Set;
 /**
  * Contact addresses by keyed hash ({@link ContactHashes}), never in the clear:
  * {@code pk = CONTACT#<hash>} with one item {@code sk = C#<customerId>} per customer who gave that
- * address (to find the customer an inbound text comes from), and {@code sk = ERASED} once a
- * customer holding it asked to be erased: a tombstone that keeps the address out of every record
- * for good.
+ * address (to find the customer an inbound text comes from), {@code sk = ERASED} once a customer
+ * holding it asked to be erased (a tombstone that keeps the address out of every record for good),
+ * and {@code sk = SMS_STOPPED} for a number that texted STOP when no customer had it (the SMS
+ * suppression list: no text goes to it until it texts START). Each customer's partition remembers
+ * the hash of every address the record ever indexed ({@code sk = CONTACT#<hash>}), so erasure finds
+ * them all, not only the addresses the record holds last.
+ *
+ * <p>Items are written under the secret's current key; look-ups try every key of the secret, so a
+ * rotation misses nothing as long as the older keys stay in it.
  */
 public final class ContactIndex {
 
     public static final String PREFIX = "CONTACT#";
     public static final String ERASED_SK = "ERASED";
+    public static final String SUPPRESSED_SK = "SMS_STOPPED";
 
     private final DynamoDbClient dynamoDb;
     private final String table;
     private final ContactHashes hashes;
+    private final CapacityMeter meter;
 
     public ContactIndex(DynamoDbClient dynamoDb, String table, ContactHashes hashes) {
+        this(dynamoDb, table, hashes, new CapacityMeter());
+    }
+
+    /** @param meter counts the look-ups on the send path (the SMS suppression list) */
+    public ContactIndex(DynamoDbClient dynamoDb, String table, ContactHashes hashes, CapacityMeter meter) {
         this.dynamoDb = dynamoDb;
         this.table = table;
         this.hashes = hashes;
+        this.meter = meter;
     }
 
     public ContactHashes hashes() {
@@ -49,18 +64,25 @@ public final class ContactIndex {
     }
 
     /**
-     * The owner items a batch's applied profile events add: only addresses the record did not
-     * already hold, whose items were written when they were first given (most profile updates
-     * repeat the address, and an item here turns the record's one write into a transaction).
+     * The owner items a batch's applied profile events add, and their reminders in the customer's own
+     * partition: only addresses the record did not already hold, whose items were written when they
+     * were first given (most profile updates repeat the address, and an item here turns the record's
+     * one write into a transaction).
      */
     public List<Map<String, AttributeValue>> ownerItems(Profile before, List<EngagementEvent> applied) {
         Map<String, Map<String, AttributeValue>> items = new LinkedHashMap<>();
         for (EngagementEvent event : applied) {
             if (!(event.payload() instanceof EventPayload.ProfileUpdated p)) continue;
-            p.email().filter(e -> !holds(before.email(), e))
-                    .ifPresent(e -> items.putIfAbsent("email/" + e, ownerItem(hashes.email(e), "email", event)));
-            p.phone().filter(ph -> !holds(before.phone(), ph))
-                    .ifPresent(ph -> items.putIfAbsent("phone/" + ph, ownerItem(hashes.phone(ph), "phone", event)));
+            p.email().filter(e -> !holds(before.email(), e)).ifPresent(e -> {
+                String hash = hashes.email(e);
+                items.putIfAbsent("email/" + e, ownerItem(hash, "email", event.customerId()));
+                items.putIfAbsent("email-mine/" + e, reminder(hash, "email", event.customerId()));
+            });
+            p.phone().filter(ph -> !holds(before.phone(), ph)).ifPresent(ph -> {
+                String hash = hashes.phone(ph);
+                items.putIfAbsent("phone/" + ph, ownerItem(hash, "phone", event.customerId()));
+                items.putIfAbsent("phone-mine/" + ph, reminder(hash, "phone", event.customerId()));
+            });
         }
         return List.copyOf(items.values());
     }
@@ -69,60 +91,101 @@ public final class ContactIndex {
         return field != null && field.value().equals(value);
     }
 
-    private static Map<String, AttributeValue> ownerItem(String hash, String kind, EngagementEvent event) {
+    private static Map<String, AttributeValue> ownerItem(String hash, String kind, String customerId) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put(Keys.PK, AttributeValue.fromS(PREFIX + hash));
-        item.put(Keys.SK, AttributeValue.fromS(Keys.customer(event.customerId())));
-        item.put("customerId", AttributeValue.fromS(event.customerId()));
+        item.put(Keys.SK, AttributeValue.fromS(Keys.customer(customerId)));
+        item.put("customerId", AttributeValue.fromS(customerId));
         item.put("kind", AttributeValue.fromS(kind));
         return item;
     }
 
-    /** The customers who gave this phone number. */
+    /** The customer's own note of an address hash it was indexed under (erasure's list of them). */
+    private static Map<String, AttributeValue> reminder(String hash, String kind, String customerId) {
+        return Map.of(Keys.PK, AttributeValue.fromS(Keys.customer(customerId)),
+                Keys.SK, AttributeValue.fromS(PREFIX + hash), "kind", AttributeValue.fromS(kind));
+    }
+
+    /** The address hash a customer-partition item reminds of, if it is such a reminder. */
+    public static Optional<String> remindedHash(Map<String, AttributeValue> item) {
+        String sk = item.get(Keys.SK).s();
+        return sk.startsWith(PREFIX) ? Optional.of(sk.substring(PREFIX.length())) : Optional.empty();
+    }
+
+    /** The customers who gave this phone number (under any key of the secret). */
     public List<String> ownersOfPhone(String e164) {
-        return owners(hashes.phone(e164));
+        return owners(hashes.phoneUnderEveryKey(e164));
     }
 
     public List<String> ownersOfEmail(String address) {
-        return owners(hashes.email(address));
+        return owners(hashes.emailUnderEveryKey(address));
     }
 
-    private List<String> owners(String hash) {
+    private List<String> owners(List<String> underEveryKey) {
         Set<String> out = new LinkedHashSet<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> from = start;
-            QueryResponse page = dynamoDb.query(b -> b.tableName(table).consistentRead(true)
-                    .keyConditionExpression("pk = :pk AND begins_with(sk, :c)")
-                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(PREFIX + hash),
-                            ":c", AttributeValue.fromS(Keys.customer(""))))
-                    .exclusiveStartKey(from));
-            page.items().forEach(item -> out.add(item.get("customerId").s()));
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (start != null);
+        for (String hash : underEveryKey) {
+            Map<String, AttributeValue> start = null;
+            do {
+                Map<String, AttributeValue> from = start;
+                QueryResponse page = dynamoDb.query(b -> b.tableName(table).consistentRead(true)
+                        .keyConditionExpression("pk = :pk AND begins_with(sk, :c)")
+                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(PREFIX + hash),
+                                ":c", AttributeValue.fromS(Keys.customer(""))))
+                        .exclusiveStartKey(from));
+                page.items().forEach(item -> out.add(item.get("customerId").s()));
+                start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+            } while (start != null);
+        }
         return List.copyOf(out);
     }
 
     /** Which of these hashes are tombstoned. */
     public Set<String> erased(Collection<String> contactHashes) {
+        return marked(contactHashes, ERASED_SK);
+    }
+
+    private Set<String> marked(Collection<String> contactHashes, String marker) {
         Set<String> out = new HashSet<>();
         List<String> all = List.copyOf(new LinkedHashSet<>(contactHashes));
         for (int from = 0; from < all.size(); from += 100) {
             List<Map<String, AttributeValue>> keys = all.subList(from, Math.min(all.size(), from + 100)).stream()
-                    .map(h -> Map.of(Keys.PK, AttributeValue.fromS(PREFIX + h), Keys.SK, AttributeValue.fromS(ERASED_SK)))
+                    .map(h -> Map.of(Keys.PK, AttributeValue.fromS(PREFIX + h), Keys.SK, AttributeValue.fromS(marker)))
                     .toList();
             Map<String, KeysAndAttributes> request = Map.of(table,
                     KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
             for (int attempt = 0; !request.isEmpty() && attempt < 8; attempt++) {
                 Map<String, KeysAndAttributes> pending = request;
-                var response = dynamoDb.batchGetItem(b -> b.requestItems(pending));
+                var response = dynamoDb.batchGetItem(b -> b.requestItems(pending)
+                        .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+                meter.read(response.consumedCapacity());
                 response.responses().getOrDefault(table, List.of())
                         .forEach(item -> out.add(item.get(Keys.PK).s().substring(PREFIX.length())));
                 request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
             }
-            if (!request.isEmpty()) throw new IllegalStateException("tombstone look-up left keys unprocessed");
+            if (!request.isEmpty()) throw new IllegalStateException("contact look-up left keys unprocessed");
         }
         return out;
+    }
+
+    /** Whether this number texted STOP without being any customer's (under any key of the secret). */
+    public boolean smsSuppressed(String e164) {
+        return !marked(hashes.phoneUnderEveryKey(e164), SUPPRESSED_SK).isEmpty();
+    }
+
+    /** Puts the number on the SMS suppression list: no text goes to it until it texts START. */
+    public void suppressSms(String e164, Instant at) {
+        dynamoDb.putItem(b -> b.tableName(table).item(Map.of(
+                Keys.PK, AttributeValue.fromS(PREFIX + hashes.phone(e164)),
+                Keys.SK, AttributeValue.fromS(SUPPRESSED_SK),
+                "stoppedAt", AttributeValue.fromS(at.toString()))));
+    }
+
+    /** Takes the number off the SMS suppression list (it texted START), under every key. */
+    public void liftSmsSuppression(String e164) {
+        for (String hash : hashes.phoneUnderEveryKey(e164)) {
+            dynamoDb.deleteItem(b -> b.tableName(table).key(Map.of(
+                    Keys.PK, AttributeValue.fromS(PREFIX + hash), Keys.SK, AttributeValue.fromS(SUPPRESSED_SK))));
+        }
     }
 
     /** Keeps the address out of every record from now on. */
@@ -143,24 +206,29 @@ public final class ContactIndex {
     /**
      * The events with every tombstoned address removed from their profile updates: an erased
      * customer's email or phone never enters a record again, whoever sends it, so nothing can
-     * re-enable marketing to it. One batched read, and only for events that carry an address.
+     * re-enable marketing to it. One batched read, and only for events that carry an address; an
+     * address is erased when its hash under any key of the secret is.
      */
     public List<EngagementEvent> withoutErasedContacts(List<EngagementEvent> events) {
-        Set<String> candidates = new HashSet<>();
+        Map<String, List<String>> candidates = new HashMap<>();
         for (EngagementEvent event : events) {
             if (event.payload() instanceof EventPayload.ProfileUpdated p) {
-                p.email().ifPresent(e -> candidates.add(hashes.email(e)));
-                p.phone().ifPresent(ph -> candidates.add(hashes.phone(ph)));
+                p.email().ifPresent(e -> candidates.computeIfAbsent("email/" + e, k -> hashes.emailUnderEveryKey(e)));
+                p.phone().ifPresent(ph -> candidates.computeIfAbsent("phone/" + ph, k -> hashes.phoneUnderEveryKey(ph)));
             }
         }
         if (candidates.isEmpty()) return events;
-        Set<String> erased = erased(candidates);
-        if (erased.isEmpty()) return events;
+        Set<String> erasedHashes = erased(candidates.values().stream().flatMap(List::stream).toList());
+        if (erasedHashes.isEmpty()) return events;
+        Set<String> erased = new HashSet<>();
+        candidates.forEach((address, underEveryKey) -> {
+            if (underEveryKey.stream().anyMatch(erasedHashes::contains)) erased.add(address);
+        });
         List<EngagementEvent> out = new ArrayList<>(events.size());
         for (EngagementEvent event : events) {
             if (event.payload() instanceof EventPayload.ProfileUpdated p) {
-                Optional<String> email = p.email().filter(e -> !erased.contains(hashes.email(e)));
-                Optional<String> phone = p.phone().filter(ph -> !erased.contains(hashes.phone(ph)));
+                Optional<String> email = p.email().filter(e -> !erased.contains("email/" + e));
+                Optional<String> phone = p.phone().filter(ph -> !erased.contains("phone/" + ph));
                 if (!email.equals(p.email()) || !phone.equals(p.phone())) {
                     event = new EngagementEvent(event.eventId(), event.customerId(), event.occurredAt(),
                             event.platform(), new EventPayload.ProfileUpdated(email, phone, p.timezone(), p.locale(),

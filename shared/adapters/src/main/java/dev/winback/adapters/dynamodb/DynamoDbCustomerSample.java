@@ -59,7 +59,7 @@ public final class DynamoDbCustomerSample implements CustomerSample {
         Map<String, AttributeValue> start = null;
         do {
             ScanRequest.Builder request = ScanRequest.builder().tableName(table).segment(segment).totalSegments(segments)
-                    .filterExpression("#sk = :record").projectionExpression("#pk, #sk, #d, #v")
+                    .filterExpression("#sk = :record AND attribute_exists(#d)").projectionExpression("#pk, #sk, #d, #v")
                     .expressionAttributeNames(Map.of("#sk", Keys.SK, "#pk", Keys.PK, "#d", DynamoDbEngagementStore.DOC,
                             "#v", DynamoDbEngagementStore.VERSION))
                     .expressionAttributeValues(Map.of(":record", AttributeValue.fromS(Keys.RECORD_SK)))

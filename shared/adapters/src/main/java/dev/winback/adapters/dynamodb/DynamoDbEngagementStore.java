@@ -47,6 +47,11 @@ import java.util.Set;
  * write only when it must move earlier, or later when it is about to fire for nothing (see
  * {@code DueTimes.onIngest}): an index write costs a write unit of its own, twice when the key
  * changes, and most events would only move it later.
+ *
+ * <p>Erasure replaces the record item with a marker ({@link #erasedMarker}: the key and when, no
+ * document, no version). Every write here is conditional on the record item (absent, or at the
+ * version read), so none can pass the marker: an erased customer is never re-created, and
+ * {@link #load} returns them as {@link StoredRecord#erased}.
  */
 public final class DynamoDbEngagementStore implements EngagementStore {
 
@@ -54,6 +59,7 @@ public final class DynamoDbEngagementStore implements EngagementStore {
     static final String VERSION = "v";
     static final String ARCHIVED_IDS = "ids";
     static final String ARCHIVED_PURCHASE_DAYS = "purchaseDays";
+    public static final String ERASED_AT = "erasedAt";
     private static final int BATCH_GET_LIMIT = 100;
 
     private final DynamoDbClient dynamoDb;
@@ -89,8 +95,9 @@ public final class DynamoDbEngagementStore implements EngagementStore {
             List<Map<String, AttributeValue>> keys = ids.subList(from, Math.min(ids.size(), from + BATCH_GET_LIMIT))
                     .stream().map(DynamoDbEngagementStore::recordKey).toList();
             Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder()
-                    .keys(keys).consistentRead(consistent).projectionExpression("pk, #d, #v, #due")
-                    .expressionAttributeNames(Map.of("#d", DOC, "#v", VERSION, "#due", Keys.DUE_AT)).build());
+                    .keys(keys).consistentRead(consistent).projectionExpression("pk, #d, #v, #due, #e")
+                    .expressionAttributeNames(Map.of("#d", DOC, "#v", VERSION, "#due", Keys.DUE_AT, "#e", ERASED_AT))
+                    .build());
             for (int attempt = 0; !request.isEmpty(); attempt++) {
                 if (attempt > BatchWrites.UNPROCESSED_RETRIES) {
                     throw new IllegalStateException("DynamoDB left keys unprocessed after " + attempt + " attempts");
@@ -191,11 +198,38 @@ public final class DynamoDbEngagementStore implements EngagementStore {
             return true;
         } catch (ConditionalCheckFailedException | TransactionConflictException e) {
             // Someone else wrote first, or is writing in a transaction (the evaluator): read again.
+            forgetIfErased(customerId, extra);
             return false;
         } catch (TransactionCanceledException e) {
-            if (lostRace(e)) return false;
-            throw e;
+            if (!lostRace(e)) throw e;
+            forgetIfErased(customerId, extra);
+            return false;
         }
+    }
+
+    /**
+     * The customer was erased between our read and our write: the items written just before the
+     * record (consent entries, contact owners) must not outlive the erasure that missed them.
+     */
+    private void forgetIfErased(String customerId, List<Map<String, AttributeValue>> written) {
+        if (written.isEmpty()) return;
+        var response = dynamoDb.getItem(b -> b.tableName(table).key(recordKey(customerId)).consistentRead(true)
+                .projectionExpression("#e").expressionAttributeNames(Map.of("#e", ERASED_AT)));
+        if (!response.hasItem() || !response.item().containsKey(ERASED_AT)) return;
+        BatchWrites.writeAll(dynamoDb, table, written.stream().map(item -> WriteRequest.builder()
+                .deleteRequest(d -> d.key(Map.of(Keys.PK, item.get(Keys.PK), Keys.SK, item.get(Keys.SK)))).build())
+                .toList(), meter);
+    }
+
+    /** What erasure leaves of a record: its key and when, which no write of this store can pass. */
+    public static Map<String, AttributeValue> erasedMarker(String customerId, Instant at) {
+        Map<String, AttributeValue> item = new HashMap<>(recordKey(customerId));
+        item.put(ERASED_AT, AttributeValue.fromS(at.toString()));
+        return item;
+    }
+
+    public static boolean isErasedMarker(Map<String, AttributeValue> item) {
+        return item.containsKey(ERASED_AT) && !item.containsKey(DOC);
     }
 
     private void putAll(List<Map<String, AttributeValue>> items) {
@@ -218,12 +252,14 @@ public final class DynamoDbEngagementStore implements EngagementStore {
         return table;
     }
 
-    /** Reads one record for the API; null when the customer is unknown. */
+    /** Reads one record for the API; null when the customer is unknown or was erased. */
     public StoredRecord find(String customerId) {
         var response = dynamoDb.getItem(b -> b.tableName(table).key(recordKey(customerId)).consistentRead(true)
                 .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
         meter.read(response.consumedCapacity());
-        return response.hasItem() ? toStored(response.item()) : null;
+        if (!response.hasItem() || response.item().isEmpty()) return null;
+        StoredRecord stored = toStored(response.item());
+        return stored.erased() ? null : stored;
     }
 
     /**
@@ -259,6 +295,7 @@ public final class DynamoDbEngagementStore implements EngagementStore {
     }
 
     static StoredRecord toStored(Map<String, AttributeValue> item) {
+        if (isErasedMarker(item)) return StoredRecord.erased(Keys.customerId(item.get(Keys.PK).s()));
         byte[] doc = Compression.inflate(item.get(DOC).b().asByteArray());
         AttributeValue due = item.get(Keys.DUE_AT);
         return new StoredRecord(EngagementRecordJson.fromBytes(doc), Long.parseLong(item.get(VERSION).n()),

@@ -4,11 +4,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.winback.adapters.config.AwsClients;
 import dev.winback.adapters.json.ContractRules;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sns.model.NotFoundException;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The feedback ports on AWS: endpoint owners from SNS endpoint attributes, SMS replies through SNS,
@@ -20,6 +24,7 @@ public final class AwsFeedbackPorts {
     public static final String REPLY_DETAIL_TYPE = "CustomerReplied";
     public static final String SOURCE = "winback.feedback";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Logger LOG = Logger.getLogger(AwsFeedbackPorts.class.getName());
 
     private AwsFeedbackPorts() {
     }
@@ -58,6 +63,17 @@ public final class AwsFeedbackPorts {
                         MessageAttributeValue.builder().dataType("String").stringValue(from).build(),
                         "AWS.SNS.SMS.SMSType", MessageAttributeValue.builder().dataType("String")
                                 .stringValue("Transactional").build())));
+    }
+
+    public static FeedbackPorts.SmsOptIns smsOptIns(SnsClient sns) {
+        return e164 -> {
+            try {
+                sns.optInPhoneNumber(b -> b.phoneNumber(e164));
+            } catch (SdkException e) {
+                LOG.log(Level.WARNING, "SNS did not opt the number back in (" + e.getClass().getSimpleName()
+                        + "); texts to it stay refused until it does", e);
+            }
+        };
     }
 
     public static FeedbackPorts.ReplyEvents replyEvents(AwsClients clients, String eventBus) {

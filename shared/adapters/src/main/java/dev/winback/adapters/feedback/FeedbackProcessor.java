@@ -26,7 +26,8 @@ import java.util.logging.Logger;
 /**
  * Applies provider feedback to the records through the same ingestion as every other event, and
  * answers text messages: STOP-family keywords and plain revocations withdraw SMS marketing at once
- * (one confirmation at most, even when the notification is replayed), START re-opts in, HELP gets
+ * (one confirmation at most, even when the notification is replayed; a number no customer gave goes
+ * on the SMS suppression list instead), START re-opts in, HELP gets
  * the help text, anything else goes to support tools as {@code CustomerReplied}. Logs name kinds
  * and counts, never an address, number or message text.
  */
@@ -58,11 +59,22 @@ public final class FeedbackProcessor {
     private final AccountHealth health;
     private final Replies wording;
     private final Clock clock;
+    private final FeedbackPorts.SmsOptIns optIns;
 
     public FeedbackProcessor(EventIntake intake, DynamoDbEngagementStore store, ContactIndex contacts,
                              FeedbackPorts.EndpointOwners endpoints, FeedbackPorts.SmsReplies sms,
                              FeedbackPorts.ReplyEvents replies, FeedbackPorts.Once once, AccountHealth health,
                              Replies wording, Clock clock) {
+        this(intake, store, contacts, endpoints, sms, replies, once, health, wording, clock,
+                FeedbackPorts.SmsOptIns.NONE);
+    }
+
+    /** @param optIns takes a number that texted START off the provider's own opt-out list */
+    public FeedbackProcessor(EventIntake intake, DynamoDbEngagementStore store, ContactIndex contacts,
+                             FeedbackPorts.EndpointOwners endpoints, FeedbackPorts.SmsReplies sms,
+                             FeedbackPorts.ReplyEvents replies, FeedbackPorts.Once once, AccountHealth health,
+                             Replies wording, Clock clock, FeedbackPorts.SmsOptIns optIns) {
+        this.optIns = optIns;
         this.intake = intake;
         this.store = store;
         this.contacts = contacts;
@@ -155,6 +167,7 @@ public final class FeedbackProcessor {
                                     SMS_KEYWORD_WORDING, Optional.of(s.inboundMessageId()), Optional.empty())));
                 }
                 if (ingest(events)) return new SmsOutcome(kind, true);
+                if (!suppression(intent, owners, s.from(), at)) return new SmsOutcome(kind, true);
                 // One confirmation at most: none when nothing changed, none on a replay.
                 if (!alreadyThere && once.firstTime("confirm#" + s.inboundMessageId())) {
                     sms.send(s.from(), s.to(), stop ? wording.stopped() : wording.started());
@@ -172,6 +185,27 @@ public final class FeedbackProcessor {
             }
         }
         return new SmsOutcome(kind, false);
+    }
+
+    /**
+     * A STOP from a number no customer gave still stops every text to it (the suppression list the
+     * SMS sender checks); a START from any number lifts it, and asks the provider to lift its own
+     * opt-out of the number. Known numbers are handled through their customers' consent.
+     *
+     * @return false when the list could not be written now (the notification is retried)
+     */
+    private boolean suppression(SmsKeywords.Intent intent, List<String> owners, String from, Instant at) {
+        try {
+            if (intent == SmsKeywords.Intent.STOP && owners.isEmpty()) contacts.suppressSms(from, at);
+            if (intent == SmsKeywords.Intent.START) {
+                contacts.liftSmsSuppression(from);
+                optIns.optIn(from); // before the confirmation, which SNS would refuse otherwise
+            }
+            return true;
+        } catch (RuntimeException e) {
+            LOG.log(java.util.logging.Level.WARNING, "updating the SMS suppression list failed; will retry", e);
+            return false;
+        }
     }
 
     /** Whether the customer's SMS marketing consent already says {@code granted}. */

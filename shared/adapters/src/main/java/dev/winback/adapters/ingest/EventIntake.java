@@ -101,9 +101,12 @@ public final class EventIntake {
             outcomes = events.stream().map(event -> EventOutcome.RETRY).toList();
         }
         List<IntakeResult> results = new ArrayList<>(events.size());
+        int erased = 0;
         for (int i = 0; i < events.size(); i++) {
             String id = events.get(i).eventId();
-            results.add(switch (outcomes.get(i)) {
+            EventOutcome outcome = outcomes.get(i);
+            if (outcome == EventOutcome.ERASED) erased++;
+            results.add(switch (outcome) {
                 case APPLIED -> new IntakeResult.Applied(id);
                 case DUPLICATE -> new IntakeResult.Duplicate(id);
                 case FUTURE_DATED -> keepRejected(rawOf.apply(i), new ParseResult.Invalid(id,
@@ -111,7 +114,12 @@ public final class EventIntake {
                 case CONFLICTING_ID -> keepRejected(rawOf.apply(i), new ParseResult.Invalid(id,
                         List.of(new FieldError("eventId", CONFLICTING_ID))));
                 case RETRY -> new IntakeResult.Retry(id);
+                case ERASED -> new IntakeResult.Erased(id);
             });
+        }
+        if (erased > 0) {
+            int dropped = erased;
+            LOG.info(() -> "dropped " + dropped + " event(s) of erased customers");
         }
         return results;
     }

@@ -17,6 +17,12 @@ public sealed interface IntakeResult {
     /** Invalid input: kept with its reasons, never retried. */
     record Rejected(String eventId, List<FieldError> errors) implements IntakeResult { }
 
+    /**
+     * The customer was erased: acknowledged and dropped, never stored, so no late event (not even an
+     * unsubscribe click) brings the customer back.
+     */
+    record Erased(String eventId) implements IntakeResult { }
+
     /** A transient failure: the caller must redeliver it. */
     record Retry(String eventId) implements IntakeResult { }
 }

@@ -1,18 +1,23 @@
 package dev.winback.adapters.ingest;
 
+import dev.winback.adapters.dynamodb.BatchWrites;
 import dev.winback.adapters.dynamodb.Keys;
 import dev.winback.adapters.json.FieldError;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Keeps invalid events from the queue path with their reasons, partitioned by day, for 30 days
@@ -26,7 +31,7 @@ import java.util.Map;
  */
 public final class RejectedEvents {
 
-    static final Duration RETENTION = Duration.ofDays(30);
+    public static final Duration RETENTION = Duration.ofDays(30);
     static final int MAX_BODY_BYTES = 64 * 1024;
     static final int MAX_REASON_CHARS = 300;
 
@@ -68,5 +73,39 @@ public final class RejectedEvents {
 
     private static String shortened(String reason) {
         return reason.length() <= MAX_REASON_CHARS ? reason : reason.substring(0, MAX_REASON_CHARS) + "…";
+    }
+
+    /**
+     * Deletes every rejected event still kept (the days of {@link #RETENTION} up to {@code now}, and
+     * one more for TTL's lag) whose raw body {@code names}: erasure reaches bodies that could not be
+     * read as events, and so name nobody in any other index. Reads every kept body; rejected events
+     * are few, and erasure is rare.
+     *
+     * @return how many were deleted
+     */
+    public int forget(Predicate<String> names, Instant now) {
+        List<WriteRequest> deletes = new ArrayList<>();
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        for (long back = 0; back <= RETENTION.toDays() + 1; back++) {
+            String pk = Keys.rejectedDay(today.minusDays(back).toString());
+            Map<String, AttributeValue> start = null;
+            do {
+                Map<String, AttributeValue> from = start;
+                QueryResponse page = dynamoDb.query(b -> b.tableName(table).consistentRead(true)
+                        .keyConditionExpression("pk = :pk")
+                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(pk)))
+                        .projectionExpression("pk, sk, body").exclusiveStartKey(from));
+                for (Map<String, AttributeValue> item : page.items()) {
+                    AttributeValue body = item.get("body");
+                    if (body != null && body.s() != null && names.test(body.s())) {
+                        deletes.add(WriteRequest.builder().deleteRequest(d -> d.key(Map.of(
+                                Keys.PK, item.get(Keys.PK), Keys.SK, item.get(Keys.SK)))).build());
+                    }
+                }
+                start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+            } while (start != null);
+        }
+        BatchWrites.writeAll(dynamoDb, table, deletes);
+        return deletes.size();
     }
 }

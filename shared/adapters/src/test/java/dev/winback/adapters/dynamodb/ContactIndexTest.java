@@ -31,8 +31,14 @@ class ContactIndexTest {
     void ownerItems_indexesAddressesTheRecordDidNotHold() {
         var items = index.ownerItems(Profile.EMPTY, List.of(profile("e1", "ada@example.com", "+447700900123")));
 
-        assertThat(items).extracting(item -> item.get(Keys.PK).s()).containsExactly(
-                ContactIndex.PREFIX + hashes.email("ada@example.com"), ContactIndex.PREFIX + hashes.phone("+447700900123"));
+        assertThat(items).extracting(item -> item.get(Keys.PK).s() + " " + item.get(Keys.SK).s()).containsExactly(
+                ContactIndex.PREFIX + hashes.email("ada@example.com") + " C#c-1",
+                "C#c-1 " + ContactIndex.PREFIX + hashes.email("ada@example.com"),
+                ContactIndex.PREFIX + hashes.phone("+447700900123") + " C#c-1",
+                "C#c-1 " + ContactIndex.PREFIX + hashes.phone("+447700900123"));
+        assertThat(items).filteredOn(item -> item.get(Keys.PK).s().startsWith("C#"))
+                .as("the customer's partition remembers only the hash").allSatisfy(item ->
+                        assertThat(item.toString()).doesNotContain("ada@").doesNotContain("7700900123"));
     }
 
     @Test
@@ -44,7 +50,7 @@ class ContactIndexTest {
                 profile("e2", "ada.new@example.com", null),
                 profile("e3", "ada.new@example.com", null)));
 
-        assertThat(items).extracting(item -> item.get(Keys.PK).s())
-                .containsExactly(ContactIndex.PREFIX + hashes.email("ada.new@example.com"));
+        assertThat(items).extracting(item -> item.get(Keys.PK).s()).containsExactly(
+                ContactIndex.PREFIX + hashes.email("ada.new@example.com"), "C#c-1");
     }
 }

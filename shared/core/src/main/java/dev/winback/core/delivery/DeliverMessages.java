@@ -176,6 +176,8 @@ public final class DeliverMessages {
      */
     private Result advance(LedgerEntry stored, LedgerEntry start, Trigger trigger, Instant now) {
         StoredRecord read = readRecord(start.key().customerId());
+        // An erased customer gets nothing, and no new ledger entry in the partition erasure emptied.
+        if (read.erased() && stored.version() == 0) return new Result(Outcome.DONE, Optional.empty(), false);
         EngagementRecord record = read.record();
         String campaign = start.request().campaignId();
         LedgerEntry current = start;

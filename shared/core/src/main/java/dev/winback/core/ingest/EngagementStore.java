@@ -14,7 +14,7 @@ public interface EngagementStore {
 
     /**
      * Strongly consistent reads, with each record's armed timer; customers without a record come back
-     * {@link StoredRecord#absent}.
+     * {@link StoredRecord#absent}, erased customers {@link StoredRecord#erased}.
      */
     Map<String, StoredRecord> load(Collection<String> customerIds);
 

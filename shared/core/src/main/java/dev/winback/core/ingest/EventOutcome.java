@@ -11,5 +11,7 @@ public enum EventOutcome {
     /** Its id was already applied to a different event (another type or time): refused, kept for inspection. */
     CONFLICTING_ID,
     /** Not stored because of a transient failure; the caller must retry it. */
-    RETRY
+    RETRY,
+    /** Not stored, ever: the customer was erased. Acknowledged and dropped, so no event re-creates them. */
+    ERASED
 }

@@ -28,6 +28,9 @@ import java.util.logging.Logger;
  * sooner than the timer says (or no timer is armed), or when the timer would fire within a day with
  * nothing to do: see {@link DueTimes#onIngest}. Most events move a deadline later, and leaving a
  * far-off timer saves the index write they would otherwise cost.
+ *
+ * <p>Events of an erased customer are never stored (outcome {@link EventOutcome#ERASED}): whatever
+ * sends them, a late event must not bring the customer back.
  */
 public final class IngestEvents {
 
@@ -154,6 +157,7 @@ public final class IngestEvents {
                 if (stored == null) {
                     stored = store.load(List.of(customerId)).get(customerId);
                 }
+                if (stored.erased()) return List.of(filled(events.size(), EventOutcome.ERASED));
                 Map<YearMonth, ArchivedMonth> archive = RecordUpdate.needsArchive(stored.record(), events)
                         ? store.loadArchive(customerId) : Map.of();
                 RecordUpdate.Result update = RecordUpdate.apply(stored.record(), events, archive);

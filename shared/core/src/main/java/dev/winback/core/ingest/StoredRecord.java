@@ -7,8 +7,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A record as read, with the version that a conditional write must still find (0 = not stored yet)
- * and the instant its evaluation timer is armed for, if any.
+ * A record as read, with the version that a conditional write must still find (0 = not stored yet,
+ * {@link #ERASED} = the customer was erased and nothing may be written for them again) and the
+ * instant its evaluation timer is armed for, if any.
  */
 public record StoredRecord(EngagementRecord record, long version, Optional<Instant> dueAt) {
 
@@ -21,7 +22,19 @@ public record StoredRecord(EngagementRecord record, long version, Optional<Insta
         this(record, version, Optional.empty());
     }
 
+    /** The version of an erased customer: no write expects it, so none can succeed. */
+    public static final long ERASED = -1;
+
     public static StoredRecord absent(String customerId) {
         return new StoredRecord(EngagementRecord.empty(customerId), 0);
+    }
+
+    /** A customer who asked to be erased: an empty record that no event may bring back. */
+    public static StoredRecord erased(String customerId) {
+        return new StoredRecord(EngagementRecord.empty(customerId), ERASED);
+    }
+
+    public boolean erased() {
+        return version == ERASED;
     }
 }

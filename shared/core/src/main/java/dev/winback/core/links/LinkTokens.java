@@ -22,8 +22,11 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Opaque, signed link tokens. A token is {@code base64url(version | tag | ciphertext)}: the
- * plaintext (kind, issue time, channel, category, customer id) is encrypted with AES-256-CTR under
+ * Opaque, signed link tokens. A token is {@code base64url(version | key id | tag | ciphertext)}
+ * (version 2; the key id is one length byte and up to 16 ASCII characters), and it is checked with
+ * the key it names, so a token sent before the secret rotated keeps working as long as its key stays
+ * in the secret. Version 1 tokens ({@code version | tag | ciphertext}, before key ids) are checked
+ * with the key of id {@link KeyMaterial#LEGACY_ID}. The plaintext (kind, issue time, channel, category, customer id) is encrypted with AES-256-CTR under
  * an IV that is the first 16 bytes of its HMAC-SHA256 (a synthetic IV, as in SIV mode), and that
  * HMAC is checked on the way back: changing any bit of a token, or making one up, fails the check
  * (a forgery has a 2^-128 chance). The customer id is encrypted, not just signed: ids are often
@@ -39,7 +42,9 @@ public final class LinkTokens {
     public static final Duration DEFAULT_VALIDITY = Duration.ofDays(730);
     /** Tolerated clock difference between the issuing and the checking function. */
     static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
-    static final int VERSION = 1;
+    static final int VERSION = 2;
+    /** Tokens issued before key ids: no key id, checked with the legacy key. */
+    static final int VERSION_WITHOUT_KEY_ID = 1;
     static final int TAG_BYTES = 16;
     static final int MAX_TOKEN_CHARS = 512;
 
@@ -65,8 +70,11 @@ public final class LinkTokens {
         return validity;
     }
 
-    /** Why a token was not accepted; never says more than that to the caller. */
-    public enum Rejection { MALFORMED, FORGED, EXPIRED }
+    /**
+     * Why a token was not accepted; never says more than that to the caller. {@code UNKNOWN_KEY}: its
+     * key was retired or removed from the secret, or never was in it.
+     */
+    public enum Rejection { MALFORMED, UNKNOWN_KEY, FORGED, EXPIRED }
 
     /** The outcome of checking a token. */
     public sealed interface Checked {
@@ -75,13 +83,19 @@ public final class LinkTokens {
     }
 
     public String issue(LinkToken token) {
+        KeyMaterial.Derived key = keys.current();
+        byte[] id = key.id().getBytes(StandardCharsets.US_ASCII);
+        byte[] header = new byte[2 + id.length];
+        header[0] = VERSION;
+        header[1] = (byte) id.length;
+        System.arraycopy(id, 0, header, 2, id.length);
         byte[] plain = encode(token);
-        byte[] tag = Arrays.copyOf(KeyMaterial.hmac(keys.tokenMac(), new byte[]{VERSION}, plain), TAG_BYTES);
-        byte[] cipher = ctr(tag, plain);
-        byte[] out = new byte[1 + TAG_BYTES + cipher.length];
-        out[0] = VERSION;
-        System.arraycopy(tag, 0, out, 1, TAG_BYTES);
-        System.arraycopy(cipher, 0, out, 1 + TAG_BYTES, cipher.length);
+        byte[] tag = Arrays.copyOf(KeyMaterial.hmac(key.tokenMac(), header, plain), TAG_BYTES);
+        byte[] cipher = ctr(key, tag, plain);
+        byte[] out = new byte[header.length + TAG_BYTES + cipher.length];
+        System.arraycopy(header, 0, out, 0, header.length);
+        System.arraycopy(tag, 0, out, header.length, TAG_BYTES);
+        System.arraycopy(cipher, 0, out, header.length + TAG_BYTES, cipher.length);
         return ENCODER.encodeToString(out);
     }
 
@@ -94,12 +108,26 @@ public final class LinkTokens {
             return invalid(Rejection.MALFORMED);
         }
         // Base64 decoding forgives some spellings (stray padding bits); insist on the one canonical form.
-        if (raw.length < 1 + TAG_BYTES + 1 || raw[0] != VERSION || !ENCODER.encodeToString(raw).equals(token)) {
+        if (raw.length < 1 || !ENCODER.encodeToString(raw).equals(token)) return invalid(Rejection.MALFORMED);
+        int headerLength;
+        String keyId;
+        if (raw[0] == VERSION_WITHOUT_KEY_ID) {
+            headerLength = 1;
+            keyId = KeyMaterial.LEGACY_ID;
+        } else if (raw[0] == VERSION && raw.length > 2 && raw[1] > 0 && raw[1] <= 16) {
+            headerLength = 2 + raw[1];
+            if (raw.length < headerLength) return invalid(Rejection.MALFORMED);
+            keyId = new String(raw, 2, raw[1], StandardCharsets.US_ASCII);
+        } else {
             return invalid(Rejection.MALFORMED);
         }
-        byte[] tag = Arrays.copyOfRange(raw, 1, 1 + TAG_BYTES);
-        byte[] plain = ctr(tag, Arrays.copyOfRange(raw, 1 + TAG_BYTES, raw.length));
-        byte[] expected = Arrays.copyOf(KeyMaterial.hmac(keys.tokenMac(), new byte[]{VERSION}, plain), TAG_BYTES);
+        if (raw.length < headerLength + TAG_BYTES + 1) return invalid(Rejection.MALFORMED);
+        Optional<KeyMaterial.Derived> key = keys.byId(keyId).filter(k -> !k.retired());
+        if (key.isEmpty()) return invalid(Rejection.UNKNOWN_KEY);
+        byte[] header = Arrays.copyOf(raw, headerLength);
+        byte[] tag = Arrays.copyOfRange(raw, headerLength, headerLength + TAG_BYTES);
+        byte[] plain = ctr(key.get(), tag, Arrays.copyOfRange(raw, headerLength + TAG_BYTES, raw.length));
+        byte[] expected = Arrays.copyOf(KeyMaterial.hmac(key.get().tokenMac(), header, plain), TAG_BYTES);
         if (!MessageDigest.isEqual(tag, expected)) return invalid(Rejection.FORGED);
         Optional<LinkToken> decoded = decode(plain);
         if (decoded.isEmpty()) return invalid(Rejection.FORGED);
@@ -114,10 +142,10 @@ public final class LinkTokens {
         return new Checked.Invalid(reason);
     }
 
-    private byte[] ctr(byte[] iv, byte[] input) {
+    private static byte[] ctr(KeyMaterial.Derived key, byte[] iv, byte[] input) {
         try {
             Cipher cipher = Cipher.getInstance("AES/CTR/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(keys.tokenEncryption(), "AES"), new IvParameterSpec(iv));
+            cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key.tokenEncryption(), "AES"), new IvParameterSpec(iv));
             return cipher.doFinal(input);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES/CTR is unavailable", e);

@@ -49,6 +49,12 @@ public final class InMemoryEngagementStore implements EngagementStore {
         return true;
     }
 
+    /** What erasure leaves: a marker no write can pass (its version is never expected). */
+    public synchronized void erase(String customerId) {
+        records.put(customerId, StoredRecord.erased(customerId));
+        archives.remove(customerId);
+    }
+
     public synchronized StoredRecord get(String customerId) {
         return records.get(customerId);
     }

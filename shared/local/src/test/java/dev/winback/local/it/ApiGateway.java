@@ -26,7 +26,8 @@ final class ApiGateway {
     private final Map<String, String> functionByRouteKey;
 
     ApiGateway(WinbackConfig config, AwsClients clients, LinkConfig linkConfig, Clock clock) {
-        this.api = HttpApiHandler.local(config, clients, clock);
+        // Both functions read the same secret: one key ring for links and contact hashes.
+        this.api = new HttpApiHandler(config, clients, linkConfig.keys(), clock);
         this.links = new PublicLinksHandler(config, clients, linkConfig, clock);
         SamTemplate template = SamTemplate.read(IngestFixture.templatePath());
         this.functionByRouteKey = HttpApiRoutes.from(template).stream()

@@ -1,0 +1,79 @@
+package dev.winback.adapters.dynamodb;
+
+import dev.winback.core.delivery.ChannelSender;
+import dev.winback.core.delivery.OutboundMessage;
+import dev.winback.core.delivery.SendResult;
+import dev.winback.core.event.Channel;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Keeps a copy of what each send says (subject and text, with channel, purpose and time) in the
+ * customer's partition ({@code sk = SENT#<messageId>}) before handing it to the provider, so an export
+ * shows the customer what was sent to them and erasure deletes it with the rest. Kept for
+ * {@link #KEEP}; the ledger keeps the proof of sending for longer, without the content. In-app
+ * messages are kept in the inbox already.
+ */
+public final class SentCopies implements ChannelSender {
+
+    public static final String PREFIX = "SENT#";
+    static final Duration KEEP = Duration.ofDays(400);
+    private static final Logger LOG = Logger.getLogger(SentCopies.class.getName());
+
+    private final ChannelSender sender;
+    private final DynamoDbClient dynamoDb;
+    private final String table;
+    private final Clock clock;
+    private final CapacityMeter meter;
+
+    public SentCopies(ChannelSender sender, DynamoDbClient dynamoDb, String table, Clock clock, CapacityMeter meter) {
+        this.sender = sender;
+        this.dynamoDb = dynamoDb;
+        this.table = table;
+        this.clock = clock;
+        this.meter = meter;
+    }
+
+    /** Wraps {@code sender} unless its messages are kept already (the in-app inbox). */
+    public static ChannelSender around(ChannelSender sender, DynamoDbClient dynamoDb, String table, Clock clock,
+                                       CapacityMeter meter) {
+        return sender.channel() == Channel.IN_APP ? sender : new SentCopies(sender, dynamoDb, table, clock, meter);
+    }
+
+    @Override
+    public Channel channel() {
+        return sender.channel();
+    }
+
+    @Override
+    public SendResult send(OutboundMessage message) {
+        Instant now = clock.instant();
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(Keys.PK, AttributeValue.fromS(Keys.customer(message.customerId())));
+        item.put(Keys.SK, AttributeValue.fromS(PREFIX + message.messageId()));
+        item.put("channel", AttributeValue.fromS(message.channel().wireName()));
+        item.put("purpose", AttributeValue.fromS(message.purpose().wireName()));
+        item.put("sentAt", AttributeValue.fromS(now.toString()));
+        if (!message.content().subject().isEmpty()) item.put("subject", AttributeValue.fromS(message.content().subject()));
+        item.put("text", AttributeValue.fromS(message.content().text()));
+        item.put(Keys.EXPIRES_AT, AttributeValue.fromN(Long.toString(now.plus(KEEP).getEpochSecond())));
+        try {
+            meter.write(dynamoDb.putItem(b -> b.tableName(table).item(item)
+                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)).consumedCapacity());
+        } catch (RuntimeException e) {
+            // Nothing reached the provider yet: a send whose copy cannot be kept waits and is tried again.
+            LOG.log(Level.WARNING, "keeping a copy of a " + message.channel().wireName() + " message failed", e);
+            return new SendResult.Retryable("the copy of the message could not be kept");
+        }
+        return sender.send(message);
+    }
+}

@@ -1,0 +1,34 @@
+package dev.winback.core.ingest;
+
+import dev.winback.core.RandomEvents;
+import dev.winback.core.event.EngagementEvent;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ErasedCustomerIngestTest {
+
+    private static final Instant START = Instant.parse("2026-07-01T00:00:00Z");
+
+    @Test
+    void ingest_whenTheCustomerWasErased_dropsEveryEventAndWritesNothing() {
+        InMemoryEngagementStore store = new InMemoryEngagementStore();
+        IngestEvents ingest = new IngestEvents(store);
+        List<EngagementEvent> before = new RandomEvents(5, START, Duration.ofDays(30)).forCustomer("c-gone", 20);
+        ingest.ingest(before);
+        store.erase("c-gone");
+        int writes = store.writes;
+
+        List<EngagementEvent> later = new RandomEvents(6, START.plus(Duration.ofDays(60)), Duration.ofDays(30))
+                .forCustomer("c-gone", 20);
+        assertThat(ingest.ingest(later)).hasSize(20).containsOnly(EventOutcome.ERASED);
+        assertThat(ingest.ingestRead(store.get("c-gone"), later.subList(0, 1))).containsExactly(EventOutcome.ERASED);
+
+        assertThat(store.writes).isEqualTo(writes);
+        assertThat(store.get("c-gone").erased()).isTrue();
+    }
+}
