@@ -39,6 +39,13 @@ public final class SmsStop {
         if (candidate == null) return current;
         if (isStop(current) && candidate.value().granted() && !reopens(candidate.value())) return current;
         if (isStop(candidate) && current.value().granted() && !reopens(current.value())) return candidate;
+        if (isStop(current) != isStop(candidate) && !current.value().granted() && !candidate.value().granted()) {
+            // Another withdrawal (a CRM echoing the STOP, say) must not turn a STOP into a plain
+            // withdrawal that a preference link could then lift: the STOP stays, as late as either.
+            Stamped<ConsentGrant> stop = isStop(current) ? current : candidate;
+            return new Stamped<>(stop.value(), Instants.max(current.at(), candidate.at()),
+                    Instants.max(current.received(), candidate.received()));
+        }
         return Stamped.latestWithdrawalFirst(current, candidate, c -> !c.granted(), ConsentGrant.PRECEDENCE);
     }
 }

@@ -47,8 +47,8 @@ public record Stamped<T>(T value, Instant at, Instant receivedAt) {
      * Like {@link #latest}, except that a permissive value replaces a restrictive one only when it is
      * both newer by its claim and received after it (or with it). A timestamp from outside is a claim: a grant
      * stamped in the future (or merely ahead of a withdrawal it had not seen) must not undo a
-     * withdrawal Winback had already received. Which of two stamps wins depends only on the two, not
-     * on the order they are applied in.
+     * withdrawal Winback had already received. Applied in the order of receipt the result is exact;
+     * in another order it may err only towards a withdrawal.
      */
     public static <T> Stamped<T> latestWithdrawalFirst(Stamped<T> current, Stamped<T> candidate,
                                                        Predicate<? super T> restrictive,
@@ -57,7 +57,13 @@ public record Stamped<T>(T value, Instant at, Instant receivedAt) {
         if (candidate == null) return current;
         boolean currentRestricts = restrictive.test(current.value);
         boolean candidateRestricts = restrictive.test(candidate.value);
-        if (currentRestricts == candidateRestricts) return latest(current, candidate, precedence);
+        if (currentRestricts == candidateRestricts) {
+            Stamped<T> winner = latest(current, candidate, precedence);
+            if (!currentRestricts) return winner;
+            // Two withdrawals: the later claim speaks, but as received at the later of their receipts,
+            // so a grant received between them cannot outlive the one received after it.
+            return new Stamped<>(winner.value, winner.at, Instants.max(current.received(), candidate.received()));
+        }
         Stamped<T> withdrawal = currentRestricts ? current : candidate;
         Stamped<T> grant = currentRestricts ? candidate : current;
         // Received at the same instant (one batch), neither was known before the other: the claims decide.

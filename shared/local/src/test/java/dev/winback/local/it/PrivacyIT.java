@@ -23,7 +23,6 @@ import dev.winback.core.event.EngagementEvent;
 import dev.winback.core.event.EventPayload;
 import dev.winback.core.event.Purpose;
 import dev.winback.core.record.EngagementRecord;
-import dev.winback.functions.api.HttpApiHandler;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -43,7 +42,8 @@ class PrivacyIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final IngestFixture fixture = IngestFixture.get();
-    private final HttpApiHandler api = HttpApiHandler.local(fixture.config, fixture.clients,
+    /** The operator routes and the signed links, each in its own function as API Gateway routes them. */
+    private final ApiGateway api = new ApiGateway(fixture.config, fixture.clients, LinkConfig.localDevelopment(null),
             Clock.fixed(Instant.parse("2026-11-22T00:00:00Z"), ZoneOffset.UTC));
 
     @Test
