@@ -13,6 +13,7 @@ import dev.winback.core.event.EngagementEvent;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * POST /v1/events: up to 500 events, validated as a whole. If any is invalid nothing is applied
@@ -59,9 +60,14 @@ final class PostEventsRoute implements Route {
             switch (parsed.get(i)) {
                 case ParseResult.Parsed p -> {
                     events.add(p.event());
-                    int index = i;
-                    intake.arrivalProblem(p.event()).ifPresent(error -> invalid.add(new HttpResponses.InvalidField(
-                            index, p.event().eventId(), "events[" + index + "]." + error.field(), error.message())));
+                    Optional<FieldError> late = intake.arrivalProblem(p.event());
+                    if (late.isPresent()) {
+                        total++;
+                        if (invalid.size() < FieldError.MAX_LISTED) {
+                            invalid.add(new HttpResponses.InvalidField(i, p.event().eventId(),
+                                    "events[" + i + "]." + late.get().field(), late.get().message()));
+                        }
+                    }
                 }
                 case ParseResult.Invalid bad -> {
                     total += bad.errorCount();

@@ -232,7 +232,7 @@ public final class ContactIndex {
                 if (!email.equals(p.email()) || !phone.equals(p.phone())) {
                     event = new EngagementEvent(event.eventId(), event.customerId(), event.occurredAt(),
                             event.platform(), new EventPayload.ProfileUpdated(email, phone, p.timezone(), p.locale(),
-                            p.birthday(), p.pushEndpoint()));
+                            p.birthday(), p.pushEndpoint()), event.receivedAt());
                 }
             }
             out.add(event);

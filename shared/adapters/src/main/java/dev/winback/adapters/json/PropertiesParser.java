@@ -25,6 +25,10 @@ import java.util.Set;
 /** Reads an event's {@code properties} into the payload record of its type. */
 final class PropertiesParser {
 
+    /** Grant sources only Winback itself writes (see SmsStop): refused on events from outside. */
+    static final java.util.List<String> WINBACKS_OWN_GRANTS = java.util.List.of(
+            dev.winback.core.record.SmsStop.KEYWORD_SOURCE, "last-chance");
+
     static final String PATH = "properties";
 
     static final Choices<Platform> SESSION_PLATFORMS = Choices.of(List.of(Platform.APP, Platform.WEB), Platform::wireName);
@@ -208,6 +212,13 @@ final class PropertiesParser {
         Optional<String> messageId = in.optionalText(p, PATH, "messageId", ContractRules.NAME);
         Optional<String> ipAddress = in.optionalText(p, PATH, "ipAddress", ContractRules.IP_ADDRESS);
         if (channel == null || purpose == null || granted == null || source == null || wordingVersion == null) {
+            return null;
+        }
+        if (granted && WINBACKS_OWN_GRANTS.contains(source)) {
+            // Only Winback records a START texted to it or a press of its keep-subscribed button: a
+            // grant from outside claiming to be one could lift an SMS STOP.
+            in.reject(PATH + ".source", "must not be " + String.join(" or ", WINBACKS_OWN_GRANTS)
+                    + " on a grant: those are recorded by Winback itself");
             return null;
         }
         return new EventPayload.ConsentChanged(channel, purpose, granted, source, wordingVersion, messageId, ipAddress);

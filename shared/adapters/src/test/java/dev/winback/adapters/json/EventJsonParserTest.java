@@ -19,6 +19,17 @@ class EventJsonParserTest {
     private final EventJsonParser parser = new EventJsonParser();
 
     @Test
+    void parse_aGrantClaimingWinbacksOwnSmsKeywordSource_isRefused_butSuchAWithdrawalIsKept() {
+        String grant = """
+                {"eventId":"e-1","customerId":"c-1","type":"consent_changed","occurredAt":"2026-11-20T10:00:00Z",
+                 "properties":{"channel":"sms","purpose":"marketing","granted":true,"source":"sms-keyword","wordingVersion":"v1"}}""";
+        assertThat(parser.parse(grant)).isInstanceOfSatisfying(ParseResult.Invalid.class, invalid ->
+                assertThat(invalid.errors()).extracting(FieldError::field).containsExactly("properties.source"));
+        assertThat(parser.parse(grant.replace("\"granted\":true", "\"granted\":false")))
+                .isInstanceOf(ParseResult.Parsed.class);
+    }
+
+    @Test
     void parse_whenTextEndsEarly_saysWhere() {
         assertThat(parser.parse("{\"eventId\": \"evt-1\"")).isEqualTo(ParseResult.Invalid.of(
                 new FieldError("$", "must be valid JSON: it ends too early (line 1, column 20)")));

@@ -87,6 +87,9 @@ class LambdaArtifactsIT {
     @Test
     void everyArtifactsSdkClients_workFromItsJarAlone() throws Exception {
         String endpoint = System.getenv("WINBACK_MOTO_ENDPOINT");
+        if ("1".equals(System.getenv("WINBACK_REQUIRE_EMULATORS"))) {
+            assertThat(endpoint).as("WINBACK_REQUIRE_EMULATORS=1 needs WINBACK_MOTO_ENDPOINT").isNotBlank();
+        }
         assumeTrue(endpoint != null && !endpoint.isBlank(), "WINBACK_MOTO_ENDPOINT is not set");
         Map<String, String> env = new LinkedHashMap<>(emulatorResources(endpoint));
         env.putAll(Map.of("AWS_ENDPOINT_URL", endpoint, "AWS_REGION", "us-east-1",

@@ -63,6 +63,22 @@ class HttpApiIT {
     }
 
     @Test
+    void postEvents_withAnEventDatedAfterItsReceipt_answers400AndAppliesNothing() throws Exception {
+        String body = """
+                {"events":[
+                  {"eventId":"now-1","customerId":"api-future","type":"session_started","occurredAt":"2026-11-30T23:59:00Z","properties":{"platform":"app"}},
+                  {"eventId":"late-1","customerId":"api-future","type":"consent_changed","occurredAt":"2026-12-01T00:10:00Z","properties":{"channel":"email","purpose":"marketing","granted":true,"source":"web","wordingVersion":"v1"}}
+                ]}""";
+        APIGatewayV2HTTPResponse response = api.handleRequest(post(body), null);
+
+        assertThat(response.getStatusCode()).isEqualTo(400);
+        JsonNode problem = JSON.readTree(response.getBody());
+        assertThat(problem.path("errors").findValuesAsText("field")).containsExactly("events[1].occurredAt");
+        assertThat(problem.path("errors").get(0).path("message").asText()).contains("300 seconds");
+        assertThat(api.handleRequest(getCustomer("api-future"), null).getStatusCode()).as("nothing applied").isEqualTo(404);
+    }
+
+    @Test
     void postEvents_bodyProblems_areSpecific() throws Exception {
         APIGatewayV2HTTPResponse notJson = api.handleRequest(post("{\"events\": ["), null);
         assertThat(notJson.getStatusCode()).isEqualTo(400);

@@ -20,8 +20,16 @@ final class MotoSns {
     private MotoSns() {
     }
 
+    /**
+     * The emulator's endpoint, or empty when none runs (a plain {@code mvn verify}: tests that need it
+     * are skipped). {@code scripts/test} sets {@code WINBACK_REQUIRE_EMULATORS=1}: there a missing
+     * emulator fails every such test instead of skipping it silently.
+     */
     static Optional<String> endpoint() {
         String endpoint = System.getenv("WINBACK_MOTO_ENDPOINT");
+        if ((endpoint == null || endpoint.isBlank()) && "1".equals(System.getenv("WINBACK_REQUIRE_EMULATORS"))) {
+            throw new IllegalStateException("WINBACK_REQUIRE_EMULATORS=1 but WINBACK_MOTO_ENDPOINT is not set");
+        }
         return endpoint == null || endpoint.isBlank() ? Optional.empty() : Optional.of(endpoint);
     }
 

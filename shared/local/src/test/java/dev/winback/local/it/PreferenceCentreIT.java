@@ -170,7 +170,9 @@ class PreferenceCentreIT {
             f.clock.set(Instant.parse("2026-11-25T15:00:00Z"));
             f.tick();
             assertThat(f.entry(paused).status()).isEqualTo(LedgerStatus.SENT);
+            // The tick resumes every due message in the shared table (other tests' too): look at this customer's.
             assertThat(provider.taken()).extracting(ProviderLog.Taken::messageId)
+                    .filteredOn(id -> id.equals(paused.key().messageId(1)) || id.startsWith("wb-" + muted.key().id() + "-"))
                     .containsExactly(paused.key().messageId(1));
         }
     }
