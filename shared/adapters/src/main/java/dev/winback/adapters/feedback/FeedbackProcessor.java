@@ -98,7 +98,7 @@ public final class FeedbackProcessor {
             FeedbackNotice notice = FeedbackNotifications.read(incoming.message());
             String kind = switch (notice) {
                 case FeedbackNotice.Events e -> {
-                    retry |= ingest(e.events());
+                    retry |= ingest(e.events(), incoming.publishedAt());
                     yield e.kind();
                 }
                 case FeedbackNotice.EmailEvents e -> {
@@ -107,7 +107,7 @@ public final class FeedbackProcessor {
                     if (customers.isEmpty()) yield e.kind() + ".unknown_recipient";
                     List<EngagementEvent> events = new ArrayList<>();
                     for (String customer : customers) events.addAll(e.eventsFor().apply(customer));
-                    retry |= ingest(events);
+                    retry |= ingest(events, incoming.publishedAt());
                     yield e.kind();
                 }
                 case FeedbackNotice.UnknownMessage u -> u.kind() + ".unknown_message";
@@ -125,7 +125,7 @@ public final class FeedbackProcessor {
                 case FeedbackNotice.PushEndpoint p -> {
                     Optional<String> customer = endpoints.customerOf(p.endpointArn());
                     if (customer.isEmpty()) yield p.kind() + ".unknown_endpoint";
-                    retry |= ingest(FeedbackNotifications.pushEvents(p, customer.get()));
+                    retry |= ingest(FeedbackNotifications.pushEvents(p, customer.get()), incoming.publishedAt());
                     yield p.kind() + (p.disabled() ? ".disabled" : "");
                 }
                 case FeedbackNotice.InboundSms s -> {
@@ -140,8 +140,15 @@ public final class FeedbackProcessor {
         return new Report(counts, retry);
     }
 
-    private boolean ingest(List<EngagementEvent> events) {
-        return intake.apply(events).stream().anyMatch(r -> r instanceof IntakeResult.Retry);
+    /**
+     * @param publishedAt when SNS published the notification: the events' receipt, the same on every
+     *                    retry and on a replay from the dead-letter queue, so a replayed STOP never
+     *                    counts as received after a START texted later (null: received now)
+     */
+    private boolean ingest(List<EngagementEvent> events, Instant publishedAt) {
+        List<EngagementEvent> received = publishedAt == null ? events
+                : events.stream().map(event -> event.receivedBy(publishedAt)).toList();
+        return intake.apply(received).stream().anyMatch(r -> r instanceof IntakeResult.Retry);
     }
 
     private record SmsOutcome(String kind, boolean retry) {
@@ -166,7 +173,7 @@ public final class FeedbackProcessor {
                             new EventPayload.ConsentChanged(Channel.SMS, Purpose.MARKETING, !stop, SMS_KEYWORD_SOURCE,
                                     SMS_KEYWORD_WORDING, Optional.of(s.inboundMessageId()), Optional.empty())));
                 }
-                if (ingest(events)) return new SmsOutcome(kind, true);
+                if (ingest(events, publishedAt)) return new SmsOutcome(kind, true);
                 if (!suppression(intent, owners, s.from(), at)) return new SmsOutcome(kind, true);
                 // One confirmation at most: none when nothing changed, none on a replay.
                 if (!alreadyThere && once.firstTime("confirm#" + s.inboundMessageId())) {
