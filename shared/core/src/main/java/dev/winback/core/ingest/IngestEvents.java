@@ -99,27 +99,31 @@ public final class IngestEvents {
         List<EngagementEvent> events = new ArrayList<>(received.size());
         EventOutcome[] outcomes = new EventOutcome[received.size()];
         Map<String, List<Integer>> byCustomer = new LinkedHashMap<>();
+        Map<String, List<Integer>> futureDated = new LinkedHashMap<>();
         for (int i = 0; i < received.size(); i++) {
             EngagementEvent event = received.get(i);
             Instant receivedAt = event.receivedAt() == null || event.receivedAt().isAfter(now) ? now : event.receivedAt();
             event = new EngagementEvent(event.eventId(), event.customerId(), event.occurredAt(), event.platform(),
                     event.payload(), receivedAt);
             events.add(event);
-            if (!arrival.accepts(event.occurredAt(), receivedAt)) {
-                outcomes[i] = EventOutcome.FUTURE_DATED;
-                continue;
-            }
-            byCustomer.computeIfAbsent(event.customerId(), c -> new ArrayList<>()).add(i);
+            boolean inTime = arrival.accepts(event.occurredAt(), receivedAt);
+            (inTime ? byCustomer : futureDated).computeIfAbsent(event.customerId(), c -> new ArrayList<>()).add(i);
         }
-        if (byCustomer.isEmpty()) return List.of(outcomes);
         Map<String, StoredRecord> loaded;
         try {
-            loaded = store.load(byCustomer.keySet());
+            // A refused event's customer is read too: an erased customer's events are dropped, never
+            // kept as rejected (their body names the customer).
+            java.util.Set<String> customers = new java.util.LinkedHashSet<>(byCustomer.keySet());
+            customers.addAll(futureDated.keySet());
+            loaded = customers.isEmpty() ? Map.of() : store.load(customers);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "loading records failed; the whole batch will be retried", e);
-            byCustomer.values().forEach(indexes -> indexes.forEach(i -> outcomes[i] = EventOutcome.RETRY));
+            java.util.Arrays.fill(outcomes, EventOutcome.RETRY);
             return List.of(outcomes);
         }
+        futureDated.forEach((customerId, indexes) -> indexes.forEach(i -> outcomes[i] =
+                loaded.get(customerId).erased() ? EventOutcome.ERASED : EventOutcome.FUTURE_DATED));
+        if (byCustomer.isEmpty()) return List.of(outcomes);
         List<CompletableFuture<Void>> running = new ArrayList<>(byCustomer.size());
         byCustomer.forEach((customerId, indexes) -> running.add(CompletableFuture.runAsync(() -> {
             List<EngagementEvent> own = indexes.stream().map(events::get).toList();

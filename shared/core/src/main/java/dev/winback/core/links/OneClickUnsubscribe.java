@@ -11,8 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -24,9 +23,9 @@ import java.util.Optional;
  * SMS the subscription set to unsubscribed. They are ordinary engagement events, applied through
  * ingestion like any other, so the record stays order-independent and the consent log gets them.
  *
- * <p>Event ids derive from the token and the day: the same link posted again that day (mail clients
- * retry, people click twice) is a duplicate and changes nothing; a click on a later day is recorded
- * again, which keeps the withdrawal in force after a re-subscription in between.
+ * <p>Event ids derive from the token and the minute: the same link posted again within it (mail
+ * clients retry, people click twice) is a duplicate and changes nothing; a later click is recorded
+ * again, so the withdrawal is back in force after a re-subscription in between, even the same day.
  *
  * <p>A link limited to a category still withdraws the whole channel's marketing: more than was
  * asked, never less. Muting one category is the preference centre's job.
@@ -50,7 +49,7 @@ public final class OneClickUnsubscribe {
             throw new IllegalArgumentException("not an unsubscribe link");
         }
         Channel channel = token.channel().orElseThrow();
-        String id = "unsub-" + digest(rawToken + "|" + LocalDate.ofInstant(now, ZoneOffset.UTC));
+        String id = "unsub-" + digest(rawToken + "|" + now.truncatedTo(ChronoUnit.MINUTES));
         List<EngagementEvent> events = new ArrayList<>(2);
         events.add(new EngagementEvent(id + "-consent", token.customerId(), now, Optional.empty(),
                 new EventPayload.ConsentChanged(channel, Purpose.MARKETING, false, SOURCE, WORDING_VERSION,

@@ -31,4 +31,22 @@ class ErasedCustomerIngestTest {
         assertThat(store.writes).isEqualTo(writes);
         assertThat(store.get("c-gone").erased()).isTrue();
     }
+
+    @Test
+    void ingest_anErasedCustomersFutureDatedEvent_isErased_notKeptAsRejected() {
+        InMemoryEngagementStore store = new InMemoryEngagementStore();
+        Instant now = START.plus(Duration.ofDays(90));
+        IngestEvents ingest = new IngestEvents(store, Runnable::run, java.time.Clock.fixed(now, java.time.ZoneOffset.UTC),
+                NextDue.NEVER);
+        ingest.ingest(new RandomEvents(5, START, Duration.ofDays(30)).forCustomer("c-gone", 5));
+        store.erase("c-gone");
+        EngagementEvent template = new RandomEvents(7, START, Duration.ofDays(1)).next("c-gone");
+        EngagementEvent ahead = new EngagementEvent("ahead-1", "c-gone", now.plus(Duration.ofHours(1)),
+                template.platform(), template.payload());
+        EngagementEvent otherAhead = new EngagementEvent("ahead-2", "c-other", now.plus(Duration.ofHours(1)),
+                template.platform(), template.payload());
+
+        assertThat(ingest.ingest(List.of(ahead, otherAhead)))
+                .containsExactly(EventOutcome.ERASED, EventOutcome.FUTURE_DATED);
+    }
 }

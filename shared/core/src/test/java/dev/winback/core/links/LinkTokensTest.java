@@ -122,10 +122,15 @@ class LinkTokensTest {
         Instant now = ISSUED.plus(Duration.ofDays(3));
 
         List<EngagementEvent> first = OneClickUnsubscribe.events(grant, raw, now, Optional.of("192.0.2.7"));
-        List<EngagementEvent> again = OneClickUnsubscribe.events(grant, raw, now.plusSeconds(3600), Optional.empty());
+        // A mail client's retry within the minute is the same click...
+        List<EngagementEvent> again = OneClickUnsubscribe.events(grant, raw,
+                now.truncatedTo(java.time.temporal.ChronoUnit.MINUTES).plusSeconds(59), Optional.empty());
+        // ...a click an hour later (after a re-subscription, say) is a new withdrawal, and so is one the next day.
+        List<EngagementEvent> later = OneClickUnsubscribe.events(grant, raw, now.plusSeconds(3600), Optional.empty());
         List<EngagementEvent> nextDay = OneClickUnsubscribe.events(grant, raw, now.plus(Duration.ofDays(1)), Optional.empty());
 
         assertThat(first).extracting(EngagementEvent::eventId).isEqualTo(again.stream().map(EngagementEvent::eventId).toList());
+        assertThat(later.getFirst().eventId()).isNotEqualTo(first.getFirst().eventId());
         assertThat(nextDay.getFirst().eventId()).isNotEqualTo(first.getFirst().eventId());
         EventPayload.ConsentChanged consent = (EventPayload.ConsentChanged) first.getFirst().payload();
         assertThat(consent.granted()).isFalse();

@@ -67,6 +67,7 @@ class UnsubscribeIT {
         String customer = "unsub-form-1";
         subscribe(customer);
         String token = token(links.oneClick(customer, Channel.EMAIL, null));
+        clock.set(clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MINUTES).plus(Duration.ofMinutes(1)));
 
         APIGatewayV2HTTPResponse first = api.handleRequest(request("POST", token,
                 "application/x-www-form-urlencoded", "List-Unsubscribe=One-Click", false), null);
@@ -81,11 +82,24 @@ class UnsubscribeIT {
         assertThat(email.subscription().value()).isEqualTo(SubscriptionStatus.UNSUBSCRIBED);
 
         long version = record(customer).version();
-        clock.advance(Duration.ofMinutes(5));
+        clock.advance(Duration.ofSeconds(40));
         APIGatewayV2HTTPResponse again = api.handleRequest(request("POST", token,
                 "application/x-www-form-urlencoded", "List-Unsubscribe=One-Click", false), null);
         assertThat(again.getStatusCode()).isEqualTo(200);
-        assertThat(record(customer).version()).as("a repeated POST changes nothing").isEqualTo(version);
+        assertThat(record(customer).version()).as("a mail client's retry changes nothing").isEqualTo(version);
+
+        // Re-subscribed the same day, then the old link again: the withdrawal is recorded again.
+        clock.advance(Duration.ofMinutes(5));
+        fixture.services.intake().apply(List.of(new dev.winback.core.event.EngagementEvent("resub-" + customer, customer,
+                clock.instant(), java.util.Optional.empty(), new dev.winback.core.event.EventPayload.ConsentChanged(
+                Channel.EMAIL, Purpose.MARKETING, true, "web", "v1"))));
+        assertThat(record(customer).record().channel(Channel.EMAIL).consent().get(Purpose.MARKETING).value().granted())
+                .isTrue();
+        clock.advance(Duration.ofMinutes(5));
+        api.handleRequest(request("POST", token, "application/x-www-form-urlencoded", "List-Unsubscribe=One-Click",
+                false), null);
+        assertThat(record(customer).record().channel(Channel.EMAIL).consent().get(Purpose.MARKETING).value().granted())
+                .as("the same link later the same day withdraws again").isFalse();
     }
 
     @Test
