@@ -113,6 +113,102 @@ class ConsentPropertyIT {
         assertThat(sendsBeforeWithdrawal).isNotEmpty();
     }
 
+    /**
+     * The same on SMS with a STOP texted from the phone: afterwards only other withdrawals (a CRM echoing
+     * the STOP, dated later) and grants that cannot lift a STOP (a forwarded preference link with its
+     * IP, an operator, a form without evidence), dated after the STOP and received after it, arrive.
+     * None may reopen SMS marketing.
+     */
+    @Test
+    void noMarketingSmsStartsAfterAStopWasStored_whateverArrivesAfterIt() throws Exception {
+        DeliveryFixture f = new DeliveryFixture(AFTERNOON, sns);
+        Random random = new Random(7_770_001);
+        int customers = 60;
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < customers; i++) {
+            String id = "cstop-" + i;
+            f.customer(id, MotoSns.pushEndpoint(sns, application, true), "America/New_York");
+            ids.add(id);
+        }
+        AtomicLong order = new AtomicLong();
+        Map<String, Long> stoppedAt = new ConcurrentHashMap<>();
+        Map<String, Long> sentAfterStop = new ConcurrentHashMap<>();
+        List<Long> sentBefore = Collections.synchronizedList(new ArrayList<>());
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Future<?>> running = new ArrayList<>();
+        long ingestSeed = random.nextLong();
+        running.add(pool.submit(() -> {
+            Random r = new Random(ingestSeed);
+            List<String> shuffled = new ArrayList<>(ids);
+            Collections.shuffle(shuffled, r);
+            for (String customer : shuffled) {
+                Instant now = f.clock.instant();
+                f.ingest(List.of(
+                        consent(f, customer, Channel.SMS, false, dev.winback.core.record.SmsStop.KEYWORD_SOURCE, now,
+                                Optional.of("inbound-" + customer), Optional.empty()),
+                        f.event(customer, new EventPayload.SmsSubscriptionChanged(
+                                dev.winback.core.event.SmsStatus.UNSUBSCRIBED))));
+                stoppedAt.put(customer, order.incrementAndGet());
+                f.clock.advance(Duration.ofSeconds(1));
+                for (int k = 0; k < 1 + r.nextInt(4); k++) {
+                    Instant later = f.clock.instant().plusSeconds(r.nextInt(240));
+                    EngagementEvent after = switch (r.nextInt(4)) {
+                        case 0 -> consent(f, customer, Channel.SMS, false, "crm", later, Optional.empty(), Optional.empty());
+                        case 1 -> consent(f, customer, Channel.SMS, true, "preference-centre", later, Optional.empty(),
+                                Optional.of("198.51.100.7"));
+                        case 2 -> consent(f, customer, Channel.SMS, true, "admin-api", later, Optional.empty(),
+                                Optional.empty());
+                        default -> consent(f, customer, Channel.SMS, true, "signup_form", later, Optional.empty(),
+                                Optional.empty());
+                    };
+                    f.ingest(List.of(after, f.event(customer, new EventPayload.SmsSubscriptionChanged(after.payload()
+                            instanceof EventPayload.ConsentChanged c && c.granted()
+                            ? dev.winback.core.event.SmsStatus.SUBSCRIBED : dev.winback.core.event.SmsStatus.UNSUBSCRIBED))));
+                    f.clock.advance(Duration.ofSeconds(1));
+                }
+            }
+            return null;
+        }));
+        for (int w = 0; w < 3; w++) {
+            List<String> own = ids.subList(w * customers / 3, (w + 1) * customers / 3);
+            long seed = random.nextLong();
+            running.add(pool.submit(() -> {
+                Random r = new Random(seed);
+                for (String customer : own) {
+                    sleep(r.nextInt(60));
+                    long start = order.incrementAndGet();
+                    DeliveryRequest request = f.request(customer, "stop-" + customer, Purpose.MARKETING,
+                            List.of(Channel.SMS));
+                    assertThat(f.deliver(List.of(request))).isEmpty();
+                    if (f.entry(request).status() == LedgerStatus.SENT) {
+                        Long stopped = stoppedAt.get(customer);
+                        if (stopped != null && stopped < start) sentAfterStop.put(customer, start);
+                        else sentBefore.add(start);
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> task : running) task.get();
+        pool.shutdown();
+
+        assertThat(stoppedAt).hasSize(customers);
+        assertThat(sentAfterStop).as("marketing texts that started after the customer's STOP was stored").isEmpty();
+        for (String customer : ids) {
+            assertThat(dev.winback.core.record.SmsStop.isStop(f.services.store().find(customer).record()
+                    .channel(Channel.SMS).consent().get(Purpose.MARKETING))).as(customer).isTrue();
+        }
+        assertThat(sentBefore).as("some texts raced ahead of their STOP, so the property can fail").isNotEmpty();
+    }
+
+    private static EngagementEvent consent(DeliveryFixture f, String customer, Channel channel, boolean granted,
+                                           String source, Instant at, Optional<String> messageId,
+                                           Optional<String> ipAddress) {
+        EngagementEvent e = f.event(customer, new EventPayload.ConsentChanged(channel, Purpose.MARKETING, granted,
+                source, "v1", messageId, ipAddress));
+        return new EngagementEvent(e.eventId(), customer, at, Optional.empty(), e.payload());
+    }
+
     private static Void ingestHistories(DeliveryFixture f, List<String> customers, Random random, AtomicLong order,
                                         Map<String, Long> withdrawnAt) {
         // Refused grants (dated beyond the skew) are kept as rejected events, not retried: ingest() accepts them.
