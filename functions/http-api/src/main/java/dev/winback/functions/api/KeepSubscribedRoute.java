@@ -13,7 +13,6 @@ import dev.winback.core.links.LinkTokens;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -48,18 +47,9 @@ final class KeepSubscribedRoute implements Route {
 
     @Override
     public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent request) {
-        Map<String, String> path = request.getPathParameters() == null ? Map.of() : request.getPathParameters();
-        String raw = path.get("token");
+        String raw = PathToken.raw(request);
         Instant now = clock.instant();
-        Optional<LinkToken> token = raw == null ? Optional.empty() : switch (tokens.check(raw, now)) {
-            case LinkTokens.Checked.Valid v when v.token().kind() == LinkToken.Kind.KEEP_SUBSCRIBED ->
-                    Optional.of(v.token());
-            case LinkTokens.Checked.Valid v -> Optional.empty();
-            case LinkTokens.Checked.Invalid bad -> {
-                LOG.info(() -> "keep-subscribed link refused: " + bad.reason());
-                yield Optional.empty();
-            }
-        };
+        Optional<LinkToken> token = PathToken.checked(raw, tokens, LinkToken.Kind.KEEP_SUBSCRIBED, now, LOG, "keep-subscribed");
         if (token.isEmpty()) {
             return HtmlPages.page(404, "This link does not work",
                     "<p>This link is not valid or has expired. Use the link in a more recent message, "

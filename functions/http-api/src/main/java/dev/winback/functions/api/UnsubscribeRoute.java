@@ -49,17 +49,9 @@ final class UnsubscribeRoute implements Route {
 
     @Override
     public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent request) {
-        Map<String, String> path = request.getPathParameters() == null ? Map.of() : request.getPathParameters();
-        String raw = path.get("token");
+        String raw = PathToken.raw(request);
         Instant now = clock.instant();
-        Optional<LinkToken> token = raw == null ? Optional.empty() : switch (tokens.check(raw, now)) {
-            case LinkTokens.Checked.Valid v when v.token().kind() == LinkToken.Kind.UNSUBSCRIBE -> Optional.of(v.token());
-            case LinkTokens.Checked.Valid v -> Optional.empty();
-            case LinkTokens.Checked.Invalid bad -> {
-                LOG.info(() -> "unsubscribe link refused: " + bad.reason());
-                yield Optional.empty();
-            }
-        };
+        Optional<LinkToken> token = PathToken.checked(raw, tokens, LinkToken.Kind.UNSUBSCRIBE, now, LOG, "unsubscribe");
         if (token.isEmpty()) {
             return HtmlPages.page(404, "This link does not work",
                     "<p>This unsubscribe link is not valid or has expired. Use the link in a more recent message, "
