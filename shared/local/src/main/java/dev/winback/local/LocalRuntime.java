@@ -128,6 +128,14 @@ public final class LocalRuntime implements AutoCloseable {
      * @param start    where the virtual clock starts
      */
     public static LocalRuntime start(Path template, int port, Instant start, DynamoDbAccess access) {
+        return start(template, port, start, access, LocalSchedules.DEFAULT_RUNS_PER_SCHEDULE);
+    }
+
+    /**
+     * @param runsPerTick how many firings of one schedule a tick runs at their own times at most; the
+     *                    rest are folded into the last (each run catches up with everything due)
+     */
+    public static LocalRuntime start(Path template, int port, Instant start, DynamoDbAccess access, int runsPerTick) {
         long began = System.nanoTime();
         Builder b = new Builder();
         try {
@@ -195,7 +203,8 @@ public final class LocalRuntime implements AutoCloseable {
             resumeFunctionId.ifPresent(id -> scheduleTargets.put(id, ScheduleTarget.skippingIdle(
                     run -> resume.handleRequest(scheduledEvent(run), LocalLambdaContext.invoking(id)),
                     new EarliestDue(b.clients.dynamoDb(), table, Keys::messageDueShard))));
-            b.schedules = new LocalSchedules(scheduleDefinitions, scheduleTargets, runClock);
+            b.schedules = new LocalSchedules(scheduleDefinitions, scheduleTargets, runClock,
+                    LocalSchedules.DEFAULT_FIRINGS_PER_SCHEDULE, runsPerTick);
             Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> httpFunctions =
                     new LinkedHashMap<>();
             httpFunctionId.ifPresent(id -> httpFunctions.put(id, b.httpApi));

@@ -91,7 +91,7 @@ public final class RunLocal {
         long seed = args.number("seed", SyntheticConfig.DEFAULT_SEED, Long.MIN_VALUE, Long.MAX_VALUE);
         DemoInput input = syntheticEvents(customers, days, seed);
         try (LocalRuntime runtime = LocalRuntime.start(template(args), 0, input.start(),
-                LocalRuntime.DynamoDbAccess.EMBEDDED)) {
+                LocalRuntime.DynamoDbAccess.EMBEDDED, DemoRun.RUNS_PER_TICK)) {
             err.printf("local runtime up in %d ms; feeding %,d events from %,d customers over %d days (seed %d)%n",
                     runtime.startupMillis(), input.total(), customers, days, seed);
             SdkCallCounter.reset();
