@@ -55,9 +55,7 @@ final class KeepSubscribedRoute implements Route {
                     "<p>This link is not valid or has expired. Use the link in a more recent message, "
                             + "or sign up again on our website.</p>");
         }
-        boolean post = request.getRequestContext() != null && request.getRequestContext().getHttp() != null
-                && "POST".equalsIgnoreCase(request.getRequestContext().getHttp().getMethod())
-                || POST.equals(request.getRouteKey());
+        boolean post = "POST".equalsIgnoreCase(Route.method(request));
         return post ? keep(request, token.get(), raw, now) : confirm();
     }
 

@@ -57,7 +57,7 @@ final class UnsubscribeRoute implements Route {
                     "<p>This unsubscribe link is not valid or has expired. Use the link in a more recent message, "
                             + "or contact us and we will stop the messages for you.</p>");
         }
-        boolean post = "POST".equalsIgnoreCase(method(request));
+        boolean post = "POST".equalsIgnoreCase(Route.method(request));
         return post ? unsubscribe(request, token.get(), raw, now) : confirm(token.get());
     }
 
@@ -101,14 +101,5 @@ final class UnsubscribeRoute implements Route {
             case WEBHOOK -> "marketing messages";
         };
         return channel + token.category().map(c -> " (" + c + " and all other marketing on this channel)").orElse("");
-    }
-
-    private static String method(APIGatewayV2HTTPEvent request) {
-        if (request.getRequestContext() != null && request.getRequestContext().getHttp() != null
-                && request.getRequestContext().getHttp().getMethod() != null) {
-            return request.getRequestContext().getHttp().getMethod();
-        }
-        String key = request.getRouteKey() == null ? "" : request.getRouteKey();
-        return key.startsWith("POST ") ? "POST" : "GET";
     }
 }

@@ -1,6 +1,5 @@
 package dev.winback.local.it;
 
-import dev.winback.adapters.dynamodb.Keys;
 import dev.winback.core.event.EngagementEvent;
 import dev.winback.core.event.EventPayload;
 import dev.winback.core.event.LineItem;
@@ -14,7 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -83,19 +81,9 @@ class ArrivalAndRepeatsIT {
     }
 
     private List<String> rejectedReasonsMentioning(String eventId) {
-        List<String> reasons = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> from = start;
-            var page = fixture.clients.dynamoDb().query(q -> q.tableName(fixture.config.tableName())
-                    .keyConditionExpression("pk = :pk")
-                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.rejectedDay("2026-12-01"))))
-                    .exclusiveStartKey(from));
-            page.items().stream().filter(item -> item.get("body").s().contains("\"" + eventId + "\""))
-                    .forEach(item -> item.get("reasons").l().forEach(reason -> reasons.add(reason.s())));
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (start != null);
-        return reasons;
+        return fixture.rejectedItems("2026-12-01").stream()
+                .filter(item -> item.get("body").s().contains("\"" + eventId + "\""))
+                .flatMap(item -> item.get("reasons").l().stream().map(AttributeValue::s)).toList();
     }
 
     private static EngagementEvent session(String id, String customer, Instant at) {

@@ -13,6 +13,8 @@ import dev.winback.local.dynamodb.LocalDynamoDb;
 import dev.winback.local.template.SamTemplate;
 import dev.winback.local.template.TemplateTables;
 
+import dev.winback.adapters.dynamodb.Keys;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -85,6 +87,22 @@ final class IngestFixture {
         event.setRecords(messages);
         SQSBatchResponse response = handler.handleRequest(event, null);
         return response.getBatchItemFailures().stream().map(SQSBatchResponse.BatchItemFailure::getItemIdentifier).toList();
+    }
+
+    /** Every rejected event kept under this day's partition ({@code REJECTED#<day>}), page by page. */
+    List<Map<String, AttributeValue>> rejectedItems(String day) {
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            var page = clients.dynamoDb().query(q -> q.tableName(config.tableName())
+                    .keyConditionExpression("pk = :pk")
+                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.rejectedDay(day))))
+                    .exclusiveStartKey(from));
+            items.addAll(page.items());
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+        return items;
     }
 
     Map<String, StoredRecord> records(Collection<String> customerIds) {

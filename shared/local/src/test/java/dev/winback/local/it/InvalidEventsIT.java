@@ -1,7 +1,6 @@
 package dev.winback.local.it;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.winback.adapters.dynamodb.Keys;
 import dev.winback.adapters.ingest.IntakeResult;
 import dev.winback.adapters.json.EventJsonWriter;
 import dev.winback.adapters.json.InvalidEventFuzzer;
@@ -64,17 +63,6 @@ class InvalidEventsIT {
     }
 
     private List<Map<String, AttributeValue>> rejectedItems() {
-        String day = Keys.rejectedDay("2026-12-01");
-        List<Map<String, AttributeValue>> items = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> from = start;
-            var page = fixture.clients.dynamoDb().query(q -> q.tableName(fixture.config.tableName())
-                    .keyConditionExpression("pk = :pk").expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(day)))
-                    .exclusiveStartKey(from));
-            items.addAll(page.items());
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (start != null);
-        return items;
+        return fixture.rejectedItems("2026-12-01");
     }
 }

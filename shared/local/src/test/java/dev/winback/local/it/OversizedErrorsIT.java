@@ -4,7 +4,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.winback.adapters.dynamodb.Keys;
 import dev.winback.functions.api.HttpApiHandler;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -94,19 +93,9 @@ class OversizedErrorsIT {
     }
 
     private Map<String, AttributeValue> rejectedItemWith(String eventId) {
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> from = start;
-            var page = fixture.clients.dynamoDb().query(q -> q.tableName(fixture.config.tableName())
-                    .keyConditionExpression("pk = :pk")
-                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.rejectedDay("2026-12-01"))))
-                    .exclusiveStartKey(from));
-            for (Map<String, AttributeValue> item : page.items()) {
-                if (item.get("body").s().contains("\"" + eventId + "\"")) return item;
-            }
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (start != null);
-        throw new AssertionError("no rejected item for " + eventId);
+        return fixture.rejectedItems("2026-12-01").stream()
+                .filter(item -> item.get("body").s().contains("\"" + eventId + "\""))
+                .findFirst().orElseThrow(() -> new AssertionError("no rejected item for " + eventId));
     }
 
     /** The item's size as DynamoDB counts it, near enough: names and values in UTF-8, numbers as text. */
