@@ -27,6 +27,10 @@ class EventJsonParserTest {
                 assertThat(invalid.errors()).extracting(FieldError::field).containsExactly("properties.source"));
         assertThat(parser.parse(grant.replace("\"granted\":true", "\"granted\":false")))
                 .isInstanceOf(ParseResult.Parsed.class);
+        // The published schema says the same.
+        assertThat(ContractSchemas.eventViolations(SampleEvents.readJson(grant))).isNotEmpty();
+        assertThat(ContractSchemas.eventViolations(SampleEvents.readJson(
+                grant.replace("\"granted\":true", "\"granted\":false")))).isEmpty();
     }
 
     @Test
