@@ -1,7 +1,7 @@
 package dev.winback.local;
 
-import dev.winback.core.evaluation.EvaluatedSignal;
-import dev.winback.core.evaluation.Evaluation;
+import dev.winback.core.record.EvaluatedSignal;
+import dev.winback.core.record.Evaluation;
 import dev.winback.core.playbook.ActionRequest;
 import dev.winback.core.record.EngagementRecord;
 

@@ -7,7 +7,7 @@ import dev.winback.adapters.http.HttpResponses;
 import dev.winback.adapters.record.EngagementRecordJson;
 import dev.winback.core.evaluation.EvaluationPolicy;
 import dev.winback.core.evaluation.EvaluationReport;
-import dev.winback.core.ingest.StoredRecord;
+import dev.winback.core.record.StoredRecord;
 import dev.winback.core.model.PurchaseModels;
 
 import java.io.ByteArrayOutputStream;

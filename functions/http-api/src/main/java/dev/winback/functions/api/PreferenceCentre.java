@@ -4,7 +4,7 @@ import dev.winback.adapters.ingest.EventIntake;
 import dev.winback.adapters.ingest.IntakeResult;
 import dev.winback.core.delivery.DeliveryPolicy;
 import dev.winback.core.event.EngagementEvent;
-import dev.winback.core.ingest.StoredRecord;
+import dev.winback.core.record.StoredRecord;
 import dev.winback.core.preferences.ChoiceError;
 import dev.winback.core.preferences.ChoiceOrigin;
 import dev.winback.core.preferences.PreferenceChanges;

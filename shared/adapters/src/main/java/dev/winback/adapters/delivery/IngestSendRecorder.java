@@ -7,7 +7,7 @@ import dev.winback.core.event.EventPayload;
 import dev.winback.core.event.Purpose;
 import dev.winback.core.ingest.EventOutcome;
 import dev.winback.core.ingest.IngestEvents;
-import dev.winback.core.ingest.StoredRecord;
+import dev.winback.core.record.StoredRecord;
 
 import java.time.Instant;
 import java.util.List;

@@ -2,8 +2,8 @@ package dev.winback.adapters.dynamodb;
 
 import dev.winback.adapters.record.EngagementRecordJson;
 import dev.winback.core.consent.ConsentLog;
-import dev.winback.core.ingest.EngagementStore;
-import dev.winback.core.ingest.StoredRecord;
+import dev.winback.core.record.EngagementStore;
+import dev.winback.core.record.StoredRecord;
 import dev.winback.core.record.ArchivedMonth;
 import dev.winback.core.record.EngagementRecord;
 import dev.winback.core.record.RecordUpdate;

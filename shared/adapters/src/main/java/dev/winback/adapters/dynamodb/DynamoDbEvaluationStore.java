@@ -8,7 +8,7 @@ import dev.winback.core.evaluation.DueItem;
 import dev.winback.core.evaluation.EvaluationStore;
 import dev.winback.core.evaluation.PendingAction;
 import dev.winback.core.evaluation.SaveResult;
-import dev.winback.core.ingest.StoredRecord;
+import dev.winback.core.record.StoredRecord;
 import dev.winback.core.playbook.ActionRequest;
 import dev.winback.core.record.EngagementRecord;
 import software.amazon.awssdk.core.SdkBytes;

@@ -10,7 +10,7 @@ import dev.winback.core.event.EventPayload;
 import dev.winback.core.event.Purpose;
 import dev.winback.core.event.SmsStatus;
 import dev.winback.core.feedback.SmsKeywords;
-import dev.winback.core.ingest.StoredRecord;
+import dev.winback.core.record.StoredRecord;
 import dev.winback.core.record.ConsentGrant;
 import dev.winback.core.record.Stamped;
 

@@ -12,8 +12,8 @@ import dev.winback.core.playbook.PlaybookVersion;
 import dev.winback.core.playbook.PlannedAction;
 import dev.winback.core.playbook.RetentionAction;
 import dev.winback.core.playbook.RuleConditions;
-import dev.winback.core.signal.SignalType;
-import dev.winback.core.signal.Strength;
+import dev.winback.core.record.SignalType;
+import dev.winback.core.record.Strength;
 
 import java.util.ArrayList;
 import java.util.EnumSet;

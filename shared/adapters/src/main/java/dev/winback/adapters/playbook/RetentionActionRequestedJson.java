@@ -9,7 +9,7 @@ import dev.winback.core.event.Purpose;
 import dev.winback.core.playbook.ActionRequest;
 import dev.winback.core.playbook.PlaybookVersion;
 import dev.winback.core.playbook.RetentionAction;
-import dev.winback.core.signal.SignalType;
+import dev.winback.core.record.SignalType;
 
 import java.io.IOException;
 import java.io.StringWriter;

@@ -6,7 +6,7 @@ import dev.winback.core.event.Purpose;
 import dev.winback.core.playbook.ActionRequest;
 import dev.winback.core.playbook.PlaybookVersion;
 import dev.winback.core.playbook.RetentionAction;
-import dev.winback.core.signal.SignalType;
+import dev.winback.core.record.SignalType;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

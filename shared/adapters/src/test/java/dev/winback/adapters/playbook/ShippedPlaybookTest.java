@@ -15,9 +15,9 @@ import dev.winback.core.playbook.RetentionAction;
 import dev.winback.core.record.EngagementRecord;
 import dev.winback.core.record.RecordUpdate;
 import dev.winback.core.signal.Signal;
-import dev.winback.core.signal.SignalType;
-import dev.winback.core.signal.Strength;
-import dev.winback.core.sunset.ChannelSunsets;
+import dev.winback.core.record.SignalType;
+import dev.winback.core.record.Strength;
+import dev.winback.core.record.ChannelSunsets;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -3,14 +3,14 @@ package dev.winback.adapters.record;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.winback.core.event.Channel;
-import dev.winback.core.evaluation.EvaluatedSignal;
-import dev.winback.core.evaluation.Evaluation;
-import dev.winback.core.lifecycle.RiskState;
+import dev.winback.core.record.EvaluatedSignal;
+import dev.winback.core.record.Evaluation;
+import dev.winback.core.record.RiskState;
 import dev.winback.core.record.EngagementRecord;
-import dev.winback.core.signal.SignalType;
-import dev.winback.core.signal.Strength;
-import dev.winback.core.sunset.ChannelSunsets;
-import dev.winback.core.sunset.SunsetState;
+import dev.winback.core.record.SignalType;
+import dev.winback.core.record.Strength;
+import dev.winback.core.record.ChannelSunsets;
+import dev.winback.core.record.SunsetState;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -47,7 +47,7 @@ class EngagementRecordJsonEvaluationTest {
     void storage_roundTripsTheEpisodeOfRisk() {
         Evaluation.Evaluated base = (Evaluation.Evaluated) EVALUATED;
         Evaluation inEpisode = new Evaluation.Evaluated(base.state(), base.since(), base.score(), base.signals(),
-                base.sunsets(), base.evaluatedAt(), base.next(), Optional.of(new dev.winback.core.evaluation.RiskEpisode(
+                base.sunsets(), base.evaluatedAt(), base.next(), Optional.of(new dev.winback.core.record.RiskEpisode(
                 Instant.parse("2026-10-20T00:00:00Z"), List.of("come-back-after-uninstall"))));
         EngagementRecord record = EngagementRecord.empty("c-1").withEvaluation(inEpisode);
 

@@ -3,8 +3,8 @@ package dev.winback.core.delivery;
 import dev.winback.core.delivery.DeliveryPlanner.Step;
 import dev.winback.core.delivery.MessageDecision.Reason;
 import dev.winback.core.event.Channel;
-import dev.winback.core.ingest.EngagementStore;
-import dev.winback.core.ingest.StoredRecord;
+import dev.winback.core.record.EngagementStore;
+import dev.winback.core.record.StoredRecord;
 import dev.winback.core.record.EngagementRecord;
 
 import java.time.Clock;

@@ -2,7 +2,7 @@ package dev.winback.core.delivery;
 
 import dev.winback.core.event.Channel;
 import dev.winback.core.event.Purpose;
-import dev.winback.core.ingest.StoredRecord;
+import dev.winback.core.record.StoredRecord;
 
 import java.time.Instant;
 

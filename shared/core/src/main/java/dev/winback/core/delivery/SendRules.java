@@ -11,7 +11,7 @@ import dev.winback.core.record.Reachability;
 import dev.winback.core.record.SendLog;
 import dev.winback.core.record.Stamped;
 import dev.winback.core.record.SubscriptionStatus;
-import dev.winback.core.signal.SignalType;
+import dev.winback.core.record.SignalType;
 
 import java.time.Instant;
 import java.util.ArrayList;

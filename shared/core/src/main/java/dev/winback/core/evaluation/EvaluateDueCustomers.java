@@ -1,6 +1,6 @@
 package dev.winback.core.evaluation;
 
-import dev.winback.core.ingest.StoredRecord;
+import dev.winback.core.record.StoredRecord;
 import dev.winback.core.model.PurchaseModel;
 import dev.winback.core.model.PurchaseModels;
 import dev.winback.core.playbook.ActionRequest;

@@ -3,6 +3,8 @@ package dev.winback.core.evaluation;
 import dev.winback.core.lifecycle.Deadline;
 import dev.winback.core.model.PurchaseModel;
 import dev.winback.core.record.EngagementRecord;
+import dev.winback.core.record.EvaluatedSignal;
+import dev.winback.core.record.Evaluation;
 import dev.winback.core.signal.Signal;
 
 import java.util.ArrayList;
@@ -42,7 +44,7 @@ public record EvaluationReport(Evaluation.Evaluated evaluation, List<ExplainedSi
         Evaluator.Outcome again = Evaluator.evaluate(record, evaluated.evaluatedAt(), policy, model);
         List<ExplainedSignal> explained = new ArrayList<>();
         for (EvaluatedSignal signal : evaluated.signals()) {
-            String words = again.signals().stream().filter(signal::sameOccurrenceAs).findFirst()
+            String words = again.signals().stream().filter(s -> signal.sameOccurrenceAs(s.type(), s.subject())).findFirst()
                     .map(Signal::explanation).orElse(SIGNAL_CHANGED);
             explained.add(new ExplainedSignal(signal, words));
         }

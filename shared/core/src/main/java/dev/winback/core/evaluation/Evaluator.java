@@ -7,12 +7,15 @@ import dev.winback.core.lifecycle.RiskLifecycle;
 import dev.winback.core.model.PurchaseModel;
 import dev.winback.core.playbook.ActionRequest;
 import dev.winback.core.record.EngagementRecord;
+import dev.winback.core.record.EvaluatedSignal;
+import dev.winback.core.record.Evaluation;
+import dev.winback.core.record.RiskEpisode;
 import dev.winback.core.record.SendLog;
 import dev.winback.core.signal.Signal;
 import dev.winback.core.signal.SignalDetector;
-import dev.winback.core.sunset.ChannelSunsets;
+import dev.winback.core.record.ChannelSunsets;
 import dev.winback.core.sunset.SunsetDecision;
-import dev.winback.core.sunset.SunsetState;
+import dev.winback.core.record.SunsetState;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -103,16 +106,16 @@ public final class Evaluator {
         Optional<RiskEpisode> episode = RiskEpisode.at(previous.episode(), assessment.state(), assessment.since(),
                 record, now);
         for (Signal signal : signals) {
-            Optional<EvaluatedSignal> before = previous.signals().stream().filter(s -> s.sameOccurrenceAs(signal)).findFirst();
+            Optional<EvaluatedSignal> before = previous.signals().stream().filter(s -> s.sameOccurrenceAs(signal.type(), signal.subject())).findFirst();
             if (before.isPresent()) {
-                evaluated.add(before.get().seenAgain(signal));
+                evaluated.add(before.get().seenAgain(signal.strength()));
                 continue;
             }
             List<ActionRequest> requests = new ArrayList<>();
             // One win-back campaign per episode: a signal first seen in an answered episode is recorded, not answered.
             boolean answered = episode.map(RiskEpisode::answered).orElse(false);
             for (ActionRequest request : policy.playbook().actionsFor(record.customerId(), signal, record, sunsets, now)) {
-                if (!RiskEpisode.winsBack(request.action())) {
+                if (!request.action().winsBack()) {
                     requests.add(request);
                 } else if (!answered) {
                     requests.add(request);
@@ -121,7 +124,8 @@ public final class Evaluator {
                 }
             }
             newActions.addAll(requests);
-            evaluated.add(EvaluatedSignal.first(signal, requests.stream().map(ActionRequest::idempotencyKey).toList()));
+            evaluated.add(new EvaluatedSignal(signal.type(), signal.subject(), signal.strength(), signal.since(),
+                    requests.stream().map(ActionRequest::idempotencyKey).toList()));
         }
         boolean signalsChanged = !occurrences(evaluated).equals(occurrences(previous.signals()));
         boolean episodeChanged = !episode.equals(previous.episode());

@@ -3,10 +3,10 @@ package dev.winback.core.evaluation;
 import dev.winback.core.event.Purpose;
 import dev.winback.core.playbook.ActionRequest;
 import dev.winback.core.playbook.RetentionAction;
-import dev.winback.core.signal.SignalType;
+import dev.winback.core.record.SignalType;
 import dev.winback.core.sunset.SunsetAction;
 import dev.winback.core.sunset.SunsetPolicy;
-import dev.winback.core.sunset.SunsetState;
+import dev.winback.core.record.SunsetState;
 
 import java.time.Instant;
 import java.util.ArrayList;

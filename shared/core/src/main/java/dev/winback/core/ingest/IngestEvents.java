@@ -2,10 +2,12 @@ package dev.winback.core.ingest;
 
 import dev.winback.core.event.EngagementEvent;
 import dev.winback.core.record.ArchivedMonth;
+import dev.winback.core.record.EngagementStore;
 import dev.winback.core.record.RecordUpdate;
 
 import dev.winback.core.evaluation.DueTimes;
 
+import dev.winback.core.record.StoredRecord;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;

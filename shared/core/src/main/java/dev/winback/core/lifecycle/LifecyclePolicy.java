@@ -1,5 +1,6 @@
 package dev.winback.core.lifecycle;
 
+import dev.winback.core.record.RiskState;
 import dev.winback.core.signal.QuietThreshold;
 import dev.winback.core.signal.SignalPolicy;
 

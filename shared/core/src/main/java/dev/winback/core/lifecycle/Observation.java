@@ -1,8 +1,8 @@
 package dev.winback.core.lifecycle;
 
 import dev.winback.core.signal.Signal;
-import dev.winback.core.signal.SignalType;
-import dev.winback.core.signal.Strength;
+import dev.winback.core.record.SignalType;
+import dev.winback.core.record.Strength;
 
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,6 +1,7 @@
 package dev.winback.core.lifecycle;
 
-import dev.winback.core.signal.SignalType;
+import dev.winback.core.record.RiskState;
+import dev.winback.core.record.SignalType;
 
 import java.time.Instant;
 import java.util.Collections;

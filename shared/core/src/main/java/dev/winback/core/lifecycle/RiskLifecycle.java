@@ -4,7 +4,7 @@ import dev.winback.core.model.PurchaseModel;
 import dev.winback.core.record.EngagementRecord;
 import dev.winback.core.signal.Signal;
 import dev.winback.core.signal.SignalDetector;
-import dev.winback.core.signal.SignalType;
+import dev.winback.core.record.SignalType;
 import dev.winback.core.signal.ThresholdWatch;
 
 import java.time.Instant;

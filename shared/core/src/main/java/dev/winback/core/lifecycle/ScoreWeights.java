@@ -1,6 +1,6 @@
 package dev.winback.core.lifecycle;
 
-import dev.winback.core.signal.Strength;
+import dev.winback.core.record.Strength;
 
 /**
  * How much a signal the customer stated adds to the risk score, by strength: the probability-like

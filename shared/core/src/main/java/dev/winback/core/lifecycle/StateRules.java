@@ -3,10 +3,11 @@ package dev.winback.core.lifecycle;
 import dev.winback.core.record.ChannelState;
 import dev.winback.core.record.EngagementRecord;
 import dev.winback.core.record.RecentEvent;
+import dev.winback.core.record.RiskState;
 import dev.winback.core.record.Stamped;
 import dev.winback.core.signal.Signal;
-import dev.winback.core.signal.SignalType;
-import dev.winback.core.signal.Strength;
+import dev.winback.core.record.SignalType;
+import dev.winback.core.record.Strength;
 import dev.winback.core.signal.ThresholdWatch;
 import dev.winback.core.signal.VisitRhythm;
 

@@ -3,7 +3,7 @@ package dev.winback.core.playbook;
 import dev.winback.core.event.Channel;
 import dev.winback.core.event.Purpose;
 import dev.winback.core.signal.Signal;
-import dev.winback.core.signal.SignalType;
+import dev.winback.core.record.SignalType;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

@@ -9,7 +9,7 @@ import dev.winback.core.record.Reachability;
 import dev.winback.core.record.Stamped;
 import dev.winback.core.record.SubscriptionStatus;
 import dev.winback.core.signal.Signal;
-import dev.winback.core.sunset.ChannelSunsets;
+import dev.winback.core.record.ChannelSunsets;
 
 import java.util.List;
 import java.util.Optional;

@@ -3,7 +3,7 @@ package dev.winback.core.playbook;
 import dev.winback.core.event.Channel;
 import dev.winback.core.record.EngagementRecord;
 import dev.winback.core.signal.Signal;
-import dev.winback.core.sunset.ChannelSunsets;
+import dev.winback.core.record.ChannelSunsets;
 
 import java.time.Instant;
 import java.util.ArrayList;

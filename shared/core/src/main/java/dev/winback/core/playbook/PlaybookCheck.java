@@ -2,7 +2,7 @@ package dev.winback.core.playbook;
 
 import dev.winback.core.event.Channel;
 import dev.winback.core.event.Purpose;
-import dev.winback.core.signal.SignalType;
+import dev.winback.core.record.SignalType;
 
 import java.util.ArrayList;
 import java.util.EnumSet;

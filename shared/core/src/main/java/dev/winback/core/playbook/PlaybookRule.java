@@ -1,6 +1,6 @@
 package dev.winback.core.playbook;
 
-import dev.winback.core.signal.SignalType;
+import dev.winback.core.record.SignalType;
 
 import java.util.List;
 import java.util.Objects;

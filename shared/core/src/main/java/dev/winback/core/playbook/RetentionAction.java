@@ -58,6 +58,19 @@ public enum RetentionAction {
         return EnumSet.copyOf(usableChannels);
     }
 
+    /**
+     * The messages that try to bring a leaving customer back (one per risk episode). Retargeting on
+     * another channel, permission renewal, nudges, throttling, audiences and doing nothing answer
+     * other situations.
+     */
+    public boolean winsBack() {
+        return switch (this) {
+            case LAPSED_CAMPAIGN, WINBACK_EMAIL, SALE_PROMOTION, NEW_PRODUCTS_PROMOTION, FEATURE_HIGHLIGHTS -> true;
+            case CROSS_CHANNEL_RETARGET, IN_APP_NUDGE, THROTTLE, PERMISSION_RENEWAL, CROSS_PROMOTION_EMAIL,
+                 AD_AUDIENCE, NONE -> false;
+        };
+    }
+
     /** Whether the plan needs at least one channel (true) or must have none (false). */
     public boolean needsChannels() {
         return switch (kind) {

@@ -4,7 +4,7 @@ import dev.winback.core.event.Channel;
 import dev.winback.core.record.ChannelState;
 import dev.winback.core.record.EngagementRecord;
 import dev.winback.core.signal.Signal;
-import dev.winback.core.signal.Strength;
+import dev.winback.core.record.Strength;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -5,7 +5,6 @@ import dev.winback.core.event.EngagementEvent;
 import dev.winback.core.event.EventPayload;
 import dev.winback.core.event.LineItem;
 import dev.winback.core.event.Platform;
-import dev.winback.core.evaluation.Evaluation;
 
 import java.time.Instant;
 import java.util.ArrayList;

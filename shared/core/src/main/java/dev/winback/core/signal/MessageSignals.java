@@ -3,6 +3,7 @@ package dev.winback.core.signal;
 import dev.winback.core.event.Channel;
 import dev.winback.core.record.ChannelState;
 import dev.winback.core.record.EngagementRecord;
+import dev.winback.core.record.Strength;
 import dev.winback.core.signal.VisitRhythm.PlatformRhythm;
 
 import java.time.Instant;

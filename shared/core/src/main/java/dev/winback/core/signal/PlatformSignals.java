@@ -1,6 +1,7 @@
 package dev.winback.core.signal;
 
 import dev.winback.core.event.Platform;
+import dev.winback.core.record.Strength;
 import dev.winback.core.signal.VisitRhythm.PlatformRhythm;
 
 import java.time.Duration;

@@ -7,6 +7,7 @@ import dev.winback.core.model.PurchaseRisk;
 import dev.winback.core.model.RiskThreshold;
 import dev.winback.core.record.Purchases;
 
+import dev.winback.core.record.Strength;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;

@@ -12,6 +12,7 @@ import dev.winback.core.record.InstallState;
 import dev.winback.core.record.Membership;
 import dev.winback.core.record.PushPermission;
 import dev.winback.core.record.Stamped;
+import dev.winback.core.record.Strength;
 import dev.winback.core.record.SubscriptionStatus;
 
 import java.time.Duration;

@@ -4,6 +4,8 @@ import dev.winback.core.event.Channel;
 import dev.winback.core.event.EmailStatus;
 import dev.winback.core.event.Platform;
 
+import dev.winback.core.record.SignalType;
+import dev.winback.core.record.Strength;
 import java.time.Instant;
 
 /**

@@ -4,6 +4,7 @@ import dev.winback.core.model.PurchaseModel;
 import dev.winback.core.model.PurchaseRisk;
 import dev.winback.core.record.EngagementRecord;
 
+import dev.winback.core.record.SignalType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,5 +1,6 @@
 package dev.winback.core.sunset;
 
+import dev.winback.core.record.SunsetState;
 import java.util.Objects;
 import java.util.Optional;
 

@@ -3,6 +3,7 @@ package dev.winback.core.sunset;
 import dev.winback.core.event.Channel;
 import dev.winback.core.record.ChannelState;
 
+import dev.winback.core.record.SunsetState;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;

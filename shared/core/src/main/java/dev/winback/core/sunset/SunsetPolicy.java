@@ -2,6 +2,7 @@ package dev.winback.core.sunset;
 
 import dev.winback.core.record.ChannelState;
 
+import dev.winback.core.record.SunsetState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

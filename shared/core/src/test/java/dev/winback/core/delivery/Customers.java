@@ -5,7 +5,7 @@ import dev.winback.core.event.EngagementEvent;
 import dev.winback.core.event.EventPayload;
 import dev.winback.core.event.Purpose;
 import dev.winback.core.ingest.InMemoryEngagementStore;
-import dev.winback.core.ingest.StoredRecord;
+import dev.winback.core.record.StoredRecord;
 import dev.winback.core.record.RecordUpdate;
 
 import java.time.Instant;

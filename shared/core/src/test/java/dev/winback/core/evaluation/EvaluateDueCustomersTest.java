@@ -7,12 +7,13 @@ import static dev.winback.core.signal.CustomerEvents.day;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.winback.core.event.Platform;
-import dev.winback.core.ingest.StoredRecord;
+import dev.winback.core.record.StoredRecord;
 import dev.winback.core.model.PurchaseModel;
 import dev.winback.core.model.PurchaseModels;
 import dev.winback.core.model.StoredPurchaseModel;
 import dev.winback.core.record.EngagementRecord;
 
+import dev.winback.core.record.Evaluation;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.winback.core.event.Platform;
 import dev.winback.core.record.EngagementRecord;
+import dev.winback.core.record.Evaluation;
 import dev.winback.core.signal.CustomerEvents;
 
 import java.time.Duration;

@@ -8,14 +8,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.winback.core.event.Channel;
 import dev.winback.core.event.Platform;
-import dev.winback.core.lifecycle.RiskState;
+import dev.winback.core.record.EvaluatedSignal;
+import dev.winback.core.record.RiskState;
 import dev.winback.core.playbook.ActionRequest;
 import dev.winback.core.playbook.RetentionAction;
 import dev.winback.core.record.EngagementRecord;
+import dev.winback.core.record.Evaluation;
 import dev.winback.core.signal.CustomerEvents;
-import dev.winback.core.signal.SignalType;
+import dev.winback.core.record.SignalType;
 import dev.winback.core.sunset.SunsetAction;
-import dev.winback.core.sunset.SunsetState;
+import dev.winback.core.record.SunsetState;
 
 import java.time.Duration;
 import java.time.Instant;

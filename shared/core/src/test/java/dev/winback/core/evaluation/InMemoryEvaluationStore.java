@@ -1,6 +1,6 @@
 package dev.winback.core.evaluation;
 
-import dev.winback.core.ingest.StoredRecord;
+import dev.winback.core.record.StoredRecord;
 import dev.winback.core.playbook.ActionRequest;
 import dev.winback.core.record.EngagementRecord;
 

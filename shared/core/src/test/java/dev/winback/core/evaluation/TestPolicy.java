@@ -11,7 +11,7 @@ import dev.winback.core.playbook.PlaybookRule;
 import dev.winback.core.playbook.PlaybookVersion;
 import dev.winback.core.playbook.RetentionAction;
 import dev.winback.core.playbook.RuleConditions;
-import dev.winback.core.signal.SignalType;
+import dev.winback.core.record.SignalType;
 
 import java.util.ArrayList;
 import java.util.List;

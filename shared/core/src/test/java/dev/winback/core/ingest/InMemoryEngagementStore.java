@@ -1,8 +1,10 @@
 package dev.winback.core.ingest;
 
 import dev.winback.core.record.ArchivedMonth;
+import dev.winback.core.record.EngagementStore;
 import dev.winback.core.record.RecordUpdate;
 
+import dev.winback.core.record.StoredRecord;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.Collection;

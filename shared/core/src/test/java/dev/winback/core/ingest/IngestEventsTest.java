@@ -4,6 +4,7 @@ import dev.winback.core.RandomEvents;
 import dev.winback.core.event.EngagementEvent;
 import dev.winback.core.record.EngagementRecord;
 import dev.winback.core.record.SeenEvents;
+import dev.winback.core.record.StoredRecord;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

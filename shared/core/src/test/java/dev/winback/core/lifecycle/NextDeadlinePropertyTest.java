@@ -7,11 +7,12 @@ import dev.winback.core.RandomEvents;
 import dev.winback.core.event.EngagementEvent;
 import dev.winback.core.record.EngagementRecord;
 import dev.winback.core.record.RecordUpdate;
+import dev.winback.core.record.RiskState;
 import dev.winback.core.signal.CustomerEvents;
 import dev.winback.core.signal.Signal;
 import dev.winback.core.signal.SignalDetector;
-import dev.winback.core.signal.SignalType;
-import dev.winback.core.signal.Strength;
+import dev.winback.core.record.SignalType;
+import dev.winback.core.record.Strength;
 
 import java.time.Duration;
 import java.time.Instant;

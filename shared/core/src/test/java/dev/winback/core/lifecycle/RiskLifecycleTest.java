@@ -16,10 +16,11 @@ import dev.winback.core.model.BgNbdParameters;
 import dev.winback.core.model.PurchaseHistory;
 import dev.winback.core.model.PurchaseModel;
 import dev.winback.core.record.EngagementRecord;
+import dev.winback.core.record.RiskState;
 import dev.winback.core.signal.QuietThreshold;
 import dev.winback.core.signal.Signal;
 import dev.winback.core.signal.SignalDetector;
-import dev.winback.core.signal.SignalType;
+import dev.winback.core.record.SignalType;
 
 import java.time.Duration;
 import java.time.Instant;

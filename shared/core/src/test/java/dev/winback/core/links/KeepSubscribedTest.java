@@ -15,7 +15,7 @@ import dev.winback.core.record.RecordUpdate;
 import dev.winback.core.sunset.SunsetAction;
 import dev.winback.core.sunset.SunsetDecision;
 import dev.winback.core.sunset.SunsetPolicy;
-import dev.winback.core.sunset.SunsetState;
+import dev.winback.core.record.SunsetState;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;

@@ -5,11 +5,11 @@ import dev.winback.core.event.EmailStatus;
 import dev.winback.core.event.Purpose;
 import dev.winback.core.record.EngagementRecord;
 import dev.winback.core.signal.Signal;
-import dev.winback.core.signal.SignalType;
-import dev.winback.core.signal.Strength;
-import dev.winback.core.sunset.ChannelSunsets;
+import dev.winback.core.record.SignalType;
+import dev.winback.core.record.Strength;
+import dev.winback.core.record.ChannelSunsets;
 import dev.winback.core.sunset.CustomerHistory;
-import dev.winback.core.sunset.SunsetState;
+import dev.winback.core.record.SunsetState;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -2,8 +2,8 @@ package dev.winback.core.playbook;
 
 import dev.winback.core.event.Channel;
 import dev.winback.core.event.Purpose;
-import dev.winback.core.signal.SignalType;
-import dev.winback.core.signal.Strength;
+import dev.winback.core.record.SignalType;
+import dev.winback.core.record.Strength;
 
 import java.util.ArrayList;
 import java.util.Arrays;

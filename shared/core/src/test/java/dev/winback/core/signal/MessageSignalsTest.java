@@ -13,6 +13,8 @@ import dev.winback.core.model.BgNbdParameters;
 import dev.winback.core.model.PurchaseModel;
 import dev.winback.core.record.EngagementRecord;
 
+import dev.winback.core.record.SignalType;
+import dev.winback.core.record.Strength;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -11,6 +11,7 @@ import dev.winback.core.model.PurchaseHistory;
 import dev.winback.core.model.PurchaseModel;
 import dev.winback.core.record.EngagementRecord;
 
+import dev.winback.core.record.Strength;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

@@ -16,6 +16,7 @@ import dev.winback.core.model.PurchaseModel;
 import dev.winback.core.record.EngagementRecord;
 import dev.winback.core.record.RecordUpdate;
 
+import dev.winback.core.record.SignalType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -2,6 +2,7 @@ package dev.winback.core.sunset;
 
 import dev.winback.core.event.Channel;
 import dev.winback.core.record.ChannelState;
+import dev.winback.core.record.SunsetState;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -4,6 +4,7 @@ import dev.winback.core.event.Channel;
 import dev.winback.core.event.EmailStatus;
 import dev.winback.core.event.Purpose;
 import dev.winback.core.record.ChannelState;
+import dev.winback.core.record.SunsetState;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -9,7 +9,7 @@ import dev.winback.core.event.EngagementEvent;
 import dev.winback.core.event.EventPayload;
 import dev.winback.core.event.Platform;
 import dev.winback.core.event.Purpose;
-import dev.winback.core.ingest.StoredRecord;
+import dev.winback.core.record.StoredRecord;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

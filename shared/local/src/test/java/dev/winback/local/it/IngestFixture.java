@@ -7,7 +7,7 @@ import dev.winback.adapters.config.AwsClients;
 import dev.winback.adapters.config.WinbackConfig;
 import dev.winback.adapters.json.EventJsonWriter;
 import dev.winback.core.event.EngagementEvent;
-import dev.winback.core.ingest.StoredRecord;
+import dev.winback.core.record.StoredRecord;
 import dev.winback.functions.ingest.IngestEventsHandler;
 import dev.winback.local.dynamodb.LocalDynamoDb;
 import dev.winback.local.template.SamTemplate;

@@ -3,7 +3,7 @@ package dev.winback.local.it;
 import dev.winback.core.event.EngagementEvent;
 import dev.winback.core.event.EventPayload;
 import dev.winback.core.event.Platform;
-import dev.winback.core.ingest.StoredRecord;
+import dev.winback.core.record.StoredRecord;
 import dev.winback.core.record.EngagementRecord;
 import dev.winback.local.demo.SyntheticConfig;
 import dev.winback.local.demo.SyntheticCustomerBase;

@@ -5,7 +5,7 @@ import dev.winback.adapters.ingest.IntakeResult;
 import dev.winback.adapters.json.EventJsonWriter;
 import dev.winback.adapters.json.InvalidEventFuzzer;
 import dev.winback.core.event.EngagementEvent;
-import dev.winback.core.ingest.StoredRecord;
+import dev.winback.core.record.StoredRecord;
 import dev.winback.local.demo.SyntheticConfig;
 import dev.winback.local.demo.SyntheticCustomerBase;
 import org.junit.jupiter.api.Test;

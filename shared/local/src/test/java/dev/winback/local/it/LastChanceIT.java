@@ -23,7 +23,7 @@ import dev.winback.core.event.Purpose;
 import dev.winback.core.links.KeepSubscribedComposer;
 import dev.winback.core.links.SignedLinks;
 import dev.winback.core.playbook.ActionRequest;
-import dev.winback.core.sunset.SunsetState;
+import dev.winback.core.record.SunsetState;
 import dev.winback.functions.links.PublicLinksHandler;
 import dev.winback.functions.ingest.IngestEventsHandler;
 import dev.winback.local.clock.VirtualClock;

@@ -7,7 +7,7 @@ import dev.winback.core.event.Channel;
 import dev.winback.core.event.EngagementEvent;
 import dev.winback.core.event.EventPayload;
 import dev.winback.core.event.Purpose;
-import dev.winback.core.ingest.StoredRecord;
+import dev.winback.core.record.StoredRecord;
 import dev.winback.core.links.SignedLinks;
 import dev.winback.core.record.ChannelState;
 import dev.winback.core.record.SubscriptionStatus;

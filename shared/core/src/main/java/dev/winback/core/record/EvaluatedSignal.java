@@ -1,8 +1,5 @@
-package dev.winback.core.evaluation;
+package dev.winback.core.record;
 
-import dev.winback.core.signal.Signal;
-import dev.winback.core.signal.SignalType;
-import dev.winback.core.signal.Strength;
 
 import java.time.Instant;
 import java.util.List;
@@ -32,16 +29,13 @@ public record EvaluatedSignal(SignalType type, String subject, Strength strength
         actionKeys = List.copyOf(actionKeys.size() > MAX_ACTION_KEYS ? actionKeys.subList(0, MAX_ACTION_KEYS) : actionKeys);
     }
 
-    static EvaluatedSignal first(Signal signal, List<String> actionKeys) {
-        return new EvaluatedSignal(signal.type(), signal.subject(), signal.strength(), signal.since(), actionKeys);
-    }
-
     /** The same occurrence seen again: its start and its actions stay, its strength is today's. */
-    EvaluatedSignal seenAgain(Signal signal) {
-        return new EvaluatedSignal(type, subject, signal.strength(), since, actionKeys);
+    public EvaluatedSignal seenAgain(Strength today) {
+        return new EvaluatedSignal(type, subject, today, since, actionKeys);
     }
 
-    boolean sameOccurrenceAs(Signal signal) {
-        return type == signal.type() && subject.equals(signal.subject());
+    /** Whether this is the occurrence a detector names by this type and subject. */
+    public boolean sameOccurrenceAs(SignalType otherType, String otherSubject) {
+        return type == otherType && subject.equals(otherSubject);
     }
 }

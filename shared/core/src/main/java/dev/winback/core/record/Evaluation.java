@@ -1,8 +1,4 @@
-package dev.winback.core.evaluation;
-
-import dev.winback.core.lifecycle.RiskState;
-import dev.winback.core.signal.SignalType;
-import dev.winback.core.sunset.ChannelSunsets;
+package dev.winback.core.record;
 
 import java.time.Instant;
 import java.util.HashSet;
@@ -60,7 +56,7 @@ public sealed interface Evaluation {
      * @param sunsets     per channel; channels left out are active
      * @param evaluatedAt the instant evaluated (the run's time, not when an event happened)
      * @param next        the next deadline, when the timer is armed; empty when nothing changes without an
-     *                    event. Its reason is worded again on read ({@link EvaluationReport})
+     *                    event. Its reason is worded again on read ({@link dev.winback.core.evaluation.EvaluationReport})
      * @param episode     the episode of risk, while one is open
      */
     record Evaluated(RiskState state, Instant since, double score, List<EvaluatedSignal> signals,

@@ -1,4 +1,4 @@
-package dev.winback.core.sunset;
+package dev.winback.core.record;
 
 import dev.winback.core.event.Purpose;
 

@@ -1,4 +1,4 @@
-package dev.winback.core.evaluation;
+package dev.winback.core.record;
 
 import static dev.winback.core.evaluation.TestPolicy.MODEL;
 import static dev.winback.core.evaluation.TestPolicy.POLICY;
@@ -6,14 +6,13 @@ import static dev.winback.core.signal.CustomerEvents.customer;
 import static dev.winback.core.signal.CustomerEvents.day;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.winback.core.evaluation.Evaluator;
 import dev.winback.core.event.EmailStatus;
 import dev.winback.core.event.EventPayload;
 import dev.winback.core.event.Platform;
 import dev.winback.core.playbook.ActionRequest;
 import dev.winback.core.playbook.RetentionAction;
-import dev.winback.core.record.EngagementRecord;
 import dev.winback.core.signal.CustomerEvents;
-import dev.winback.core.signal.SignalType;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -55,7 +54,7 @@ class RiskEpisodeTest {
 
         Evaluation.Evaluated evaluation = (Evaluation.Evaluated) last.getFirst().evaluation();
         assertThat(evaluation.signals()).extracting(EvaluatedSignal::type).contains(SignalType.LAPSED);
-        assertThat(requested).filteredOn(r -> RiskEpisode.winsBack(r.action()))
+        assertThat(requested).filteredOn(r -> r.action().winsBack())
                 .extracting(ActionRequest::campaignId).containsExactly("come-back");
         assertThat(requested).extracting(ActionRequest::action).contains(RetentionAction.AD_AUDIENCE);
         assertThat(evaluation.episode()).hasValueSatisfying(e -> assertThat(e.campaigns()).containsExactly("come-back"));
@@ -71,7 +70,7 @@ class RiskEpisodeTest {
         EngagementRecord back = history.record().withEvaluation(last.getFirst().evaluation());
         List<ActionRequest> requested = daily(history, back, 88.1, 200, last);
 
-        assertThat(requested).filteredOn(r -> RiskEpisode.winsBack(r.action()))
+        assertThat(requested).filteredOn(r -> r.action().winsBack())
                 .extracting(ActionRequest::campaignId).containsExactly("lapsed");
     }
 

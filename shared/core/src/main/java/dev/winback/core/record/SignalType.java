@@ -1,4 +1,4 @@
-package dev.winback.core.signal;
+package dev.winback.core.record;
 
 import java.util.Locale;
 

@@ -1,4 +1,4 @@
-package dev.winback.core.signal;
+package dev.winback.core.record;
 
 /** How much a signal says about a customer's intent to leave. */
 public enum Strength {

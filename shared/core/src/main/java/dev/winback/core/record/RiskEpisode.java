@@ -1,8 +1,5 @@
-package dev.winback.core.evaluation;
+package dev.winback.core.record;
 
-import dev.winback.core.lifecycle.RiskState;
-import dev.winback.core.playbook.RetentionAction;
-import dev.winback.core.record.EngagementRecord;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,20 +29,8 @@ public record RiskEpisode(Instant since, List<String> campaigns) {
         campaigns = List.copyOf(campaigns.size() > MAX_CAMPAIGNS ? campaigns.subList(0, MAX_CAMPAIGNS) : campaigns);
     }
 
-    /**
-     * The messages that try to bring a leaving customer back. Retargeting on another channel,
-     * permission renewal, nudges, throttling, audiences and doing nothing answer other situations.
-     */
-    public static boolean winsBack(RetentionAction action) {
-        return switch (action) {
-            case LAPSED_CAMPAIGN, WINBACK_EMAIL, SALE_PROMOTION, NEW_PRODUCTS_PROMOTION, FEATURE_HIGHLIGHTS -> true;
-            case CROSS_CHANNEL_RETARGET, IN_APP_NUDGE, THROTTLE, PERMISSION_RENEWAL, CROSS_PROMOTION_EMAIL,
-                 AD_AUDIENCE, NONE -> false;
-        };
-    }
-
     /** The episode at this evaluation, before any request: carried on, opened, or closed (empty). */
-    static Optional<RiskEpisode> at(Optional<RiskEpisode> previous, RiskState state, Instant stateSince,
+    public static Optional<RiskEpisode> at(Optional<RiskEpisode> previous, RiskState state, Instant stateSince,
                                     EngagementRecord record, Instant now) {
         boolean atRisk = state != RiskState.NEW && state != RiskState.ACTIVE;
         if (previous.isPresent()) {
@@ -58,11 +43,11 @@ public record RiskEpisode(Instant since, List<String> campaigns) {
     }
 
     /** Whether a win-back campaign was requested in this episode already. */
-    boolean answered() {
+    public boolean answered() {
         return !campaigns.isEmpty();
     }
 
-    RiskEpisode requested(String campaign) {
+    public RiskEpisode requested(String campaign) {
         List<String> more = new ArrayList<>(campaigns);
         if (!more.contains(campaign)) more.add(campaign);
         return new RiskEpisode(since, more);

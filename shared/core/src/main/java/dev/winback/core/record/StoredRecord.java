@@ -1,6 +1,5 @@
-package dev.winback.core.ingest;
+package dev.winback.core.record;
 
-import dev.winback.core.record.EngagementRecord;
 
 import java.time.Instant;
 import java.util.Objects;

@@ -1,7 +1,5 @@
-package dev.winback.core.ingest;
+package dev.winback.core.record;
 
-import dev.winback.core.record.ArchivedMonth;
-import dev.winback.core.record.RecordUpdate;
 
 import java.time.Instant;
 import java.time.YearMonth;
