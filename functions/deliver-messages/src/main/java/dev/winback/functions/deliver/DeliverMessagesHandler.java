@@ -4,8 +4,8 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import dev.winback.adapters.delivery.DeliveryBatch;
-import dev.winback.adapters.delivery.DeliveryQueueMessages;
+import dev.winback.adapters.sqs.DeliveryBatch;
+import dev.winback.adapters.sqs.DeliveryQueueMessages;
 import dev.winback.core.delivery.DeliverMessages;
 
 import java.util.List;

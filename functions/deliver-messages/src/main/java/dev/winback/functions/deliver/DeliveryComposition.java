@@ -1,15 +1,15 @@
 package dev.winback.functions.deliver;
 
 import dev.winback.adapters.EngagementServices;
-import dev.winback.adapters.channel.ChannelSenders;
-import dev.winback.adapters.channel.SnsPushSender;
-import dev.winback.adapters.channel.SnsSmsSender;
+import dev.winback.adapters.config.ChannelSenders;
+import dev.winback.adapters.sns.SnsPushSender;
+import dev.winback.adapters.sns.SnsSmsSender;
 import dev.winback.adapters.config.AwsClients;
 import dev.winback.adapters.config.ChannelsConfig;
 import dev.winback.adapters.config.LinkConfig;
 import dev.winback.adapters.config.WinbackConfig;
-import dev.winback.adapters.delivery.EventBridgeDecisionPublisher;
-import dev.winback.adapters.template.MustacheMessageTemplates;
+import dev.winback.adapters.eventbridge.EventBridgeDecisionPublisher;
+import dev.winback.adapters.mustache.MustacheMessageTemplates;
 import dev.winback.core.delivery.ChannelSender;
 import dev.winback.core.delivery.DeliverMessages;
 import dev.winback.core.delivery.MessageComposer;

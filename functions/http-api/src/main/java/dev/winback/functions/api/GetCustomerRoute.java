@@ -4,7 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.winback.adapters.dynamodb.DynamoDbEngagementStore;
 import dev.winback.adapters.http.HttpResponses;
-import dev.winback.adapters.record.EngagementRecordJson;
+import dev.winback.adapters.json.EngagementRecordJson;
 import dev.winback.core.evaluation.EvaluationPolicy;
 import dev.winback.core.evaluation.EvaluationReport;
 import dev.winback.core.record.StoredRecord;

@@ -2,7 +2,7 @@ package dev.winback.functions.api;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.winback.adapters.delivery.DeliveryJson;
+import dev.winback.adapters.json.DeliveryJson;
 import dev.winback.adapters.http.HttpResponses;
 import dev.winback.core.delivery.MessageLedger;
 

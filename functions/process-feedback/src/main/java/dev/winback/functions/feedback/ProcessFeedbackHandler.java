@@ -6,9 +6,9 @@ import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import dev.winback.adapters.EngagementServices;
 import dev.winback.adapters.config.AwsClients;
 import dev.winback.adapters.config.WinbackConfig;
-import dev.winback.adapters.feedback.AccountHealth;
+import dev.winback.adapters.dynamodb.AccountHealth;
 import dev.winback.adapters.feedback.AwsFeedbackPorts;
-import dev.winback.adapters.feedback.DynamoDbOnce;
+import dev.winback.adapters.dynamodb.DynamoDbOnce;
 import dev.winback.adapters.feedback.FeedbackPorts;
 import dev.winback.adapters.feedback.FeedbackProcessor;
 

@@ -1,7 +1,7 @@
 package dev.winback.adapters.dynamodb;
 
-import dev.winback.adapters.playbook.RetentionActionRequestedJson;
-import dev.winback.adapters.record.EngagementRecordJson;
+import dev.winback.adapters.json.RetentionActionRequestedJson;
+import dev.winback.adapters.json.EngagementRecordJson;
 import dev.winback.core.evaluation.ActionOutbox;
 import dev.winback.core.evaluation.Destination;
 import dev.winback.core.evaluation.DueItem;

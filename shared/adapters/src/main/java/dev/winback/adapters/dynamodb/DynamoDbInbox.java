@@ -1,6 +1,6 @@
 package dev.winback.adapters.dynamodb;
 
-import dev.winback.adapters.channel.SdkFailures;
+import dev.winback.adapters.aws.SdkFailures;
 import dev.winback.core.delivery.ChannelSender;
 import dev.winback.core.delivery.OutboundMessage;
 import dev.winback.core.delivery.RenderedContent;

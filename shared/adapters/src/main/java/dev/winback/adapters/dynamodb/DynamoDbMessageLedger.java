@@ -1,6 +1,6 @@
 package dev.winback.adapters.dynamodb;
 
-import dev.winback.adapters.delivery.DeliveryJson;
+import dev.winback.adapters.json.DeliveryJson;
 import dev.winback.core.delivery.LedgerEntry;
 import dev.winback.core.delivery.MessageKey;
 import dev.winback.core.delivery.MessageLedger;

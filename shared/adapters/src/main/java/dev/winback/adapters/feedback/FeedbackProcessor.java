@@ -1,9 +1,12 @@
 package dev.winback.adapters.feedback;
 
+import dev.winback.adapters.dynamodb.AccountHealth;
 import dev.winback.adapters.dynamodb.ContactIndex;
 import dev.winback.adapters.dynamodb.DynamoDbEngagementStore;
 import dev.winback.adapters.ingest.EventIntake;
 import dev.winback.adapters.ingest.IntakeResult;
+import dev.winback.adapters.sns.FeedbackNotice;
+import dev.winback.adapters.sns.FeedbackNotifications;
 import dev.winback.core.event.Channel;
 import dev.winback.core.event.EngagementEvent;
 import dev.winback.core.event.EventPayload;

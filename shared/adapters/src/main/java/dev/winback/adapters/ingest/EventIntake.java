@@ -1,5 +1,6 @@
 package dev.winback.adapters.ingest;
 
+import dev.winback.adapters.dynamodb.RejectedEvents;
 import dev.winback.adapters.json.EventJsonParser;
 import dev.winback.adapters.json.EventJsonWriter;
 import dev.winback.adapters.json.FieldError;

@@ -1,6 +1,6 @@
 package dev.winback.adapters.dynamodb;
 
-import dev.winback.adapters.record.EngagementRecordJson;
+import dev.winback.adapters.json.EngagementRecordJson;
 import dev.winback.core.record.EngagementRecord;
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,7 @@
 package dev.winback.adapters.pii;
 
-import dev.winback.adapters.feedback.FeedbackNotice;
-import dev.winback.adapters.feedback.FeedbackNotifications;
+import dev.winback.adapters.sns.FeedbackNotice;
+import dev.winback.adapters.sns.FeedbackNotifications;
 import dev.winback.adapters.json.EventJsonParser;
 import dev.winback.adapters.json.ParseResult;
 import org.junit.jupiter.api.Test;

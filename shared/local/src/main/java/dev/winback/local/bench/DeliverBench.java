@@ -1,8 +1,8 @@
 package dev.winback.local.bench;
 
 import dev.winback.adapters.EngagementServices;
-import dev.winback.adapters.channel.SnsPushSender;
-import dev.winback.adapters.channel.SnsSmsSender;
+import dev.winback.adapters.sns.SnsPushSender;
+import dev.winback.adapters.sns.SnsSmsSender;
 import dev.winback.adapters.config.AwsClients;
 import dev.winback.adapters.config.WinbackConfig;
 import dev.winback.adapters.ingest.IntakeResult;

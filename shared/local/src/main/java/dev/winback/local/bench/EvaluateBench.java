@@ -4,7 +4,7 @@ import dev.winback.adapters.EngagementServices;
 import dev.winback.adapters.config.AwsClients;
 import dev.winback.adapters.config.WinbackConfig;
 import dev.winback.adapters.dynamodb.DynamoDbEngagementStore;
-import dev.winback.adapters.playbook.PlaybookLoader;
+import dev.winback.adapters.json.PlaybookLoader;
 import dev.winback.core.evaluation.Destination;
 import dev.winback.core.evaluation.EvaluateDueCustomers;
 import dev.winback.core.evaluation.EvaluationPolicy;

@@ -1,12 +1,12 @@
 package dev.winback.local.delivery;
 
 import dev.winback.adapters.EngagementServices;
-import dev.winback.adapters.channel.SnsPushSender;
+import dev.winback.adapters.sns.SnsPushSender;
 import dev.winback.adapters.config.ChannelsConfig;
-import dev.winback.adapters.channel.SnsSmsSender;
-import dev.winback.adapters.delivery.DeliveryQueueMessages;
-import dev.winback.adapters.playbook.RetentionActionRequestedJson;
-import dev.winback.adapters.template.MustacheMessageTemplates;
+import dev.winback.adapters.sns.SnsSmsSender;
+import dev.winback.adapters.sqs.DeliveryQueueMessages;
+import dev.winback.adapters.json.RetentionActionRequestedJson;
+import dev.winback.adapters.mustache.MustacheMessageTemplates;
 import dev.winback.core.delivery.ChannelSender;
 import dev.winback.core.delivery.DeliverMessages;
 import dev.winback.core.delivery.TemplateComposer;

@@ -1,7 +1,7 @@
 package dev.winback.local.it;
 
-import dev.winback.adapters.feedback.AccountHealth;
-import dev.winback.adapters.feedback.DynamoDbOnce;
+import dev.winback.adapters.dynamodb.AccountHealth;
+import dev.winback.adapters.dynamodb.DynamoDbOnce;
 import dev.winback.functions.feedback.ProcessFeedbackHandler;
 import org.junit.jupiter.api.Test;
 

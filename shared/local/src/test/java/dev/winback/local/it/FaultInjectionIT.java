@@ -1,10 +1,10 @@
 package dev.winback.local.it;
 
-import dev.winback.adapters.channel.SesEmailSender;
-import dev.winback.adapters.channel.SnsPushSender;
-import dev.winback.adapters.channel.SnsSmsSender;
-import dev.winback.adapters.channel.WebhookSecret;
-import dev.winback.adapters.channel.WebhookSender;
+import dev.winback.adapters.ses.SesEmailSender;
+import dev.winback.adapters.sns.SnsPushSender;
+import dev.winback.adapters.sns.SnsSmsSender;
+import dev.winback.adapters.http.WebhookSecret;
+import dev.winback.adapters.http.WebhookSender;
 import dev.winback.core.delivery.Attempt;
 import dev.winback.core.delivery.ChannelSender;
 import dev.winback.core.delivery.DeliveryRequest;

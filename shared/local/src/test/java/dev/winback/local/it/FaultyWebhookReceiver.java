@@ -2,7 +2,7 @@ package dev.winback.local.it;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.winback.adapters.channel.WebhookSender;
+import dev.winback.adapters.http.WebhookSender;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,7 +1,7 @@
 package dev.winback.local.it;
 
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
-import dev.winback.adapters.feedback.DynamoDbOnce;
+import dev.winback.adapters.dynamodb.DynamoDbOnce;
 import dev.winback.adapters.feedback.FeedbackPorts;
 import dev.winback.core.event.Channel;
 import dev.winback.core.event.EngagementEvent;
@@ -172,7 +172,7 @@ class FeedbackIT {
 
     @Test
     void healthAlarm_pausesMarketingEmail_andItsOkStateResumesIt() {
-        var health = new dev.winback.adapters.feedback.AccountHealth(fixture.clients.dynamoDb(), fixture.config.tableName());
+        var health = new dev.winback.adapters.dynamodb.AccountHealth(fixture.clients.dynamoDb(), fixture.config.tableName());
         String alarm = Fixtures.load("sns-cloudwatch-alarm-bounce-rate.json", SNSEvent.class).getRecords().getFirst()
                 .getSNS().getMessage();
         handle(alarm);

@@ -2,7 +2,7 @@ package dev.winback.local.it;
 
 import dev.winback.adapters.EngagementServices;
 import dev.winback.adapters.config.AwsClients;
-import dev.winback.adapters.feedback.DynamoDbOnce;
+import dev.winback.adapters.dynamodb.DynamoDbOnce;
 import dev.winback.core.event.Channel;
 import dev.winback.core.event.EngagementEvent;
 import dev.winback.core.event.EventPayload;

@@ -4,7 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import dev.winback.adapters.EngagementServices;
 import dev.winback.adapters.config.LinkConfig;
-import dev.winback.adapters.feedback.DynamoDbOnce;
+import dev.winback.adapters.dynamodb.DynamoDbOnce;
 import dev.winback.adapters.ingest.IntakeResult;
 import dev.winback.core.event.Channel;
 import dev.winback.core.event.EmailStatus;

@@ -3,7 +3,7 @@ package dev.winback.local.it;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.winback.adapters.EngagementServices;
 import dev.winback.adapters.config.LinkConfig;
-import dev.winback.adapters.template.MustacheMessageTemplates;
+import dev.winback.adapters.mustache.MustacheMessageTemplates;
 import dev.winback.core.delivery.ChannelSender;
 import dev.winback.core.delivery.DecisionPublisher;
 import dev.winback.core.delivery.DeliverMessages;

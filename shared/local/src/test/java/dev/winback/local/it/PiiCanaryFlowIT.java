@@ -2,7 +2,7 @@ package dev.winback.local.it;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
-import dev.winback.adapters.feedback.DynamoDbOnce;
+import dev.winback.adapters.dynamodb.DynamoDbOnce;
 import dev.winback.adapters.pii.PiiCanaries;
 import dev.winback.core.event.Channel;
 import dev.winback.core.event.EngagementEvent;

@@ -5,7 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.winback.adapters.config.LinkConfig;
-import dev.winback.adapters.ingest.RejectedEvents;
+import dev.winback.adapters.dynamodb.RejectedEvents;
 import dev.winback.adapters.json.FieldError;
 import dev.winback.adapters.privacy.CustomerData;
 import dev.winback.core.delivery.ChannelSender;

@@ -3,7 +3,7 @@ package dev.winback.local.it;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import dev.winback.adapters.channel.SesEmailSender;
+import dev.winback.adapters.ses.SesEmailSender;
 import software.amazon.awssdk.services.sesv2.model.MessageTag;
 import software.amazon.awssdk.services.sesv2.model.SendEmailRequest;
 import software.amazon.awssdk.services.sns.model.PublishRequest;

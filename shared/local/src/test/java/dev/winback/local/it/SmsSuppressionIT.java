@@ -2,7 +2,7 @@ package dev.winback.local.it;
 
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import dev.winback.adapters.feedback.AwsFeedbackPorts;
-import dev.winback.adapters.feedback.DynamoDbOnce;
+import dev.winback.adapters.dynamodb.DynamoDbOnce;
 import dev.winback.core.delivery.Attempt;
 import dev.winback.core.delivery.DeliveryRequest;
 import dev.winback.core.delivery.LedgerEntry;
