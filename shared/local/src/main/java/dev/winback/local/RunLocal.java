@@ -2,14 +2,16 @@ package dev.winback.local;
 
 import dev.winback.adapters.json.EventJsonWriter;
 import dev.winback.local.backtest.BacktestCommand;
-import dev.winback.local.dynamodb.SdkCallCounter;
+import dev.winback.local.demo.DemoRun;
+import dev.winback.local.runtime.LocalRuntime;
+import dev.winback.local.runtime.dynamodb.SdkCallCounter;
 import dev.winback.local.demo.SyntheticConfig;
 import dev.winback.local.demo.SyntheticCustomerBase;
 import dev.winback.local.cli.CliArgs;
 import dev.winback.local.cli.UsageException;
-import dev.winback.local.http.LocalHttpServer;
-import dev.winback.local.template.HttpRoute;
-import dev.winback.local.template.TemplateException;
+import dev.winback.local.runtime.http.LocalHttpServer;
+import dev.winback.local.runtime.template.HttpRoute;
+import dev.winback.local.runtime.template.TemplateException;
 
 import java.io.PrintStream;
 import java.nio.file.Path;

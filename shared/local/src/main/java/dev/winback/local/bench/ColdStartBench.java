@@ -7,9 +7,9 @@ import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.winback.adapters.config.AwsClients;
-import dev.winback.local.dynamodb.LocalDynamoDb;
-import dev.winback.local.template.SamTemplate;
-import dev.winback.local.template.TemplateTables;
+import dev.winback.local.runtime.dynamodb.LocalDynamoDb;
+import dev.winback.local.runtime.template.SamTemplate;
+import dev.winback.local.runtime.template.TemplateTables;
 
 import java.io.File;
 import java.io.IOException;

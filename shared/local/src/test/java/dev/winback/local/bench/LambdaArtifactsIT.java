@@ -1,9 +1,9 @@
 package dev.winback.local.bench;
 
 import dev.winback.adapters.config.AwsClients;
-import dev.winback.local.dynamodb.LocalDynamoDb;
-import dev.winback.local.template.SamTemplate;
-import dev.winback.local.template.TemplateTables;
+import dev.winback.local.runtime.dynamodb.LocalDynamoDb;
+import dev.winback.local.runtime.template.SamTemplate;
+import dev.winback.local.runtime.template.TemplateTables;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;

@@ -1,0 +1,393 @@
+package dev.winback.local.runtime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import dev.winback.adapters.EngagementServices;
+import dev.winback.adapters.config.AwsClients;
+import dev.winback.adapters.config.ChannelsConfig;
+import dev.winback.adapters.config.WinbackConfig;
+import dev.winback.adapters.dynamodb.CapacityMeter;
+import dev.winback.adapters.dynamodb.DynamoDbCustomerSample;
+import dev.winback.adapters.dynamodb.DynamoDbInbox;
+import dev.winback.adapters.dynamodb.Keys;
+import dev.winback.core.evaluation.Destination;
+import dev.winback.functions.api.HttpApiHandler;
+import dev.winback.functions.deliver.ResumeDueMessagesHandler;
+import dev.winback.functions.evaluate.EvaluateCustomersHandler;
+import dev.winback.functions.fit.FitPurchaseModelHandler;
+import dev.winback.functions.ingest.IngestEventsHandler;
+import dev.winback.functions.links.PublicLinksHandler;
+import dev.winback.local.runtime.clock.RunClock;
+import dev.winback.local.runtime.clock.VirtualClock;
+import dev.winback.local.runtime.dynamodb.EarliestDue;
+import dev.winback.local.runtime.dynamodb.EmbeddedDynamoDb;
+import dev.winback.local.runtime.dynamodb.LocalDynamoDb;
+import dev.winback.local.runtime.http.LocalControlRoutes;
+import dev.winback.local.runtime.http.LocalHttpServer;
+import dev.winback.local.runtime.lambda.LocalLambdaContext;
+import dev.winback.local.runtime.log.JsonLog;
+import dev.winback.local.runtime.delivery.LocalDelivery;
+import dev.winback.local.runtime.publish.InMemoryActionPublisher;
+import dev.winback.local.runtime.schedule.LocalSchedules;
+import dev.winback.local.runtime.schedule.ScheduleTarget;
+import dev.winback.local.runtime.schedule.ScheduledRun;
+import dev.winback.local.runtime.schedule.TemplateSchedules;
+import dev.winback.local.runtime.template.FunctionEnvironment;
+import dev.winback.local.runtime.template.HttpApiRoutes;
+import dev.winback.local.runtime.template.SamTemplate;
+import dev.winback.local.runtime.template.TemplateTables;
+import org.joda.time.DateTime;
+import org.joda.time.DateTimeZone;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ForkJoinPool;
+
+/**
+ * The composition root of the local runtime: DynamoDB Local with the template's tables, the SDK
+ * clients pointed at it, a virtual clock, the function handlers built exactly as in Lambda (config
+ * from the template's environment variables), the template's schedules, and the HTTP API on
+ * localhost. Closing it stops everything it started, newest first.
+ *
+ * <p>The scheduled functions (the evaluator, the purchase-model fit, the resumer) run when
+ * {@code POST /local/tick} or {@link LocalSchedules#tick()} finds them due on the virtual clock, each
+ * firing at its own time. The evaluator publishes to
+ * in-memory stand-ins for the event bus and the delivery queue ({@link #actionEvents()},
+ * {@link #deliveryRequests()}).
+ */
+public final class LocalRuntime implements AutoCloseable {
+
+    /** The event bus name the handlers see; nothing listens on it locally. */
+    public static final String LOCAL_EVENT_BUS = "winback-local";
+    static final String EVENT_BUS_TYPE = "AWS::Events::EventBus";
+    private static final JsonLog LOG = JsonLog.of(LocalRuntime.class);
+
+    private final Deque<AutoCloseable> started;
+    private final SamTemplate template;
+    private final Map<String, String> tables;
+    private final WinbackConfig config;
+    private final AwsClients clients;
+    private final VirtualClock clock;
+    private final IngestEventsHandler ingest;
+    private final HttpApiHandler httpApi;
+    private final EvaluateCustomersHandler evaluate;
+    private final FitPurchaseModelHandler fit;
+    private final InMemoryActionPublisher actionEvents;
+    private final InMemoryActionPublisher deliveryRequests;
+    private final LocalDelivery delivery;
+    private final String ingestFunctionId;
+    private final LocalSchedules schedules;
+    private final LocalHttpServer server;
+    private final long startupMillis;
+
+    private LocalRuntime(Builder b) {
+        this.started = b.started;
+        this.template = b.template;
+        this.tables = b.tables;
+        this.config = b.config;
+        this.clients = b.clients;
+        this.clock = b.clock;
+        this.ingest = b.ingest;
+        this.httpApi = b.httpApi;
+        this.evaluate = b.evaluate;
+        this.fit = b.fit;
+        this.actionEvents = b.actionEvents;
+        this.deliveryRequests = b.deliveryRequests;
+        this.delivery = b.delivery;
+        this.ingestFunctionId = b.ingestFunctionId;
+        this.schedules = b.schedules;
+        this.server = b.server;
+        this.startupMillis = b.startupMillis;
+    }
+
+    /** How the runtime's DynamoDB Local is reached. */
+    public enum DynamoDbAccess {
+        /** An HTTP server on a free port, through the SDK's own client: what the tests and {@code serve} use. */
+        HTTP,
+        /** In-process, without HTTP ({@link EmbeddedDynamoDb}): the demo, where requests are most of the work. */
+        EMBEDDED
+    }
+
+    /** The runtime with DynamoDB Local over HTTP. */
+    public static LocalRuntime start(Path template, int port, Instant start) {
+        return start(template, port, start, DynamoDbAccess.HTTP);
+    }
+
+    /**
+     * @param template the SAM template (template.yaml at the repository root)
+     * @param port     port for the HTTP API on localhost; 0 for any free port
+     * @param start    where the virtual clock starts
+     */
+    public static LocalRuntime start(Path template, int port, Instant start, DynamoDbAccess access) {
+        return start(template, port, start, access, LocalSchedules.DEFAULT_RUNS_PER_SCHEDULE);
+    }
+
+    /**
+     * @param runsPerTick how many firings of one schedule a tick runs at their own times at most; the
+     *                    rest are folded into the last (each run catches up with everything due)
+     */
+    public static LocalRuntime start(Path template, int port, Instant start, DynamoDbAccess access, int runsPerTick) {
+        long began = System.nanoTime();
+        Builder b = new Builder();
+        try {
+            b.template = SamTemplate.read(template);
+            // Read everything that can be wrong in the template before starting anything.
+            var routes = HttpApiRoutes.from(b.template);
+            var scheduleDefinitions = TemplateSchedules.from(b.template);
+            Optional<String> httpFunctionId = b.template.functionWithHandler(HttpApiHandler.class);
+            Optional<String> linksFunctionId = b.template.functionWithHandler(PublicLinksHandler.class);
+            Optional<String> ingestFunctionId = b.template.functionWithHandler(IngestEventsHandler.class);
+            Optional<String> evaluateFunctionId = b.template.functionWithHandler(EvaluateCustomersHandler.class);
+            Optional<String> fitFunctionId = b.template.functionWithHandler(FitPurchaseModelHandler.class);
+            Optional<String> resumeFunctionId = b.template.functionWithHandler(ResumeDueMessagesHandler.class);
+
+            String dynamoDbAt;
+            if (access == DynamoDbAccess.EMBEDDED) {
+                EmbeddedDynamoDb dynamoDb = EmbeddedDynamoDb.start();
+                b.started.push(dynamoDb);
+                b.clients = new AwsClients(dynamoDb.client());
+                dynamoDbAt = "embedded";
+            } else {
+                LocalDynamoDb dynamoDb = LocalDynamoDb.start();
+                b.started.push(dynamoDb);
+                b.clients = new AwsClients();
+                dynamoDbAt = dynamoDb.endpoint().toString();
+            }
+            b.started.push(b.clients);
+            b.tables = Map.copyOf(TemplateTables.create(b.template, b.clients.dynamoDb()));
+            b.config = WinbackConfig.fromEnvironment(
+                    FunctionEnvironment.resolve(b.template, httpFunctionId.or(() -> ingestFunctionId),
+                            localNames(b.template, b.tables)));
+            b.clock = new VirtualClock(start);
+            b.ingest = new IngestEventsHandler(b.config, b.clients, b.clock);
+            b.httpApi = HttpApiHandler.local(b.config, b.clients, b.clock);
+            b.ingestFunctionId = ingestFunctionId.orElse(IngestEventsHandler.class.getSimpleName());
+            // The scheduled functions and delivery see each firing's time during a tick; the API keeps "now".
+            RunClock runClock = new RunClock(b.clock);
+            EngagementServices scheduled = new EngagementServices(b.config, b.clients, runClock);
+            b.actionEvents = new InMemoryActionPublisher();
+            b.deliveryRequests = new InMemoryActionPublisher();
+            // The delivery queue's consumer runs in this process: each request is delivered as it is published.
+            b.delivery = new LocalDelivery(scheduled, new DynamoDbInbox(b.clients.dynamoDb(), b.config.tableName(),
+                    scheduled.meter(), runClock, ChannelsConfig.DEFAULT_INBOX_TTL), runClock, System.getenv());
+            b.started.push(b.delivery);
+            LocalDelivery delivery = b.delivery;
+            InMemoryActionPublisher deliveryRequests = b.deliveryRequests;
+            EvaluateCustomersHandler evaluate = new EvaluateCustomersHandler(scheduled, Map.of(
+                    Destination.EVENT_BUS, b.actionEvents, Destination.DELIVERY_QUEUE, requests -> {
+                        deliveryRequests.publish(requests);
+                        return delivery.publish(requests);
+                    }), runClock);
+            ResumeDueMessagesHandler resume = new ResumeDueMessagesHandler(delivery.delivery());
+            FitPurchaseModelHandler fit = new FitPurchaseModelHandler(scheduled, runClock);
+            b.evaluate = evaluate;
+            b.fit = fit;
+            Map<String, ScheduleTarget> scheduleTargets = new LinkedHashMap<>();
+            // The evaluator and the resumer only act on what the due-time index holds, so a tick skips
+            // their firings before its earliest timer.
+            String table = b.config.tableName();
+            evaluateFunctionId.ifPresent(id -> scheduleTargets.put(id, ScheduleTarget.skippingIdle(
+                    run -> evaluate.handleRequest(scheduledEvent(run), LocalLambdaContext.invoking(id)),
+                    new EarliestDue(b.clients.dynamoDb(), table, Keys::dueShard))));
+            fitFunctionId.ifPresent(id -> scheduleTargets.put(id,
+                    run -> fit.handleRequest(scheduledEvent(run), LocalLambdaContext.invoking(id))));
+            resumeFunctionId.ifPresent(id -> scheduleTargets.put(id, ScheduleTarget.skippingIdle(
+                    run -> resume.handleRequest(scheduledEvent(run), LocalLambdaContext.invoking(id)),
+                    new EarliestDue(b.clients.dynamoDb(), table, Keys::messageDueShard))));
+            b.schedules = new LocalSchedules(scheduleDefinitions, scheduleTargets, runClock,
+                    LocalSchedules.DEFAULT_FIRINGS_PER_SCHEDULE, runsPerTick);
+            Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> httpFunctions =
+                    new LinkedHashMap<>();
+            httpFunctionId.ifPresent(id -> httpFunctions.put(id, b.httpApi));
+            PublicLinksHandler links = PublicLinksHandler.local(b.config, b.clients, b.clock);
+            linksFunctionId.ifPresent(id -> httpFunctions.put(id, links));
+            b.server = LocalHttpServer.start(port, routes, httpFunctions,
+                    new LocalControlRoutes(b.clock, b.schedules::tick, delivery.outbox()::json), b.clock);
+            b.started.push(b.server);
+            b.startupMillis = (System.nanoTime() - began) / 1_000_000;
+            LOG.info("runtime.started", "millis", b.startupMillis, "dynamoDb", dynamoDbAt,
+                    "httpPort", b.server.port(), "tables", b.tables, "routes", routes.size(),
+                    "schedules", scheduleDefinitions.size(), "clock", start.toString());
+            return new LocalRuntime(b);
+        } catch (RuntimeException e) {
+            closeAll(b.started, e);
+            throw e;
+        }
+    }
+
+    /** The event EventBridge would deliver for a schedule's firing. */
+    private static ScheduledEvent scheduledEvent(ScheduledRun run) {
+        ScheduledEvent event = new ScheduledEvent();
+        event.setId("local-" + run.schedule().id() + "-" + run.scheduledAt().toEpochMilli());
+        event.setSource("aws.events");
+        event.setDetailType("Scheduled Event");
+        event.setAccount(LocalLambdaContext.ACCOUNT_ID);
+        event.setRegion(LocalLambdaContext.REGION);
+        event.setTime(new DateTime(run.scheduledAt().toEpochMilli(), DateTimeZone.UTC));
+        event.setResources(List.of("arn:aws:events:" + LocalLambdaContext.REGION + ":" + LocalLambdaContext.ACCOUNT_ID
+                + ":rule/" + run.schedule().id()));
+        event.setDetail(Map.of());
+        return event;
+    }
+
+    /** Local names of the resources the runtime stands in for: tables as created, the event bus. */
+    private static Map<String, String> localNames(SamTemplate template, Map<String, String> tables) {
+        Map<String, String> names = new LinkedHashMap<>(tables);
+        List<String> buses = List.copyOf(template.resourcesOfType(EVENT_BUS_TYPE).keySet());
+        for (String bus : buses) {
+            names.put(bus, buses.size() == 1 ? LOCAL_EVENT_BUS
+                    : LOCAL_EVENT_BUS + "-" + TemplateTables.physicalName(bus));
+        }
+        return names;
+    }
+
+    public SamTemplate template() {
+        return template;
+    }
+
+    /** Logical id of each table to its local name. */
+    public Map<String, String> tables() {
+        return tables;
+    }
+
+    public WinbackConfig config() {
+        return config;
+    }
+
+    public AwsClients clients() {
+        return clients;
+    }
+
+    public VirtualClock clock() {
+        return clock;
+    }
+
+    public IngestEventsHandler ingest() {
+        return ingest;
+    }
+
+    /** The ingest function's logical id, the name its invocations carry. */
+    /**
+     * The ingest function's SQS BatchSize in the template, so that the local feed batches as the
+     * deployed poller would; 10, SQS's default, when the template sets none.
+     */
+    public int ingestBatchSize() {
+        JsonNode events = template.functionProperty(ingestFunctionId, "Events");
+        if (events != null) {
+            for (JsonNode event : events) {
+                if ("SQS".equals(event.path("Type").asText())) {
+                    return event.path("Properties").path("BatchSize").asInt(10);
+                }
+            }
+        }
+        return 10;
+    }
+
+    public String ingestFunctionId() {
+        return ingestFunctionId;
+    }
+
+    public HttpApiHandler httpApi() {
+        return httpApi;
+    }
+
+    public LocalSchedules schedules() {
+        return schedules;
+    }
+
+    /** The evaluator as its schedule invokes it. */
+    public EvaluateCustomersHandler evaluateCustomers() {
+        return evaluate;
+    }
+
+    /** The purchase-model fit as its schedule invokes it. */
+    public FitPurchaseModelHandler fitPurchaseModel() {
+        return fit;
+    }
+
+    /** What the evaluator published to the (local stand-in of the) event bus. */
+    public InMemoryActionPublisher actionEvents() {
+        return actionEvents;
+    }
+
+    /** The in-process delivery: its outbox and the tally of its decisions. */
+    public LocalDelivery delivery() {
+        return delivery;
+    }
+
+    /** What the evaluator sent to the (local stand-in of the) delivery queue. */
+    public InMemoryActionPublisher deliveryRequests() {
+        return deliveryRequests;
+    }
+
+    /**
+     * Reads every stored record (a Scan: local use only) and sums up what the evaluator concluded:
+     * customers by state and by signal, actions by type, and example explanations.
+     */
+    public EvaluationSummary evaluationSummary() {
+        DynamoDbCustomerSample scan = new DynamoDbCustomerSample(clients.dynamoDb(), config.tableName(),
+                new CapacityMeter(), 4, ForkJoinPool.commonPool());
+        return EvaluationSummary.of(scan.records(Integer.MAX_VALUE), actionEvents.published());
+    }
+
+    public LocalHttpServer server() {
+        return server;
+    }
+
+    public long startupMillis() {
+        return startupMillis;
+    }
+
+    @Override
+    public void close() {
+        closeAll(started, null);
+    }
+
+    private static void closeAll(Deque<AutoCloseable> started, RuntimeException failure) {
+        RuntimeException first = failure;
+        while (!started.isEmpty()) {
+            try {
+                started.pop().close();
+            } catch (Exception e) {
+                if (first == null) {
+                    first = new IllegalStateException("the local runtime did not stop cleanly", e);
+                } else {
+                    first.addSuppressed(e);
+                }
+            }
+        }
+        if (failure == null && first != null) {
+            throw first;
+        }
+    }
+
+    /** What start() has built so far, so a failure half-way can close exactly that. */
+    private static final class Builder {
+        final Deque<AutoCloseable> started = new ArrayDeque<>();
+        SamTemplate template;
+        Map<String, String> tables;
+        WinbackConfig config;
+        AwsClients clients;
+        VirtualClock clock;
+        IngestEventsHandler ingest;
+        HttpApiHandler httpApi;
+        EvaluateCustomersHandler evaluate;
+        FitPurchaseModelHandler fit;
+        InMemoryActionPublisher actionEvents;
+        InMemoryActionPublisher deliveryRequests;
+        LocalDelivery delivery;
+        String ingestFunctionId;
+        LocalSchedules schedules;
+        LocalHttpServer server;
+        long startupMillis;
+    }
+}

@@ -1,0 +1,141 @@
+package dev.winback.local.runtime.delivery;
+
+import dev.winback.adapters.EngagementServices;
+import dev.winback.adapters.sns.SnsPushSender;
+import dev.winback.adapters.config.ChannelsConfig;
+import dev.winback.adapters.sns.SnsSmsSender;
+import dev.winback.adapters.sqs.DeliveryQueueMessages;
+import dev.winback.adapters.json.RetentionActionRequestedJson;
+import dev.winback.adapters.mustache.MustacheMessageTemplates;
+import dev.winback.core.delivery.ChannelSender;
+import dev.winback.core.delivery.DeliverMessages;
+import dev.winback.core.delivery.TemplateComposer;
+import dev.winback.core.delivery.TemplateVariables;
+import dev.winback.core.evaluation.ActionPublisher;
+import dev.winback.core.event.Channel;
+import dev.winback.core.playbook.ActionRequest;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.sns.SnsClient;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The delivery queue and its consumer in one process: each request the evaluator publishes is
+ * delivered at once, through the same use case the deliver function runs. In-app messages go to the
+ * inbox in the runtime's table, as in AWS, so {@code GET /v1/customers/{id}/inbox} serves them. SMS
+ * and push go to the SNS emulator when one is configured ({@code WINBACK_MOTO_ENDPOINT}, or the SDK's
+ * {@code AWS_ENDPOINT_URL_SNS} / {@code AWS_ENDPOINT_URL}); every other channel, and SMS and push
+ * without an emulator, to the {@link LocalOutbox}.
+ */
+public final class LocalDelivery implements ActionPublisher, AutoCloseable {
+
+    static final TemplateVariables.Brand LOCAL_BRAND =
+            new TemplateVariables.Brand("Winback demo shop", URI.create("https://shop.example"));
+
+    private final LocalOutbox outbox;
+    private final DecisionTally tally = new DecisionTally();
+    private final DeliverMessages delivery;
+    private final DeliveryQueueMessages reader;
+    private final Optional<SnsClient> sns;
+    private long requests;
+    private long notMessages;
+
+    /** @param inbox the in-app channel, as deployed (the inbox in the runtime's table) */
+    public LocalDelivery(EngagementServices services, ChannelSender inbox, Clock clock, Map<String, String> env) {
+        if (inbox.channel() != Channel.IN_APP) throw new IllegalArgumentException("not an in-app sender: " + inbox.channel());
+        this.outbox = new LocalOutbox(clock);
+        this.sns = emulator(env).map(LocalDelivery::sns);
+        List<ChannelSender> senders = new ArrayList<>();
+        senders.add(inbox);
+        sns.ifPresent(client -> {
+            senders.add(new SnsSmsSender(client));
+            senders.add(new SnsPushSender(client, "true".equalsIgnoreCase(env.get(ChannelsConfig.PUSH_RECEIPTS))));
+        });
+        Set<Object> emulated = new HashSet<>();
+        senders.forEach(s -> emulated.add(s.channel()));
+        outbox.senders().stream().filter(s -> !emulated.contains(s.channel())).forEach(senders::add);
+        // The shipped templates, as deployed; no signed links locally (only the outbox sees the mail).
+        this.delivery = services.deliverMessages(senders, new TemplateComposer(MustacheMessageTemplates.shipped(),
+                Optional.empty(), LOCAL_BRAND, clock), tally);
+        this.reader = new DeliveryQueueMessages(delivery.policy());
+    }
+
+    /** Where SNS is emulated, if anywhere. */
+    static Optional<String> emulator(Map<String, String> env) {
+        for (String name : List.of("WINBACK_MOTO_ENDPOINT", "AWS_ENDPOINT_URL_SNS", "AWS_ENDPOINT_URL")) {
+            String value = env.get(name);
+            if (value != null && !value.isBlank()) return Optional.of(value);
+        }
+        return Optional.empty();
+    }
+
+    private static SnsClient sns(String endpoint) {
+        return SnsClient.builder().endpointOverride(URI.create(endpoint)).httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry())).build();
+    }
+
+    public boolean emulated() {
+        return sns.isPresent();
+    }
+
+    @Override
+    public Set<String> publish(List<ActionRequest> published) {
+        Set<String> accepted = new HashSet<>();
+        for (ActionRequest action : published) {
+            switch (reader.parse(RetentionActionRequestedJson.toDetail(action))) {
+                case DeliveryQueueMessages.Parsed.Deliver deliver -> {
+                    // A request that must be retried stays unpublished: the evaluator's outbox publishes it again.
+                    if (delivery.deliver(deliver.request()).outcome() == DeliverMessages.Outcome.DONE) {
+                        accepted.add(action.idempotencyKey());
+                    }
+                }
+                case DeliveryQueueMessages.Parsed.NotAMessage ignored -> {
+                    count(true);
+                    accepted.add(action.idempotencyKey());
+                    continue;
+                }
+                case DeliveryQueueMessages.Parsed.Invalid ignored -> accepted.add(action.idempotencyKey());
+            }
+            count(false);
+        }
+        return accepted;
+    }
+
+    private synchronized void count(boolean notMessage) {
+        requests++;
+        if (notMessage) notMessages++;
+    }
+
+    public DeliverMessages delivery() {
+        return delivery;
+    }
+
+    public LocalOutbox outbox() {
+        return outbox;
+    }
+
+    public DecisionTally tally() {
+        return tally;
+    }
+
+    public synchronized long requests() {
+        return requests;
+    }
+
+    public synchronized long notMessages() {
+        return notMessages;
+    }
+
+    @Override
+    public void close() {
+        sns.ifPresent(SnsClient::close);
+    }
+}

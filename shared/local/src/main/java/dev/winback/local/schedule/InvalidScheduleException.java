@@ -1,9 +1,0 @@
-package dev.winback.local.schedule;
-
-/** A schedule expression the local runtime cannot read; the message quotes it and says why. */
-public final class InvalidScheduleException extends IllegalArgumentException {
-
-    public InvalidScheduleException(String expression, String reason) {
-        super("schedule expression \"" + expression + "\": " + reason);
-    }
-}

@@ -1,9 +1,0 @@
-package dev.winback.local.template;
-
-/** The template cannot be run locally as written; the message names the place and the fix. */
-public final class TemplateException extends RuntimeException {
-
-    public TemplateException(String message) {
-        super(message);
-    }
-}

@@ -1,0 +1,262 @@
+package dev.winback.local.runtime.template;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.winback.local.runtime.Fixtures;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The operational rules of template.yaml, checked for every resource, so that a queue, function or
+ * route added later without its alarm, dead-letter path or limits fails the build: alarms on every
+ * dead-letter queue, on the age of every queue's oldest message and on every function's errors and
+ * throttles; visibility timeouts with margin over six function timeouts; a concurrency cap on every
+ * queue source; a failure path for every asynchronous (SNS) invocation; and the anonymous link
+ * routes alone in a function that can reach nothing but the table and the link key.
+ */
+class TemplateRulesTest {
+
+    /** Beyond AWS's six timeouts plus the batching window. */
+    private static final int VISIBILITY_MARGIN_SECONDS = 15;
+    private static final String LINKS_FUNCTION = "PublicLinksFunction";
+
+    private final SamTemplate template = SamTemplate.read(Fixtures.repositoryTemplate());
+    private final Map<String, JsonNode> queues = template.resourcesOfType("AWS::SQS::Queue");
+    private final Map<String, JsonNode> functions = template.resourcesOfType(SamTemplate.SERVERLESS_FUNCTION);
+    private final Map<String, JsonNode> alarms = template.resourcesOfType("AWS::CloudWatch::Alarm");
+
+    @Test
+    void theTemplateHasWhatTheseRulesAreAbout() {
+        assertThat(queues).hasSizeGreaterThanOrEqualTo(5);
+        assertThat(functions).containsKeys(LINKS_FUNCTION, "HttpApiFunction", "ProcessFeedbackFunction");
+        assertThat(deadLetterQueues()).contains("IngestDeadLetterQueue", "DeliveryDeadLetterQueue", "FeedbackDeadLetterQueue");
+    }
+
+    @Test
+    void everyDeadLetterQueue_alarmsOnItsFirstMessage() {
+        for (String queue : deadLetterQueues()) {
+            List<JsonNode> found = alarmsOn("AWS/SQS", "ApproximateNumberOfMessagesVisible", "QueueName", getAtt(queue, "QueueName"));
+            assertThat(found).as("an ApproximateNumberOfMessagesVisible alarm on dead-letter queue " + queue).isNotEmpty();
+            assertThat(found).as(queue + ": alarm when more than 0 messages")
+                    .anySatisfy(alarm -> {
+                        assertThat(alarm.path("Threshold").asDouble()).isZero();
+                        assertThat(alarm.path("ComparisonOperator").asText()).isEqualTo("GreaterThanThreshold");
+                    });
+        }
+    }
+
+    @Test
+    void everyQueue_alarmsOnTheAgeOfItsOldestMessage() {
+        for (String queue : queues.keySet()) {
+            assertThat(alarmsOn("AWS/SQS", "ApproximateAgeOfOldestMessage", "QueueName", getAtt(queue, "QueueName")))
+                    .as("an ApproximateAgeOfOldestMessage alarm on " + queue).isNotEmpty();
+        }
+    }
+
+    @Test
+    void everyFunction_alarmsOnErrorsAndThrottles() {
+        for (String function : functions.keySet()) {
+            for (String metric : List.of("Errors", "Throttles")) {
+                assertThat(alarmsOn("AWS/Lambda", metric, "FunctionName", ref(function)))
+                        .as("a " + metric + " alarm on " + function).isNotEmpty();
+            }
+        }
+    }
+
+    @Test
+    void everyQueueSource_hasAVisibilityTimeoutWithMarginOverSixTimeouts_aConcurrencyCap_andADeadLetterQueue() {
+        int sources = 0;
+        for (String function : functions.keySet()) {
+            int timeout = template.functionProperty(function, "Timeout").asInt(3);
+            for (JsonNode event : events(function, "SQS")) {
+                sources++;
+                JsonNode properties = event.path("Properties");
+                String queue = properties.path("Queue").path("Fn::GetAtt").path(0).asText();
+                JsonNode queueProperties = queues.get(queue).path("Properties");
+                int window = properties.path("MaximumBatchingWindowInSeconds").asInt(0);
+                int required = 6 * timeout + window + VISIBILITY_MARGIN_SECONDS;
+                assertThat(queueProperties.path("VisibilityTimeout").asInt(30))
+                        .as(queue + " VisibilityTimeout vs 6 x " + function + " Timeout (" + timeout + " s) + window + margin")
+                        .isGreaterThanOrEqualTo(required);
+                assertThat(properties.path("ScalingConfig").path("MaximumConcurrency").isMissingNode())
+                        .as(function + ": ScalingConfig.MaximumConcurrency on its " + queue + " source").isFalse();
+                assertThat(queueProperties.path("RedrivePolicy").path("deadLetterTargetArn").isMissingNode())
+                        .as(queue + " has a dead-letter queue").isFalse();
+            }
+        }
+        assertThat(sources).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void everySnsInvokedFunction_keepsFailedInvocationsAndUndeliverableNotifications() {
+        for (String function : functions.keySet()) {
+            List<JsonNode> sns = events(function, "SNS");
+            if (sns.isEmpty()) continue;
+            JsonNode onFailure = functions.get(function).path("Properties").path("EventInvokeConfig")
+                    .path("DestinationConfig").path("OnFailure");
+            assertThat(onFailure.path("Type").asText()).as(function + " on-failure destination").isEqualTo("SQS");
+            String destination = onFailure.path("Destination").path("Fn::GetAtt").path(0).asText();
+            assertThat(queues).as(function + " on-failure destination is a queue of the template").containsKey(destination);
+            for (JsonNode event : sns) {
+                assertThat(event.path("Properties").path("RedrivePolicy").path("deadLetterTargetArn")
+                        .path("Fn::GetAtt").path(0).asText())
+                        .as(function + " SNS subscription to " + event.path("Properties").path("Topic") + " has a redrive policy")
+                        .isEqualTo(destination);
+            }
+            assertThat(allowedActions(function)).as(function + " may send to its on-failure queue").contains("sqs:SendMessage");
+        }
+    }
+
+    @Test
+    void theAnonymousRoutes_runOnlyInTheLinksFunction_whichCanReachOnlyTheTableAndTheLinkKey() {
+        Set<String> anonymous = new TreeSet<>();
+        for (String function : functions.keySet()) {
+            for (JsonNode event : events(function, "HttpApi")) {
+                JsonNode properties = event.path("Properties");
+                if ("NONE".equals(properties.path("Auth").path("Authorizer").asText())) {
+                    assertThat(function).as("anonymous route " + properties.path("Path").asText()).isEqualTo(LINKS_FUNCTION);
+                    anonymous.add(properties.path("Method").asText() + " " + properties.path("Path").asText());
+                }
+            }
+        }
+        assertThat(anonymous).contains("GET /u/{token}", "POST /u/{token}", "GET /p/{token}", "POST /p/{token}");
+        assertThat(events(LINKS_FUNCTION, "HttpApi")).hasSize(anonymous.size());
+
+        assertThat(allowedActions(LINKS_FUNCTION)).isNotEmpty().allSatisfy(action ->
+                assertThat(action).as(LINKS_FUNCTION + " action").matches("dynamodb:[A-Za-z]+|secretsmanager:GetSecretValue"));
+        assertThat(allowedActions(LINKS_FUNCTION)).doesNotContain("dynamodb:DeleteItem", "dynamodb:Scan");
+        assertThat(functions.get(LINKS_FUNCTION).path("Properties").path("ReservedConcurrentExecutions").isMissingNode())
+                .as(LINKS_FUNCTION + " reserved concurrency").isFalse();
+
+        JsonNode routeSettings = template.resourcesOfType("AWS::Serverless::HttpApi").values().iterator().next()
+                .path("Properties").path("RouteSettings");
+        for (String route : anonymous) {
+            assertThat(routeSettings.path(route).path("ThrottlingRateLimit").isMissingNode()).as(route + " rate limit").isFalse();
+            assertThat(routeSettings.path(route).path("ThrottlingBurstLimit").isMissingNode()).as(route + " burst limit").isFalse();
+        }
+    }
+
+    @Test
+    void publishAndSendEmail_areScopedToTheDeploymentsResources() {
+        for (String function : functions.keySet()) {
+            for (JsonNode statement : statements(function)) {
+                List<String> actions = textOrList(statement.path("Action"));
+                if (actions.contains("sns:Publish") || actions.contains("sns:*") || actions.contains("*")) {
+                    assertThat(statement.path("Resource").asText()).as(function + " sns:Publish on *").isNotEqualTo("*");
+                    if (statement.has("NotResource")) {
+                        // Phone numbers have no ARN: allowed only as "not an SNS ARN", so never a topic.
+                        assertThat(statement.path("NotResource").path("Fn::Sub").asText())
+                                .as(function + " sns:Publish NotResource").isEqualTo("arn:${AWS::Partition}:sns:*:*:*");
+                    }
+                }
+                if (actions.contains("ses:SendEmail")) {
+                    assertThat(statement.path("Resource").toString()).as(function + " ses:SendEmail resources")
+                            .doesNotContain("identity/*").contains("identity/${EmailIdentity}");
+                }
+            }
+        }
+    }
+
+    // ---- reading the template -------------------------------------------------------------------
+
+    /** Queues named as a dead-letter target anywhere (redrive policies, rule targets, on-failure destinations). */
+    private Set<String> deadLetterQueues() {
+        Set<String> found = new TreeSet<>();
+        collectDeadLetterTargets(template.root().path("Resources"), null, found);
+        queues.keySet().stream().filter(id -> id.contains("DeadLetter")).forEach(found::add);
+        return found;
+    }
+
+    private void collectDeadLetterTargets(JsonNode node, String key, Set<String> found) {
+        JsonNode target = switch (key == null ? "" : key) {
+            case "deadLetterTargetArn" -> node;       // SQS and SNS subscription redrive policies
+            case "DeadLetterConfig" -> node.path("Arn"); // EventBridge rule targets
+            case "OnFailure" -> node.path("Destination"); // Lambda asynchronous invocation
+            default -> null;
+        };
+        if (target != null && queues.containsKey(target.path("Fn::GetAtt").path(0).asText())) {
+            found.add(target.path("Fn::GetAtt").path(0).asText());
+        }
+        if (node.isObject()) {
+            node.properties().forEach(entry -> collectDeadLetterTargets(entry.getValue(), entry.getKey(), found));
+        } else if (node.isArray()) {
+            node.forEach(element -> collectDeadLetterTargets(element, null, found));
+        }
+    }
+
+    /** Alarms with actions on the metric whose dimension is the given reference. */
+    private List<JsonNode> alarmsOn(String namespace, String metric, String dimension, JsonNode value) {
+        List<JsonNode> found = new ArrayList<>();
+        for (JsonNode alarm : alarms.values()) {
+            JsonNode properties = alarm.path("Properties");
+            if (!namespace.equals(properties.path("Namespace").asText()) || !metric.equals(properties.path("MetricName").asText())) {
+                continue;
+            }
+            boolean matches = false;
+            for (JsonNode d : properties.path("Dimensions")) {
+                matches |= dimension.equals(d.path("Name").asText()) && value.equals(d.path("Value"));
+            }
+            if (matches && properties.path("AlarmActions").size() > 0) found.add(properties);
+        }
+        return found;
+    }
+
+    private List<JsonNode> events(String function, String type) {
+        List<JsonNode> found = new ArrayList<>();
+        functions.get(function).path("Properties").path("Events").forEach(event -> {
+            if (type.equals(event.path("Type").asText())) found.add(event);
+        });
+        return found;
+    }
+
+    /** Every Allow statement of the function's inline policies, both branches of an Fn::If. */
+    private List<JsonNode> statements(String function) {
+        List<JsonNode> found = new ArrayList<>();
+        for (JsonNode policy : functions.get(function).path("Properties").path("Policies")) {
+            for (JsonNode statement : policy.path("Statement")) {
+                JsonNode branches = statement.path("Fn::If");
+                List<JsonNode> candidates = branches.isArray() ? List.of(branches.path(1), branches.path(2)) : List.of(statement);
+                for (JsonNode candidate : candidates) {
+                    if ("Allow".equals(candidate.path("Effect").asText())) found.add(candidate);
+                }
+            }
+            if (policy.isTextual()) found.add(policy); // a managed policy or SAM template by name: never allowed here
+        }
+        return found;
+    }
+
+    private Set<String> allowedActions(String function) {
+        Set<String> actions = new TreeSet<>();
+        for (JsonNode statement : statements(function)) {
+            if (statement.isTextual()) {
+                actions.add("managed policy " + statement.asText());
+            } else {
+                actions.addAll(textOrList(statement.path("Action")));
+            }
+        }
+        return actions;
+    }
+
+    private static List<String> textOrList(JsonNode node) {
+        if (node.isTextual()) return List.of(node.asText());
+        List<String> values = new ArrayList<>();
+        node.forEach(value -> values.add(value.asText()));
+        return values;
+    }
+
+    private static JsonNode getAtt(String resource, String attribute) {
+        return com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
+                .set("Fn::GetAtt", com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode()
+                        .add(resource).add(attribute));
+    }
+
+    private static JsonNode ref(String resource) {
+        return com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("Ref", resource);
+    }
+}
