@@ -8,7 +8,7 @@ import dev.winback.adapters.dynamodb.CapacityMeter;
 import dev.winback.adapters.dynamodb.DynamoDbCustomerSample;
 import dev.winback.adapters.dynamodb.DynamoDbEngagementStore;
 import dev.winback.adapters.dynamodb.AccountHealthPauses;
-import dev.winback.adapters.delivery.IngestSendRecorder;
+import dev.winback.core.delivery.RecordSend;
 import dev.winback.adapters.phone.PhoneNumberTimeZones;
 import dev.winback.adapters.dynamodb.SuppressedNumbers;
 import dev.winback.adapters.dynamodb.AccountHealth;
@@ -16,8 +16,9 @@ import dev.winback.adapters.dynamodb.DynamoDbEvaluationStore;
 import dev.winback.adapters.dynamodb.DynamoDbMessageLedger;
 import dev.winback.adapters.dynamodb.DynamoDbPurchaseModels;
 import dev.winback.adapters.dynamodb.SentCopies;
-import dev.winback.adapters.ingest.EventIntake;
+import dev.winback.core.ingest.EventIntake;
 import dev.winback.adapters.dynamodb.RejectedEvents;
+import dev.winback.adapters.json.JsonEventFormat;
 import dev.winback.adapters.json.PlaybookLoader;
 import dev.winback.core.delivery.ChannelPlans;
 import dev.winback.core.delivery.ChannelSender;
@@ -40,6 +41,7 @@ import dev.winback.core.links.ContactHashes;
 import dev.winback.core.links.KeyMaterial;
 import dev.winback.core.model.FitSettings;
 import dev.winback.core.model.PurchaseModelType;
+import dev.winback.core.observe.Warnings;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -47,6 +49,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /** The object graph every function shares, built once per execution environment. */
 public final class EngagementServices {
@@ -60,6 +64,10 @@ public final class EngagementServices {
         thread.setDaemon(true);
         return thread;
     });
+
+    /** Where the core's handled failures go: the function's log. */
+    private static final Warnings WARNINGS = (message, cause) ->
+            Logger.getLogger("dev.winback").log(Level.WARNING, message, cause);
 
     /** The fitted model changes once a day; readers look for a new one this often. */
     static final Duration MODEL_REFRESH = Duration.ofMinutes(15);
@@ -111,7 +119,8 @@ public final class EngagementServices {
                 (record, now) -> Evaluator.dueAt(record, now, evaluationPolicy, purchaseModels.current()),
                 new MessageReceipts(messageLedger, DecisionPublisher.NONE, clock),
                 dev.winback.adapters.config.IngestConfig.arrivalWindow(System.getenv()));
-        this.intake = new EventIntake(ingestEvents, new RejectedEvents(clients.dynamoDb(), config.tableName()), clock,
+        this.intake = new EventIntake(ingestEvents, new JsonEventFormat(),
+                new RejectedEvents(clients.dynamoDb(), config.tableName()), WARNINGS, clock,
                 contacts::withoutErasedContacts);
     }
 
@@ -181,7 +190,7 @@ public final class EngagementServices {
                 .map(sender -> SentCopies.around(sender, store.dynamoDb(), store.table(), clock, meter))
                 .map(sender -> sender.channel() == Channel.SMS ? new SuppressedNumbers(sender, contacts) : sender)
                 .toList();
-        return new DeliverMessages(store, ledger, guarded, composer, new IngestSendRecorder(ingestEvents),
+        return new DeliverMessages(store, ledger, guarded, composer, new RecordSend(ingestEvents, WARNINGS),
                 decisions, deliveryPolicy, new AccountHealthPauses(new AccountHealth(store.dynamoDb(), store.table()),
                 clock, ACCOUNT_HEALTH_REFRESH), clock);
     }

@@ -3,12 +3,12 @@ package dev.winback.functions.api;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.winback.adapters.http.HttpResponses;
-import dev.winback.adapters.ingest.EventIntake;
-import dev.winback.adapters.ingest.IntakeResult;
+import dev.winback.core.ingest.EventIntake;
+import dev.winback.core.ingest.IntakeResult;
 import dev.winback.adapters.json.EventsRequestParser;
 import dev.winback.adapters.json.EventsRequestResult;
-import dev.winback.adapters.json.FieldError;
-import dev.winback.adapters.json.ParseResult;
+import dev.winback.core.ingest.FieldError;
+import dev.winback.core.ingest.ParseResult;
 import dev.winback.core.event.EngagementEvent;
 
 import java.util.ArrayList;

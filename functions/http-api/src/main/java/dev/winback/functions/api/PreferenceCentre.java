@@ -1,7 +1,7 @@
 package dev.winback.functions.api;
 
-import dev.winback.adapters.ingest.EventIntake;
-import dev.winback.adapters.ingest.IntakeResult;
+import dev.winback.core.ingest.EventIntake;
+import dev.winback.core.ingest.IntakeResult;
 import dev.winback.core.delivery.DeliveryPolicy;
 import dev.winback.core.event.EngagementEvent;
 import dev.winback.core.record.StoredRecord;

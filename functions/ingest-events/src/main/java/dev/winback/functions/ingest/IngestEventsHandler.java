@@ -7,8 +7,8 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.winback.adapters.EngagementServices;
 import dev.winback.adapters.config.AwsClients;
 import dev.winback.adapters.config.WinbackConfig;
-import dev.winback.adapters.ingest.EventIntake;
-import dev.winback.adapters.ingest.IntakeResult;
+import dev.winback.core.ingest.EventIntake;
+import dev.winback.core.ingest.IntakeResult;
 
 import java.time.Clock;
 import java.util.ArrayList;

@@ -1,6 +1,7 @@
 package dev.winback.adapters.dynamodb;
 
-import dev.winback.adapters.json.FieldError;
+import dev.winback.core.ingest.FieldError;
+import dev.winback.core.ingest.RejectedEventLog;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
@@ -27,7 +28,7 @@ import java.util.function.Predicate;
  * {@value #MAX_REASON_CHARS} characters are kept, and {@code reasonsOmitted} counts the rest.
  * An item that could not be written would send its message round the queue to the dead-letter queue.
  */
-public final class RejectedEvents {
+public final class RejectedEvents implements RejectedEventLog {
 
     public static final Duration RETENTION = Duration.ofDays(30);
     static final int MAX_BODY_BYTES = 64 * 1024;
@@ -45,6 +46,7 @@ public final class RejectedEvents {
      * @param sourceId the delivering system's id for the input (SQS message id, request index)
      * @param omitted  how many errors the input had beyond {@code errors}
      */
+    @Override
     public void keep(String source, String sourceId, String body, List<FieldError> errors, int omitted,
                      Instant receivedAt) {
         Map<String, AttributeValue> item = new HashMap<>();

@@ -39,7 +39,7 @@ public final class HttpResponses {
     }
 
     /**
-     * @param errors  the errors to name; callers list at most {@link dev.winback.adapters.json.FieldError#MAX_LISTED}
+     * @param errors  the errors to name; callers list at most {@link dev.winback.core.ingest.FieldError#MAX_LISTED}
      * @param omitted how many more there were: answered as {@code errorsOmitted}, so the response
      *                stays small (Lambda refuses responses over 6 MB) whatever the request held
      */

@@ -1,5 +1,6 @@
 package dev.winback.adapters.json;
 
+import dev.winback.core.ingest.FieldError;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;

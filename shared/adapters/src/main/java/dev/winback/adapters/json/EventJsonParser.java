@@ -1,5 +1,7 @@
 package dev.winback.adapters.json;
 
+import dev.winback.core.ingest.FieldError;
+import dev.winback.core.ingest.ParseResult;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.winback.adapters.json.ContractJson.JsonReading;
 import dev.winback.adapters.json.EnvelopeUnwrapper.Unwrapped;

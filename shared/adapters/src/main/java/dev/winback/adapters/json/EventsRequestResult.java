@@ -1,5 +1,7 @@
 package dev.winback.adapters.json;
 
+import dev.winback.core.ingest.FieldError;
+import dev.winback.core.ingest.ParseResult;
 import dev.winback.core.event.EngagementEvent;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.winback.adapters.json;
 
+import dev.winback.core.ingest.FieldError;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -1,5 +1,7 @@
 package dev.winback.adapters.json;
 
+import dev.winback.core.ingest.FieldError;
+import dev.winback.core.ingest.ParseResult;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,5 +1,7 @@
 package dev.winback.adapters.json;
 
+import dev.winback.core.ingest.FieldError;
+import dev.winback.core.ingest.ParseResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

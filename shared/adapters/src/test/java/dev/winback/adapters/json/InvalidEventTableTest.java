@@ -1,5 +1,7 @@
 package dev.winback.adapters.json;
 
+import dev.winback.core.ingest.FieldError;
+import dev.winback.core.ingest.ParseResult;
 import static dev.winback.adapters.json.JsonEdits.edit;
 import static dev.winback.adapters.json.JsonEdits.number;
 import static dev.winback.adapters.json.JsonEdits.remove;

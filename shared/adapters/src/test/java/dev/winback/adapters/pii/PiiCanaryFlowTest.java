@@ -3,7 +3,7 @@ package dev.winback.adapters.pii;
 import dev.winback.adapters.sns.FeedbackNotice;
 import dev.winback.adapters.sns.FeedbackNotifications;
 import dev.winback.adapters.json.EventJsonParser;
-import dev.winback.adapters.json.ParseResult;
+import dev.winback.core.ingest.ParseResult;
 import org.junit.jupiter.api.Test;
 
 import java.util.logging.Level;

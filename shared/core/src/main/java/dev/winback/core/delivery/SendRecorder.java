@@ -16,7 +16,7 @@ public interface SendRecorder {
 
     /**
      * @param read the record as delivery read it before sending (a write can start from it)
-     * @return false when it could not be recorded now (logged by the implementation)
+     * @return false when it could not be recorded now (reported by the implementation)
      */
     boolean sent(StoredRecord read, String messageId, Channel channel, Purpose purpose, Instant at);
 }

@@ -5,7 +5,7 @@ import dev.winback.adapters.sns.SnsPushSender;
 import dev.winback.adapters.sns.SnsSmsSender;
 import dev.winback.adapters.config.AwsClients;
 import dev.winback.adapters.config.WinbackConfig;
-import dev.winback.adapters.ingest.IntakeResult;
+import dev.winback.core.ingest.IntakeResult;
 import dev.winback.core.delivery.DecisionPublisher;
 import dev.winback.core.delivery.DeliverMessages;
 import dev.winback.core.delivery.DeliveryRequest;

@@ -1,7 +1,7 @@
 package dev.winback.local.e2e;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.winback.adapters.ingest.IntakeResult;
+import dev.winback.core.ingest.IntakeResult;
 import dev.winback.adapters.json.EventJsonWriter;
 import dev.winback.adapters.json.InvalidEventFuzzer;
 import dev.winback.core.event.EngagementEvent;

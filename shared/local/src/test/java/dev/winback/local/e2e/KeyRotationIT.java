@@ -5,7 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import dev.winback.adapters.EngagementServices;
 import dev.winback.adapters.config.LinkConfig;
 import dev.winback.adapters.dynamodb.DynamoDbOnce;
-import dev.winback.adapters.ingest.IntakeResult;
+import dev.winback.core.ingest.IntakeResult;
 import dev.winback.core.event.Channel;
 import dev.winback.core.event.EmailStatus;
 import dev.winback.core.event.EngagementEvent;

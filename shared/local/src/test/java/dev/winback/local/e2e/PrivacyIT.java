@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.winback.adapters.config.LinkConfig;
 import dev.winback.adapters.dynamodb.RejectedEvents;
-import dev.winback.adapters.json.FieldError;
+import dev.winback.core.ingest.FieldError;
 import dev.winback.adapters.privacy.CustomerData;
 import dev.winback.core.delivery.ChannelSender;
 import dev.winback.core.delivery.DeliveryRequest;
@@ -122,7 +122,7 @@ class PrivacyIT {
                 Optional.empty(), new EventPayload.ConsentChanged(Channel.EMAIL, Purpose.MARKETING, true, "web", "v1"));
         assertThat(fixture.sendBodies(List.of(fixture.json(late)))).as("no redelivery asked").isEmpty();
         assertThat(fixture.services.intake().apply(List.of(late)))
-                .containsExactly(new dev.winback.adapters.ingest.IntakeResult.Erased("priv-e-late"));
+                .containsExactly(new dev.winback.core.ingest.IntakeResult.Erased("priv-e-late"));
         // The unsubscribe link in an old message answers, and writes nothing.
         APIGatewayV2HTTPResponse unsubscribed = api.handleRequest(SignedLinkRequests.request("POST", "/u/{token}",
                 token, "application/x-www-form-urlencoded", "List-Unsubscribe=One-Click", false), null);

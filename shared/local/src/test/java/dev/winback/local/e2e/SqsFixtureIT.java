@@ -2,8 +2,8 @@ package dev.winback.local.e2e;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import dev.winback.adapters.ingest.EventIntake;
-import dev.winback.adapters.ingest.IntakeResult;
+import dev.winback.core.ingest.EventIntake;
+import dev.winback.core.ingest.IntakeResult;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

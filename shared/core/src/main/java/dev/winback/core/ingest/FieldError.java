@@ -1,4 +1,4 @@
-package dev.winback.adapters.json;
+package dev.winback.core.ingest;
 
 import java.util.Objects;
 

@@ -1,6 +1,4 @@
-package dev.winback.adapters.ingest;
-
-import dev.winback.adapters.json.FieldError;
+package dev.winback.core.ingest;
 
 import java.util.List;
 

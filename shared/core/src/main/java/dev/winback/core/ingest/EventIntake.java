@@ -1,30 +1,22 @@
-package dev.winback.adapters.ingest;
+package dev.winback.core.ingest;
 
-import dev.winback.adapters.dynamodb.RejectedEvents;
-import dev.winback.adapters.json.EventJsonParser;
-import dev.winback.adapters.json.EventJsonWriter;
-import dev.winback.adapters.json.FieldError;
-import dev.winback.adapters.json.ParseResult;
 import dev.winback.core.event.EngagementEvent;
-import dev.winback.core.ingest.EventOutcome;
-import dev.winback.core.ingest.IngestEvents;
+import dev.winback.core.observe.Warnings;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.IntFunction;
 import java.util.function.UnaryOperator;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
- * The queue path's front door: parses raw bodies (bare events or EventBridge envelopes), keeps the
- * invalid ones with their reasons, and applies the valid ones together, so one bad event never
- * holds back the rest of its batch.
+ * The front door of every event: reads raw bodies (bare events or their delivering system's
+ * envelopes), keeps the invalid ones with their reasons, and applies the valid ones together, so
+ * one bad event never holds back the rest of its batch.
  */
 public final class EventIntake {
-
-    private static final Logger LOG = Logger.getLogger(EventIntake.class.getName());
 
     /**
      * One input as the delivering system gave it.
@@ -38,25 +30,32 @@ public final class EventIntake {
         }
     }
 
-    private final EventJsonParser parser = new EventJsonParser();
-    private final EventJsonWriter writer = new EventJsonWriter();
+    /** The reason given for an id already applied to another event. */
+    public static final String CONFLICTING_ID =
+            "was already used by another event of this customer (another type or time); an event id is applied once";
+
     private final IngestEvents ingest;
-    private final RejectedEvents rejected;
+    private final EventFormat format;
+    private final RejectedEventLog rejected;
+    private final Warnings warnings;
     private final Clock clock;
     private final UnaryOperator<List<EngagementEvent>> screen;
 
-    public EventIntake(IngestEvents ingest, RejectedEvents rejected, Clock clock) {
-        this(ingest, rejected, clock, UnaryOperator.identity());
+    public EventIntake(IngestEvents ingest, EventFormat format, RejectedEventLog rejected, Warnings warnings,
+                       Clock clock) {
+        this(ingest, format, rejected, warnings, clock, UnaryOperator.identity());
     }
 
     /**
      * @param screen applied to every valid batch before ingestion; may rewrite events, one for one
      *               and in order (it removes erased contact addresses)
      */
-    public EventIntake(IngestEvents ingest, RejectedEvents rejected, Clock clock,
-                       UnaryOperator<List<EngagementEvent>> screen) {
+    public EventIntake(IngestEvents ingest, EventFormat format, RejectedEventLog rejected, Warnings warnings,
+                       Clock clock, UnaryOperator<List<EngagementEvent>> screen) {
         this.ingest = ingest;
+        this.format = format;
         this.rejected = rejected;
+        this.warnings = warnings;
         this.clock = clock;
         this.screen = screen;
     }
@@ -69,7 +68,7 @@ public final class EventIntake {
         List<Integer> validIndexes = new ArrayList<>();
         for (int i = 0; i < raws.size(); i++) {
             RawEvent raw = raws.get(i);
-            switch (parser.parseMessageBody(raw.body())) {
+            switch (format.parse(raw.body())) {
                 case ParseResult.Parsed parsed -> {
                     valid.add(raw.sentAt() == null ? parsed.event() : parsed.event().receivedBy(raw.sentAt()));
                     validRaws.add(raw);
@@ -85,20 +84,20 @@ public final class EventIntake {
 
     /**
      * Applies events that are already known to be valid. One the ingest refuses (dated in the future,
-     * or reusing an id) is kept as a rejected event, rendered as the contract's JSON.
+     * or reusing an id) is kept as a rejected event, written in the contract's format.
      */
     public List<IntakeResult> apply(List<EngagementEvent> events) {
         return apply(events, i -> new RawEvent("api", events.get(i).eventId() + "@" + events.get(i).occurredAt(),
-                writer.toJson(events.get(i))));
+                format.write(events.get(i))));
     }
 
-    private List<IntakeResult> apply(List<EngagementEvent> events, java.util.function.IntFunction<RawEvent> rawOf) {
+    private List<IntakeResult> apply(List<EngagementEvent> events, IntFunction<RawEvent> rawOf) {
         if (events.isEmpty()) return List.of();
         List<EventOutcome> outcomes;
         try {
             outcomes = ingest.ingest(screen.apply(events));
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "screening events failed; the batch will be retried", e);
+            warnings.warn("screening events failed; the batch will be retried", e);
             outcomes = events.stream().map(event -> EventOutcome.RETRY).toList();
         }
         List<IntakeResult> results = new ArrayList<>(events.size());
@@ -118,10 +117,7 @@ public final class EventIntake {
                 case ERASED -> new IntakeResult.Erased(id);
             });
         }
-        if (erased > 0) {
-            int dropped = erased;
-            LOG.info(() -> "dropped " + dropped + " event(s) of erased customers");
-        }
+        if (erased > 0) warnings.warn("dropped " + erased + " event(s) of erased customers");
         return results;
     }
 
@@ -129,24 +125,20 @@ public final class EventIntake {
      * Why an event received now would be refused for its date, if it would: for callers that answer
      * for a whole request before applying any of it.
      */
-    public java.util.Optional<FieldError> arrivalProblem(EngagementEvent event) {
-        return ingest.arrival().accepts(event.occurredAt(), clock.instant()) ? java.util.Optional.empty()
-                : java.util.Optional.of(new FieldError("occurredAt", ingest.arrival().refusal()));
+    public Optional<FieldError> arrivalProblem(EngagementEvent event) {
+        return ingest.arrival().accepts(event.occurredAt(), clock.instant()) ? Optional.empty()
+                : Optional.of(new FieldError("occurredAt", ingest.arrival().refusal()));
     }
-
-    /** The reason given for an id already applied to another event. */
-    public static final String CONFLICTING_ID =
-            "was already used by another event of this customer (another type or time); an event id is applied once";
 
     private IntakeResult keepRejected(RawEvent raw, ParseResult.Invalid invalid) {
         try {
             rejected.keep(raw.source(), raw.sourceId(), raw.body(), invalid.errors(), invalid.omitted(), clock.instant());
-            LOG.info(() -> "rejected event from " + raw.source() + " " + raw.sourceId() + ": "
+            warnings.warn("rejected event from " + raw.source() + " " + raw.sourceId() + ": "
                     + invalid.errorCount() + " invalid field(s), first " + invalid.errors().getFirst().field());
             return new IntakeResult.Rejected(invalid.eventId(), invalid.errors());
         } catch (RuntimeException e) {
-            // Not kept yet: let the queue redeliver it rather than lose it.
-            LOG.log(Level.WARNING, "could not keep a rejected event; it will be redelivered", e);
+            // Not kept yet: let the delivering system redeliver it rather than lose it.
+            warnings.warn("could not keep a rejected event; it will be redelivered", e);
             return new IntakeResult.Retry(invalid.eventId());
         }
     }

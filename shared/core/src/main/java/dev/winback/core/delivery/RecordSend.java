@@ -1,32 +1,31 @@
-package dev.winback.adapters.delivery;
+package dev.winback.core.delivery;
 
-import dev.winback.core.delivery.SendRecorder;
 import dev.winback.core.event.Channel;
 import dev.winback.core.event.EngagementEvent;
 import dev.winback.core.event.EventPayload;
 import dev.winback.core.event.Purpose;
 import dev.winback.core.ingest.EventOutcome;
 import dev.winback.core.ingest.IngestEvents;
+import dev.winback.core.observe.Warnings;
 import dev.winback.core.record.StoredRecord;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.logging.Logger;
 
 /**
  * Records each send in the engagement record right away, through the ingest use case itself: a
  * {@code message_sent} event whose id is the message id, so recording it twice changes nothing and
  * the next message of the customer already counts it toward caps and sunsets.
  */
-public final class IngestSendRecorder implements SendRecorder {
-
-    private static final Logger LOG = Logger.getLogger(IngestSendRecorder.class.getName());
+public final class RecordSend implements SendRecorder {
 
     private final IngestEvents ingest;
+    private final Warnings warnings;
 
-    public IngestSendRecorder(IngestEvents ingest) {
+    public RecordSend(IngestEvents ingest, Warnings warnings) {
         this.ingest = ingest;
+        this.warnings = warnings;
     }
 
     @Override
@@ -37,7 +36,7 @@ public final class IngestSendRecorder implements SendRecorder {
         // Usually nobody wrote the record since delivery read it: the write needs no second read.
         List<EventOutcome> outcome = ingest.ingestRead(read, List.of(event));
         if (outcome.getFirst() == EventOutcome.RETRY) {
-            LOG.warning(() -> "could not record a " + channel.wireName() + " send of customer " + customerId
+            warnings.warn("could not record a " + channel.wireName() + " send of customer " + customerId
                     + " in the record now; caps and sunsets will not count it");
             return false;
         }

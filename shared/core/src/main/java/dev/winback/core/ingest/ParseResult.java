@@ -1,4 +1,4 @@
-package dev.winback.adapters.json;
+package dev.winback.core.ingest;
 
 import dev.winback.core.event.EngagementEvent;
 import java.util.List;
@@ -39,7 +39,7 @@ public sealed interface ParseResult {
             this(eventId, errors, 0);
         }
 
-        static Invalid of(FieldError error) {
+        public static Invalid of(FieldError error) {
             return new Invalid(null, List.of(error));
         }
 
@@ -49,7 +49,7 @@ public sealed interface ParseResult {
         }
 
         /** The same rejection seen from an enclosing document, e.g. {@code detail}. */
-        Invalid under(String parent) {
+        public Invalid under(String parent) {
             return new Invalid(eventId, errors.stream().map(e -> e.under(parent)).toList(), omitted);
         }
     }
