@@ -18,9 +18,6 @@ import java.util.Map;
  */
 public final class AccountHealth {
 
-    public static final String PK = "ACCOUNT#health";
-    public static final String SK_PREFIX = "EMAIL_MARKETING#";
-
     private final DynamoDbClient dynamoDb;
     private final String table;
 
@@ -37,7 +34,7 @@ public final class AccountHealth {
             QueryResponse page = dynamoDb.query(b -> b.tableName(table).consistentRead(true)
                     .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
                     .expressionAttributeNames(Map.of("#pk", Keys.PK, "#sk", Keys.SK))
-                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(PK), ":prefix", AttributeValue.fromS(SK_PREFIX)))
+                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.ACCOUNT_HEALTH_PK), ":prefix", AttributeValue.fromS(Keys.EMAIL_MARKETING_PREFIX)))
                     .exclusiveStartKey(from));
             if (page.items().stream().anyMatch(item -> item.containsKey("paused")
                     && Boolean.TRUE.equals(item.get("paused").bool()))) {
@@ -55,7 +52,7 @@ public final class AccountHealth {
     public void alarm(String alarmName, boolean inAlarm, Instant at) {
         try {
             dynamoDb.putItem(b -> b.tableName(table).item(Map.of(
-                            Keys.PK, AttributeValue.fromS(PK), Keys.SK, AttributeValue.fromS(SK_PREFIX + alarmName),
+                            Keys.PK, AttributeValue.fromS(Keys.ACCOUNT_HEALTH_PK), Keys.SK, AttributeValue.fromS(Keys.emailMarketingAlarm(alarmName)),
                             "paused", AttributeValue.fromBool(inAlarm), "reason", AttributeValue.fromS(alarmName),
                             "since", AttributeValue.fromS(at.toString()),
                             "changedAtMillis", AttributeValue.fromN(Long.toString(at.toEpochMilli()))))

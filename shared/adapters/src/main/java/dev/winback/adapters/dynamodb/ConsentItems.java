@@ -22,14 +22,11 @@ import java.util.Optional;
  */
 public final class ConsentItems {
 
-    public static final String PREFIX = "CONSENT#";
-
     private ConsentItems() {
     }
 
     public static String sortKey(ConsentEntry entry) {
-        return PREFIX + Keys.dueBy(entry.at()).replace("Z", ".") + String.format("%09dZ", entry.at().getNano())
-                + "#" + entry.eventId();
+        return Keys.consent(entry.at(), entry.eventId());
     }
 
     public static Map<String, AttributeValue> item(ConsentEntry e) {
@@ -71,7 +68,7 @@ public final class ConsentItems {
             QueryResponse page = dynamoDb.query(b -> b.tableName(table).consistentRead(true)
                     .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
                     .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.customer(customerId)),
-                            ":prefix", AttributeValue.fromS(PREFIX)))
+                            ":prefix", AttributeValue.fromS(Keys.CONSENT_PREFIX)))
                     .exclusiveStartKey(from));
             page.items().forEach(item -> out.add(entry(item)));
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;

@@ -38,10 +38,6 @@ import java.util.Set;
  */
 public final class ContactIndex {
 
-    public static final String PREFIX = "CONTACT#";
-    public static final String ERASED_SK = "ERASED";
-    public static final String SUPPRESSED_SK = "SMS_STOPPED";
-
     private final DynamoDbClient dynamoDb;
     private final String table;
     private final ContactHashes hashes;
@@ -93,7 +89,7 @@ public final class ContactIndex {
 
     private static Map<String, AttributeValue> ownerItem(String hash, String kind, String customerId) {
         Map<String, AttributeValue> item = new HashMap<>();
-        item.put(Keys.PK, AttributeValue.fromS(PREFIX + hash));
+        item.put(Keys.PK, AttributeValue.fromS(Keys.contact(hash)));
         item.put(Keys.SK, AttributeValue.fromS(Keys.customer(customerId)));
         item.put("customerId", AttributeValue.fromS(customerId));
         item.put("kind", AttributeValue.fromS(kind));
@@ -103,13 +99,13 @@ public final class ContactIndex {
     /** The customer's own note of an address hash it was indexed under (erasure's list of them). */
     private static Map<String, AttributeValue> reminder(String hash, String kind, String customerId) {
         return Map.of(Keys.PK, AttributeValue.fromS(Keys.customer(customerId)),
-                Keys.SK, AttributeValue.fromS(PREFIX + hash), "kind", AttributeValue.fromS(kind));
+                Keys.SK, AttributeValue.fromS(Keys.contact(hash)), "kind", AttributeValue.fromS(kind));
     }
 
     /** The address hash a customer-partition item reminds of, if it is such a reminder. */
     public static Optional<String> remindedHash(Map<String, AttributeValue> item) {
         String sk = item.get(Keys.SK).s();
-        return sk.startsWith(PREFIX) ? Optional.of(sk.substring(PREFIX.length())) : Optional.empty();
+        return sk.startsWith(Keys.CONTACT_PREFIX) ? Optional.of(sk.substring(Keys.CONTACT_PREFIX.length())) : Optional.empty();
     }
 
     /** The customers who gave this phone number (under any key of the secret). */
@@ -129,7 +125,7 @@ public final class ContactIndex {
                 Map<String, AttributeValue> from = start;
                 QueryResponse page = dynamoDb.query(b -> b.tableName(table).consistentRead(true)
                         .keyConditionExpression("pk = :pk AND begins_with(sk, :c)")
-                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(PREFIX + hash),
+                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.contact(hash)),
                                 ":c", AttributeValue.fromS(Keys.customer(""))))
                         .exclusiveStartKey(from));
                 page.items().forEach(item -> out.add(item.get("customerId").s()));
@@ -141,7 +137,7 @@ public final class ContactIndex {
 
     /** Which of these hashes are tombstoned. */
     public Set<String> erased(Collection<String> contactHashes) {
-        return marked(contactHashes, ERASED_SK);
+        return marked(contactHashes, Keys.CONTACT_ERASED_SK);
     }
 
     private Set<String> marked(Collection<String> contactHashes, String marker) {
@@ -149,7 +145,7 @@ public final class ContactIndex {
         List<String> all = List.copyOf(new LinkedHashSet<>(contactHashes));
         for (int from = 0; from < all.size(); from += 100) {
             List<Map<String, AttributeValue>> keys = all.subList(from, Math.min(all.size(), from + 100)).stream()
-                    .map(h -> Map.of(Keys.PK, AttributeValue.fromS(PREFIX + h), Keys.SK, AttributeValue.fromS(marker)))
+                    .map(h -> Map.of(Keys.PK, AttributeValue.fromS(Keys.contact(h)), Keys.SK, AttributeValue.fromS(marker)))
                     .toList();
             Map<String, KeysAndAttributes> request = Map.of(table,
                     KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
@@ -159,7 +155,7 @@ public final class ContactIndex {
                         .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
                 meter.read(response.consumedCapacity());
                 response.responses().getOrDefault(table, List.of())
-                        .forEach(item -> out.add(item.get(Keys.PK).s().substring(PREFIX.length())));
+                        .forEach(item -> out.add(item.get(Keys.PK).s().substring(Keys.CONTACT_PREFIX.length())));
                 request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
             }
             if (!request.isEmpty()) throw new IllegalStateException("contact look-up left keys unprocessed");
@@ -169,14 +165,14 @@ public final class ContactIndex {
 
     /** Whether this number texted STOP without being any customer's (under any key of the secret). */
     public boolean smsSuppressed(String e164) {
-        return !marked(hashes.phoneUnderEveryKey(e164), SUPPRESSED_SK).isEmpty();
+        return !marked(hashes.phoneUnderEveryKey(e164), Keys.CONTACT_SMS_STOPPED_SK).isEmpty();
     }
 
     /** Puts the number on the SMS suppression list: no text goes to it until it texts START. */
     public void suppressSms(String e164, Instant at) {
         dynamoDb.putItem(b -> b.tableName(table).item(Map.of(
-                Keys.PK, AttributeValue.fromS(PREFIX + hashes.phone(e164)),
-                Keys.SK, AttributeValue.fromS(SUPPRESSED_SK),
+                Keys.PK, AttributeValue.fromS(Keys.contact(hashes.phone(e164))),
+                Keys.SK, AttributeValue.fromS(Keys.CONTACT_SMS_STOPPED_SK),
                 "stoppedAt", AttributeValue.fromS(at.toString()))));
     }
 
@@ -184,22 +180,22 @@ public final class ContactIndex {
     public void liftSmsSuppression(String e164) {
         for (String hash : hashes.phoneUnderEveryKey(e164)) {
             dynamoDb.deleteItem(b -> b.tableName(table).key(Map.of(
-                    Keys.PK, AttributeValue.fromS(PREFIX + hash), Keys.SK, AttributeValue.fromS(SUPPRESSED_SK))));
+                    Keys.PK, AttributeValue.fromS(Keys.contact(hash)), Keys.SK, AttributeValue.fromS(Keys.CONTACT_SMS_STOPPED_SK))));
         }
     }
 
     /** Keeps the address out of every record from now on. */
     public void tombstone(String contactHash, Instant at) {
         dynamoDb.putItem(b -> b.tableName(table).item(Map.of(
-                Keys.PK, AttributeValue.fromS(PREFIX + contactHash),
-                Keys.SK, AttributeValue.fromS(ERASED_SK),
+                Keys.PK, AttributeValue.fromS(Keys.contact(contactHash)),
+                Keys.SK, AttributeValue.fromS(Keys.CONTACT_ERASED_SK),
                 "erasedAt", AttributeValue.fromS(at.toString()))));
     }
 
     /** Drops the owner item of one customer (erasure: the address no longer leads to them). */
     public void forget(String contactHash, String customerId) {
         dynamoDb.deleteItem(b -> b.tableName(table).key(Map.of(
-                Keys.PK, AttributeValue.fromS(PREFIX + contactHash),
+                Keys.PK, AttributeValue.fromS(Keys.contact(contactHash)),
                 Keys.SK, AttributeValue.fromS(Keys.customer(customerId)))));
     }
 

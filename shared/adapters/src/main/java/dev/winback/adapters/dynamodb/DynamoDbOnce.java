@@ -36,7 +36,7 @@ public final class DynamoDbOnce implements FeedbackPorts.Once {
     @Override
     public boolean done(String key) {
         return dynamoDb.getItem(b -> b.tableName(table).consistentRead(true).key(Map.of(
-                Keys.PK, AttributeValue.fromS("ONCE#" + key), Keys.SK, AttributeValue.fromS("ONCE")))).hasItem();
+                Keys.PK, AttributeValue.fromS(Keys.once(key)), Keys.SK, AttributeValue.fromS(Keys.ONCE_SK)))).hasItem();
     }
 
     @Override
@@ -45,7 +45,7 @@ public final class DynamoDbOnce implements FeedbackPorts.Once {
     }
 
     private Map<String, AttributeValue> item(String key) {
-        return Map.of(Keys.PK, AttributeValue.fromS("ONCE#" + key), Keys.SK, AttributeValue.fromS("ONCE"),
+        return Map.of(Keys.PK, AttributeValue.fromS(Keys.once(key)), Keys.SK, AttributeValue.fromS(Keys.ONCE_SK),
                 Keys.EXPIRES_AT, AttributeValue.fromN(Long.toString(clock.instant().plus(KEEP).getEpochSecond())));
     }
 }

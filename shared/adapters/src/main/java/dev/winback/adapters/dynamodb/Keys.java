@@ -5,12 +5,54 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 
-/** The single-table key layout, in one place. */
+/**
+ * The single-table key layout, in one place: every partition and sort key Winback writes, and every
+ * prefix it queries by, is named here. The strings are stored data: changing one orphans what the
+ * table holds.
+ */
 public final class Keys {
 
     public static final String PK = "pk";
     public static final String SK = "sk";
+
+    // A customer's partition: C#<customerId>.
+    private static final String CUSTOMER_PREFIX = "C#";
+    /** The engagement record. */
     public static final String RECORD_SK = "RECORD";
+    /** A month of archived event ids and purchase days: SEEN#<yyyy-MM>. */
+    public static final String ARCHIVE_PREFIX = "SEEN#";
+    /** A consent-log entry: CONSENT#<instant, fixed width with nanoseconds>#<eventId>. */
+    public static final String CONSENT_PREFIX = "CONSENT#";
+    /** A message in the permanent send ledger: MSG#<message key id>. */
+    public static final String MESSAGE_PREFIX = "MSG#";
+    /** An in-app message, one item per message id (idempotent stores). */
+    public static final String INBOX_PREFIX = "INBOX#";
+    /** The copy of what a send said: SENT#<messageId>. */
+    public static final String SENT_PREFIX = "SENT#";
+    /** A requested retention action: ACTION#<idempotency key>. */
+    public static final String ACTION_PREFIX = "ACTION#";
+
+    // The contact index: CONTACT#<hash>, with C#<customerId>, ERASED or SMS_STOPPED as sort key.
+    public static final String CONTACT_PREFIX = "CONTACT#";
+    /** The tombstone of an erased customer's address. */
+    public static final String CONTACT_ERASED_SK = "ERASED";
+    /** A number that texted STOP when no customer had it (the SMS suppression list). */
+    public static final String CONTACT_SMS_STOPPED_SK = "SMS_STOPPED";
+
+    /** The account-health guard: one item per alarm, EMAIL_MARKETING#<alarm name>. */
+    public static final String ACCOUNT_HEALTH_PK = "ACCOUNT#health";
+    public static final String EMAIL_MARKETING_PREFIX = "EMAIL_MARKETING#";
+
+    /** Work done once (feedback notifications): ONCE#<key>, sort key ONCE. */
+    public static final String ONCE_PREFIX = "ONCE#";
+    public static final String ONCE_SK = "ONCE";
+
+    /** Rejected events, one partition per UTC day: REJECTED#<yyyy-MM-dd>. */
+    public static final String REJECTED_PREFIX = "REJECTED#";
+
+    /** The fitted purchase model. */
+    public static final String MODEL_PK = "MODEL#purchase";
+    public static final String MODEL_SK = "CURRENT";
 
     /** The sparse index of durable timers (template.yaml): only items carrying both attributes are in it. */
     public static final String DUE_INDEX = "DueIndex";
@@ -18,19 +60,13 @@ public final class Keys {
     public static final String DUE_AT = "dueAt";
     /** Timers are spread over this many index partitions, so that no one partition takes every write. */
     public static final int DUE_SHARDS = 16;
+    /** The index partitions of records' evaluation timers: DUE#<shard>. */
+    public static final String DUE_PREFIX = "DUE#";
+    /** The index partitions of message timers: MSGDUE#<shard>. */
+    public static final String MESSAGE_DUE_PREFIX = "MSGDUE#";
 
-    public static final String ACTION_PREFIX = "ACTION#";
-    /** A message in the permanent send ledger, in its customer's partition. */
-    public static final String MESSAGE_PREFIX = "MSG#";
-    public static final String MODEL_PK = "MODEL#purchase";
-    public static final String MODEL_SK = "CURRENT";
     /** The table's TTL attribute (template.yaml), in epoch seconds. */
     public static final String EXPIRES_AT = "expiresAt";
-
-    /** In-app messages in the customer's partition, one item per message id (idempotent stores). */
-    public static final String INBOX_PREFIX = "INBOX#";
-
-    private static final String CUSTOMER_PREFIX = "C#";
 
     private Keys() {
     }
@@ -45,8 +81,6 @@ public final class Keys {
         return pk.substring(CUSTOMER_PREFIX.length());
     }
 
-    public static final String ARCHIVE_PREFIX = "SEEN#";
-
     /** The month an archive item's sort key names. */
     public static YearMonth archivedMonthOf(String sortKey) {
         return YearMonth.parse(sortKey.substring(ARCHIVE_PREFIX.length()));
@@ -57,11 +91,33 @@ public final class Keys {
     }
 
     public static String rejectedDay(String isoDate) {
-        return "REJECTED#" + isoDate;
+        return REJECTED_PREFIX + isoDate;
     }
 
     public static String inbox(String messageId) {
         return INBOX_PREFIX + messageId;
+    }
+
+    /** A consent-log entry's sort key: the instant in the fixed-width form, so the keys order the log by time. */
+    public static String consent(Instant at, String eventId) {
+        return CONSENT_PREFIX + dueBy(at).replace("Z", ".") + String.format("%09dZ", at.getNano()) + "#" + eventId;
+    }
+
+    public static String sentCopy(String messageId) {
+        return SENT_PREFIX + messageId;
+    }
+
+    /** The contact-index partition of an address hash (also the sort key of the customer's reminder of it). */
+    public static String contact(String hash) {
+        return CONTACT_PREFIX + hash;
+    }
+
+    public static String emailMarketingAlarm(String alarmName) {
+        return EMAIL_MARKETING_PREFIX + alarmName;
+    }
+
+    public static String once(String key) {
+        return ONCE_PREFIX + key;
     }
 
     public static String action(String idempotencyKey) {
@@ -74,7 +130,7 @@ public final class Keys {
     }
 
     public static String dueShard(int shard) {
-        return "DUE#" + shard;
+        return DUE_PREFIX + shard;
     }
 
     public static String message(String messageKeyId) {
@@ -90,7 +146,7 @@ public final class Keys {
     }
 
     public static String messageDueShard(int shard) {
-        return "MSGDUE#" + shard;
+        return MESSAGE_DUE_PREFIX + shard;
     }
 
     /**

@@ -67,7 +67,7 @@ public final class RejectedEvents implements RejectedEventLog {
         item.put("body", AttributeValue.fromS(truncated
                 ? new String(raw, 0, MAX_BODY_BYTES, StandardCharsets.UTF_8) : body == null ? "" : body));
         item.put("bodyTruncated", AttributeValue.fromBool(truncated));
-        item.put("expiresAt", AttributeValue.fromN(Long.toString(receivedAt.plus(RETENTION).getEpochSecond())));
+        item.put(Keys.EXPIRES_AT, AttributeValue.fromN(Long.toString(receivedAt.plus(RETENTION).getEpochSecond())));
         dynamoDb.putItem(b -> b.tableName(table).item(item));
     }
 

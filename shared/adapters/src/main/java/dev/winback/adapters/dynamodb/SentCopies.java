@@ -25,7 +25,6 @@ import java.util.logging.Logger;
  */
 public final class SentCopies implements ChannelSender {
 
-    public static final String PREFIX = "SENT#";
     static final Duration KEEP = Duration.ofDays(400);
     private static final Logger LOG = Logger.getLogger(SentCopies.class.getName());
 
@@ -59,7 +58,7 @@ public final class SentCopies implements ChannelSender {
         Instant now = clock.instant();
         Map<String, AttributeValue> item = new HashMap<>();
         item.put(Keys.PK, AttributeValue.fromS(Keys.customer(message.customerId())));
-        item.put(Keys.SK, AttributeValue.fromS(PREFIX + message.messageId()));
+        item.put(Keys.SK, AttributeValue.fromS(Keys.sentCopy(message.messageId())));
         item.put("channel", AttributeValue.fromS(message.channel().wireName()));
         item.put("purpose", AttributeValue.fromS(message.purpose().wireName()));
         item.put("sentAt", AttributeValue.fromS(now.toString()));

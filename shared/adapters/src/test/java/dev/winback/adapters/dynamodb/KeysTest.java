@@ -46,4 +46,28 @@ class KeysTest {
     void inbox_isTheMessageIdAlone_soAStoreRepeatedLaterHitsTheSameItem() {
         assertThat(Keys.inbox("m-7f3a")).isEqualTo("INBOX#m-7f3a").startsWith(Keys.INBOX_PREFIX);
     }
+
+    /** The keys are stored data: this pins every one of them to what the table already holds. */
+    @Test
+    void everyKey_isWrittenAsTheTableHoldsIt() {
+        Instant at = Instant.parse("2026-11-23T10:15:30.000000123Z");
+        assertThat(Keys.customer("c-7")).isEqualTo("C#c-7");
+        assertThat(Keys.RECORD_SK).isEqualTo("RECORD");
+        assertThat(Keys.archiveMonth(java.time.YearMonth.of(2026, 11))).isEqualTo("SEEN#2026-11");
+        assertThat(Keys.consent(at, "e-1")).isEqualTo("CONSENT#2026-11-23T10:15:30.000000123Z#e-1");
+        assertThat(Keys.message("k-1")).isEqualTo("MSG#k-1");
+        assertThat(Keys.sentCopy("m-1")).isEqualTo("SENT#m-1");
+        assertThat(Keys.action("i-1")).isEqualTo("ACTION#i-1");
+        assertThat(Keys.contact("h-1")).isEqualTo("CONTACT#h-1");
+        assertThat(Keys.CONTACT_ERASED_SK).isEqualTo("ERASED");
+        assertThat(Keys.CONTACT_SMS_STOPPED_SK).isEqualTo("SMS_STOPPED");
+        assertThat(Keys.ACCOUNT_HEALTH_PK).isEqualTo("ACCOUNT#health");
+        assertThat(Keys.emailMarketingAlarm("a-1")).isEqualTo("EMAIL_MARKETING#a-1");
+        assertThat(Keys.once("k-1")).isEqualTo("ONCE#k-1");
+        assertThat(Keys.ONCE_SK).isEqualTo("ONCE");
+        assertThat(Keys.rejectedDay("2026-11-23")).isEqualTo("REJECTED#2026-11-23");
+        assertThat(Keys.MODEL_PK + " " + Keys.MODEL_SK).isEqualTo("MODEL#purchase CURRENT");
+        assertThat(Keys.dueShard(3)).isEqualTo("DUE#3");
+        assertThat(Keys.messageDueShard(3)).isEqualTo("MSGDUE#3");
+    }
 }

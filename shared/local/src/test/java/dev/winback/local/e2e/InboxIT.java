@@ -60,7 +60,7 @@ class InboxIT {
                 .consistentRead(true)).items();
         assertThat(items).hasSize(1);
         Map<String, AttributeValue> item = items.get(0);
-        assertThat(item.get("sk").s()).isEqualTo("INBOX#m-100");
+        assertThat(item.get(Keys.SK).s()).isEqualTo(Keys.inbox("m-100"));
         assertThat(item.get("sentAt").s()).as("the first store stays").isEqualTo(T0.toString());
         assertThat(Long.parseLong(item.get(Keys.EXPIRES_AT).n())).isEqualTo(T0.plus(Duration.ofDays(30)).getEpochSecond());
     }
@@ -72,8 +72,8 @@ class InboxIT {
         inbox(T0.plus(Duration.ofDays(10))).send(message(customer, "m-202", "Second"));
         inbox(T0.plus(Duration.ofDays(20))).send(message(customer, "m-203", "Third <b>"));
         Map<String, AttributeValue> unrelated = new HashMap<>();
-        unrelated.put("pk", AttributeValue.fromS(Keys.customer(customer)));
-        unrelated.put("sk", AttributeValue.fromS("RECORD"));
+        unrelated.put(Keys.PK, AttributeValue.fromS(Keys.customer(customer)));
+        unrelated.put(Keys.SK, AttributeValue.fromS(Keys.RECORD_SK));
         fixture.clients.dynamoDb().putItem(b -> b.tableName(fixture.config.tableName()).item(unrelated));
 
         // 35 days after the first: it has expired (TTL deletes lazily, so the read must skip it).

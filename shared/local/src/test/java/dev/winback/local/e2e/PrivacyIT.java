@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.winback.adapters.config.LinkConfig;
+import dev.winback.adapters.dynamodb.Keys;
 import dev.winback.adapters.dynamodb.RejectedEvents;
 import dev.winback.core.ingest.FieldError;
 import dev.winback.adapters.privacy.CustomerData;
@@ -56,8 +57,8 @@ class PrivacyIT {
         assertThat(response.getStatusCode()).isEqualTo(200);
         String body = response.getBody();
         JsonNode export = JSON.readTree(body);
-        assertThat(export.path("items").findValuesAsText("sk")).contains("RECORD")
-                .anySatisfy(sk -> assertThat(sk).startsWith("CONSENT#"));
+        assertThat(export.path("items").findValuesAsText("sk")).contains(Keys.RECORD_SK)
+                .anySatisfy(sk -> assertThat(sk).startsWith(Keys.CONSENT_PREFIX));
         assertThat(body).contains("alice.priv@example.com").contains("+15550101001");
         assertThat(body).doesNotContain("priv-b").doesNotContain("bob.priv@example.com").doesNotContain("+15550101002");
         assertThat(api.handleRequest(request("GET", "priv-nobody", "/export"), null).getStatusCode()).isEqualTo(404);
@@ -72,7 +73,7 @@ class PrivacyIT {
         assertThat(erased.getStatusCode()).isEqualTo(200);
         assertThat(JSON.readTree(erased.getBody()).path("contactsTombstoned").asInt()).isEqualTo(2);
         String afterErasure = api.handleRequest(request("GET", "priv-c", "/export"), null).getBody();
-        assertThat(afterErasure).doesNotContain(email).doesNotContain("+15550101003").doesNotContain("RECORD");
+        assertThat(afterErasure).doesNotContain(email).doesNotContain("+15550101003").doesNotContain(Keys.RECORD_SK);
 
         // The same address comes back, later, for the same customer id and for a new one.
         subscribe("priv-c", email, "+15550101003", Instant.parse("2026-11-01T10:00:00Z"));
@@ -164,8 +165,8 @@ class PrivacyIT {
         assertThat(JSON.readTree(erased.getBody()).path("rejectedDeleted").asInt()).isEqualTo(2);
         List<String> left = fixture.clients.dynamoDb().query(b -> b.tableName(fixture.config.tableName())
                         .keyConditionExpression("pk = :pk").expressionAttributeValues(Map.of(":pk",
-                                AttributeValue.fromS("REJECTED#2026-11-21")))).items().stream()
-                .map(item -> item.get("sk").s()).toList();
+                                AttributeValue.fromS(Keys.rejectedDay("2026-11-21"))))).items().stream()
+                .map(item -> item.get(Keys.SK).s()).toList();
         assertThat(left).contains("sqs#priv-f-3").doesNotContain("sqs#priv-f-1", "sqs#priv-f-2");
     }
 
@@ -188,7 +189,7 @@ class PrivacyIT {
         assertThat(message.path("status").asText()).isEqualTo("sent");
         assertThat(message.path("attempts").get(0).path("channel").asText()).isEqualTo("email");
         JsonNode copy = export.path("items").findParents("sk").stream()
-                .filter(item -> item.path("sk").asText().startsWith("SENT#")).findFirst().orElseThrow();
+                .filter(item -> item.path("sk").asText().startsWith(Keys.SENT_PREFIX)).findFirst().orElseThrow();
         assertThat(copy.path("attributes").path("channel").asText()).isEqualTo("email");
         assertThat(copy.path("attributes").path("text").asText()).isNotBlank();
         assertThat(copy.path("attributes").path("sentAt").asText()).isNotBlank();
@@ -214,7 +215,7 @@ class PrivacyIT {
     private List<Map<String, AttributeValue>> contactItemsNaming(String customerId) {
         return fixture.clients.dynamoDb().scan(b -> b.tableName(fixture.config.tableName())
                         .filterExpression("begins_with(pk, :c) AND customerId = :id")
-                        .expressionAttributeValues(Map.of(":c", AttributeValue.fromS("CONTACT#"),
+                        .expressionAttributeValues(Map.of(":c", AttributeValue.fromS(Keys.CONTACT_PREFIX),
                                 ":id", AttributeValue.fromS(customerId)))).items();
     }
 
