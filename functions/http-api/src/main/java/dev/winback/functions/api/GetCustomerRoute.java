@@ -4,7 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.winback.adapters.dynamodb.DynamoDbEngagementStore;
 import dev.winback.adapters.http.HttpResponses;
-import dev.winback.adapters.json.EngagementRecordJson;
+import dev.winback.adapters.json.CustomerView;
 import dev.winback.core.evaluation.EvaluationPolicy;
 import dev.winback.core.evaluation.EvaluationReport;
 import dev.winback.core.record.StoredRecord;
@@ -43,7 +43,7 @@ final class GetCustomerRoute implements Route {
                 return HttpResponses.problem(404, "Not Found", "no engagement record for this customer");
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            EngagementRecordJson.writeForApi(stored.record(), words(stored), out);
+            CustomerView.write(stored.record(), words(stored), out);
             String body = out.toString(StandardCharsets.UTF_8);
             return HttpResponses.json(200, g -> g.writeRawValue(body));
         });

@@ -1,6 +1,6 @@
 package dev.winback.adapters.dynamodb;
 
-import dev.winback.adapters.json.EngagementRecordJson;
+import dev.winback.adapters.json.StoredRecordJson;
 import dev.winback.core.consent.ConsentLog;
 import dev.winback.core.record.EngagementStore;
 import dev.winback.core.record.StoredRecord;
@@ -148,7 +148,7 @@ public final class DynamoDbEngagementStore implements EngagementStore {
     @Override
     public boolean save(StoredRecord previous, RecordUpdate.Result update, Optional<Instant> arm) {
         String customerId = previous.record().customerId();
-        byte[] doc = Compression.deflate(EngagementRecordJson.toBytes(update.record(), true));
+        byte[] doc = Compression.deflate(StoredRecordJson.toBytes(update.record()));
         Map<String, AttributeValue> values = new HashMap<>();
         values.put(":doc", AttributeValue.fromB(SdkBytes.fromByteArray(doc)));
         values.put(":next", AttributeValue.fromN(Long.toString(previous.version() + 1)));
@@ -269,7 +269,7 @@ public final class DynamoDbEngagementStore implements EngagementStore {
     public static Map<String, AttributeValue> recordItem(EngagementRecord record, long version, Optional<Instant> dueAt) {
         Map<String, AttributeValue> item = new HashMap<>(recordKey(record.customerId()));
         item.put(DOC, AttributeValue.fromB(SdkBytes.fromByteArray(
-                Compression.deflate(EngagementRecordJson.toBytes(record, true)))));
+                Compression.deflate(StoredRecordJson.toBytes(record)))));
         item.put(VERSION, AttributeValue.fromN(Long.toString(version)));
         dueAt.ifPresent(at -> {
             item.put(Keys.DUE_SHARD, AttributeValue.fromS(Keys.dueShard(record.customerId())));
@@ -298,7 +298,7 @@ public final class DynamoDbEngagementStore implements EngagementStore {
         if (isErasedMarker(item)) return StoredRecord.erased(Keys.customerId(item.get(Keys.PK).s()));
         byte[] doc = Compression.inflate(item.get(DOC).b().asByteArray());
         AttributeValue due = item.get(Keys.DUE_AT);
-        return new StoredRecord(EngagementRecordJson.fromBytes(doc), Long.parseLong(item.get(VERSION).n()),
+        return new StoredRecord(StoredRecordJson.fromBytes(doc), Long.parseLong(item.get(VERSION).n()),
                 due == null ? Optional.empty() : Optional.of(Instant.parse(due.s())));
     }
 

@@ -1,7 +1,7 @@
 package dev.winback.adapters.dynamodb;
 
 import dev.winback.adapters.json.RetentionActionRequestedJson;
-import dev.winback.adapters.json.EngagementRecordJson;
+import dev.winback.adapters.json.StoredRecordJson;
 import dev.winback.core.evaluation.ActionOutbox;
 import dev.winback.core.evaluation.Destination;
 import dev.winback.core.evaluation.DueItem;
@@ -106,7 +106,7 @@ public final class DynamoDbEvaluationStore implements EvaluationStore, ActionOut
                 "#v", DynamoDbEngagementStore.VERSION, "#ds", Keys.DUE_SHARD, "#da", Keys.DUE_AT));
         Map<String, AttributeValue> values = new HashMap<>();
         values.put(":doc", AttributeValue.fromB(SdkBytes.fromByteArray(
-                Compression.deflate(EngagementRecordJson.toBytes(next, true)))));
+                Compression.deflate(StoredRecordJson.toBytes(next)))));
         values.put(":next", AttributeValue.fromN(Long.toString(previous.version() + 1)));
         values.put(":expected", AttributeValue.fromN(Long.toString(previous.version())));
         String expression = "SET #d = :doc, #v = :next";

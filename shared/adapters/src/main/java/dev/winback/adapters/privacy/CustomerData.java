@@ -7,7 +7,8 @@ import dev.winback.adapters.dynamodb.ContactIndex;
 import dev.winback.adapters.dynamodb.DynamoDbEngagementStore;
 import dev.winback.adapters.dynamodb.Keys;
 import dev.winback.adapters.dynamodb.RejectedEvents;
-import dev.winback.adapters.json.EngagementRecordJson;
+import dev.winback.adapters.json.CustomerView;
+import dev.winback.adapters.json.StoredRecordJson;
 import dev.winback.core.record.EngagementRecord;
 import dev.winback.core.record.Profile;
 import software.amazon.awssdk.core.SdkBytes;
@@ -93,7 +94,7 @@ public final class CustomerData {
             g.writeStringField("sk", sk);
             if (Keys.RECORD_SK.equals(sk) && item.containsKey("doc")) {
                 g.writeFieldName("record");
-                g.writeRawValue(new String(EngagementRecordJson.toBytes(record(item), false), StandardCharsets.UTF_8));
+                g.writeRawValue(new String(CustomerView.toBytes(record(item)), StandardCharsets.UTF_8));
             } else if (sk.startsWith(Keys.MESSAGE_PREFIX) && item.containsKey("doc")) {
                 g.writeFieldName("message");
                 g.writeRawValue(new String(Compression.inflate(item.get("doc").b().asByteArray()), StandardCharsets.UTF_8));
@@ -197,7 +198,7 @@ public final class CustomerData {
     }
 
     private static EngagementRecord record(Map<String, AttributeValue> item) {
-        return EngagementRecordJson.fromBytes(Compression.inflate(item.get("doc").b().asByteArray()));
+        return StoredRecordJson.fromBytes(Compression.inflate(item.get("doc").b().asByteArray()));
     }
 
     private static void write(JsonGenerator g, AttributeValue v) throws IOException {

@@ -1,6 +1,6 @@
 package dev.winback.adapters.dynamodb;
 
-import dev.winback.adapters.json.EngagementRecordJson;
+import dev.winback.adapters.json.StoredRecordJson;
 import dev.winback.core.record.EngagementRecord;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +23,7 @@ class CompressionTest {
 
     @Test
     void deflate_roundTrips_andIsSmallerThanWithoutTheDictionary() {
-        byte[] json = EngagementRecordJson.toBytes(EngagementRecord.empty("c-000123"), true);
+        byte[] json = StoredRecordJson.toBytes(EngagementRecord.empty("c-000123"));
 
         byte[] compressed = Compression.deflate(json);
 

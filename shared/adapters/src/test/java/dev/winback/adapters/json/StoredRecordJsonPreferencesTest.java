@@ -19,7 +19,7 @@ import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class EngagementRecordJsonPreferencesTest {
+class StoredRecordJsonPreferencesTest {
 
     static final Instant AT = Instant.parse("2026-11-23T10:00:00Z");
 
@@ -34,7 +34,7 @@ class EngagementRecordJsonPreferencesTest {
                 event("e3", AT.plusSeconds(6), new EventPayload.MessageSent("m-2", Channel.SMS, Optional.of(Purpose.TRANSACTIONAL))),
                 event("e4", AT.plusNanos(1234), new EventPayload.MessageSent("m-3", Channel.PUSH))), Map.of()).record();
 
-        EngagementRecord read = EngagementRecordJson.fromBytes(EngagementRecordJson.toBytes(record, true));
+        EngagementRecord read = StoredRecordJson.fromBytes(StoredRecordJson.toBytes(record));
 
         assertThat(read).isEqualTo(record);
         assertThat(read.sendLog().recent()).extracting(s -> s.channel()).containsExactly(Channel.EMAIL, Channel.PUSH);
@@ -43,7 +43,7 @@ class EngagementRecordJsonPreferencesTest {
 
     @Test
     void aRecordWithoutPreferencesOrSendsWritesNeither() {
-        String json = new String(EngagementRecordJson.toBytes(EngagementRecord.empty("c-2"), true));
+        String json = new String(StoredRecordJson.toBytes(EngagementRecord.empty("c-2")));
         assertThat(json).doesNotContain("preferences").doesNotContain("sendLog");
     }
 

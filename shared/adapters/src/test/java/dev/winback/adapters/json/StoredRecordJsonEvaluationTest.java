@@ -1,6 +1,5 @@
 package dev.winback.adapters.json;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.winback.core.event.Channel;
 import dev.winback.core.record.EvaluatedSignal;
@@ -13,7 +12,6 @@ import dev.winback.core.record.ChannelSunsets;
 import dev.winback.core.record.SunsetState;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -21,12 +19,12 @@ import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class EngagementRecordJsonEvaluationTest {
+class StoredRecordJsonEvaluationTest {
 
     private static final Instant AT = Instant.parse("2026-11-23T10:15:30Z");
-    private static final String KEY = "a".repeat(64);
+    static final String KEY = "a".repeat(64);
 
-    private static final Evaluation EVALUATED = new Evaluation.Evaluated(RiskState.AT_RISK,
+    static final Evaluation EVALUATED = new Evaluation.Evaluated(RiskState.AT_RISK,
             Instant.parse("2026-11-01T00:00:00Z"), 0.523,
             List.of(new EvaluatedSignal(SignalType.MESSAGES_IGNORED, "email", Strength.WEAK,
                             Instant.parse("2026-10-01T08:00:00.5Z"), List.of(KEY)),
@@ -40,7 +38,7 @@ class EngagementRecordJsonEvaluationTest {
     void storage_roundTripsTheEvaluation() {
         EngagementRecord record = EngagementRecord.empty("c-1").withEvaluation(EVALUATED);
 
-        assertThat(EngagementRecordJson.fromBytes(EngagementRecordJson.toBytes(record, true))).isEqualTo(record);
+        assertThat(StoredRecordJson.fromBytes(StoredRecordJson.toBytes(record))).isEqualTo(record);
     }
 
     @Test
@@ -51,30 +49,15 @@ class EngagementRecordJsonEvaluationTest {
                 Instant.parse("2026-10-20T00:00:00Z"), List.of("come-back-after-uninstall"))));
         EngagementRecord record = EngagementRecord.empty("c-1").withEvaluation(inEpisode);
 
-        assertThat(EngagementRecordJson.fromBytes(EngagementRecordJson.toBytes(record, true))).isEqualTo(record);
+        assertThat(StoredRecordJson.fromBytes(StoredRecordJson.toBytes(record))).isEqualTo(record);
     }
 
     @Test
     void storage_neverEvaluated_writesNoEvaluationAndReadsNone() throws Exception {
         EngagementRecord record = EngagementRecord.empty("c-2");
-        byte[] json = EngagementRecordJson.toBytes(record, true);
+        byte[] json = StoredRecordJson.toBytes(record);
 
         assertThat(new ObjectMapper().readTree(json).has("evaluation")).isFalse();
-        assertThat(EngagementRecordJson.fromBytes(json).evaluation()).isEqualTo(Evaluation.NONE);
-    }
-
-    @Test
-    void api_namesTheFieldsForReaders() throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        EngagementRecordJson.writeForApi(EngagementRecord.empty("c-3").withEvaluation(EVALUATED), Optional.empty(), out);
-
-        JsonNode evaluation = new ObjectMapper().readTree(out.toByteArray()).path("evaluation");
-        assertThat(evaluation.path("state").asText()).isEqualTo("at_risk");
-        assertThat(evaluation.path("riskScore").asDouble()).isEqualTo(0.523);
-        assertThat(evaluation.at("/signals/0/type").asText()).isEqualTo("messages_ignored");
-        assertThat(evaluation.at("/signals/0/actionKeys/0").asText()).isEqualTo(KEY);
-        assertThat(evaluation.at("/sunsets/email/state").asText()).isEqualTo("last_chance");
-        assertThat(evaluation.at("/sunsets/push/since").asText()).isEqualTo("2026-10-08T00:00:00Z");
-        assertThat(evaluation.at("/nextDeadline/at").asText()).isEqualTo("2026-12-07T10:15:30Z");
+        assertThat(StoredRecordJson.fromBytes(json).evaluation()).isEqualTo(Evaluation.NONE);
     }
 }
