@@ -1,6 +1,7 @@
 package dev.winback.adapters;
 
 import dev.winback.adapters.config.AwsClients;
+import dev.winback.adapters.config.JulWarnings;
 import dev.winback.adapters.config.LinkConfig;
 import dev.winback.adapters.dynamodb.ContactIndex;
 import dev.winback.adapters.config.WinbackConfig;
@@ -110,7 +111,8 @@ public final class EngagementServices {
         this.ingestEvents = new IngestEvents(store, WRITERS, clock,
                 (record, now) -> Evaluator.dueAt(record, now, evaluationPolicy, purchaseModels.current()),
                 new MessageReceipts(messageLedger, DecisionPublisher.NONE, clock),
-                dev.winback.adapters.config.IngestConfig.arrivalWindow(System.getenv()));
+                dev.winback.adapters.config.IngestConfig.arrivalWindow(System.getenv()),
+                new JulWarnings(IngestEvents.class));
         this.intake = new EventIntake(ingestEvents, new RejectedEvents(clients.dynamoDb(), config.tableName()), clock,
                 contacts::withoutErasedContacts);
     }
@@ -152,7 +154,7 @@ public final class EngagementServices {
     /** The scheduled evaluation, publishing through {@code publishers}. */
     public EvaluateDueCustomers evaluateDueCustomers(Map<Destination, ActionPublisher> publishers) {
         return new EvaluateDueCustomers(evaluationStore, evaluationStore, publishers, evaluationPolicy, purchaseModels,
-                WRITERS);
+                WRITERS, new JulWarnings(EvaluateDueCustomers.class));
     }
 
     public DynamoDbMessageLedger messageLedger() {
@@ -183,7 +185,7 @@ public final class EngagementServices {
                 .toList();
         return new DeliverMessages(store, ledger, guarded, composer, new IngestSendRecorder(ingestEvents),
                 decisions, deliveryPolicy, new AccountHealthPauses(new AccountHealth(store.dynamoDb(), store.table()),
-                clock, ACCOUNT_HEALTH_REFRESH), clock);
+                clock, ACCOUNT_HEALTH_REFRESH), clock, new JulWarnings(DeliverMessages.class));
     }
 
     /** The daily fit of the purchase model on a sample of the base. */
