@@ -1,6 +1,7 @@
 package dev.winback.adapters;
 
 import dev.winback.adapters.config.AwsClients;
+import dev.winback.adapters.config.JulWarnings;
 import dev.winback.adapters.config.LinkConfig;
 import dev.winback.adapters.dynamodb.ContactIndex;
 import dev.winback.adapters.config.WinbackConfig;
@@ -41,7 +42,6 @@ import dev.winback.core.links.ContactHashes;
 import dev.winback.core.links.KeyMaterial;
 import dev.winback.core.model.FitSettings;
 import dev.winback.core.model.PurchaseModelType;
-import dev.winback.core.observe.Warnings;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -49,8 +49,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /** The object graph every function shares, built once per execution environment. */
 public final class EngagementServices {
@@ -64,10 +62,6 @@ public final class EngagementServices {
         thread.setDaemon(true);
         return thread;
     });
-
-    /** Where the core's handled failures go: the function's log. */
-    private static final Warnings WARNINGS = (message, cause) ->
-            Logger.getLogger("dev.winback").log(Level.WARNING, message, cause);
 
     /** The fitted model changes once a day; readers look for a new one this often. */
     static final Duration MODEL_REFRESH = Duration.ofMinutes(15);
@@ -118,9 +112,10 @@ public final class EngagementServices {
         this.ingestEvents = new IngestEvents(store, WRITERS, clock,
                 (record, now) -> Evaluator.dueAt(record, now, evaluationPolicy, purchaseModels.current()),
                 new MessageReceipts(messageLedger, DecisionPublisher.NONE, clock),
-                dev.winback.adapters.config.IngestConfig.arrivalWindow(System.getenv()));
+                dev.winback.adapters.config.IngestConfig.arrivalWindow(System.getenv()),
+                new JulWarnings(IngestEvents.class));
         this.intake = new EventIntake(ingestEvents, new JsonEventFormat(),
-                new RejectedEvents(clients.dynamoDb(), config.tableName()), WARNINGS, clock,
+                new RejectedEvents(clients.dynamoDb(), config.tableName()), new JulWarnings(EventIntake.class), clock,
                 contacts::withoutErasedContacts);
     }
 
@@ -161,7 +156,7 @@ public final class EngagementServices {
     /** The scheduled evaluation, publishing through {@code publishers}. */
     public EvaluateDueCustomers evaluateDueCustomers(Map<Destination, ActionPublisher> publishers) {
         return new EvaluateDueCustomers(evaluationStore, evaluationStore, publishers, evaluationPolicy, purchaseModels,
-                WRITERS);
+                WRITERS, new JulWarnings(EvaluateDueCustomers.class));
     }
 
     public DynamoDbMessageLedger messageLedger() {
@@ -190,9 +185,9 @@ public final class EngagementServices {
                 .map(sender -> SentCopies.around(sender, store.dynamoDb(), store.table(), clock, meter))
                 .map(sender -> sender.channel() == Channel.SMS ? new SuppressedNumbers(sender, contacts) : sender)
                 .toList();
-        return new DeliverMessages(store, ledger, guarded, composer, new RecordSend(ingestEvents, WARNINGS),
+        return new DeliverMessages(store, ledger, guarded, composer, new RecordSend(ingestEvents, new JulWarnings(RecordSend.class)),
                 decisions, deliveryPolicy, new AccountHealthPauses(new AccountHealth(store.dynamoDb(), store.table()),
-                clock, ACCOUNT_HEALTH_REFRESH), clock);
+                clock, ACCOUNT_HEALTH_REFRESH), clock, new JulWarnings(DeliverMessages.class));
     }
 
     /** The daily fit of the purchase model on a sample of the base. */

@@ -5,7 +5,11 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
+import java.time.Clock;
+import java.time.ZoneId;
+
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /** The domain core stays free of infrastructure, so it can be tested without I/O. */
 @AnalyzeClasses(packages = "dev.winback.core", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -22,5 +26,21 @@ class CoreArchitectureTest {
     static final ArchRule core_neverReadsTheWallClock = noClasses().that().resideInAPackage("dev.winback.core..")
             .should().callMethod(java.time.Instant.class, "now")
             .orShould().callMethod(java.lang.System.class, "currentTimeMillis")
+            .orShould().callMethod(Clock.class, "systemUTC")
+            .orShould().callMethod(Clock.class, "systemDefaultZone")
+            .orShould().callMethod(Clock.class, "system", ZoneId.class)
             .because("time is a parameter of the domain, never read inside it");
+
+    @ArchTest
+    static final ArchRule core_neverLogs = noClasses().that().resideInAPackage("dev.winback.core..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "java.util.logging..", "org.slf4j..", "org.apache.logging..", "ch.qos.logback..")
+            .orShould().dependOnClassesThat().belongToAnyOf(System.Logger.class)
+            .orShould().callMethod(System.class, "getLogger", String.class)
+            .orShould().callMethod(System.class, "getLogger", String.class, java.util.ResourceBundle.class)
+            .because("the core reports handled failures through the Warnings port; the composition root logs");
+
+    @ArchTest
+    static final ArchRule core_packagesFormNoCycle = slices().matching("dev.winback.core.(*)..").should().beFreeOfCycles()
+            .because("each core package can be understood, and changed, after the ones it uses");
 }

@@ -1,5 +1,6 @@
 package dev.winback.adapters.dynamodb;
 
+import dev.winback.core.concurrent.FanOut;
 import dev.winback.core.fit.CustomerSample;
 import dev.winback.core.record.EngagementRecord;
 import dev.winback.core.record.Purchases;
@@ -12,7 +13,6 @@ import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.stream.IntStream;
 
@@ -47,10 +47,9 @@ public final class DynamoDbCustomerSample implements CustomerSample {
     /** Up to {@code maximum} whole records, the same way: each segment reads at most its share. */
     public List<EngagementRecord> records(int maximum) {
         int share = (int) Math.min(Integer.MAX_VALUE, ((long) maximum + segments - 1) / segments);
-        List<CompletableFuture<List<EngagementRecord>>> running = IntStream.range(0, segments)
-                .mapToObj(segment -> CompletableFuture.supplyAsync(() -> segment(segment, share), executor)).toList();
         List<EngagementRecord> sample = new ArrayList<>();
-        for (CompletableFuture<List<EngagementRecord>> segment : running) sample.addAll(segment.join());
+        FanOut.map(IntStream.range(0, segments).boxed().toList(), executor, segment -> segment(segment, share))
+                .forEach(sample::addAll);
         return sample.size() > maximum ? sample.subList(0, maximum) : sample;
     }
 

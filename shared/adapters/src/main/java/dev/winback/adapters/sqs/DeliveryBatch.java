@@ -1,5 +1,6 @@
 package dev.winback.adapters.sqs;
 
+import dev.winback.core.concurrent.FanOut;
 import dev.winback.core.delivery.DeliverMessages;
 import dev.winback.core.delivery.DeliveryRequest;
 
@@ -7,7 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.logging.Level;
@@ -59,27 +59,21 @@ public final class DeliveryBatch {
         ConcurrentLinkedQueue<String> retry = new ConcurrentLinkedQueue<>();
         int[] delivered = new int[1];
         int[] duplicates = new int[1];
-        List<CompletableFuture<Void>> running = new ArrayList<>();
-        for (List<Map.Entry<Message, DeliveryRequest>> own : byCustomer.values()) {
-            running.add(CompletableFuture.runAsync(() -> {
-                for (Map.Entry<Message, DeliveryRequest> item : own) {
-                    try {
-                        DeliverMessages.Result result = delivery.deliver(item.getValue());
-                        if (result.outcome() == DeliverMessages.Outcome.RETRY_LATER) {
-                            retry.add(item.getKey().id());
-                        } else {
-                            synchronized (delivered) {
-                                if (result.duplicate()) duplicates[0]++; else delivered[0]++;
-                            }
-                        }
-                    } catch (RuntimeException e) {
-                        LOG.log(Level.WARNING, "delivering " + item.getKey().id() + " failed; it will be retried", e);
-                        retry.add(item.getKey().id());
+        FanOut.<Map.Entry<Message, DeliveryRequest>>inOrderPerGroup(byCustomer.values(), executor, item -> {
+            try {
+                DeliverMessages.Result result = delivery.deliver(item.getValue());
+                if (result.outcome() == DeliverMessages.Outcome.RETRY_LATER) {
+                    retry.add(item.getKey().id());
+                } else {
+                    synchronized (delivered) {
+                        if (result.duplicate()) duplicates[0]++; else delivered[0]++;
                     }
                 }
-            }, executor));
-        }
-        CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).join();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "delivering " + item.getKey().id() + " failed; it will be retried", e);
+                retry.add(item.getKey().id());
+            }
+        });
         return new Report(List.copyOf(retry), delivered[0], duplicates[0], notMessages, invalid);
     }
 }

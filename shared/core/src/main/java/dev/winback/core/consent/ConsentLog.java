@@ -57,7 +57,20 @@ public final class ConsentLog {
                     event.eventId(), event.occurredAt(), ConsentEntry.Kind.SUBSCRIPTION, Channel.SMS,
                     Purpose.MARKETING, s.status() == SmsStatus.SUBSCRIBED, s.status().wireName(), s.type(),
                     NO_WORDING, Optional.empty(), Optional.empty(), event.receivedAt()));
-            default -> Optional.empty();
+            // Listed one by one, not by default: a new event type must be classified here.
+            case EventPayload.SessionStarted ignored -> Optional.empty();
+            case EventPayload.StoreVisited ignored -> Optional.empty();
+            case EventPayload.PurchaseCompleted ignored -> Optional.empty();
+            case EventPayload.OrderStatusChanged ignored -> Optional.empty();
+            case EventPayload.MessageSent ignored -> Optional.empty();
+            case EventPayload.MessageFeedback ignored -> Optional.empty();
+            case EventPayload.MessageFailed ignored -> Optional.empty();
+            case EventPayload.PushPermissionChanged ignored -> Optional.empty();
+            case EventPayload.MembershipChanged ignored -> Optional.empty();
+            case EventPayload.AppInstalled ignored -> Optional.empty();
+            case EventPayload.AppUninstalled ignored -> Optional.empty();
+            case EventPayload.ProfileUpdated ignored -> Optional.empty();
+            case EventPayload.PreferencesChanged ignored -> Optional.empty();
         };
     }
 

@@ -3,6 +3,7 @@ package dev.winback.core.delivery;
 import dev.winback.core.delivery.DeliveryPlanner.Step;
 import dev.winback.core.delivery.MessageDecision.Reason;
 import dev.winback.core.event.Channel;
+import dev.winback.core.observe.Warnings;
 import dev.winback.core.record.EngagementStore;
 import dev.winback.core.record.StoredRecord;
 import dev.winback.core.record.EngagementRecord;
@@ -15,8 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * Delivers messages exactly once. Before any provider call the message's ledger entry is moved to
@@ -34,7 +33,6 @@ import java.util.logging.Logger;
  */
 public final class DeliverMessages {
 
-    private static final Logger LOG = Logger.getLogger(DeliverMessages.class.getName());
     /** Writes of a provider's answer that lose a race (a receipt landed first) are re-applied this often. */
     static final int ANSWER_WRITE_ATTEMPTS = 4;
     /** A record that keeps changing under a claim is planned again this often, then retried later. */
@@ -73,16 +71,26 @@ public final class DeliverMessages {
     private final DeliveryPolicy policy;
     private final SendingPauses pauses;
     private final Clock clock;
+    private final Warnings warnings;
 
+    /** No sending pauses, and drops its warnings: for tests that assert on outcomes. */
     public DeliverMessages(EngagementStore records, MessageLedger ledger, List<ChannelSender> senders,
                            MessageComposer composer, SendRecorder recorder, DecisionPublisher publisher,
                            DeliveryPolicy policy, Clock clock) {
-        this(records, ledger, senders, composer, recorder, publisher, policy, SendingPauses.NONE, clock);
+        this(records, ledger, senders, composer, recorder, publisher, policy, SendingPauses.NONE, clock, Warnings.NONE);
     }
 
+    /** Drops its warnings: for tests that assert on outcomes. */
     public DeliverMessages(EngagementStore records, MessageLedger ledger, List<ChannelSender> senders,
                            MessageComposer composer, SendRecorder recorder, DecisionPublisher publisher,
                            DeliveryPolicy policy, SendingPauses pauses, Clock clock) {
+        this(records, ledger, senders, composer, recorder, publisher, policy, pauses, clock, Warnings.NONE);
+    }
+
+    /** @param warnings hears of failures handled by retrying or falling back (ids only) */
+    public DeliverMessages(EngagementStore records, MessageLedger ledger, List<ChannelSender> senders,
+                           MessageComposer composer, SendRecorder recorder, DecisionPublisher publisher,
+                           DeliveryPolicy policy, SendingPauses pauses, Clock clock, Warnings warnings) {
         this.records = records;
         this.ledger = ledger;
         Map<Channel, ChannelSender> byChannel = new EnumMap<>(Channel.class);
@@ -98,6 +106,7 @@ public final class DeliverMessages {
         this.policy = policy;
         this.pauses = pauses;
         this.clock = clock;
+        this.warnings = warnings;
     }
 
     public DeliveryPolicy policy() {
@@ -127,7 +136,7 @@ public final class DeliverMessages {
             try {
                 results.add(resume(key));
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "resuming a message failed; its timer stays due", e);
+                warnings.warn("resuming a message failed; its timer stays due", e);
                 results.add(Result.retry(Optional.empty()));
             }
         }
@@ -203,7 +212,7 @@ public final class DeliverMessages {
                         message = composer.compose(current.request(), send.channel(), send.address(), messageId, record);
                     } catch (MessageTemplates.TemplateException e) {
                         // Nothing reached a provider: the attempt fails in memory and the next channel is planned.
-                        LOG.warning(() -> "no message for campaign " + campaign + " on "
+                        warnings.warn("no message for campaign " + campaign + " on "
                                 + send.channel().wireName() + ": " + e.getMessage());
                         current = claiming.failed(number, Reason.TEMPLATE_FAILED, e.getMessage(), leaseUntil, now);
                         continue;
@@ -327,7 +336,7 @@ public final class DeliverMessages {
             base = latest.get();
         }
         publisher.publish(claimed, unpublished);
-        LOG.warning(() -> "could not record a provider's answer for campaign " + claimed.request().campaignId()
+        warnings.warn("could not record a provider's answer for campaign " + claimed.request().campaignId()
                 + "; the message stays claimed and becomes unknown when its lease runs out");
         return Optional.empty();
     }
@@ -346,7 +355,7 @@ public final class DeliverMessages {
             return senders.get(message.channel()).send(message);
         } catch (RuntimeException e) {
             // A sender must not throw; if one does, the call may have reached the provider.
-            LOG.log(Level.WARNING, "a " + message.channel().wireName() + " sender threw instead of answering", e);
+            warnings.warn("a " + message.channel().wireName() + " sender threw instead of answering", e);
             return new SendResult.Unknown("the sender failed: " + e.getClass().getSimpleName());
         }
     }

@@ -1,8 +1,10 @@
 package dev.winback.core.evaluation;
 
+import dev.winback.core.concurrent.FanOut;
 import dev.winback.core.record.StoredRecord;
 import dev.winback.core.model.PurchaseModel;
 import dev.winback.core.model.PurchaseModels;
+import dev.winback.core.observe.Warnings;
 import dev.winback.core.playbook.ActionRequest;
 
 import java.time.Duration;
@@ -18,12 +20,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Level;
 import java.util.stream.IntStream;
-import java.util.logging.Logger;
 
 /**
  * The scheduled evaluation: reads only the timers that fell due (so a run after missed runs catches
@@ -38,7 +37,6 @@ import java.util.logging.Logger;
  */
 public final class EvaluateDueCustomers {
 
-    private static final Logger LOG = Logger.getLogger(EvaluateDueCustomers.class.getName());
     static final int ATTEMPTS = 4;
     /** How long a run holds the actions it took: well past a publish, well before the next run. */
     public static final Duration LEASE = Duration.ofMinutes(2);
@@ -65,9 +63,17 @@ public final class EvaluateDueCustomers {
     private final EvaluationPolicy policy;
     private final PurchaseModels models;
     private final Executor executor;
+    private final Warnings warnings;
 
+    /** Drops its warnings: for tests that assert on the report. */
     public EvaluateDueCustomers(EvaluationStore store, ActionOutbox outbox, Map<Destination, ActionPublisher> publishers,
                                 EvaluationPolicy policy, PurchaseModels models, Executor executor) {
+        this(store, outbox, publishers, policy, models, executor, Warnings.NONE);
+    }
+
+    /** @param warnings hears of failures left for the next run (ids only) */
+    public EvaluateDueCustomers(EvaluationStore store, ActionOutbox outbox, Map<Destination, ActionPublisher> publishers,
+                                EvaluationPolicy policy, PurchaseModels models, Executor executor, Warnings warnings) {
         this.store = Objects.requireNonNull(store, "store");
         this.outbox = Objects.requireNonNull(outbox, "outbox");
         this.publishers = new EnumMap<>(publishers);
@@ -77,6 +83,7 @@ public final class EvaluateDueCustomers {
         this.policy = Objects.requireNonNull(policy, "policy");
         this.models = Objects.requireNonNull(models, "models");
         this.executor = Objects.requireNonNull(executor, "executor");
+        this.warnings = Objects.requireNonNull(warnings, "warnings");
     }
 
     public Report run(Instant now) {
@@ -98,19 +105,18 @@ public final class EvaluateDueCustomers {
             try {
                 loaded = store.loadEventually(chunk);
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "loading due records failed; they stay due for the next run", e);
+                warnings.warn("loading due records failed; they stay due for the next run", e);
                 counters.failed.addAndGet(chunk.size());
                 continue;
             }
-            allOf(chunk.stream().map(id -> CompletableFuture.runAsync(
-                    () -> evaluateOne(id, loaded.get(id), now, model, counters, toPublish), executor)).toList());
+            FanOut.forEach(chunk, executor, id -> evaluateOne(id, loaded.get(id), now, model, counters, toPublish));
         }
         Instant leaseUntil = now.plus(LEASE);
         for (DueItem.Action due : dueActions) {
             try {
                 outbox.claim(due, now, leaseUntil).ifPresent(toPublish::add);
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "claiming a pending action failed; it stays due", e);
+                warnings.warn("claiming a pending action failed; it stays due", e);
             }
         }
         publish(List.copyOf(toPublish), now, counters);
@@ -122,18 +128,18 @@ public final class EvaluateDueCustomers {
     private List<DueItem> dueItems(Instant now) {
         List<List<DueItem>> shards = new ArrayList<>();
         for (int shard = 0; shard < store.shards(); shard++) shards.add(List.of());
-        allOf(IntStream.range(0, store.shards()).mapToObj(shard -> CompletableFuture.runAsync(() -> {
+        FanOut.forEach(IntStream.range(0, store.shards()).boxed().toList(), executor, shard -> {
             List<DueItem> items;
             try {
                 items = store.due(shard, now);
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "reading due shard " + shard + " failed; its timers stay due for the next run", e);
+                warnings.warn("reading due shard " + shard + " failed; its timers stay due for the next run", e);
                 return;
             }
             synchronized (shards) {
                 shards.set(shard, items);
             }
-        }, executor)).toList());
+        });
         return shards.stream().flatMap(List::stream).toList();
     }
 
@@ -181,9 +187,9 @@ public final class EvaluateDueCustomers {
                             "the outbox refused actions it did not name the first time: " + exist.idempotencyKeys());
                 }
             }
-            LOG.warning(() -> "record kept changing under " + ATTEMPTS + " attempts; it stays due");
+            warnings.warn("record kept changing under " + ATTEMPTS + " attempts; it stays due");
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "evaluating a record failed; it stays due for the next run", e);
+            warnings.warn("evaluating a record failed; it stays due for the next run", e);
         }
         counters.failed.incrementAndGet();
     }
@@ -205,7 +211,7 @@ public final class EvaluateDueCustomers {
                 try {
                     accepted = publisher.publish(batch);
                 } catch (RuntimeException e) {
-                    LOG.log(Level.WARNING, "publishing to " + destination + " failed; the actions stay pending", e);
+                    warnings.warn("publishing to " + destination + " failed; the actions stay pending", e);
                     accepted = Set.of();
                 }
                 for (String key : accepted) {
@@ -225,14 +231,10 @@ public final class EvaluateDueCustomers {
                     counters.pending.incrementAndGet();
                 }
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "recording a publication failed; the action may be published again", e);
+                warnings.warn("recording a publication failed; the action may be published again", e);
                 counters.pending.incrementAndGet();
             }
         }
-    }
-
-    private static void allOf(List<CompletableFuture<Void>> running) {
-        CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).join();
     }
 
     private static final class Counters {

@@ -1,6 +1,8 @@
 package dev.winback.core.ingest;
 
+import dev.winback.core.concurrent.FanOut;
 import dev.winback.core.event.EngagementEvent;
+import dev.winback.core.observe.Warnings;
 import dev.winback.core.record.ArchivedMonth;
 import dev.winback.core.record.EngagementStore;
 import dev.winback.core.record.RecordUpdate;
@@ -16,10 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * Applies a batch of valid events to engagement records: one read and at most one write per
@@ -36,7 +35,6 @@ import java.util.logging.Logger;
  */
 public final class IngestEvents {
 
-    private static final Logger LOG = Logger.getLogger(IngestEvents.class.getName());
     static final int ATTEMPTS = 4;
 
     private final EngagementStore store;
@@ -45,44 +43,35 @@ public final class IngestEvents {
     private final NextDue nextDue;
     private final MessageFeedbackListener feedback;
     private final ArrivalWindow arrival;
+    private final Warnings warnings;
 
     /**
+     * Hears of no message feedback, takes the default arrival window and drops its warnings (for
+     * tests that assert on outcomes).
+     *
      * @param executor customers of one batch are independent; it may apply them concurrently
      * @param clock    the instant timers are computed from
      * @param nextDue  when a record next needs the evaluator
      */
     public IngestEvents(EngagementStore store, Executor executor, Clock clock, NextDue nextDue) {
-        this(store, executor, clock, nextDue, MessageFeedbackListener.NONE);
+        this(store, executor, clock, nextDue, MessageFeedbackListener.NONE, ArrivalWindow.DEFAULT, Warnings.NONE);
     }
 
     /**
      * @param feedback hears of every stored message feedback event (also redelivered ones), after the
      *                 record write; an event it cannot take now is retried
+     * @param arrival  how far after its receipt an event may be dated; later ones are refused
+     * @param warnings hears of failures handled by retrying (ids only)
      */
     public IngestEvents(EngagementStore store, Executor executor, Clock clock, NextDue nextDue,
-                        MessageFeedbackListener feedback) {
-        this(store, executor, clock, nextDue, feedback, ArrivalWindow.DEFAULT);
-    }
-
-    /** @param arrival how far after its receipt an event may be dated; later ones are refused */
-    public IngestEvents(EngagementStore store, Executor executor, Clock clock, NextDue nextDue,
-                        MessageFeedbackListener feedback, ArrivalWindow arrival) {
+                        MessageFeedbackListener feedback, ArrivalWindow arrival, Warnings warnings) {
         this.store = store;
         this.executor = executor;
         this.clock = clock;
         this.nextDue = nextDue;
         this.feedback = feedback;
         this.arrival = arrival;
-    }
-
-    /** Arms no timers. */
-    public IngestEvents(EngagementStore store, Executor executor) {
-        this(store, executor, Clock.systemUTC(), NextDue.NEVER);
-    }
-
-    /** Applies one customer after another on the calling thread and arms no timers. */
-    public IngestEvents(EngagementStore store) {
-        this(store, Runnable::run);
+        this.warnings = warnings;
     }
 
     /** How far after its receipt an event may be dated. */
@@ -119,20 +108,18 @@ public final class IngestEvents {
             customers.addAll(futureDated.keySet());
             loaded = customers.isEmpty() ? Map.of() : store.load(customers);
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "loading records failed; the whole batch will be retried", e);
+            warnings.warn("loading records failed; the whole batch will be retried", e);
             java.util.Arrays.fill(outcomes, EventOutcome.RETRY);
             return List.of(outcomes);
         }
         futureDated.forEach((customerId, indexes) -> indexes.forEach(i -> outcomes[i] =
                 loaded.get(customerId).erased() ? EventOutcome.ERASED : EventOutcome.FUTURE_DATED));
         if (byCustomer.isEmpty()) return List.of(outcomes);
-        List<CompletableFuture<Void>> running = new ArrayList<>(byCustomer.size());
-        byCustomer.forEach((customerId, indexes) -> running.add(CompletableFuture.runAsync(() -> {
+        FanOut.forEachGroup(byCustomer, executor, (customerId, indexes) -> {
             List<EngagementEvent> own = indexes.stream().map(events::get).toList();
             List<EventOutcome> result = ingestOne(loaded.get(customerId), own);
             for (int k = 0; k < indexes.size(); k++) outcomes[indexes.get(k)] = result.get(k);
-        }, executor)));
-        CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).join();
+        });
         return List.of(outcomes);
     }
 
@@ -179,9 +166,9 @@ public final class IngestEvents {
                 }
                 stored = null; // lost a race: read again and re-apply
             }
-            LOG.warning(() -> "record kept changing under " + ATTEMPTS + " attempts; events will be retried");
+            warnings.warn("record kept changing under " + ATTEMPTS + " attempts; events will be retried");
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "storing a record failed; its events will be retried", e);
+            warnings.warn("storing a record failed; its events will be retried", e);
         }
         return List.of(filled(events.size(), EventOutcome.RETRY));
     }
@@ -196,7 +183,7 @@ public final class IngestEvents {
             try {
                 taken = feedback.heard(event.customerId(), f, event.occurredAt());
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "marking a message with its feedback failed; the event will be retried", e);
+                warnings.warn("marking a message with its feedback failed; the event will be retried", e);
                 taken = false;
             }
             if (!taken) outcomes.set(i, EventOutcome.RETRY);
@@ -214,7 +201,7 @@ public final class IngestEvents {
             Instant now = clock.instant();
             return DueTimes.onIngest(stored.dueAt(), nextDue.of(update.record(), now), now);
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "working out a record's next deadline failed; its timer is left as it was", e);
+            warnings.warn("working out a record's next deadline failed; its timer is left as it was", e);
             return Optional.empty();
         }
     }

@@ -17,7 +17,7 @@ class ErasedCustomerIngestTest {
     @Test
     void ingest_whenTheCustomerWasErased_dropsEveryEventAndWritesNothing() {
         InMemoryEngagementStore store = new InMemoryEngagementStore();
-        IngestEvents ingest = new IngestEvents(store);
+        IngestEvents ingest = new IngestEvents(store, Runnable::run, java.time.Clock.systemUTC(), NextDue.NEVER);
         List<EngagementEvent> before = new RandomEvents(5, START, Duration.ofDays(30)).forCustomer("c-gone", 20);
         ingest.ingest(before);
         store.erase("c-gone");

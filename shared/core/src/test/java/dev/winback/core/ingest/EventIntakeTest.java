@@ -43,7 +43,7 @@ class EventIntakeTest {
     };
 
     private EventIntake intake(RejectedEventLog rejected) {
-        return new EventIntake(new IngestEvents(store), FORMAT, rejected,
+        return new EventIntake(new IngestEvents(store, Runnable::run, clock, NextDue.NEVER), FORMAT, rejected,
                 (message, cause) -> warnings.add(message), clock);
     }
 
@@ -85,7 +85,7 @@ class EventIntakeTest {
 
     @Test
     void arrivalProblem_namesOccurredAt_forAnEventDatedTooFarAhead() {
-        EventIntake intake = new EventIntake(new IngestEvents(store), FORMAT, log, Warnings.NONE, clock);
+        EventIntake intake = new EventIntake(new IngestEvents(store, Runnable::run, clock, NextDue.NEVER), FORMAT, log, Warnings.NONE, clock);
 
         assertThat(intake.arrivalProblem(order("o-2", NOW.plusSeconds(86_400)))).get()
                 .extracting(FieldError::field).isEqualTo("occurredAt");

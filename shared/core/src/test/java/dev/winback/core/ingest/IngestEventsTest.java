@@ -40,7 +40,7 @@ class IngestEventsTest {
     void ingest_whenEveryEventIsRedelivered_changesNothingAndReportsDuplicates() {
         List<EngagementEvent> events = new RandomEvents(3, START, Duration.ofDays(120)).forCustomer("c-2", 400);
         InMemoryEngagementStore store = new InMemoryEngagementStore();
-        IngestEvents ingest = new IngestEvents(store);
+        IngestEvents ingest = new IngestEvents(store, Runnable::run, java.time.Clock.systemUTC(), NextDue.NEVER);
         ingest.ingest(events).forEach(outcome -> assertThat(outcome).isEqualTo(EventOutcome.APPLIED));
         StoredRecord before = store.get("c-2");
         // The window must have been archived for this test to reach the late path.
@@ -61,7 +61,7 @@ class IngestEventsTest {
         RandomEvents random = new RandomEvents(9, START, Duration.ofDays(120));
         List<EngagementEvent> events = random.forCustomer("c-3", 400);
         InMemoryEngagementStore store = new InMemoryEngagementStore();
-        IngestEvents ingest = new IngestEvents(store);
+        IngestEvents ingest = new IngestEvents(store, Runnable::run, java.time.Clock.systemUTC(), NextDue.NEVER);
         ingest.ingest(events);
         long horizon = store.get("c-3").record().seen().archivedThroughDay();
         EngagementEvent late = new EngagementEvent("late-1", "c-3", START.plus(Duration.ofHours(1)),
@@ -82,7 +82,7 @@ class IngestEventsTest {
         RandomEvents random = new RandomEvents(1, START, Duration.ofDays(1));
         for (int i = 0; i < 10; i++) events.addAll(random.forCustomer("c-" + (i % 3), 1));
         InMemoryEngagementStore store = new InMemoryEngagementStore();
-        new IngestEvents(store).ingest(events);
+        new IngestEvents(store, Runnable::run, java.time.Clock.systemUTC(), NextDue.NEVER).ingest(events);
         assertThat(store.writes).isEqualTo(3);
     }
 
@@ -120,7 +120,7 @@ class IngestEventsTest {
 
     private static EngagementRecord ingestAll(List<EngagementEvent> events, Random random) {
         InMemoryEngagementStore store = new InMemoryEngagementStore();
-        IngestEvents ingest = new IngestEvents(store);
+        IngestEvents ingest = new IngestEvents(store, Runnable::run, java.time.Clock.systemUTC(), NextDue.NEVER);
         int from = 0;
         while (from < events.size()) {
             int size = 1 + random.nextInt(25);

@@ -21,7 +21,7 @@ class RepeatedIdsTest {
 
     private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
     private final InMemoryEngagementStore store = new InMemoryEngagementStore();
-    private final IngestEvents ingest = new IngestEvents(store);
+    private final IngestEvents ingest = new IngestEvents(store, Runnable::run, java.time.Clock.systemUTC(), NextDue.NEVER);
 
     @Test
     void oneOrderSentWithThreeDates_isCountedOnce_andTheOtherDatesAreRefused() {
