@@ -38,7 +38,8 @@ public final class HttpApiHandler implements RequestHandler<APIGatewayV2HTTPEven
     }
 
     private HttpApiHandler(EngagementServices services, WinbackConfig config, AwsClients clients, Clock clock) {
-        DynamoDbCustomerData data = new DynamoDbCustomerData(clients.dynamoDb(), config.tableName(), services.contacts());
+        DynamoDbCustomerData data = new DynamoDbCustomerData(clients.dynamoDb(), config.tableName(),
+                services.contacts());
         PreferencesJsonRoute preferencesAdmin = PreferencesJsonRoute.forAdmin(LinkRoutes.preferenceCentre(services, clock));
         this.routes = new RouteTable(Map.ofEntries(
                 Map.entry("POST /v1/events", new PostEventsRoute(services.intake())),
@@ -49,7 +50,8 @@ public final class HttpApiHandler implements RequestHandler<APIGatewayV2HTTPEven
                 Map.entry(PreferencesJsonRoute.ADMIN_GET, preferencesAdmin),
                 Map.entry(PreferencesJsonRoute.ADMIN_PUT, preferencesAdmin),
                 Map.entry(PrivacyRoutes.EXPORT, PrivacyRoutes.export(new ExportCustomer(data, clock))),
-                Map.entry(PrivacyRoutes.ERASE, PrivacyRoutes.erase(new EraseCustomer(data, services.contacts().hashes(), clock))),
+                Map.entry(PrivacyRoutes.ERASE,
+                        PrivacyRoutes.erase(new EraseCustomer(data, services.contacts().hashes(), clock))),
                 Map.entry("GET /v1/customers/{customerId}/messages", new GetMessagesRoute(services.messageLedger()))));
     }
 

@@ -29,8 +29,10 @@ public final class FeedbackComposition {
     /** On AWS: endpoint owners and SMS replies through SNS, customer replies on the bus. */
     public FeedbackComposition(WinbackConfig config, AwsClients clients, Clock clock) {
         this(new EngagementServices(config, clients, clock), new SnsEndpointOwners(clients.sns()),
-                new SnsSmsReplies(clients.sns()), new EventBridgeReplyEvents(clients.eventBridge(), config.eventBusName()),
-                new DynamoDbOnce(clients.dynamoDb(), config.tableName(), clock), clock, new SnsSmsOptIns(clients.sns()));
+                new SnsSmsReplies(clients.sns()),
+                new EventBridgeReplyEvents(clients.eventBridge(), config.eventBusName()),
+                new DynamoDbOnce(clients.dynamoDb(), config.tableName(), clock), clock,
+                new SnsSmsOptIns(clients.sns()));
     }
 
     /** For the local runtime and tests, which bring their own stand-ins for SNS and the bus. */

@@ -6,6 +6,7 @@ import dev.winback.core.privacy.CustomerDataStore;
 import dev.winback.core.privacy.HeldItem;
 import dev.winback.core.privacy.HeldValue;
 import dev.winback.core.record.EngagementRecord;
+import dev.winback.core.record.Profile;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -79,7 +80,7 @@ public final class DynamoDbCustomerData implements CustomerDataStore {
     @Override
     public AddressTrail addressTrail(String customerId) {
         Set<String> reminded = new LinkedHashSet<>();
-        Optional<dev.winback.core.record.Profile> profile = Optional.empty();
+        Optional<Profile> profile = Optional.empty();
         for (Map<String, AttributeValue> item : items(customerId)) {
             ContactIndex.remindedHash(item).ifPresent(reminded::add);
             if (Keys.RECORD_SK.equals(item.get(Keys.SK).s()) && item.containsKey("doc")) {
@@ -127,7 +128,8 @@ public final class DynamoDbCustomerData implements CustomerDataStore {
         Optional<EngagementRecord> record = Keys.RECORD_SK.equals(sk) && item.containsKey("doc")
                 ? Optional.of(record(item)) : Optional.empty();
         Optional<String> message = sk.startsWith(Keys.MESSAGE_PREFIX) && item.containsKey("doc")
-                ? Optional.of(new String(Compression.inflate(item.get("doc").b().asByteArray()), StandardCharsets.UTF_8))
+                ? Optional.of(new String(Compression.inflate(item.get("doc").b().asByteArray()),
+                        StandardCharsets.UTF_8))
                 : Optional.empty();
         Map<String, HeldValue> attributes = new LinkedHashMap<>();
         for (Map.Entry<String, AttributeValue> e : new TreeMap<>(item).entrySet()) {

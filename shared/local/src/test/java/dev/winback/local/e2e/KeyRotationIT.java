@@ -76,7 +76,8 @@ class KeyRotationIT {
         assertThat(other.profile().phone()).isNull();
         assertThat(rotated.contacts().ownersOfPhone("+15550188003")).containsExactly("rot-c");
 
-        ProcessFeedbackHandler feedback = new ProcessFeedbackHandler(new FeedbackComposition(rotated, arn -> Optional.empty(),
+        ProcessFeedbackHandler feedback = new ProcessFeedbackHandler(new FeedbackComposition(
+                rotated, arn -> Optional.empty(),
                 (to, from, text) -> { }, reply -> { },
                 new DynamoDbOnce(fixture.clients.dynamoDb(), fixture.config.tableName(), clock), clock));
         assertThat(feedback.handleRequest(stop("+15550188003", "inbound-rot-c-1"), null)).containsEntry("sms.stop", 1);
