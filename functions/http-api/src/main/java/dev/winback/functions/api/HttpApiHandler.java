@@ -7,9 +7,11 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.winback.adapters.EngagementServices;
 import dev.winback.adapters.config.AwsClients;
 import dev.winback.adapters.config.WinbackConfig;
+import dev.winback.adapters.dynamodb.DynamoDbCustomerData;
 import dev.winback.adapters.dynamodb.DynamoDbInbox;
-import dev.winback.adapters.privacy.CustomerData;
 import dev.winback.core.links.KeyMaterial;
+import dev.winback.core.privacy.EraseCustomer;
+import dev.winback.core.privacy.ExportCustomer;
 
 import java.time.Clock;
 import java.util.Map;
@@ -36,7 +38,8 @@ public final class HttpApiHandler implements RequestHandler<APIGatewayV2HTTPEven
     }
 
     private HttpApiHandler(EngagementServices services, WinbackConfig config, AwsClients clients, Clock clock) {
-        CustomerData data = new CustomerData(clients.dynamoDb(), config.tableName(), services.contacts());
+        DynamoDbCustomerData data = new DynamoDbCustomerData(clients.dynamoDb(), config.tableName(),
+                services.contacts());
         PreferencesJsonRoute preferencesAdmin = PreferencesJsonRoute.forAdmin(LinkRoutes.preferenceCentre(services, clock));
         this.routes = new RouteTable(Map.ofEntries(
                 Map.entry("POST /v1/events", new PostEventsRoute(services.intake())),
@@ -46,8 +49,9 @@ public final class HttpApiHandler implements RequestHandler<APIGatewayV2HTTPEven
                         clients.dynamoDb(), config.tableName(), services.meter(), clock, DynamoDbInbox.DEFAULT_TTL))),
                 Map.entry(PreferencesJsonRoute.ADMIN_GET, preferencesAdmin),
                 Map.entry(PreferencesJsonRoute.ADMIN_PUT, preferencesAdmin),
-                Map.entry(PrivacyRoutes.EXPORT, PrivacyRoutes.export(data, clock)),
-                Map.entry(PrivacyRoutes.ERASE, PrivacyRoutes.erase(data, clock)),
+                Map.entry(PrivacyRoutes.EXPORT, PrivacyRoutes.export(new ExportCustomer(data, clock))),
+                Map.entry(PrivacyRoutes.ERASE,
+                        PrivacyRoutes.erase(new EraseCustomer(data, services.contacts().hashes(), clock))),
                 Map.entry("GET /v1/customers/{customerId}/messages", new GetMessagesRoute(services.messageLedger()))));
     }
 

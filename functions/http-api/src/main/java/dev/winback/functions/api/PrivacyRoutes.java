@@ -3,16 +3,20 @@ package dev.winback.functions.api;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.winback.adapters.http.HttpResponses;
-import dev.winback.adapters.privacy.CustomerData;
+import dev.winback.adapters.json.CustomerExportJson;
+import dev.winback.core.privacy.CustomerExport;
+import dev.winback.core.privacy.EraseCustomer;
+import dev.winback.core.privacy.Erasure;
+import dev.winback.core.privacy.ExportCustomer;
 
-import java.time.Clock;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
  * Privacy requests (IAM-protected, for the operator's own tools):
  * {@code GET /v1/customers/{customerId}/export} returns everything held on the customer, sent
  * messages included; {@code DELETE /v1/customers/{customerId}} erases it (see
- * {@link CustomerData#erase}): every address the customer ever gave is tombstoned by keyed hash, and
+ * {@link EraseCustomer}): every address the customer ever gave is tombstoned by keyed hash, and
  * no later event re-creates the customer.
  */
 final class PrivacyRoutes {
@@ -24,17 +28,17 @@ final class PrivacyRoutes {
     private PrivacyRoutes() {
     }
 
-    static Route export(CustomerData data, Clock clock) {
+    static Route export(ExportCustomer exportCustomer) {
         return request -> CustomerPath.withCustomer(request, id -> {
-            var items = data.held(id);
-            if (items.isEmpty()) return HttpResponses.problem(404, "Not Found", "nothing is held on this customer");
-            return HttpResponses.json(200, g -> data.export(id, clock.instant(), g));
+            Optional<CustomerExport> export = exportCustomer.export(id);
+            if (export.isEmpty()) return HttpResponses.problem(404, "Not Found", "nothing is held on this customer");
+            return HttpResponses.json(200, g -> CustomerExportJson.write(export.get(), g));
         });
     }
 
-    static Route erase(CustomerData data, Clock clock) {
+    static Route erase(EraseCustomer eraseCustomer) {
         return request -> CustomerPath.withCustomer(request, id -> {
-            CustomerData.Erasure erasure = data.erase(id, clock.instant());
+            Erasure erasure = eraseCustomer.erase(id);
             LOG.info(() -> "customer erased: " + erasure.itemsDeleted() + " item(s), "
                     + erasure.contactsTombstoned() + " contact tombstone(s), "
                     + erasure.rejectedDeleted() + " rejected event(s)");

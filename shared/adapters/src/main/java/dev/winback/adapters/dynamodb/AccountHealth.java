@@ -1,5 +1,6 @@
 package dev.winback.adapters.dynamodb;
 
+import dev.winback.core.feedback.AccountHealthAlarms;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -16,7 +17,7 @@ import java.util.Map;
  * while any of them is in ALARM, so one alarm's OK never clears the other's pause. The delivery side
  * reads it before every marketing email; transactional mail ignores it.
  */
-public final class AccountHealth {
+public final class AccountHealth implements AccountHealthAlarms {
 
     private final DynamoDbClient dynamoDb;
     private final String table;
@@ -49,6 +50,7 @@ public final class AccountHealth {
      * Applies an alarm's new state; for each alarm only a change at the same or a later instant wins
      * (compared as numbers, not as text), so replays and reordering are harmless.
      */
+    @Override
     public void alarm(String alarmName, boolean inAlarm, Instant at) {
         try {
             dynamoDb.putItem(b -> b.tableName(table).item(Map.of(

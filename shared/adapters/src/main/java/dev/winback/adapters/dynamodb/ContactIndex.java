@@ -2,6 +2,8 @@ package dev.winback.adapters.dynamodb;
 
 import dev.winback.core.event.EngagementEvent;
 import dev.winback.core.event.EventPayload;
+import dev.winback.core.feedback.ContactOwners;
+import dev.winback.core.feedback.SmsSuppressionList;
 import dev.winback.core.links.ContactHashes;
 import dev.winback.core.record.Profile;
 import dev.winback.core.record.Stamped;
@@ -36,7 +38,7 @@ import java.util.Set;
  * <p>Items are written under the secret's current key; look-ups try every key of the secret, so a
  * rotation misses nothing as long as the older keys stay in it.
  */
-public final class ContactIndex {
+public final class ContactIndex implements ContactOwners, SmsSuppressionList {
 
     private final DynamoDbClient dynamoDb;
     private final String table;
@@ -109,10 +111,12 @@ public final class ContactIndex {
     }
 
     /** The customers who gave this phone number (under any key of the secret). */
+    @Override
     public List<String> ownersOfPhone(String e164) {
         return owners(hashes.phoneUnderEveryKey(e164));
     }
 
+    @Override
     public List<String> ownersOfEmail(String address) {
         return owners(hashes.emailUnderEveryKey(address));
     }
@@ -169,6 +173,7 @@ public final class ContactIndex {
     }
 
     /** Puts the number on the SMS suppression list: no text goes to it until it texts START. */
+    @Override
     public void suppressSms(String e164, Instant at) {
         dynamoDb.putItem(b -> b.tableName(table).item(Map.of(
                 Keys.PK, AttributeValue.fromS(Keys.contact(hashes.phone(e164))),
@@ -177,6 +182,7 @@ public final class ContactIndex {
     }
 
     /** Takes the number off the SMS suppression list (it texted START), under every key. */
+    @Override
     public void liftSmsSuppression(String e164) {
         for (String hash : hashes.phoneUnderEveryKey(e164)) {
             dynamoDb.deleteItem(b -> b.tableName(table).key(Map.of(

@@ -1,6 +1,6 @@
 package dev.winback.adapters.dynamodb;
 
-import dev.winback.adapters.feedback.FeedbackPorts;
+import dev.winback.core.feedback.Once;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -9,8 +9,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 
-/** {@link FeedbackPorts.Once} as marker items ({@code pk = ONCE#<key>}) that expire after 30 days. */
-public final class DynamoDbOnce implements FeedbackPorts.Once {
+/** {@link Once} as marker items ({@code pk = ONCE#<key>}) that expire after 30 days. */
+public final class DynamoDbOnce implements Once {
 
     static final Duration KEEP = Duration.ofDays(30);
     private final DynamoDbClient dynamoDb;

@@ -10,14 +10,12 @@ import dev.winback.core.event.EventPayload;
 import dev.winback.core.event.FailureReason;
 import dev.winback.core.event.MessageFeedbackKind;
 import dev.winback.core.event.Purpose;
+import dev.winback.core.feedback.FeedbackEvents;
+import dev.winback.core.feedback.FeedbackNotice;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -163,14 +161,14 @@ public final class FeedbackNotifications {
             case "EndpointUpdated" -> {
                 Optional<Boolean> enabled = enabled(n);
                 yield enabled.isPresent() && !enabled.get()
-                        ? new FeedbackNotice.PushEndpoint(kind, endpoint, notificationId, at, true)
+                        ? pushEndpoint(kind, endpoint, notificationId, at, true)
                         : new FeedbackNotice.Ignored(kind);
             }
             case "DeliveryFailure" -> {
                 String failure = n.path("FailureType").asText("") + " " + n.path("FailureMessage").asText("");
                 boolean disabled = failure.toLowerCase(Locale.ROOT).contains("disabled")
                         || failure.contains("InvalidPlatformToken") || failure.contains("Unregistered");
-                yield new FeedbackNotice.PushEndpoint(kind, endpoint, notificationId, at, disabled);
+                yield pushEndpoint(kind, endpoint, notificationId, at, disabled);
             }
             default -> new FeedbackNotice.Ignored(kind);
         };
@@ -193,30 +191,31 @@ public final class FeedbackNotifications {
                 instant(n.path("timestamp")).orElse(null));
     }
 
-    /** Events made for push and SMS feedback, once the customer is known. */
-    public static List<EngagementEvent> pushEvents(FeedbackNotice.PushEndpoint p, String customerId) {
-        String id = id("sns", p.notificationId(), p.kind(), p.endpointArn());
-        FailureReason reason = p.disabled() ? FailureReason.ENDPOINT_DISABLED : FailureReason.DELIVERY_FAILED;
-        String messageId = ContractRules.NAME.problemWith(p.notificationId()).isEmpty() ? p.notificationId() : id;
-        EngagementEvent failed = event(id, customerId, p.at(), new EventPayload.MessageFailed(messageId, Channel.PUSH, reason));
-        if (!p.disabled()) return List.of(failed);
+    private static FeedbackNotice pushEndpoint(String kind, String endpointArn, String notificationId, Instant at,
+                                               boolean disabled) {
+        return new FeedbackNotice.PushEndpoint(kind, endpointArn, disabled,
+                customerId -> pushEvents(kind, endpointArn, notificationId, at, disabled, customerId));
+    }
+
+    /** Events made for push feedback, once the customer is known. */
+    private static List<EngagementEvent> pushEvents(String kind, String endpointArn, String notificationId, Instant at,
+                                                    boolean disabled, String customerId) {
+        String id = id("sns", notificationId, kind, endpointArn);
+        FailureReason reason = disabled ? FailureReason.ENDPOINT_DISABLED : FailureReason.DELIVERY_FAILED;
+        String messageId = ContractRules.NAME.problemWith(notificationId).isEmpty() ? notificationId : id;
+        EngagementEvent failed = event(id, customerId, at, new EventPayload.MessageFailed(messageId, Channel.PUSH, reason));
+        if (!disabled) return List.of(failed);
         // A disabled token is how the platforms report an uninstall: probable, so it holds only
         // until the app reports an install again (a later app_installed wins).
-        return List.of(failed, event(id + "-uninstall", customerId, p.at(), new EventPayload.AppUninstalled()));
+        return List.of(failed, event(id + "-uninstall", customerId, at, new EventPayload.AppUninstalled()));
     }
 
-    public static String id(String provider, String a, String b, String c) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256")
-                    .digest((a + "|" + b + "|" + c).getBytes(StandardCharsets.UTF_8));
-            return provider + "-" + HexFormat.of().formatHex(hash, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    private static String id(String provider, String a, String b, String c) {
+        return FeedbackEvents.id(provider, a, b, c);
     }
 
-    public static EngagementEvent event(String id, String customerId, Instant at, EventPayload payload) {
-        return new EngagementEvent(id, customerId, at, Optional.empty(), payload);
+    private static EngagementEvent event(String id, String customerId, Instant at, EventPayload payload) {
+        return FeedbackEvents.event(id, customerId, at, payload);
     }
 
     private static Optional<String> tag(JsonNode mail, String name) {

@@ -1,6 +1,6 @@
 package dev.winback.adapters.pii;
 
-import dev.winback.adapters.sns.FeedbackNotice;
+import dev.winback.core.feedback.FeedbackNotice;
 import dev.winback.adapters.sns.FeedbackNotifications;
 import dev.winback.adapters.json.EventJsonParser;
 import dev.winback.core.ingest.ParseResult;

@@ -2,6 +2,7 @@ package dev.winback.local.e2e;
 
 import dev.winback.adapters.dynamodb.AccountHealth;
 import dev.winback.adapters.dynamodb.DynamoDbOnce;
+import dev.winback.functions.feedback.FeedbackComposition;
 import dev.winback.functions.feedback.ProcessFeedbackHandler;
 import org.junit.jupiter.api.Test;
 
@@ -28,9 +29,10 @@ class AccountHealthIT {
 
     private final IngestFixture fixture = IngestFixture.get();
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-21T00:00:00Z"), ZoneOffset.UTC);
-    private final ProcessFeedbackHandler handler = new ProcessFeedbackHandler(fixture.services, arn -> Optional.empty(),
+    private final ProcessFeedbackHandler handler = new ProcessFeedbackHandler(new FeedbackComposition(
+            fixture.services, arn -> Optional.empty(),
             (to, from, text) -> { }, reply -> { },
-            new DynamoDbOnce(fixture.clients.dynamoDb(), fixture.config.tableName(), clock), clock);
+            new DynamoDbOnce(fixture.clients.dynamoDb(), fixture.config.tableName(), clock), clock));
     private final AccountHealth health = new AccountHealth(fixture.clients.dynamoDb(), fixture.config.tableName());
 
     @Test

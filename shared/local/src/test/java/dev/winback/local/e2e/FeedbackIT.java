@@ -2,8 +2,8 @@ package dev.winback.local.e2e;
 
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import dev.winback.adapters.dynamodb.DynamoDbOnce;
-import dev.winback.adapters.feedback.FeedbackPorts;
 import dev.winback.core.event.Channel;
+import dev.winback.core.feedback.CustomerReplied;
 import dev.winback.core.event.EngagementEvent;
 import dev.winback.core.event.EventPayload;
 import dev.winback.core.event.Platform;
@@ -13,6 +13,7 @@ import dev.winback.core.record.ChannelState;
 import dev.winback.core.record.EngagementRecord;
 import dev.winback.core.record.Reachability;
 import dev.winback.core.record.SubscriptionStatus;
+import dev.winback.functions.feedback.FeedbackComposition;
 import dev.winback.functions.feedback.ProcessFeedbackHandler;
 import org.junit.jupiter.api.Test;
 
@@ -44,11 +45,11 @@ class FeedbackIT {
     private final IngestFixture fixture = IngestFixture.get();
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-21T00:00:00Z"), ZoneOffset.UTC);
     private final List<String> texts = new ArrayList<>();
-    private final List<FeedbackPorts.CustomerReplied> replies = new ArrayList<>();
+    private final List<CustomerReplied> replies = new ArrayList<>();
     private final Map<String, String> endpointOwners = new java.util.HashMap<>();
-    private final ProcessFeedbackHandler handler = new ProcessFeedbackHandler(fixture.services,
+    private final ProcessFeedbackHandler handler = new ProcessFeedbackHandler(new FeedbackComposition(fixture.services,
             arn -> Optional.ofNullable(endpointOwners.get(arn)), (to, from, text) -> texts.add(text), replies::add,
-            new DynamoDbOnce(fixture.clients.dynamoDb(), fixture.config.tableName(), clock), clock);
+            new DynamoDbOnce(fixture.clients.dynamoDb(), fixture.config.tableName(), clock), clock));
 
     @Test
     void permanentBounce_makesEmailUnreachable() {

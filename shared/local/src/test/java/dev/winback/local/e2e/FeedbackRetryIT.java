@@ -9,6 +9,7 @@ import dev.winback.core.event.EventPayload;
 import dev.winback.core.event.Purpose;
 import dev.winback.core.record.ChannelState;
 import dev.winback.core.record.SubscriptionStatus;
+import dev.winback.functions.feedback.FeedbackComposition;
 import dev.winback.functions.feedback.ProcessFeedbackHandler;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -53,9 +54,9 @@ class FeedbackRetryIT {
                 }
             })).build();
     private final AwsClients clients = new AwsClients(failing);
-    private final ProcessFeedbackHandler handler = new ProcessFeedbackHandler(
+    private final ProcessFeedbackHandler handler = new ProcessFeedbackHandler(new FeedbackComposition(
             new EngagementServices(fixture.config, clients, clock), arn -> Optional.empty(), (to, from, text) -> { },
-            reply -> { }, new DynamoDbOnce(failing, fixture.config.tableName(), clock), clock);
+            reply -> { }, new DynamoDbOnce(failing, fixture.config.tableName(), clock), clock));
 
     @AfterEach
     void close() {

@@ -15,6 +15,7 @@ import dev.winback.core.links.KeyMaterial;
 import dev.winback.core.links.LinkToken;
 import dev.winback.core.links.LinkTokens;
 import dev.winback.core.record.EngagementRecord;
+import dev.winback.functions.feedback.FeedbackComposition;
 import dev.winback.functions.feedback.ProcessFeedbackHandler;
 import org.junit.jupiter.api.Test;
 
@@ -75,9 +76,10 @@ class KeyRotationIT {
         assertThat(other.profile().phone()).isNull();
         assertThat(rotated.contacts().ownersOfPhone("+15550188003")).containsExactly("rot-c");
 
-        ProcessFeedbackHandler feedback = new ProcessFeedbackHandler(rotated, arn -> Optional.empty(),
+        ProcessFeedbackHandler feedback = new ProcessFeedbackHandler(new FeedbackComposition(
+                rotated, arn -> Optional.empty(),
                 (to, from, text) -> { }, reply -> { },
-                new DynamoDbOnce(fixture.clients.dynamoDb(), fixture.config.tableName(), clock), clock);
+                new DynamoDbOnce(fixture.clients.dynamoDb(), fixture.config.tableName(), clock), clock));
         assertThat(feedback.handleRequest(stop("+15550188003", "inbound-rot-c-1"), null)).containsEntry("sms.stop", 1);
         assertThat(rotated.store().find("rot-c").record().channel(Channel.SMS).consent().get(Purpose.MARKETING)
                 .value().granted()).isFalse();

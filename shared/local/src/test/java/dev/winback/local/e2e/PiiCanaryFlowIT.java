@@ -10,6 +10,7 @@ import dev.winback.core.event.EventPayload;
 import dev.winback.core.event.Purpose;
 import dev.winback.core.record.Reachability;
 import dev.winback.functions.api.HttpApiHandler;
+import dev.winback.functions.feedback.FeedbackComposition;
 import dev.winback.functions.feedback.ProcessFeedbackHandler;
 import org.junit.jupiter.api.Test;
 
@@ -58,9 +59,10 @@ class PiiCanaryFlowIT {
         assertThat(api.handleRequest(post, null).getStatusCode()).isEqualTo(400);
 
         List<String> texts = new ArrayList<>();
-        ProcessFeedbackHandler feedback = new ProcessFeedbackHandler(fixture.services, arn -> Optional.of(customer),
+        ProcessFeedbackHandler feedback = new ProcessFeedbackHandler(new FeedbackComposition(
+                fixture.services, arn -> Optional.of(customer),
                 (to, from, text) -> texts.add(text), reply -> { },
-                new DynamoDbOnce(fixture.clients.dynamoDb(), fixture.config.tableName(), clock), clock);
+                new DynamoDbOnce(fixture.clients.dynamoDb(), fixture.config.tableName(), clock), clock));
         for (String name : List.of("sns-ses-bounce-permanent.json", "sns-ses-complaint.json", "sns-ses-delivery.json",
                 "sns-ses-open.json", "sns-ses-click.json", "sns-ses-reject.json", "sns-ses-rendering-failure.json",
                 "sns-ses-delivery-unknown-message.json", "sns-push-endpoint-updated.json",

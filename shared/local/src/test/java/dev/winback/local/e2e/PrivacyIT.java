@@ -5,10 +5,10 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.winback.adapters.config.LinkConfig;
+import dev.winback.adapters.dynamodb.DynamoDbCustomerData;
 import dev.winback.adapters.dynamodb.Keys;
 import dev.winback.adapters.dynamodb.RejectedEvents;
 import dev.winback.core.ingest.FieldError;
-import dev.winback.adapters.privacy.CustomerData;
 import dev.winback.core.delivery.ChannelSender;
 import dev.winback.core.delivery.DeliveryRequest;
 import dev.winback.core.delivery.OutboundMessage;
@@ -145,7 +145,7 @@ class PrivacyIT {
 
         assertThat(fixture.services.store().find("priv-e")).as("no record came back").isNull();
         assertThat(fixture.records(List.of("priv-e")).get("priv-e").erased()).isTrue();
-        assertThat(new CustomerData(fixture.clients.dynamoDb(), fixture.config.tableName(), fixture.services.contacts())
+        assertThat(new DynamoDbCustomerData(fixture.clients.dynamoDb(), fixture.config.tableName(), fixture.services.contacts())
                 .items("priv-e")).as("only the marker is left").hasSize(1);
         assertThat(api.handleRequest(request("GET", "priv-e", "/export"), null).getStatusCode()).isEqualTo(404);
     }

@@ -1,7 +1,7 @@
 package dev.winback.local.e2e;
 
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
-import dev.winback.adapters.feedback.AwsFeedbackPorts;
+import dev.winback.adapters.sns.SnsSmsOptIns;
 import dev.winback.adapters.dynamodb.DynamoDbOnce;
 import dev.winback.core.delivery.Attempt;
 import dev.winback.core.delivery.DeliveryRequest;
@@ -10,6 +10,7 @@ import dev.winback.core.delivery.LedgerStatus;
 import dev.winback.core.event.Channel;
 import dev.winback.core.event.EventPayload;
 import dev.winback.core.event.Purpose;
+import dev.winback.functions.feedback.FeedbackComposition;
 import dev.winback.functions.feedback.ProcessFeedbackHandler;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -56,13 +57,13 @@ class SmsSuppressionIT {
         provider.clear();
         f = new DeliveryFixture(DeliveryIT.AFTERNOON, sns);
         IngestFixture shared = IngestFixture.get();
-        feedback = new ProcessFeedbackHandler(f.services, arn -> Optional.empty(),
+        feedback = new ProcessFeedbackHandler(new FeedbackComposition(f.services, arn -> Optional.empty(),
                 (to, from, text) -> confirmations.add(text), reply -> { },
                 new DynamoDbOnce(shared.clients.dynamoDb(), shared.config.tableName(), f.clock), f.clock,
                 phone -> {
                     optedIn.add(phone);
-                    AwsFeedbackPorts.smsOptIns(sns).optIn(phone);
-                });
+                    new SnsSmsOptIns(sns).optIn(phone);
+                }));
     }
 
     @Test

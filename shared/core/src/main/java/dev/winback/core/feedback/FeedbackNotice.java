@@ -1,4 +1,4 @@
-package dev.winback.adapters.sns;
+package dev.winback.core.feedback;
 
 import dev.winback.core.event.EngagementEvent;
 
@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
-/** What one provider notification means for Winback. */
+/**
+ * What one provider notification means for Winback, as the adapters read it from the provider's
+ * own format: the input of {@link ProcessFeedback}.
+ */
 public sealed interface FeedbackNotice {
 
     /** Events for known customers, to ingest. */
@@ -22,9 +25,12 @@ public sealed interface FeedbackNotice {
     /** A notification about a message Winback cannot attribute (no Winback tags): nothing to do. */
     record UnknownMessage(String kind) implements FeedbackNotice { }
 
-    /** A push endpoint event: the customer comes from the endpoint's CustomUserData. */
-    record PushEndpoint(String kind, String endpointArn, String notificationId, java.time.Instant at,
-                        boolean disabled) implements FeedbackNotice { }
+    /**
+     * A push endpoint event: the customer comes from the endpoint's owner (its CustomUserData);
+     * {@code eventsFor} makes the events once the customer is known.
+     */
+    record PushEndpoint(String kind, String endpointArn, boolean disabled,
+                        Function<String, List<EngagementEvent>> eventsFor) implements FeedbackNotice { }
 
     /** An inbound text message; the customer comes from the sender's number. */
     record InboundSms(String inboundMessageId, String from, String to, String body, java.time.Instant at)

@@ -1,20 +1,13 @@
-package dev.winback.adapters.feedback;
+package dev.winback.core.feedback;
 
-import dev.winback.adapters.dynamodb.AccountHealth;
-import dev.winback.adapters.dynamodb.ContactIndex;
-import dev.winback.adapters.dynamodb.DynamoDbEngagementStore;
-import dev.winback.core.ingest.EventIntake;
-import dev.winback.core.ingest.IntakeResult;
-import dev.winback.adapters.sns.FeedbackNotice;
-import dev.winback.adapters.sns.FeedbackNotifications;
 import dev.winback.core.event.Channel;
 import dev.winback.core.event.EngagementEvent;
 import dev.winback.core.event.EventPayload;
 import dev.winback.core.event.Purpose;
 import dev.winback.core.event.SmsStatus;
-import dev.winback.core.feedback.SmsKeywords;
-import dev.winback.core.record.StoredRecord;
+import dev.winback.core.observe.Warnings;
 import dev.winback.core.record.ConsentGrant;
+import dev.winback.core.record.SmsStop;
 import dev.winback.core.record.Stamped;
 
 import java.time.Clock;
@@ -22,23 +15,22 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.logging.Logger;
 
 /**
  * Applies provider feedback to the records through the same ingestion as every other event, and
  * answers text messages: STOP-family keywords and plain revocations withdraw SMS marketing at once
  * (one confirmation at most, even when the notification is replayed; a number no customer gave goes
- * on the SMS suppression list instead), START re-opts in, HELP gets
- * the help text, anything else goes to support tools as {@code CustomerReplied}. Logs name kinds
- * and counts, never an address, number or message text.
+ * on the SMS suppression list instead), START re-opts in, HELP gets the help text, anything else
+ * goes to support tools as {@code CustomerReplied}. Warnings name kinds and alarms, never an
+ * address, number or message text.
  */
-public final class FeedbackProcessor {
+public final class ProcessFeedback {
 
-    public static final String SMS_KEYWORD_SOURCE = dev.winback.core.record.SmsStop.KEYWORD_SOURCE;
+    public static final String SMS_KEYWORD_SOURCE = SmsStop.KEYWORD_SOURCE;
     public static final String SMS_KEYWORD_WORDING = "carrier-keywords-v1";
-    private static final Logger LOG = Logger.getLogger(FeedbackProcessor.class.getName());
 
     /** The texts Winback answers with; operators replace them with their own brand's wording. */
     public record Replies(String stopped, String started, String help) {
@@ -48,65 +40,66 @@ public final class FeedbackProcessor {
                 "Marketing texts from us. Reply STOP to unsubscribe. Msg & data rates may apply.");
     }
 
-    /** What one call did, for the handler's summary. */
+    /**
+     * One notification and when the provider's topic published it.
+     *
+     * @param publishedAt the events' receipt, the same on every retry and on a replay from the
+     *                    dead-letter queue, so a replayed STOP never counts as received after a START
+     *                    texted later (null: received now)
+     */
+    public record Incoming(FeedbackNotice notice, Instant publishedAt) {
+    }
+
+    /** What one call did: how many notifications of each kind, and whether some must be retried. */
     public record Report(Map<String, Integer> counts, boolean retry) {
     }
 
-    private final EventIntake intake;
-    private final DynamoDbEngagementStore store;
-    private final ContactIndex contacts;
-    private final FeedbackPorts.EndpointOwners endpoints;
-    private final FeedbackPorts.SmsReplies sms;
-    private final FeedbackPorts.ReplyEvents replies;
-    private final FeedbackPorts.Once once;
-    private final AccountHealth health;
+    private final FeedbackIntake intake;
+    private final CurrentRecords records;
+    private final ContactOwners owners;
+    private final SmsSuppressionList suppressed;
+    private final EndpointOwners endpoints;
+    private final SmsReplies sms;
+    private final SmsOptIns optIns;
+    private final ReplyEvents replies;
+    private final Once once;
+    private final AccountHealthAlarms health;
     private final Replies wording;
     private final Clock clock;
-    private final FeedbackPorts.SmsOptIns optIns;
-
-    public FeedbackProcessor(EventIntake intake, DynamoDbEngagementStore store, ContactIndex contacts,
-                             FeedbackPorts.EndpointOwners endpoints, FeedbackPorts.SmsReplies sms,
-                             FeedbackPorts.ReplyEvents replies, FeedbackPorts.Once once, AccountHealth health,
-                             Replies wording, Clock clock) {
-        this(intake, store, contacts, endpoints, sms, replies, once, health, wording, clock,
-                FeedbackPorts.SmsOptIns.NONE);
-    }
+    private final Warnings warnings;
 
     /** @param optIns takes a number that texted START off the provider's own opt-out list */
-    public FeedbackProcessor(EventIntake intake, DynamoDbEngagementStore store, ContactIndex contacts,
-                             FeedbackPorts.EndpointOwners endpoints, FeedbackPorts.SmsReplies sms,
-                             FeedbackPorts.ReplyEvents replies, FeedbackPorts.Once once, AccountHealth health,
-                             Replies wording, Clock clock, FeedbackPorts.SmsOptIns optIns) {
-        this.optIns = optIns;
+    public ProcessFeedback(FeedbackIntake intake, CurrentRecords records, ContactOwners owners,
+                           SmsSuppressionList suppressed, EndpointOwners endpoints, SmsReplies sms,
+                           SmsOptIns optIns, ReplyEvents replies, Once once, AccountHealthAlarms health,
+                           Replies wording, Clock clock, Warnings warnings) {
         this.intake = intake;
-        this.store = store;
-        this.contacts = contacts;
+        this.records = records;
+        this.owners = owners;
+        this.suppressed = suppressed;
         this.endpoints = endpoints;
         this.sms = sms;
+        this.optIns = optIns;
         this.replies = replies;
         this.once = once;
         this.health = health;
         this.wording = wording;
         this.clock = clock;
-    }
-
-    /** One SNS notification: the provider's message and when SNS published it. */
-    public record Incoming(String message, Instant publishedAt) {
+        this.warnings = warnings;
     }
 
     public Report process(List<Incoming> notifications) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         boolean retry = false;
         for (Incoming incoming : notifications) {
-            FeedbackNotice notice = FeedbackNotifications.read(incoming.message());
-            String kind = switch (notice) {
+            String kind = switch (incoming.notice()) {
                 case FeedbackNotice.Events e -> {
                     retry |= ingest(e.events(), incoming.publishedAt());
                     yield e.kind();
                 }
                 case FeedbackNotice.EmailEvents e -> {
                     List<String> customers = e.customerId().map(List::of).orElseGet(() -> e.recipients().stream()
-                            .flatMap(address -> contacts.ownersOfEmail(address).stream()).distinct().toList());
+                            .flatMap(address -> owners.ownersOfEmail(address).stream()).distinct().toList());
                     if (customers.isEmpty()) yield e.kind() + ".unknown_recipient";
                     List<EngagementEvent> events = new ArrayList<>();
                     for (String customer : customers) events.addAll(e.eventsFor().apply(customer));
@@ -117,18 +110,18 @@ public final class FeedbackProcessor {
                 case FeedbackNotice.Ignored i -> i.kind() + ".ignored";
                 case FeedbackNotice.HealthAlarm a -> {
                     health.alarm(a.alarmName(), a.inAlarm(), a.at());
-                    LOG.warning(() -> "account health: marketing email " + (a.inAlarm() ? "paused" : "resumed")
+                    warnings.warn("account health: marketing email " + (a.inAlarm() ? "paused" : "resumed")
                             + " by " + a.alarmName());
                     yield a.inAlarm() ? "health.paused" : "health.resumed";
                 }
                 case FeedbackNotice.Unreadable u -> {
-                    LOG.warning(() -> "unreadable feedback notification: " + u.reason());
+                    warnings.warn("unreadable feedback notification: " + u.reason());
                     yield "unreadable";
                 }
                 case FeedbackNotice.PushEndpoint p -> {
                     Optional<String> customer = endpoints.customerOf(p.endpointArn());
                     if (customer.isEmpty()) yield p.kind() + ".unknown_endpoint";
-                    retry |= ingest(FeedbackNotifications.pushEvents(p, customer.get()), incoming.publishedAt());
+                    retry |= ingest(p.eventsFor().apply(customer.get()), incoming.publishedAt());
                     yield p.kind() + (p.disabled() ? ".disabled" : "");
                 }
                 case FeedbackNotice.InboundSms s -> {
@@ -139,45 +132,40 @@ public final class FeedbackProcessor {
             };
             counts.merge(kind, 1, Integer::sum);
         }
-        LOG.info(() -> "feedback processed: " + counts);
         return new Report(counts, retry);
     }
 
-    /**
-     * @param publishedAt when SNS published the notification: the events' receipt, the same on every
-     *                    retry and on a replay from the dead-letter queue, so a replayed STOP never
-     *                    counts as received after a START texted later (null: received now)
-     */
+    /** @return whether some event must be retried */
     private boolean ingest(List<EngagementEvent> events, Instant publishedAt) {
         List<EngagementEvent> received = publishedAt == null ? events
                 : events.stream().map(event -> event.receivedBy(publishedAt)).toList();
-        return intake.apply(received).stream().anyMatch(r -> r instanceof IntakeResult.Retry);
+        return intake.applyNeedsRetry(received);
     }
 
     private record SmsOutcome(String kind, boolean retry) {
     }
 
-    /** @param publishedAt when SNS published it: the time of the text when the payload has none */
+    /** @param publishedAt when the topic published it: the time of the text when the payload has none */
     private SmsOutcome inbound(FeedbackNotice.InboundSms s, Instant publishedAt) {
         Instant at = s.at() != null ? s.at() : publishedAt != null ? publishedAt : clock.instant();
-        List<String> owners = contacts.ownersOfPhone(s.from());
+        List<String> customers = owners.ownersOfPhone(s.from());
         SmsKeywords.Intent intent = SmsKeywords.classify(s.body());
-        String kind = intent.name().toLowerCase(java.util.Locale.ROOT) + (owners.isEmpty() ? ".unknown_sender" : "");
+        String kind = intent.name().toLowerCase(Locale.ROOT) + (customers.isEmpty() ? ".unknown_sender" : "");
         switch (intent) {
             case STOP, START -> {
                 boolean stop = intent == SmsKeywords.Intent.STOP;
-                boolean alreadyThere = !owners.isEmpty() && owners.stream().allMatch(c -> marketingIs(c, !stop));
+                boolean alreadyThere = !customers.isEmpty() && customers.stream().allMatch(c -> marketingIs(c, !stop));
                 List<EngagementEvent> events = new ArrayList<>();
-                for (String customer : owners) {
-                    String id = FeedbackNotifications.id("sms", s.inboundMessageId(), intent.name(), customer);
-                    events.add(FeedbackNotifications.event(id + "-sub", customer, at,
+                for (String customer : customers) {
+                    String id = FeedbackEvents.id("sms", s.inboundMessageId(), intent.name(), customer);
+                    events.add(FeedbackEvents.event(id + "-sub", customer, at,
                             new EventPayload.SmsSubscriptionChanged(stop ? SmsStatus.UNSUBSCRIBED : SmsStatus.SUBSCRIBED)));
-                    events.add(FeedbackNotifications.event(id + "-consent", customer, at,
+                    events.add(FeedbackEvents.event(id + "-consent", customer, at,
                             new EventPayload.ConsentChanged(Channel.SMS, Purpose.MARKETING, !stop, SMS_KEYWORD_SOURCE,
                                     SMS_KEYWORD_WORDING, Optional.of(s.inboundMessageId()), Optional.empty())));
                 }
                 if (ingest(events, publishedAt)) return new SmsOutcome(kind, true);
-                if (!suppression(intent, owners, s.from(), at)) return new SmsOutcome(kind, true);
+                if (!suppression(intent, customers, s.from(), at)) return new SmsOutcome(kind, true);
                 // One confirmation at most: none when nothing changed, none on a replay.
                 if (!alreadyThere && once.firstTime("confirm#" + s.inboundMessageId())) {
                     sms.send(s.from(), s.to(), stop ? wording.stopped() : wording.started());
@@ -189,7 +177,7 @@ public final class FeedbackProcessor {
             case REPLY -> {
                 String key = "reply#" + s.inboundMessageId();
                 if (!once.done(key)) {
-                    replies.publish(new FeedbackPorts.CustomerReplied(s.inboundMessageId(), owners, "sms", s.body(), at));
+                    replies.publish(new CustomerReplied(s.inboundMessageId(), customers, "sms", s.body(), at));
                     once.markDone(key);
                 }
             }
@@ -204,25 +192,25 @@ public final class FeedbackProcessor {
      *
      * @return false when the list could not be written now (the notification is retried)
      */
-    private boolean suppression(SmsKeywords.Intent intent, List<String> owners, String from, Instant at) {
+    private boolean suppression(SmsKeywords.Intent intent, List<String> customers, String from, Instant at) {
         try {
-            if (intent == SmsKeywords.Intent.STOP && owners.isEmpty()) contacts.suppressSms(from, at);
+            if (intent == SmsKeywords.Intent.STOP && customers.isEmpty()) suppressed.suppressSms(from, at);
             if (intent == SmsKeywords.Intent.START) {
-                contacts.liftSmsSuppression(from);
-                optIns.optIn(from); // before the confirmation, which SNS would refuse otherwise
+                suppressed.liftSmsSuppression(from);
+                optIns.optIn(from); // before the confirmation, which the provider would refuse otherwise
             }
             return true;
         } catch (RuntimeException e) {
-            LOG.log(java.util.logging.Level.WARNING, "updating the SMS suppression list failed; will retry", e);
+            warnings.warn("updating the SMS suppression list failed; will retry", e);
             return false;
         }
     }
 
     /** Whether the customer's SMS marketing consent already says {@code granted}. */
     private boolean marketingIs(String customerId, boolean granted) {
-        StoredRecord stored = store.find(customerId);
-        if (stored == null) return false;
-        Stamped<ConsentGrant> consent = stored.record().channel(Channel.SMS).consent().get(Purpose.MARKETING);
-        return consent != null && consent.value().granted() == granted;
+        return records.find(customerId).map(stored -> {
+            Stamped<ConsentGrant> consent = stored.record().channel(Channel.SMS).consent().get(Purpose.MARKETING);
+            return consent != null && consent.value().granted() == granted;
+        }).orElse(false);
     }
 }
