@@ -18,7 +18,7 @@ class BatchWritesIT {
     @Test
     void writeAll_writesEveryItem_beyondOneBatch_thenDeletesThem() {
         List<WriteRequest> puts = IntStream.range(0, 60).mapToObj(i -> WriteRequest.builder()
-                .putRequest(p -> p.item(Map.of("pk", AttributeValue.fromS("BATCH#" + i), "sk", AttributeValue.fromS("X"),
+                .putRequest(p -> p.item(Map.of(Keys.PK, AttributeValue.fromS("BATCH#" + i), Keys.SK, AttributeValue.fromS("X"),
                         "n", AttributeValue.fromN(Integer.toString(i))))).build()).toList();
         CapacityMeter meter = new CapacityMeter();
 
@@ -28,7 +28,7 @@ class BatchWritesIT {
         assertThat(meter.writeUnits()).isGreaterThanOrEqualTo(60);
 
         BatchWrites.writeAll(table.client(), table.name(), IntStream.range(0, 59).mapToObj(i -> WriteRequest.builder()
-                .deleteRequest(d -> d.key(Map.of("pk", AttributeValue.fromS("BATCH#" + i), "sk", AttributeValue.fromS("X"))))
+                .deleteRequest(d -> d.key(Map.of(Keys.PK, AttributeValue.fromS("BATCH#" + i), Keys.SK, AttributeValue.fromS("X"))))
                 .build()).toList());
 
         assertThat(count()).isEqualTo(1);

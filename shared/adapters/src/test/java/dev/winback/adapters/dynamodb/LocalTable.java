@@ -17,6 +17,8 @@ import software.amazon.dynamodb.services.local.main.ServerRunner;
 import software.amazon.dynamodb.services.local.server.DynamoDBProxyServer;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -26,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.stream.StreamSupport;
 
 /**
@@ -125,8 +128,8 @@ final class LocalTable {
             int port = freePort();
             DynamoDBProxyServer server;
             try {
-                server = ServerRunner.createServerFromCommandLineArgs(
-                        new String[]{"-inMemory", "-sharedDb", "-disableTelemetry", "-port", Integer.toString(port)});
+                server = quietly(() -> ServerRunner.createServerFromCommandLineArgs(
+                        new String[]{"-inMemory", "-sharedDb", "-disableTelemetry", "-port", Integer.toString(port)}));
                 server.start();
             } catch (Exception e) {
                 throw new IllegalStateException("DynamoDB Local did not start on port " + port, e);
@@ -172,6 +175,17 @@ final class LocalTable {
                 }
             }
             throw new IllegalStateException("no template.yaml above " + Path.of("").toAbsolutePath());
+        }
+
+        /** DynamoDB Local prints a configuration banner on stdout, which would only clutter the test output. */
+        private static <T> T quietly(Callable<T> action) throws Exception {
+            PrintStream original = System.out;
+            System.setOut(new PrintStream(OutputStream.nullOutputStream(), true));
+            try {
+                return action.call();
+            } finally {
+                System.setOut(original);
+            }
         }
 
         private static int freePort() {

@@ -39,7 +39,7 @@ class SentCopiesIT {
         assertThat(first).isEqualTo(new SendResult.Accepted("p-m-1", true));
         assertThat(second).isEqualTo(new SendResult.Accepted("p-m-2", true));
         List<Map<String, AttributeValue>> copies = copiesOf("c-000123");
-        assertThat(copies).extracting(item -> item.get("sk").s()).containsExactly(SentCopies.PREFIX + "m-1",
+        assertThat(copies).extracting(item -> item.get(Keys.SK).s()).containsExactly(SentCopies.PREFIX + "m-1",
                 SentCopies.PREFIX + "m-2");
         assertThat(copies.getFirst().get("subject").s()).isEqualTo(Messages.content().subject());
         assertThat(copies.getFirst().get("text").s()).isEqualTo(Messages.content().text());
@@ -62,8 +62,8 @@ class SentCopiesIT {
 
     private List<Map<String, AttributeValue>> copiesOf(String customerId) {
         return table.client().query(b -> b.tableName(table.name()).consistentRead(true)
-                .keyConditionExpression("pk = :pk AND begins_with(sk, :sent)")
-                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("C#" + customerId),
+                .keyConditionExpression(Keys.PK + " = :pk AND begins_with(" + Keys.SK + ", :sent)")
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.customer(customerId)),
                         ":sent", AttributeValue.fromS(SentCopies.PREFIX)))).items();
     }
 
