@@ -18,11 +18,9 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -35,8 +33,6 @@ import java.util.Optional;
  * are keyed ({@code label: {email: true}}) so that each locale's template words them.
  */
 final class PreferencePage {
-
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH);
 
     /** What the page says above the form after a save. */
     enum Notice { NONE, SAVED, UNCHANGED }
@@ -113,7 +109,7 @@ final class PreferencePage {
         model.put("quietUntil", time(PreferenceForm.QUIET_END, hours.map(QuietHours::end), errors));
         model.put("resumeNow", view.pausedUntil().<Object>map(day -> {
             Map<String, Object> resume = control(PreferenceForm.RESUME, errors);
-            resume.put("pausedUntilDay", DAY.format(day));
+            resume.put("pausedUntilDay", day);
             return resume;
         }).orElse(false));
         LocalDate today = now.atZone(view.zone()).toLocalDate();

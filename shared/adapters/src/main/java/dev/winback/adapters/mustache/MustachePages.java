@@ -9,6 +9,8 @@ import java.io.InputStream;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,7 +26,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * includes are looked up in one locale chain, as message templates are: de-AT, then de, then the
  * file without a locale (see {@link MustacheMessageTemplates#localeCandidates}).
  *
- * <p>Every variable is HTML-escaped; a section whose name the view does not have is false (labels
+ * <p>Every variable is HTML-escaped; a date ({@link LocalDate}) reads as "20 November 2026" in the
+ * language of the page's file (English for the file without a locale); a section whose name the view does not have is false (labels
  * pick their wording by the one key a view item has), but a variable the view does not have fails
  * the render. Files are read and compiled on first use and kept.
  */
@@ -59,6 +62,8 @@ public final class MustachePages {
         }
     }
 
+    /** How a date (a {@link LocalDate} in the view) reads, in the language of the page it is on. */
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM uuuu");
     private static final Mustache.Compiler COMPILER = Mustache.compiler()
             .strictSections(false)
             .emptyStringIsFalse(true)
@@ -81,14 +86,16 @@ public final class MustachePages {
 
     /**
      * @param locale the visitor's language, or null for the default pages
-     * @param view   the page's variables: strings, booleans, lists and maps of them
+     * @param view   the page's variables: strings, dates, booleans, lists and maps of them
      */
     public String render(Page page, Locale locale, Map<String, ?> view) {
         List<String> chain = MustacheMessageTemplates.localeCandidates(locale);
         String name = page.file();
         try {
-            return compiled.computeIfAbsent(name + "|" + String.join(",", chain), key -> compile(name, chain))
+            String html = compiled.computeIfAbsent(name + "|" + String.join(",", chain), key -> compile(name, chain))
                     .execute(view);
+            // One final line break, whatever the files end with.
+            return html.stripTrailing() + "\n";
         } catch (MustacheException.Context e) {
             throw new IllegalStateException("page " + name + ": variable '" + e.key + "' (line " + e.lineNo
                     + ") was not supplied");
@@ -98,12 +105,26 @@ public final class MustachePages {
     }
 
     private Template compile(String name, List<String> chain) {
-        Mustache.Compiler compiler = COMPILER.withLoader(partial -> new StringReader(source(partial, chain)));
+        Locale language = language(name, chain);
+        Mustache.Compiler compiler = COMPILER
+                .withLoader(partial -> new StringReader(source(partial, chain)))
+                .withFormatter(value -> value instanceof LocalDate day
+                        ? DAY.withLocale(language).format(day) : String.valueOf(value));
         try {
             return compiler.compile(source(name, chain));
         } catch (MustacheException e) {
             throw new IllegalStateException("page " + name + " does not compile: " + e.getMessage());
         }
+    }
+
+    /** The language of the page's most specific file: its locale, English for the file without one. */
+    private Locale language(String name, List<String> chain) {
+        for (String locale : chain) {
+            if (!locale.isEmpty() && sources.computeIfAbsent(path(name, locale), this::read).isPresent()) {
+                return Locale.forLanguageTag(locale);
+            }
+        }
+        return Locale.ENGLISH;
     }
 
     /** The most specific file of a page or partial in the locale chain. */
