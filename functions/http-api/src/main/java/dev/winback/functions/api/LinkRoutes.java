@@ -23,7 +23,7 @@ public final class LinkRoutes {
 
     public static RouteTable create(EngagementServices services, LinkConfig links, Clock clock) {
         LinkPages pages = new LinkPages(MustachePages.shipped());
-        EventApplier events = PreferenceUseCases.events(services);
+        EventApplier events = IntakeApplier.of(services.intake());
         UnsubscribeRoute unsubscribe = new UnsubscribeRoute(new Unsubscribe(links.tokens(), events, clock), pages);
         KeepSubscribedRoute keepSubscribed = new KeepSubscribedRoute(
                 new StaySubscribed(links.tokens(), events, clock), pages);

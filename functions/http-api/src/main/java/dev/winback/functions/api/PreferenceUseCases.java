@@ -1,8 +1,6 @@
 package dev.winback.functions.api;
 
 import dev.winback.adapters.EngagementServices;
-import dev.winback.adapters.ingest.IntakeResult;
-import dev.winback.core.ingest.EventApplier;
 import dev.winback.core.preferences.SavePreferences;
 import dev.winback.core.preferences.ShowPreferences;
 
@@ -13,12 +11,7 @@ record PreferenceUseCases(ShowPreferences show, SavePreferences save) {
 
     static PreferenceUseCases of(EngagementServices services, Clock clock) {
         return new PreferenceUseCases(new ShowPreferences(services.store(), services.deliveryPolicy(), clock),
-                new SavePreferences(services.store(), events(services), services.deliveryPolicy(), clock));
-    }
-
-    /** Ingestion as the use cases see it: a batch is taken, or must be sent again. */
-    static EventApplier events(EngagementServices services) {
-        return events -> services.intake().apply(events).stream().anyMatch(r -> r instanceof IntakeResult.Retry)
-                ? EventApplier.Applied.TRY_AGAIN : EventApplier.Applied.ALL;
+                new SavePreferences(services.store(), IntakeApplier.of(services.intake()), services.deliveryPolicy(),
+                        clock));
     }
 }
