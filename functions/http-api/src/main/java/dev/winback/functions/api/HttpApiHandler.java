@@ -40,7 +40,7 @@ public final class HttpApiHandler implements RequestHandler<APIGatewayV2HTTPEven
     private HttpApiHandler(EngagementServices services, WinbackConfig config, AwsClients clients, Clock clock) {
         DynamoDbCustomerData data = new DynamoDbCustomerData(clients.dynamoDb(), config.tableName(),
                 services.contacts());
-        PreferencesJsonRoute preferencesAdmin = PreferencesJsonRoute.forAdmin(LinkRoutes.preferenceCentre(services, clock));
+        PreferencesJsonRoute preferencesAdmin = PreferencesJsonRoute.forAdmin(PreferenceUseCases.of(services, clock));
         this.routes = new RouteTable(Map.ofEntries(
                 Map.entry("POST /v1/events", new PostEventsRoute(services.intake())),
                 Map.entry("GET /v1/customers/{customerId}", new GetCustomerRoute(services.store(),

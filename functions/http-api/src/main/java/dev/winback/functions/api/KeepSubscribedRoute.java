@@ -3,17 +3,10 @@ package dev.winback.functions.api;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.winback.adapters.http.FormBody;
-import dev.winback.adapters.http.HtmlPages;
-import dev.winback.core.ingest.EventIntake;
-import dev.winback.core.ingest.IntakeResult;
-import dev.winback.core.links.KeepSubscribed;
-import dev.winback.core.links.LinkToken;
-import dev.winback.core.links.LinkTokens;
+import dev.winback.adapters.mustache.MustachePages.Page;
+import dev.winback.core.links.StaySubscribed;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
@@ -35,55 +28,36 @@ final class KeepSubscribedRoute implements Route {
     static final String POST = "POST /k/{token}";
     private static final Logger LOG = Logger.getLogger(KeepSubscribedRoute.class.getName());
 
-    private final LinkTokens tokens;
-    private final EventIntake intake;
-    private final Clock clock;
+    private final StaySubscribed staySubscribed;
+    private final LinkPages pages;
 
-    KeepSubscribedRoute(LinkTokens tokens, EventIntake intake, Clock clock) {
-        this.tokens = tokens;
-        this.intake = intake;
-        this.clock = clock;
+    KeepSubscribedRoute(StaySubscribed staySubscribed, LinkPages pages) {
+        this.staySubscribed = staySubscribed;
+        this.pages = pages;
     }
 
     @Override
     public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent request) {
-        String raw = PathToken.raw(request);
-        Instant now = clock.instant();
-        Optional<LinkToken> token = PathToken.checked(raw, tokens, LinkToken.Kind.KEEP_SUBSCRIBED, now, LOG, "keep-subscribed");
-        if (token.isEmpty()) {
-            return HtmlPages.page(404, "This link does not work",
-                    "<p>This link is not valid or has expired. Use the link in a more recent message, "
-                            + "or sign up again on our website.</p>");
-        }
-        boolean post = "POST".equalsIgnoreCase(Route.method(request));
-        return post ? keep(request, token.get(), raw, now) : confirm();
+        String token = PathToken.raw(request);
+        StaySubscribed.Outcome outcome = "POST".equalsIgnoreCase(Route.method(request))
+                ? staySubscribed.confirm(token, keep(request), SourceAddress.of(request))
+                : staySubscribed.ask(token);
+        return switch (outcome) {
+            case StaySubscribed.Outcome.Refused refused -> {
+                LOG.info(() -> "keep-subscribed link refused: " + refused.reason());
+                yield pages.page(404, Page.KEEP_SUBSCRIBED_INVALID, request);
+            }
+            case StaySubscribed.Outcome.Asked asked -> pages.page(200, Page.KEEP_SUBSCRIBED_CONFIRM, request);
+            case StaySubscribed.Outcome.Unclear unclear -> pages.page(400, Page.KEEP_SUBSCRIBED_UNCLEAR, request);
+            case StaySubscribed.Outcome.TryAgain busy -> pages.page(503, Page.CHOICE_TRY_AGAIN, request);
+            case StaySubscribed.Outcome.Kept kept -> {
+                LOG.info("keep-subscribed confirmation recorded");
+                yield pages.page(200, Page.KEEP_SUBSCRIBED_DONE, request);
+            }
+        };
     }
 
-    private static APIGatewayV2HTTPResponse confirm() {
-        return HtmlPages.page(200, "Keep getting our emails",
-                "<p>Do you want to keep receiving our news and offers by email?</p>\n"
-                        + "<form method=\"post\">\n"
-                        + "<input type=\"hidden\" name=\"keep\" value=\"yes\">\n"
-                        + "<button type=\"submit\">Keep me subscribed</button>\n"
-                        + "</form>\n"
-                        + "<p>Nothing changes until you press the button.</p>");
-    }
-
-    private APIGatewayV2HTTPResponse keep(APIGatewayV2HTTPEvent request, LinkToken token, String raw, Instant now) {
-        boolean confirmed = FormBody.parse(request)
-                .map(form -> form.getOrDefault("keep", List.of()).contains("yes")).orElse(false);
-        if (!confirmed) {
-            return HtmlPages.page(400, "Keep getting our emails",
-                    "<p>This request did not say what to do. Open the link again and press the button.</p>");
-        }
-        List<IntakeResult> results = intake.apply(KeepSubscribed.events(token, raw, now, SourceAddress.of(request)));
-        if (results.stream().anyMatch(r -> r instanceof IntakeResult.Retry)) {
-            return HtmlPages.page(503, "Please try again",
-                    "<p>We could not record your choice just now. Please try again in a minute.</p>");
-        }
-        LOG.info("keep-subscribed confirmation recorded");
-        return HtmlPages.page(200, "You stay subscribed",
-                "<p>Thank you. You will keep receiving our news and offers by email. "
-                        + "You can change this at any time with the links at the bottom of every email.</p>");
+    private static boolean keep(APIGatewayV2HTTPEvent request) {
+        return FormBody.parse(request).map(form -> form.getOrDefault("keep", List.of()).contains("yes")).orElse(false);
     }
 }

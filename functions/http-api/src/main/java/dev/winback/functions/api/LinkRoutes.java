@@ -2,6 +2,10 @@ package dev.winback.functions.api;
 
 import dev.winback.adapters.EngagementServices;
 import dev.winback.adapters.config.LinkConfig;
+import dev.winback.adapters.mustache.MustachePages;
+import dev.winback.core.ingest.EventApplier;
+import dev.winback.core.links.StaySubscribed;
+import dev.winback.core.links.Unsubscribe;
 
 import java.time.Clock;
 import java.util.Map;
@@ -18,11 +22,15 @@ public final class LinkRoutes {
     }
 
     public static RouteTable create(EngagementServices services, LinkConfig links, Clock clock) {
-        UnsubscribeRoute unsubscribe = new UnsubscribeRoute(links.tokens(), services.intake(), clock);
-        KeepSubscribedRoute keepSubscribed = new KeepSubscribedRoute(links.tokens(), services.intake(), clock);
+        LinkPages pages = new LinkPages(MustachePages.shipped());
+        EventApplier events = IntakeApplier.of(services.intake());
+        UnsubscribeRoute unsubscribe = new UnsubscribeRoute(new Unsubscribe(links.tokens(), events, clock), pages);
+        KeepSubscribedRoute keepSubscribed = new KeepSubscribedRoute(
+                new StaySubscribed(links.tokens(), events, clock), pages);
         PreferenceLink preferenceLink = new PreferenceLink(links.tokens(), clock);
-        PreferenceCentre preferences = preferenceCentre(services, clock);
-        PreferencePageRoute preferencePage = new PreferencePageRoute(preferenceLink, preferences, clock);
+        PreferenceUseCases preferences = PreferenceUseCases.of(services, clock);
+        PreferencePageRoute preferencePage = new PreferencePageRoute(preferenceLink, preferences.show(),
+                preferences.save(), new PreferencePage(pages), clock);
         PreferencesJsonRoute preferencesJson = PreferencesJsonRoute.forLink(preferenceLink, preferences);
         return new RouteTable(Map.of(
                 UnsubscribeRoute.GET, unsubscribe,
@@ -33,10 +41,5 @@ public final class LinkRoutes {
                 PreferencePageRoute.POST, preferencePage,
                 PreferencesJsonRoute.LINK_GET, preferencesJson,
                 PreferencesJsonRoute.LINK_PUT, preferencesJson));
-    }
-
-    /** The preference centre both the links and the operators' {@code /v1} routes work on. */
-    static PreferenceCentre preferenceCentre(EngagementServices services, Clock clock) {
-        return new PreferenceCentre(services.store()::find, services.intake(), services.deliveryPolicy(), clock);
     }
 }

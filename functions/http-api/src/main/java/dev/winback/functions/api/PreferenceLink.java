@@ -1,11 +1,11 @@
 package dev.winback.functions.api;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import dev.winback.core.links.CheckedLink;
 import dev.winback.core.links.LinkToken;
 import dev.winback.core.links.LinkTokens;
 
 import java.time.Clock;
-import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -28,18 +28,12 @@ final class PreferenceLink {
 
     /** The customer a valid preferences link names, or empty. */
     Optional<String> customerOf(APIGatewayV2HTTPEvent request) {
-        Map<String, String> path = request.getPathParameters() == null ? Map.of() : request.getPathParameters();
-        String raw = path.get("token");
+        String raw = PathToken.raw(request);
         if (raw == null) return Optional.empty();
-        return switch (tokens.check(raw, clock.instant())) {
-            case LinkTokens.Checked.Valid v when v.token().kind() == LinkToken.Kind.PREFERENCES ->
-                    Optional.of(v.token().customerId());
-            case LinkTokens.Checked.Valid v -> {
-                LOG.info(() -> "preference link refused: a " + v.token().kind() + " link");
-                yield Optional.empty();
-            }
-            case LinkTokens.Checked.Invalid bad -> {
-                LOG.info(() -> "preference link refused: " + bad.reason());
+        return switch (CheckedLink.of(tokens, raw, LinkToken.Kind.PREFERENCES, clock.instant())) {
+            case CheckedLink.Accepted accepted -> Optional.of(accepted.token().customerId());
+            case CheckedLink.Refused refused -> {
+                LOG.info(() -> "preference link refused: " + refused.reason());
                 yield Optional.empty();
             }
         };

@@ -6,11 +6,14 @@ import dev.winback.adapters.http.FormBody;
 import dev.winback.core.preferences.ChoiceOrigin;
 import dev.winback.core.preferences.PreferenceForm;
 import dev.winback.core.preferences.PreferenceForm.Submission;
+import dev.winback.core.preferences.SavePreferences;
+import dev.winback.core.preferences.ShowPreferences;
 
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.logging.Logger;
 
 /**
  * The preference centre page on its signed link, without IAM auth.
@@ -27,35 +30,46 @@ final class PreferencePageRoute implements Route {
 
     static final String GET = "GET /p/{token}";
     static final String POST = "POST /p/{token}";
+    private static final Logger LOG = Logger.getLogger(PreferencePageRoute.class.getName());
 
     private final PreferenceLink link;
-    private final PreferenceCentre centre;
+    private final ShowPreferences show;
+    private final SavePreferences save;
+    private final PreferencePage page;
     private final Clock clock;
 
-    PreferencePageRoute(PreferenceLink link, PreferenceCentre centre, Clock clock) {
+    PreferencePageRoute(PreferenceLink link, ShowPreferences show, SavePreferences save, PreferencePage page,
+                        Clock clock) {
         this.link = link;
-        this.centre = centre;
+        this.show = show;
+        this.save = save;
+        this.page = page;
         this.clock = clock;
     }
 
     @Override
     public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent request) {
         Optional<String> customer = link.customerOf(request);
-        if (customer.isEmpty()) return PreferencePage.notFound();
+        if (customer.isEmpty()) return page.notFound(request);
         if (!POST.equals(request.getRouteKey())) {
-            return centre.view(customer.get()).map(view -> PreferencePage.show(view, Optional.empty(), clock.instant()))
-                    .orElseGet(PreferencePage::notFound);
+            return show.of(customer.get())
+                    .map(view -> page.show(request, view, PreferencePage.Notice.NONE, clock.instant()))
+                    .orElseGet(() -> page.notFound(request));
         }
         Optional<Map<String, List<String>>> form = FormBody.parse(request);
         Submission submission = PreferenceForm.read(form.orElse(Map.of()));
-        if (submission.valid() && submission.choices().isEmpty()) return PreferencePage.unreadable();
-        return switch (centre.save(customer.get(), submission, ChoiceOrigin.centre(SourceAddress.of(request)))) {
-            case PreferenceCentre.Outcome.Saved saved -> PreferencePage.show(saved.view(), Optional.of(saved.changes() == 0
-                    ? "Nothing changed: these were already your choices." : "Your choices are saved."), clock.instant());
-            case PreferenceCentre.Outcome.Refused refused -> PreferencePage.refused(refused.view(), submission.choices(),
+        if (submission.valid() && submission.choices().isEmpty()) return page.unreadable(request);
+        ChoiceOrigin origin = ChoiceOrigin.centre(SourceAddress.of(request));
+        return switch (save.save(customer.get(), submission, origin)) {
+            case SavePreferences.Outcome.Saved saved -> {
+                SavedPreferences.log(LOG, origin, saved);
+                yield page.show(request, saved.view(), saved.changes() == 0 ? PreferencePage.Notice.UNCHANGED
+                        : PreferencePage.Notice.SAVED, clock.instant());
+            }
+            case SavePreferences.Outcome.Refused refused -> page.refused(request, refused.view(), submission.choices(),
                     refused.errors(), clock.instant());
-            case PreferenceCentre.Outcome.NotFound notFound -> PreferencePage.notFound();
-            case PreferenceCentre.Outcome.TryAgain tryAgain -> PreferencePage.tryAgain();
+            case SavePreferences.Outcome.NotFound notFound -> page.notFound(request);
+            case SavePreferences.Outcome.TryAgain tryAgain -> page.tryAgain(request);
         };
     }
 }

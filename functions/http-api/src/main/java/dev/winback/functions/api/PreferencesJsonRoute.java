@@ -8,10 +8,13 @@ import dev.winback.core.preferences.ChoiceOrigin;
 import dev.winback.core.preferences.PreferenceForm;
 import dev.winback.core.preferences.PreferenceForm.Submission;
 import dev.winback.core.preferences.PreferenceView;
+import dev.winback.core.preferences.SavePreferences;
+import dev.winback.core.preferences.ShowPreferences;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
+import java.util.logging.Logger;
 
 /**
  * The preference centre's choices as JSON ({@link PreferencesJson}): GET reads them, PUT changes
@@ -33,34 +36,39 @@ final class PreferencesJsonRoute implements Route {
                                               BiFunction<String, ChoiceOrigin, APIGatewayV2HTTPResponse> then);
     }
 
+    private static final Logger LOG = Logger.getLogger(PreferencesJsonRoute.class.getName());
+
     private final Caller caller;
-    private final PreferenceCentre centre;
+    private final ShowPreferences show;
+    private final SavePreferences save;
     private final String notFound;
 
-    private PreferencesJsonRoute(Caller caller, PreferenceCentre centre, String notFound) {
+    private PreferencesJsonRoute(Caller caller, ShowPreferences show, SavePreferences save, String notFound) {
         this.caller = caller;
-        this.centre = centre;
+        this.show = show;
+        this.save = save;
         this.notFound = notFound;
     }
 
     /** Every refused link gets the same 404, and so does a customer who is no longer there. */
-    static PreferencesJsonRoute forLink(PreferenceLink link, PreferenceCentre centre) {
+    static PreferencesJsonRoute forLink(PreferenceLink link, PreferenceUseCases preferences) {
         String notFound = "this preferences link is not valid or has expired";
         return new PreferencesJsonRoute((request, then) -> link.customerOf(request)
                 .map(customer -> then.apply(customer, ChoiceOrigin.centre(SourceAddress.of(request))))
-                .orElseGet(() -> HttpResponses.problem(404, "Not Found", notFound)), centre, notFound);
+                .orElseGet(() -> HttpResponses.problem(404, "Not Found", notFound)), preferences.show(), preferences.save(), notFound);
     }
 
-    static PreferencesJsonRoute forAdmin(PreferenceCentre centre) {
+    static PreferencesJsonRoute forAdmin(PreferenceUseCases preferences) {
         return new PreferencesJsonRoute((request, then) -> CustomerPath.withCustomer(request,
-                customer -> then.apply(customer, ChoiceOrigin.admin())), centre, "no engagement record for this customer");
+                customer -> then.apply(customer, ChoiceOrigin.admin())), preferences.show(), preferences.save(),
+                "no engagement record for this customer");
     }
 
     @Override
     public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent request) {
         boolean put = request.getRouteKey() != null && request.getRouteKey().startsWith("PUT ");
         return caller.withCustomer(request, (customer, origin) -> put ? put(request, customer, origin)
-                : centre.view(customer).map(PreferencesJsonRoute::choices)
+                : show.of(customer).map(PreferencesJsonRoute::choices)
                 .orElseGet(() -> HttpResponses.problem(404, "Not Found", notFound)));
     }
 
@@ -83,13 +91,16 @@ final class PreferencesJsonRoute implements Route {
         Submission read = PreferenceForm.read(fields.fields());
         List<ChoiceError> errors = new ArrayList<>(fields.errors());
         errors.addAll(read.errors());
-        return switch (centre.save(customer, new Submission(read.choices(), errors), origin)) {
-            case PreferenceCentre.Outcome.Saved saved -> choices(saved.view());
-            case PreferenceCentre.Outcome.Refused refused -> HttpResponses.problem(400, "Bad Request",
+        return switch (save.save(customer, new Submission(read.choices(), errors), origin)) {
+            case SavePreferences.Outcome.Saved saved -> {
+                SavedPreferences.log(LOG, origin, saved);
+                yield choices(saved.view());
+            }
+            case SavePreferences.Outcome.Refused refused -> HttpResponses.problem(400, "Bad Request",
                     refused.errors().size() + " invalid field(s); nothing was changed", refused.errors().stream()
                             .map(e -> new HttpResponses.InvalidField(-1, null, e.field(), e.message())).toList());
-            case PreferenceCentre.Outcome.NotFound missing -> HttpResponses.problem(404, "Not Found", notFound);
-            case PreferenceCentre.Outcome.TryAgain busy -> HttpResponses.problem(503, "Service Unavailable",
+            case SavePreferences.Outcome.NotFound missing -> HttpResponses.problem(404, "Not Found", notFound);
+            case SavePreferences.Outcome.TryAgain busy -> HttpResponses.problem(503, "Service Unavailable",
                     "the choices could not be saved just now; send them again");
         };
     }

@@ -1,6 +1,6 @@
 package dev.winback.adapters.dynamodb;
 
-import dev.winback.adapters.json.FieldError;
+import dev.winback.core.ingest.FieldError;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 

@@ -39,8 +39,8 @@ class SentCopiesIT {
         assertThat(first).isEqualTo(new SendResult.Accepted("p-m-1", true));
         assertThat(second).isEqualTo(new SendResult.Accepted("p-m-2", true));
         List<Map<String, AttributeValue>> copies = copiesOf("c-000123");
-        assertThat(copies).extracting(item -> item.get(Keys.SK).s()).containsExactly(SentCopies.PREFIX + "m-1",
-                SentCopies.PREFIX + "m-2");
+        assertThat(copies).extracting(item -> item.get(Keys.SK).s()).containsExactly(Keys.SENT_PREFIX + "m-1",
+                Keys.SENT_PREFIX + "m-2");
         assertThat(copies.getFirst().get("subject").s()).isEqualTo(Messages.content().subject());
         assertThat(copies.getFirst().get("text").s()).isEqualTo(Messages.content().text());
         assertThat(copies.getFirst().get("channel").s()).isEqualTo("email");
@@ -64,7 +64,7 @@ class SentCopiesIT {
         return table.client().query(b -> b.tableName(table.name()).consistentRead(true)
                 .keyConditionExpression(Keys.PK + " = :pk AND begins_with(" + Keys.SK + ", :sent)")
                 .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.customer(customerId)),
-                        ":sent", AttributeValue.fromS(SentCopies.PREFIX)))).items();
+                        ":sent", AttributeValue.fromS(Keys.SENT_PREFIX)))).items();
     }
 
     private static ChannelSender provider(Channel channel) {
