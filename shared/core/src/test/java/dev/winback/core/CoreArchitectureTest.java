@@ -8,6 +8,10 @@ import com.tngtech.archunit.lang.ArchRule;
 import java.time.Clock;
 import java.time.ZoneId;
 
+import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.name;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -29,6 +33,7 @@ class CoreArchitectureTest {
             .orShould().callMethod(Clock.class, "systemUTC")
             .orShould().callMethod(Clock.class, "systemDefaultZone")
             .orShould().callMethod(Clock.class, "system", ZoneId.class)
+            .orShould().callMethodWhere(target(name("now")).and(target(owner(resideInAPackage("java.time..")))))
             .because("time is a parameter of the domain, never read inside it");
 
     @ArchTest
