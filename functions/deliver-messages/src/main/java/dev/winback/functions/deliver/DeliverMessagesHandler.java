@@ -5,12 +5,8 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.winback.adapters.sqs.DeliveryBatch;
-import dev.winback.adapters.sqs.DeliveryQueueMessages;
-import dev.winback.core.delivery.DeliverMessages;
 
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * Delivers the requests on the delivery queue. Requests that must be tried again (throttled, or
@@ -20,21 +16,15 @@ import java.util.concurrent.Executors;
  */
 public final class DeliverMessagesHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
-    /** Customers of a batch are independent; each is a few round trips. Daemon threads. */
-    private static final ExecutorService SENDERS = Executors.newFixedThreadPool(4, runnable -> {
-        Thread thread = new Thread(runnable, "winback-deliver");
-        thread.setDaemon(true);
-        return thread;
-    });
-
     private final DeliveryBatch batch;
 
     public DeliverMessagesHandler() {
         this(DeliveryComposition.fromEnvironment());
     }
 
-    public DeliverMessagesHandler(DeliverMessages delivery) {
-        this.batch = new DeliveryBatch(delivery, new DeliveryQueueMessages(delivery.policy()), SENDERS);
+    /** For the local runtime and tests, which compose delivery with their own senders. */
+    public DeliverMessagesHandler(DeliveryComposition composition) {
+        this.batch = composition.batch();
     }
 
     @Override

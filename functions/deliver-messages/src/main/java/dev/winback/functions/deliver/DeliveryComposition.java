@@ -1,15 +1,20 @@
 package dev.winback.functions.deliver;
 
-import dev.winback.adapters.EngagementServices;
-import dev.winback.adapters.config.ChannelSenders;
-import dev.winback.adapters.sns.SnsPushSender;
-import dev.winback.adapters.sns.SnsSmsSender;
 import dev.winback.adapters.config.AwsClients;
+import dev.winback.adapters.config.ChannelSenders;
 import dev.winback.adapters.config.ChannelsConfig;
+import dev.winback.adapters.config.EngagementTable;
+import dev.winback.adapters.config.Ingestion;
 import dev.winback.adapters.config.LinkConfig;
+import dev.winback.adapters.config.MessageDelivery;
 import dev.winback.adapters.config.WinbackConfig;
+import dev.winback.adapters.config.WriterThreads;
 import dev.winback.adapters.eventbridge.EventBridgeDecisionPublisher;
 import dev.winback.adapters.mustache.MustacheMessageTemplates;
+import dev.winback.adapters.sns.SnsPushSender;
+import dev.winback.adapters.sns.SnsSmsSender;
+import dev.winback.adapters.sqs.DeliveryBatch;
+import dev.winback.adapters.sqs.DeliveryQueueMessages;
 import dev.winback.core.delivery.ChannelSender;
 import dev.winback.core.delivery.DeliverMessages;
 import dev.winback.core.delivery.MessageComposer;
@@ -24,34 +29,70 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
-/** The delivery object graph both handlers share, built once per execution environment. */
-final class DeliveryComposition {
+/**
+ * What the delivery function's two handlers need: the delivery use case, and the batch of queue
+ * messages it delivers customer by customer on threads of its own.
+ */
+public final class DeliveryComposition {
 
-    private DeliveryComposition() {
+    /** Threads delivering the customers of one queue batch: they are independent, each a few round trips. */
+    static final int SENDER_THREADS = 4;
+
+    private final DeliverMessages delivery;
+    private final DeliveryBatch batch;
+
+    /** For the local runtime, benchmarks and tests, which compose delivery with their own senders. */
+    public DeliveryComposition(DeliverMessages delivery) {
+        this.delivery = delivery;
+        this.batch = new DeliveryBatch(delivery, new DeliveryQueueMessages(delivery.policy()), senderThreads());
     }
 
-    static DeliverMessages fromEnvironment() {
+    /**
+     * As deployed: the configured senders, the shipped templates with signed links, decisions to the
+     * event bus, the system clock, and a writer pool of its own for the sends it records.
+     */
+    public static DeliveryComposition fromEnvironment() {
         Map<String, String> env = System.getenv();
         WinbackConfig config = WinbackConfig.fromEnvironment(env);
         ChannelsConfig channels = ChannelsConfig.fromEnvironment(env);
         AwsClients clients = new AwsClients();
         Clock clock = Clock.systemUTC();
-        EngagementServices services = new EngagementServices(config, clients, clock);
-        LinkConfig links = LinkConfig.fromEnvironment(env, clients);
-        return services.deliverMessages(senders(channels, config, clients, services, clock),
-                composer(channels, links, clock),
-                new EventBridgeDecisionPublisher(clients.eventBridge(), config.eventBusName()));
+        EngagementTable table = new EngagementTable(config, clients, clock);
+        MessageDelivery delivery = new MessageDelivery(table, new Ingestion(table, clock, WriterThreads.newPool()), clock);
+        return new DeliveryComposition(delivery.deliverMessages(senders(channels, table, clock),
+                composer(channels, LinkConfig.fromEnvironment(env, clients), clock),
+                new EventBridgeDecisionPublisher(clients.eventBridge(), config.eventBusName())));
+    }
+
+    public DeliverMessages delivery() {
+        return delivery;
+    }
+
+    /** The delivery queue's messages, parsed and delivered. */
+    public DeliveryBatch batch() {
+        return batch;
+    }
+
+    /** Daemon threads, so the pool never holds the process open. */
+    private static ExecutorService senderThreads() {
+        return Executors.newFixedThreadPool(SENDER_THREADS, runnable -> {
+            Thread thread = new Thread(runnable, "winback-deliver");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /**
      * SMS and push through SNS, and the configured channels (email, messengers, in-app). A channel
      * without a sender is skipped with reason no_sender, and the plan moves on.
      */
-    static List<ChannelSender> senders(ChannelsConfig channels, WinbackConfig config, AwsClients clients,
-                                       EngagementServices services, Clock clock) {
+    private static List<ChannelSender> senders(ChannelsConfig channels, EngagementTable table, Clock clock) {
+        AwsClients clients = table.clients();
         List<ChannelSender> senders = new ArrayList<>(
-                ChannelSenders.of(channels, config.tableName(), clients, services.meter(), clock).values());
+                ChannelSenders.of(channels, table.tableName(), clients, table.meter(), clock).values());
         senders.add(new SnsSmsSender(clients.sns()));
         senders.add(new SnsPushSender(clients.sns(), channels.pushReceipts()));
         return senders;
@@ -61,7 +102,7 @@ final class DeliveryComposition {
      * The shipped templates, and the signed one-click and preference links on the HTTP API's URL
      * (without a base URL there are none, and marketing email is refused for want of its link).
      */
-    static MessageComposer composer(ChannelsConfig channels, LinkConfig links, Clock clock) {
+    private static MessageComposer composer(ChannelsConfig channels, LinkConfig links, Clock clock) {
         Optional<SignedLinks> signed = links.baseUrl().map(base -> links.links(clock));
         return new KeepSubscribedComposer(new TemplateComposer(MustacheMessageTemplates.shipped(),
                 signed.map(UnsubscribeLinks.class::cast), channels.brand(), clock), signed,

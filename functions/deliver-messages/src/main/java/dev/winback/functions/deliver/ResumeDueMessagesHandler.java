@@ -22,8 +22,9 @@ public final class ResumeDueMessagesHandler implements RequestHandler<ScheduledE
         this(DeliveryComposition.fromEnvironment());
     }
 
-    public ResumeDueMessagesHandler(DeliverMessages delivery) {
-        this.delivery = delivery;
+    /** For the local runtime and tests, which compose delivery with their own senders. */
+    public ResumeDueMessagesHandler(DeliveryComposition composition) {
+        this.delivery = composition.delivery();
     }
 
     @Override

@@ -3,13 +3,6 @@ package dev.winback.functions.evaluate;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
-import dev.winback.adapters.EngagementServices;
-import dev.winback.adapters.config.AwsClients;
-import dev.winback.adapters.config.EvaluatorConfig;
-import dev.winback.adapters.eventbridge.EventBridgeActionPublisher;
-import dev.winback.adapters.sqs.SqsDeliveryRequests;
-import dev.winback.core.evaluation.ActionPublisher;
-import dev.winback.core.evaluation.Destination;
 import dev.winback.core.evaluation.EvaluateDueCustomers;
 
 import java.time.Clock;
@@ -27,20 +20,13 @@ public final class EvaluateCustomersHandler implements RequestHandler<ScheduledE
     private final Clock clock;
 
     public EvaluateCustomersHandler() {
-        this(EvaluatorConfig.fromEnvironment(System.getenv()), new AwsClients(), Clock.systemUTC());
+        this(EvaluateCustomersComposition.fromEnvironment());
     }
 
-    EvaluateCustomersHandler(EvaluatorConfig config, AwsClients clients, Clock clock) {
-        this(new EngagementServices(config.winback(), clients, clock), Map.of(
-                Destination.EVENT_BUS, new EventBridgeActionPublisher(clients.eventBridge(), config.winback().eventBusName()),
-                Destination.DELIVERY_QUEUE, new SqsDeliveryRequests(clients.sqs(), config.deliveryQueueUrl())), clock);
-    }
-
-    /** For the local runtime and tests, which share one object graph and bring their own publishers. */
-    public EvaluateCustomersHandler(EngagementServices services, Map<Destination, ActionPublisher> publishers,
-                                    Clock clock) {
-        this.evaluate = services.evaluateDueCustomers(publishers);
-        this.clock = clock;
+    /** For the local runtime and tests, which bring their own publishers. */
+    public EvaluateCustomersHandler(EvaluateCustomersComposition composition) {
+        this.evaluate = composition.evaluate();
+        this.clock = composition.clock();
     }
 
     @Override

@@ -3,9 +3,6 @@ package dev.winback.functions.fit;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
-import dev.winback.adapters.EngagementServices;
-import dev.winback.adapters.config.AwsClients;
-import dev.winback.adapters.config.WinbackConfig;
 import dev.winback.core.fit.FitPurchaseModel;
 import dev.winback.core.model.StoredPurchaseModel;
 
@@ -25,14 +22,13 @@ public final class FitPurchaseModelHandler implements RequestHandler<ScheduledEv
     private final Clock clock;
 
     public FitPurchaseModelHandler() {
-        this(new EngagementServices(WinbackConfig.fromEnvironment(System.getenv()), new AwsClients(),
-                Clock.systemUTC()), Clock.systemUTC());
+        this(FitPurchaseModelComposition.fromEnvironment());
     }
 
-    /** For the local runtime and tests, which share one object graph. */
-    public FitPurchaseModelHandler(EngagementServices services, Clock clock) {
-        this.fit = services.fitPurchaseModel();
-        this.clock = clock;
+    /** For the local runtime and tests, which compose the fit over their own table and clock. */
+    public FitPurchaseModelHandler(FitPurchaseModelComposition composition) {
+        this.fit = composition.fit();
+        this.clock = composition.clock();
     }
 
     @Override

@@ -4,13 +4,10 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import dev.winback.adapters.EngagementServices;
-import dev.winback.adapters.config.AwsClients;
-import dev.winback.adapters.config.WinbackConfig;
 import dev.winback.core.ingest.EventIntake;
 import dev.winback.core.ingest.IntakeResult;
 
-import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,16 +21,12 @@ public final class IngestEventsHandler implements RequestHandler<SQSEvent, SQSBa
     private final EventIntake intake;
 
     public IngestEventsHandler() {
-        this(WinbackConfig.fromEnvironment(System.getenv()), new AwsClients(), Clock.systemUTC());
+        this(IngestEventsComposition.fromEnvironment());
     }
 
-    public IngestEventsHandler(WinbackConfig config, AwsClients clients, Clock clock) {
-        this(new EngagementServices(config, clients, clock));
-    }
-
-    /** For the local runtime and benchmarks, which share one object graph across handlers. */
-    public IngestEventsHandler(EngagementServices services) {
-        this.intake = services.intake();
+    /** For the local runtime, benchmarks and tests, which compose the intake themselves. */
+    public IngestEventsHandler(IngestEventsComposition composition) {
+        this.intake = composition.intake();
     }
 
     @Override
@@ -52,11 +45,11 @@ public final class IngestEventsHandler implements RequestHandler<SQSEvent, SQSBa
     }
 
     /** SQS's own SentTimestamp (epoch milliseconds): when the queue took the event in, stable across redeliveries. */
-    private static java.time.Instant sentAt(SQSEvent.SQSMessage message) {
+    private static Instant sentAt(SQSEvent.SQSMessage message) {
         String millis = message.getAttributes() == null ? null : message.getAttributes().get("SentTimestamp");
         if (millis == null) return null;
         try {
-            return java.time.Instant.ofEpochMilli(Long.parseLong(millis));
+            return Instant.ofEpochMilli(Long.parseLong(millis));
         } catch (NumberFormatException e) {
             return null;
         }

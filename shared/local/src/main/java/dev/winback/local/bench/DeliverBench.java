@@ -1,6 +1,9 @@
 package dev.winback.local.bench;
 
-import dev.winback.adapters.EngagementServices;
+import dev.winback.adapters.config.EngagementTable;
+import dev.winback.adapters.config.Ingestion;
+import dev.winback.adapters.config.MessageDelivery;
+import dev.winback.adapters.config.WriterThreads;
 import dev.winback.adapters.sns.SnsPushSender;
 import dev.winback.adapters.sns.SnsSmsSender;
 import dev.winback.adapters.config.AwsClients;
@@ -68,11 +71,12 @@ public final class DeliverBench {
             Map<String, String> tables = TemplateTables.create(SamTemplate.read(template), clients.dynamoDb());
             WinbackConfig config = new WinbackConfig(tables.get("EngagementTable"), "winback-bench");
             VirtualClock clock = new VirtualClock(AT);
-            EngagementServices services = new EngagementServices(config, clients, clock);
-            DeliverMessages delivery = services.deliverMessages(List.of(new SnsSmsSender(sns), new SnsPushSender(sns)),
+            EngagementTable table = new EngagementTable(config, clients, clock);
+            Ingestion ingestion = new Ingestion(table, clock, WriterThreads.newPool());
+            DeliverMessages delivery = new MessageDelivery(table, ingestion, clock).deliverMessages(List.of(new SnsSmsSender(sns), new SnsPushSender(sns)),
                     new PlainTextComposer(), DecisionPublisher.NONE);
             int customers = WARM_UP + options.messages();
-            seedCustomers(services, customers);
+            seedCustomers(ingestion, customers);
 
             // Untimed: compiles both paths and opens connections, as a warm Lambda has.
             for (int i = 0; i < WARM_UP; i++) {
@@ -84,15 +88,15 @@ public final class DeliverBench {
             for (int i = WARM_UP; i < customers; i++) rawPublish(sns, i);
             double rawSeconds = (System.nanoTime() - rawStarted) / 1e9;
 
-            services.meter().reset();
+            table.meter().reset();
             int sent = 0;
             long started = System.nanoTime();
             for (int i = WARM_UP; i < customers; i++) {
                 if (delivery.deliver(request(i)).status().orElse(null) == LedgerStatus.SENT) sent++;
             }
             double seconds = (System.nanoTime() - started) / 1e9;
-            double readUnits = services.meter().readUnits();
-            double writeUnits = services.meter().writeUnits();
+            double readUnits = table.meter().readUnits();
+            double writeUnits = table.meter().writeUnits();
 
             double rate = options.messages() / seconds;
             double rawRate = options.messages() / rawSeconds;
@@ -110,7 +114,7 @@ public final class DeliverBench {
         }
     }
 
-    private static void seedCustomers(EngagementServices services, int customers) {
+    private static void seedCustomers(Ingestion ingestion, int customers) {
         List<EngagementEvent> events = new ArrayList<>();
         for (int i = 0; i < customers; i++) {
             events.add(new EngagementEvent("bench-p-" + i, customer(i), AT.minus(Duration.ofDays(1)), Optional.empty(),
@@ -118,7 +122,7 @@ public final class DeliverBench {
                             Optional.empty(), Optional.empty(), Optional.empty())));
         }
         for (int from = 0; from < events.size(); from += 500) {
-            boolean failed = services.intake().apply(events.subList(from, Math.min(events.size(), from + 500)))
+            boolean failed = ingestion.intake().apply(events.subList(from, Math.min(events.size(), from + 500)))
                     .stream().anyMatch(r -> !(r instanceof IntakeResult.Applied));
             if (failed) throw new IllegalStateException("seeding the customers failed");
         }

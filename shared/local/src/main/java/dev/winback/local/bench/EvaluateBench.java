@@ -1,6 +1,9 @@
 package dev.winback.local.bench;
 
-import dev.winback.adapters.EngagementServices;
+import dev.winback.adapters.config.EngagementTable;
+import dev.winback.adapters.config.WriterThreads;
+import dev.winback.adapters.json.PlaybookLoader;
+import dev.winback.functions.evaluate.EvaluateCustomersComposition;
 import dev.winback.adapters.config.AwsClients;
 import dev.winback.adapters.config.WinbackConfig;
 import dev.winback.adapters.dynamodb.DynamoDbEngagementStore;
@@ -84,19 +87,21 @@ public final class EvaluateBench {
             warmUp(templates);
 
             VirtualClock clock = new VirtualClock(T0);
-            EngagementServices services = new EngagementServices(config, clients, clock);
+            EngagementTable table = new EngagementTable(config, clients, clock);
             InMemoryActionPublisher bus = new InMemoryActionPublisher();
             InMemoryActionPublisher queue = new InMemoryActionPublisher();
-            EvaluateDueCustomers evaluator = services.evaluateDueCustomers(
-                    Map.of(Destination.EVENT_BUS, bus, Destination.DELIVERY_QUEUE, queue));
+            EvaluateDueCustomers evaluator = new EvaluateCustomersComposition(table,
+                    EvaluationPolicy.defaults(new PlaybookLoader().shipped()),
+                    Map.of(Destination.EVENT_BUS, bus, Destination.DELIVERY_QUEUE, queue), clock,
+                    WriterThreads.newPool()).evaluate();
 
             // Untimed: compiles the SDK and evaluation paths and opens connections, as a warm Lambda has.
             evaluator.run(T0);
             clock.set(T1);
-            Run first = measure(evaluator, services, T1);
+            Run first = measure(evaluator, table, T1);
             ScanCost scan = scan(clients.dynamoDb(), config.tableName());
             clock.set(T2);
-            Run second = measure(evaluator, services, T2);
+            Run second = measure(evaluator, table, T2);
 
             double ratio = scan.readUnits() / first.readUnits();
             print(out, "evaluator run 1", first);
@@ -126,18 +131,18 @@ public final class EvaluateBench {
 
     private record ScanCost(long items, double seconds, double readUnits) { }
 
-    private static Run measure(EvaluateDueCustomers evaluator, EngagementServices services, Instant at) {
+    private static Run measure(EvaluateDueCustomers evaluator, EngagementTable table, Instant at) {
         // What finding the due customers costs, alone: the index queries of every shard.
-        services.meter().reset();
-        for (int shard = 0; shard < services.evaluationStore().shards(); shard++) {
-            services.evaluationStore().due(shard, at);
+        table.meter().reset();
+        for (int shard = 0; shard < table.evaluationStore().shards(); shard++) {
+            table.evaluationStore().due(shard, at);
         }
-        double indexUnits = services.meter().readUnits();
-        services.meter().reset();
+        double indexUnits = table.meter().readUnits();
+        table.meter().reset();
         long started = System.nanoTime();
         EvaluateDueCustomers.Report report = evaluator.run(at);
         double seconds = (System.nanoTime() - started) / 1e9;
-        return new Run(report, seconds, services.meter().readUnits(), services.meter().writeUnits(), indexUnits);
+        return new Run(report, seconds, table.meter().readUnits(), table.meter().writeUnits(), indexUnits);
     }
 
     private static void print(PrintStream out, String label, Run run) {

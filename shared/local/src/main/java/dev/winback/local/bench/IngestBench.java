@@ -2,7 +2,10 @@ package dev.winback.local.bench;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import dev.winback.adapters.EngagementServices;
+import dev.winback.adapters.config.EngagementTable;
+import dev.winback.adapters.config.Ingestion;
+import dev.winback.adapters.config.WriterThreads;
+import dev.winback.functions.ingest.IngestEventsComposition;
 import dev.winback.adapters.config.AwsClients;
 import dev.winback.adapters.config.WinbackConfig;
 import dev.winback.adapters.dynamodb.Keys;
@@ -73,23 +76,24 @@ public final class IngestBench {
             // Ingestion arms evaluation timers from the clock: it follows the events, as in production
             // where events arrive soon after they happen.
             VirtualClock clock = new VirtualClock(events.getFirst().occurredAt());
-            EngagementServices services = new EngagementServices(config, clients, clock);
-            IngestEventsHandler handler = new IngestEventsHandler(services);
+            EngagementTable table = new EngagementTable(config, clients, clock);
+            IngestEventsHandler handler = new IngestEventsHandler(new IngestEventsComposition(
+                    new Ingestion(table, clock, WriterThreads.newPool())));
             String baselineTable = createBaselineTable(clients.dynamoDb());
 
             // Warm both paths (JIT, connections) on a slice that the measured runs do not see.
             int warm = Math.min(2_000, events.size() / 10);
             feed(handler, bodies.subList(0, warm), events.subList(0, warm), options, clock);
             baseline(clients.dynamoDb(), baselineTable, events.subList(0, warm), options);
-            services.meter().reset();
+            table.meter().reset();
 
             List<String> measuredBodies = bodies.subList(warm, bodies.size());
             List<EngagementEvent> measuredEvents = events.subList(warm, events.size());
             long started = System.nanoTime();
             int failures = feed(handler, measuredBodies, measuredEvents, options, clock);
             double ourSeconds = (System.nanoTime() - started) / 1e9;
-            Figures ours = new Figures(measuredBodies.size(), ourSeconds, services.meter().writeUnits(),
-                    services.meter().readUnits());
+            Figures ours = new Figures(measuredBodies.size(), ourSeconds, table.meter().writeUnits(),
+                    table.meter().readUnits());
 
             DoubleAdder baselineUnits = new DoubleAdder();
             started = System.nanoTime();

@@ -5,19 +5,26 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
-import dev.winback.adapters.EngagementServices;
 import dev.winback.adapters.config.AwsClients;
 import dev.winback.adapters.config.ChannelsConfig;
+import dev.winback.adapters.config.EngagementTable;
+import dev.winback.adapters.config.Ingestion;
+import dev.winback.adapters.config.MessageDelivery;
 import dev.winback.adapters.config.WinbackConfig;
+import dev.winback.adapters.config.WriterThreads;
 import dev.winback.adapters.dynamodb.CapacityMeter;
 import dev.winback.adapters.dynamodb.DynamoDbCustomerSample;
 import dev.winback.adapters.dynamodb.DynamoDbInbox;
 import dev.winback.adapters.dynamodb.Keys;
 import dev.winback.core.evaluation.Destination;
 import dev.winback.functions.api.HttpApiHandler;
+import dev.winback.functions.deliver.DeliveryComposition;
 import dev.winback.functions.deliver.ResumeDueMessagesHandler;
+import dev.winback.functions.evaluate.EvaluateCustomersComposition;
 import dev.winback.functions.evaluate.EvaluateCustomersHandler;
+import dev.winback.functions.fit.FitPurchaseModelComposition;
 import dev.winback.functions.fit.FitPurchaseModelHandler;
+import dev.winback.functions.ingest.IngestEventsComposition;
 import dev.winback.functions.ingest.IngestEventsHandler;
 import dev.winback.functions.links.PublicLinksHandler;
 import dev.winback.local.runtime.clock.RunClock;
@@ -50,6 +57,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ForkJoinPool;
 
 /**
@@ -168,27 +176,34 @@ public final class LocalRuntime implements AutoCloseable {
                     FunctionEnvironment.resolve(b.template, httpFunctionId.or(() -> ingestFunctionId),
                             localNames(b.template, b.tables)));
             b.clock = new VirtualClock(start);
-            b.ingest = new IngestEventsHandler(b.config, b.clients, b.clock);
+            // One pool of writer threads for every function of this process, as one Lambda environment has.
+            ExecutorService writers = WriterThreads.newPool();
+            b.started.push(writers::shutdown);
+            b.ingest = new IngestEventsHandler(new IngestEventsComposition(
+                    new Ingestion(new EngagementTable(b.config, b.clients, b.clock), b.clock, writers)));
             b.httpApi = HttpApiHandler.local(b.config, b.clients, b.clock);
             b.ingestFunctionId = ingestFunctionId.orElse(IngestEventsHandler.class.getSimpleName());
             // The scheduled functions and delivery see each firing's time during a tick; the API keeps "now".
             RunClock runClock = new RunClock(b.clock);
-            EngagementServices scheduled = new EngagementServices(b.config, b.clients, runClock);
+            EngagementTable scheduled = new EngagementTable(b.config, b.clients, runClock);
+            Ingestion scheduledIngestion = new Ingestion(scheduled, runClock, writers);
             b.actionEvents = new InMemoryActionPublisher();
             b.deliveryRequests = new InMemoryActionPublisher();
             // The delivery queue's consumer runs in this process: each request is delivered as it is published.
-            b.delivery = new LocalDelivery(scheduled, new DynamoDbInbox(b.clients.dynamoDb(), b.config.tableName(),
+            b.delivery = new LocalDelivery(new MessageDelivery(scheduled, scheduledIngestion, runClock), new DynamoDbInbox(b.clients.dynamoDb(), b.config.tableName(),
                     scheduled.meter(), runClock, ChannelsConfig.DEFAULT_INBOX_TTL), runClock, System.getenv());
             b.started.push(b.delivery);
             LocalDelivery delivery = b.delivery;
             InMemoryActionPublisher deliveryRequests = b.deliveryRequests;
-            EvaluateCustomersHandler evaluate = new EvaluateCustomersHandler(scheduled, Map.of(
+            EvaluateCustomersHandler evaluate = new EvaluateCustomersHandler(new EvaluateCustomersComposition(scheduled,
+                    scheduledIngestion.evaluationPolicy(), Map.of(
                     Destination.EVENT_BUS, b.actionEvents, Destination.DELIVERY_QUEUE, requests -> {
                         deliveryRequests.publish(requests);
                         return delivery.publish(requests);
-                    }), runClock);
-            ResumeDueMessagesHandler resume = new ResumeDueMessagesHandler(delivery.delivery());
-            FitPurchaseModelHandler fit = new FitPurchaseModelHandler(scheduled, runClock);
+                    }), runClock, writers));
+            ResumeDueMessagesHandler resume = new ResumeDueMessagesHandler(new DeliveryComposition(delivery.delivery()));
+            FitPurchaseModelHandler fit = new FitPurchaseModelHandler(new FitPurchaseModelComposition(scheduled, runClock,
+                    writers));
             b.evaluate = evaluate;
             b.fit = fit;
             Map<String, ScheduleTarget> scheduleTargets = new LinkedHashMap<>();

@@ -195,7 +195,7 @@ class ConsentPropertyIT {
         assertThat(stoppedAt).hasSize(customers);
         assertThat(sentAfterStop).as("marketing texts that started after the customer's STOP was stored").isEmpty();
         for (String customer : ids) {
-            assertThat(dev.winback.core.record.SmsStop.isStop(f.services.store().find(customer).record()
+            assertThat(dev.winback.core.record.SmsStop.isStop(f.table.store().find(customer).record()
                     .channel(Channel.SMS).consent().get(Purpose.MARKETING))).as(customer).isTrue();
         }
         assertThat(sentBefore).as("some texts raced ahead of their STOP, so the property can fail").isNotEmpty();

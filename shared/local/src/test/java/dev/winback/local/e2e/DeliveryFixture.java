@@ -3,6 +3,9 @@ package dev.winback.local.e2e;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.winback.adapters.EngagementServices;
+import dev.winback.adapters.config.EngagementTable;
+import dev.winback.adapters.config.Ingestion;
+import dev.winback.adapters.config.MessageDelivery;
 import dev.winback.adapters.sns.SnsPushSender;
 import dev.winback.adapters.sns.SnsSmsSender;
 import dev.winback.adapters.json.EventJsonWriter;
@@ -19,7 +22,9 @@ import dev.winback.core.event.MessageCategory;
 import dev.winback.core.event.Purpose;
 import dev.winback.adapters.sqs.DeliveryQueueMessages;
 import dev.winback.functions.deliver.DeliverMessagesHandler;
+import dev.winback.functions.deliver.DeliveryComposition;
 import dev.winback.functions.deliver.ResumeDueMessagesHandler;
+import dev.winback.functions.ingest.IngestEventsComposition;
 import dev.winback.functions.ingest.IngestEventsHandler;
 import dev.winback.local.runtime.clock.VirtualClock;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -42,6 +47,8 @@ final class DeliveryFixture {
     private static final AtomicLong IDS = new AtomicLong();
 
     final VirtualClock clock;
+    final EngagementTable table;
+    /** For the feedback handler only: its function is still wired by {@link EngagementServices}. */
     final EngagementServices services;
     final DeliverMessages delivery;
     final IngestEventsHandler ingest;
@@ -62,12 +69,15 @@ final class DeliveryFixture {
     DeliveryFixture(Instant start, List<ChannelSender> senders, UnaryOperator<MessageLedger> ledger) {
         IngestFixture shared = IngestFixture.get();
         clock = new VirtualClock(start);
+        table = new EngagementTable(shared.config, shared.clients, clock);
+        Ingestion ingestion = new Ingestion(table, clock, shared.writers);
+        delivery = new MessageDelivery(table, ingestion, clock).deliverMessages(senders, new TestComposer(),
+                DecisionPublisher.NONE, ledger.apply(table.messageLedger()));
+        DeliveryComposition composition = new DeliveryComposition(delivery);
+        ingest = new IngestEventsHandler(new IngestEventsComposition(ingestion));
+        deliver = new DeliverMessagesHandler(composition);
+        resume = new ResumeDueMessagesHandler(composition);
         services = new EngagementServices(shared.config, shared.clients, clock);
-        delivery = services.deliverMessages(senders, new TestComposer(), DecisionPublisher.NONE,
-                ledger.apply(services.messageLedger()));
-        ingest = new IngestEventsHandler(services);
-        deliver = new DeliverMessagesHandler(delivery);
-        resume = new ResumeDueMessagesHandler(delivery);
     }
 
     /** Events through the real ingest handler, as one SQS batch. */
@@ -116,7 +126,7 @@ final class DeliveryFixture {
     }
 
     LedgerEntry entry(DeliveryRequest request) {
-        return services.messageLedger().find(request.key()).orElseThrow();
+        return table.messageLedger().find(request.key()).orElseThrow();
     }
 
     private static SQSEvent sqs(List<String> bodies) {

@@ -78,7 +78,7 @@ class DeliveryIT {
                 org.assertj.core.groups.Tuple.tuple(Channel.SMS, Attempt.Status.SENT));
         assertThat(entry.decisions()).anyMatch(d -> d.reason() == MessageDecision.Reason.ENDPOINT_DISABLED);
         assertThat(provider.taken()).containsExactly(new ProviderLog.Taken(request.key().messageId(2), true));
-        assertThat(f.services.store().find("dlv-1").record().channel(Channel.SMS).sends()).isEqualTo(1);
+        assertThat(f.table.store().find("dlv-1").record().channel(Channel.SMS).sends()).isEqualTo(1);
     }
 
     @Test

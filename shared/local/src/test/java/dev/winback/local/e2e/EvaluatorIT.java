@@ -1,7 +1,8 @@
 package dev.winback.local.e2e;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
-import dev.winback.adapters.EngagementServices;
+import dev.winback.adapters.config.EngagementTable;
+import dev.winback.adapters.config.Ingestion;
 import dev.winback.adapters.dynamodb.Keys;
 import dev.winback.core.evaluation.ActionPublisher;
 import dev.winback.core.evaluation.Destination;
@@ -15,6 +16,8 @@ import dev.winback.core.record.StoredRecord;
 import dev.winback.core.record.RiskState;
 import dev.winback.core.playbook.ActionRequest;
 import dev.winback.core.playbook.RetentionAction;
+import dev.winback.functions.evaluate.EvaluateCustomersComposition;
+import dev.winback.functions.ingest.IngestEventsComposition;
 import dev.winback.functions.ingest.IngestEventsHandler;
 import dev.winback.local.runtime.clock.VirtualClock;
 import dev.winback.local.runtime.lambda.SqsEvents;
@@ -51,12 +54,18 @@ class EvaluatorIT {
 
     private final IngestFixture fixture = IngestFixture.get();
     private final VirtualClock clock = new VirtualClock(DAY_0);
-    private final EngagementServices services = new EngagementServices(fixture.config, fixture.clients, clock);
-    private final IngestEventsHandler ingest = new IngestEventsHandler(services);
+    private final EngagementTable table = new EngagementTable(fixture.config, fixture.clients, clock);
+    private final Ingestion ingestion = new Ingestion(table, clock, fixture.writers);
+    private final IngestEventsHandler ingest = new IngestEventsHandler(new IngestEventsComposition(ingestion));
     private final FlakyPublisher bus = new FlakyPublisher();
     private final FlakyPublisher queue = new FlakyPublisher();
-    private final EvaluateDueCustomers evaluator = services.evaluateDueCustomers(
-            Map.of(Destination.EVENT_BUS, bus, Destination.DELIVERY_QUEUE, queue));
+    private final EvaluateDueCustomers evaluator = evaluator();
+
+    /** The evaluator as its function composes it, on this test's table, clock and publishers. */
+    private EvaluateDueCustomers evaluator() {
+        return new EvaluateCustomersComposition(table, ingestion.evaluationPolicy(),
+                Map.of(Destination.EVENT_BUS, bus, Destination.DELIVERY_QUEUE, queue), clock, fixture.writers).evaluate();
+    }
 
     private static Instant day(double days) {
         return DAY_0.plus(Duration.ofSeconds(Math.round(days * 86_400)));
@@ -98,8 +107,7 @@ class EvaluatorIT {
     @Test
     void twoConcurrentRunsForTheSameInstant_requestEachActionOnce() throws Exception {
         List<String> customers = lapsing("concurrent-", 30);
-        EvaluateDueCustomers second = services.evaluateDueCustomers(
-                Map.of(Destination.EVENT_BUS, bus, Destination.DELIVERY_QUEUE, queue));
+        EvaluateDueCustomers second = evaluator();
 
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try {

@@ -3,11 +3,15 @@ package dev.winback.local.e2e;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.winback.adapters.EngagementServices;
+import dev.winback.adapters.config.EngagementTable;
+import dev.winback.adapters.config.Ingestion;
+import dev.winback.adapters.config.WriterThreads;
 import dev.winback.adapters.config.AwsClients;
 import dev.winback.adapters.config.WinbackConfig;
 import dev.winback.adapters.json.EventJsonWriter;
 import dev.winback.core.event.EngagementEvent;
 import dev.winback.core.record.StoredRecord;
+import dev.winback.functions.ingest.IngestEventsComposition;
 import dev.winback.functions.ingest.IngestEventsHandler;
 import dev.winback.local.runtime.dynamodb.LocalDynamoDb;
 import dev.winback.local.runtime.template.SamTemplate;
@@ -24,6 +28,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -37,6 +42,11 @@ final class IngestFixture {
     final LocalDynamoDb dynamoDb;
     final AwsClients clients;
     final WinbackConfig config;
+    /** The writer threads every graph the tests build shares, as one process's would. */
+    final ExecutorService writers = WriterThreads.newPool();
+    final EngagementTable table;
+    final Ingestion ingestion;
+    /** For the feedback handler only: its function is still wired by {@link EngagementServices}. */
     final EngagementServices services;
     final IngestEventsHandler handler;
     private final EventJsonWriter writer = new EventJsonWriter();
@@ -49,8 +59,10 @@ final class IngestFixture {
         config = new WinbackConfig(tables.get("EngagementTable"), "winback-test");
         // After every sample in events/: an event dated after its receipt would be refused.
         Clock clock = Clock.fixed(Instant.parse("2026-12-01T00:00:00Z"), ZoneOffset.UTC);
+        table = new EngagementTable(config, clients, clock);
+        ingestion = new Ingestion(table, clock, writers);
         services = new EngagementServices(config, clients, clock);
-        handler = new IngestEventsHandler(services);
+        handler = new IngestEventsHandler(new IngestEventsComposition(ingestion));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             clients.close();
             dynamoDb.close();
@@ -106,6 +118,6 @@ final class IngestFixture {
     }
 
     Map<String, StoredRecord> records(Collection<String> customerIds) {
-        return services.store().load(customerIds);
+        return table.store().load(customerIds);
     }
 }

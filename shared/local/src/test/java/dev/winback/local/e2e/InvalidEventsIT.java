@@ -50,7 +50,7 @@ class InvalidEventsIT {
         Map<String, StoredRecord> records = fixture.records(customers);
         assertThat(records.values()).allSatisfy(r -> assertThat(r.version()).isPositive());
         // Every valid event is in its record: offered again, each one is recognised as a duplicate.
-        assertThat(fixture.services.intake().apply(valid))
+        assertThat(fixture.ingestion.intake().apply(valid))
                 .allSatisfy(result -> assertThat(result).isInstanceOf(IntakeResult.Duplicate.class));
 
         List<Map<String, AttributeValue>> kept = rejectedItems();

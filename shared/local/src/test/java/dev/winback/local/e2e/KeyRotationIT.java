@@ -3,6 +3,8 @@ package dev.winback.local.e2e;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import dev.winback.adapters.EngagementServices;
+import dev.winback.adapters.config.EngagementTable;
+import dev.winback.adapters.config.Ingestion;
 import dev.winback.adapters.config.LinkConfig;
 import dev.winback.adapters.dynamodb.DynamoDbOnce;
 import dev.winback.core.ingest.IntakeResult;
@@ -48,7 +50,7 @@ class KeyRotationIT {
 
     @Test
     void aLinkSentUnderK1_stillUnsubscribesAfterRotation_andIsRefusedOnceK1IsRemoved() {
-        subscribe(services(beforeRotation), "rot-a", "rot.a@example.com", "+15550188001");
+        subscribe(ingestion(table(beforeRotation)), "rot-a", "rot.a@example.com", "+15550188001");
         String token = new LinkTokens(beforeRotation).issue(
                 LinkToken.unsubscribe("rot-a", Channel.EMAIL, null, NOW.minusSeconds(86_400)));
 
@@ -61,7 +63,7 @@ class KeyRotationIT {
 
     @Test
     void anAddressErasedUnderK1_staysErasedAfterRotation_andAStopStillFindsItsCustomer() {
-        EngagementServices old = services(beforeRotation);
+        Ingestion old = ingestion(table(beforeRotation));
         subscribe(old, "rot-b", "rot.b@example.com", "+15550188002");
         subscribe(old, "rot-c", "rot.c@example.com", "+15550188003");
         APIGatewayV2HTTPEvent erase = new APIGatewayV2HTTPEvent();
@@ -69,15 +71,15 @@ class KeyRotationIT {
         erase.setPathParameters(Map.of("customerId", "rot-b"));
         assertThat(api(beforeRotation).handleRequest(erase, null).getStatusCode()).isEqualTo(200);
 
-        EngagementServices rotated = services(afterRotation);
-        subscribe(rotated, "rot-b2", "rot.b@example.com", "+15550188002");
+        EngagementTable rotated = table(afterRotation);
+        subscribe(ingestion(rotated), "rot-b2", "rot.b@example.com", "+15550188002");
         EngagementRecord other = rotated.store().find("rot-b2").record();
         assertThat(other.profile().email()).as("erased under k1, still erased under k2").isNull();
         assertThat(other.profile().phone()).isNull();
         assertThat(rotated.contacts().ownersOfPhone("+15550188003")).containsExactly("rot-c");
 
         ProcessFeedbackHandler feedback = new ProcessFeedbackHandler(new FeedbackComposition(
-                rotated, arn -> Optional.empty(),
+                new EngagementServices(fixture.config, fixture.clients, clock, afterRotation), arn -> Optional.empty(),
                 (to, from, text) -> { }, reply -> { },
                 new DynamoDbOnce(fixture.clients.dynamoDb(), fixture.config.tableName(), clock), clock));
         assertThat(feedback.handleRequest(stop("+15550188003", "inbound-rot-c-1"), null)).containsEntry("sms.stop", 1);
@@ -85,8 +87,12 @@ class KeyRotationIT {
                 .value().granted()).isFalse();
     }
 
-    private EngagementServices services(KeyMaterial keys) {
-        return new EngagementServices(fixture.config, fixture.clients, clock, keys);
+    private EngagementTable table(KeyMaterial keys) {
+        return new EngagementTable(fixture.config, fixture.clients, clock, keys);
+    }
+
+    private Ingestion ingestion(EngagementTable table) {
+        return new Ingestion(table, clock, fixture.writers);
     }
 
     private ApiGateway api(KeyMaterial keys) {
@@ -95,13 +101,13 @@ class KeyRotationIT {
     }
 
     private boolean marketingEmail(String customerId) {
-        return fixture.services.store().find(customerId).record().channel(Channel.EMAIL).consent()
+        return fixture.table.store().find(customerId).record().channel(Channel.EMAIL).consent()
                 .get(Purpose.MARKETING).value().granted();
     }
 
-    private static void subscribe(EngagementServices services, String customer, String email, String phone) {
+    private static void subscribe(Ingestion ingestion, String customer, String email, String phone) {
         Instant at = NOW.minusSeconds(30 * 86_400L);
-        List<IntakeResult> results = services.intake().apply(List.of(
+        List<IntakeResult> results = ingestion.intake().apply(List.of(
                 new EngagementEvent(customer + "-p", customer, at, Optional.empty(),
                         new EventPayload.ProfileUpdated(Optional.of(email), Optional.of(phone), Optional.empty(),
                                 Optional.empty(), Optional.empty(), Optional.empty())),

@@ -1,7 +1,9 @@
 package dev.winback.local.e2e;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.winback.adapters.EngagementServices;
+import dev.winback.adapters.config.EngagementTable;
+import dev.winback.adapters.config.Ingestion;
+import dev.winback.adapters.config.MessageDelivery;
 import dev.winback.adapters.config.LinkConfig;
 import dev.winback.adapters.mustache.MustacheMessageTemplates;
 import dev.winback.core.delivery.ChannelSender;
@@ -25,6 +27,8 @@ import dev.winback.core.links.SignedLinks;
 import dev.winback.core.playbook.ActionRequest;
 import dev.winback.core.record.SunsetState;
 import dev.winback.functions.links.PublicLinksHandler;
+import dev.winback.functions.evaluate.EvaluateCustomersComposition;
+import dev.winback.functions.ingest.IngestEventsComposition;
 import dev.winback.functions.ingest.IngestEventsHandler;
 import dev.winback.local.runtime.clock.VirtualClock;
 import dev.winback.local.runtime.lambda.SqsEvents;
@@ -56,18 +60,21 @@ class LastChanceIT {
 
     private final IngestFixture fixture = IngestFixture.get();
     private final VirtualClock clock = new VirtualClock(DAY_0);
-    private final EngagementServices services = new EngagementServices(fixture.config, fixture.clients, clock);
+    private final EngagementTable table = new EngagementTable(fixture.config, fixture.clients, clock);
+    private final Ingestion ingestion = new Ingestion(table, clock, fixture.writers);
     private final InMemoryActionPublisher bus = new InMemoryActionPublisher();
     private final InMemoryActionPublisher queue = new InMemoryActionPublisher();
-    private final EvaluateDueCustomers evaluator = services.evaluateDueCustomers(
-            Map.of(Destination.EVENT_BUS, bus, Destination.DELIVERY_QUEUE, queue));
+    private final EvaluateDueCustomers evaluator = new EvaluateCustomersComposition(table,
+            ingestion.evaluationPolicy(), Map.of(Destination.EVENT_BUS, bus, Destination.DELIVERY_QUEUE, queue), clock,
+            fixture.writers).evaluate();
     private final LinkConfig linkConfig = LinkConfig.localDevelopment(BASE);
     private final SignedLinks links = new SignedLinks(BASE, linkConfig.tokens(), clock);
     private final List<OutboundMessage> emails = new ArrayList<>();
-    private final DeliverMessages delivery = services.deliverMessages(List.of(new CapturingEmail(emails)),
+    private final DeliverMessages delivery = new MessageDelivery(table, ingestion, clock).deliverMessages(
+            List.of(new CapturingEmail(emails)),
             new KeepSubscribedComposer(new TemplateComposer(MustacheMessageTemplates.shipped(), Optional.of(links),
                     new TemplateVariables.Brand("Demo Shop", URI.create("https://shop.example")), clock),
-                    Optional.of(links), services.evaluationPolicy().sunsets().lastChanceCampaigns()),
+                    Optional.of(links), ingestion.evaluationPolicy().sunsets().lastChanceCampaigns()),
             DecisionPublisher.NONE);
 
     private static Instant day(double days) {
@@ -147,7 +154,7 @@ class LastChanceIT {
         }
         clock.set(day(70));
         // Through an ingest handler on this test's clock, so the timer is armed as it would have been then.
-        assertThat(new IngestEventsHandler(services).handleRequest(SqsEvents.batch(bodies, clock.instant()), null)
+        assertThat(new IngestEventsHandler(new IngestEventsComposition(ingestion)).handleRequest(SqsEvents.batch(bodies, clock.instant()), null)
                 .getBatchItemFailures()).isEmpty();
         return id;
     }

@@ -4,7 +4,10 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.winback.adapters.config.EngagementTable;
+import dev.winback.adapters.config.Ingestion;
 import dev.winback.adapters.config.LinkConfig;
+import dev.winback.adapters.config.MessageDelivery;
 import dev.winback.adapters.dynamodb.DynamoDbCustomerData;
 import dev.winback.adapters.dynamodb.Keys;
 import dev.winback.adapters.dynamodb.RejectedEvents;
@@ -83,7 +86,7 @@ class PrivacyIT {
             EngagementRecord record = fixture.records(List.of(customer)).get(customer).record();
             assertThat(record.profile().email()).as(customer + ": no email to market to").isNull();
             assertThat(record.profile().phone()).as(customer + ": no phone to market to").isNull();
-            assertThat(fixture.services.contacts().ownersOfEmail(email)).doesNotContain(customer);
+            assertThat(fixture.table.contacts().ownersOfEmail(email)).doesNotContain(customer);
         }
         assertThat(api.handleRequest(request("DELETE", "priv-c", ""), null).getStatusCode())
                 .as("erasing again is harmless").isEqualTo(200);
@@ -95,14 +98,14 @@ class PrivacyIT {
         String second = "dana.second@example.com";
         subscribe("priv-d", first, "+15550101004", Instant.parse("2026-09-01T10:00:00Z"));
         subscribe("priv-d", second, "+15550101014", Instant.parse("2026-10-01T10:00:00Z"));
-        assertThat(fixture.services.contacts().ownersOfEmail(first)).as("indexed when given").contains("priv-d");
+        assertThat(fixture.table.contacts().ownersOfEmail(first)).as("indexed when given").contains("priv-d");
 
         assertThat(api.handleRequest(request("DELETE", "priv-d", ""), null).getStatusCode()).isEqualTo(200);
 
         for (String email : List.of(first, second)) {
-            assertThat(fixture.services.contacts().ownersOfEmail(email)).as(email + " leads to no one").isEmpty();
+            assertThat(fixture.table.contacts().ownersOfEmail(email)).as(email + " leads to no one").isEmpty();
         }
-        assertThat(fixture.services.contacts().ownersOfPhone("+15550101004")).isEmpty();
+        assertThat(fixture.table.contacts().ownersOfPhone("+15550101004")).isEmpty();
         assertThat(contactItemsNaming("priv-d")).as("no contact item keeps the id").isEmpty();
 
         subscribe("priv-d2", first, "+15550101004", Instant.parse("2026-11-01T10:00:00Z"));
@@ -122,7 +125,7 @@ class PrivacyIT {
         EngagementEvent late = new EngagementEvent("priv-e-late", "priv-e", Instant.parse("2026-11-21T10:00:00Z"),
                 Optional.empty(), new EventPayload.ConsentChanged(Channel.EMAIL, Purpose.MARKETING, true, "web", "v1"));
         assertThat(fixture.sendBodies(List.of(fixture.json(late)))).as("no redelivery asked").isEmpty();
-        assertThat(fixture.services.intake().apply(List.of(late)))
+        assertThat(fixture.ingestion.intake().apply(List.of(late)))
                 .containsExactly(new dev.winback.core.ingest.IntakeResult.Erased("priv-e-late"));
         // The unsubscribe link in an old message answers, and writes nothing.
         APIGatewayV2HTTPResponse unsubscribed = api.handleRequest(SignedLinkRequests.request("POST", "/u/{token}",
@@ -136,16 +139,16 @@ class PrivacyIT {
         // A delivery request already on its way sends nothing and writes nothing.
         Instant now = Instant.parse("2026-11-22T00:00:00Z");
         RecordingEmail email = new RecordingEmail();
-        new dev.winback.adapters.EngagementServices(fixture.config, fixture.clients, Clock.fixed(now, ZoneOffset.UTC))
+        delivery(Clock.fixed(now, ZoneOffset.UTC))
                 .deliverMessages(List.of(email), new TestComposer(), dev.winback.core.delivery.DecisionPublisher.NONE)
                 .deliver(new DeliveryRequest("priv-e", "winback-a", "winback-a", "s1", Purpose.TRANSACTIONAL,
                         MessageCategory.REMINDERS, List.of(Channel.EMAIL), now, now.plusSeconds(86_400),
                         java.time.Duration.ofHours(4), Map.of()));
         assertThat(email.sent).as("delivery refuses").isZero();
 
-        assertThat(fixture.services.store().find("priv-e")).as("no record came back").isNull();
+        assertThat(fixture.table.store().find("priv-e")).as("no record came back").isNull();
         assertThat(fixture.records(List.of("priv-e")).get("priv-e").erased()).isTrue();
-        assertThat(new DynamoDbCustomerData(fixture.clients.dynamoDb(), fixture.config.tableName(), fixture.services.contacts())
+        assertThat(new DynamoDbCustomerData(fixture.clients.dynamoDb(), fixture.config.tableName(), fixture.table.contacts())
                 .items("priv-e")).as("only the marker is left").hasSize(1);
         assertThat(api.handleRequest(request("GET", "priv-e", "/export"), null).getStatusCode()).isEqualTo(404);
     }
@@ -174,9 +177,7 @@ class PrivacyIT {
     void export_includesWhatWasSent_whenAndOnWhichChannel_withItsContent() throws Exception {
         subscribe("priv-g", "gus.priv@example.com", "+15550101007", Instant.parse("2026-10-01T10:00:00Z"));
         Instant now = Instant.parse("2026-11-22T00:00:00Z");
-        var services = new dev.winback.adapters.EngagementServices(fixture.config, fixture.clients,
-                Clock.fixed(now, ZoneOffset.UTC));
-        var delivery = services.deliverMessages(List.of(new RecordingEmail()), new TestComposer(),
+        var delivery = delivery(Clock.fixed(now, ZoneOffset.UTC)).deliverMessages(List.of(new RecordingEmail()), new TestComposer(),
                 dev.winback.core.delivery.DecisionPublisher.NONE);
         DeliveryRequest request = new DeliveryRequest("priv-g", "winback-a", "winback-a", "s1", Purpose.TRANSACTIONAL,
                 MessageCategory.REMINDERS, List.of(Channel.EMAIL), now, now.plusSeconds(86_400),
@@ -212,6 +213,12 @@ class PrivacyIT {
     }
 
     /** Contact-index items that still name the customer id. */
+    /** Delivery as its function composes it, on the shared table at this clock's time. */
+    private MessageDelivery delivery(Clock clock) {
+        EngagementTable table = new EngagementTable(fixture.config, fixture.clients, clock);
+        return new MessageDelivery(table, new Ingestion(table, clock, fixture.writers), clock);
+    }
+
     private List<Map<String, AttributeValue>> contactItemsNaming(String customerId) {
         return fixture.clients.dynamoDb().scan(b -> b.tableName(fixture.config.tableName())
                         .filterExpression("begins_with(pk, :c) AND customerId = :id")

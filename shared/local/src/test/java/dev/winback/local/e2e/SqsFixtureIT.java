@@ -23,7 +23,7 @@ class SqsFixtureIT {
 
         assertThat(response.getBatchItemFailures()).as("an invalid body is kept, not retried").isEmpty();
         long invalid = batch.getRecords().stream()
-                .filter(m -> !fixture.services.intake().accept(List.of(
+                .filter(m -> !fixture.ingestion.intake().accept(List.of(
                         new EventIntake.RawEvent("check", m.getMessageId(), m.getBody())))
                         .stream().allMatch(r -> r instanceof IntakeResult.Duplicate))
                 .count();

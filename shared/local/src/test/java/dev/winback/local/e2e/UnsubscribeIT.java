@@ -90,7 +90,7 @@ class UnsubscribeIT {
 
         // Re-subscribed the same day, then the old link again: the withdrawal is recorded again.
         clock.advance(Duration.ofMinutes(5));
-        fixture.services.intake().apply(List.of(new dev.winback.core.event.EngagementEvent("resub-" + customer, customer,
+        fixture.ingestion.intake().apply(List.of(new dev.winback.core.event.EngagementEvent("resub-" + customer, customer,
                 clock.instant(), java.util.Optional.empty(), new dev.winback.core.event.EventPayload.ConsentChanged(
                 Channel.EMAIL, Purpose.MARKETING, true, "web", "v1"))));
         assertThat(record(customer).record().channel(Channel.EMAIL).consent().get(Purpose.MARKETING).value().granted())

@@ -1,8 +1,8 @@
 package dev.winback.local.runtime.delivery;
 
-import dev.winback.adapters.EngagementServices;
 import dev.winback.adapters.sns.SnsPushSender;
 import dev.winback.adapters.config.ChannelsConfig;
+import dev.winback.adapters.config.MessageDelivery;
 import dev.winback.adapters.sns.SnsSmsSender;
 import dev.winback.adapters.sqs.DeliveryQueueMessages;
 import dev.winback.adapters.json.RetentionActionRequestedJson;
@@ -48,8 +48,11 @@ public final class LocalDelivery implements ActionPublisher, AutoCloseable {
     private long requests;
     private long notMessages;
 
-    /** @param inbox the in-app channel, as deployed (the inbox in the runtime's table) */
-    public LocalDelivery(EngagementServices services, ChannelSender inbox, Clock clock, Map<String, String> env) {
+    /**
+     * @param messages delivery over the runtime's table, as the deliver function composes it
+     * @param inbox    the in-app channel, as deployed (the inbox in the runtime's table)
+     */
+    public LocalDelivery(MessageDelivery messages, ChannelSender inbox, Clock clock, Map<String, String> env) {
         if (inbox.channel() != Channel.IN_APP) throw new IllegalArgumentException("not an in-app sender: " + inbox.channel());
         this.outbox = new LocalOutbox(clock);
         this.sns = emulator(env).map(LocalDelivery::sns);
@@ -63,7 +66,7 @@ public final class LocalDelivery implements ActionPublisher, AutoCloseable {
         senders.forEach(s -> emulated.add(s.channel()));
         outbox.senders().stream().filter(s -> !emulated.contains(s.channel())).forEach(senders::add);
         // The shipped templates, as deployed; no signed links locally (only the outbox sees the mail).
-        this.delivery = services.deliverMessages(senders, new TemplateComposer(MustacheMessageTemplates.shipped(),
+        this.delivery = messages.deliverMessages(senders, new TemplateComposer(MustacheMessageTemplates.shipped(),
                 Optional.empty(), LOCAL_BRAND, clock), tally);
         this.reader = new DeliveryQueueMessages(delivery.policy());
     }

@@ -1,0 +1,60 @@
+package dev.winback.functions.evaluate;
+
+import dev.winback.adapters.config.AwsClients;
+import dev.winback.adapters.config.EngagementTable;
+import dev.winback.adapters.config.EvaluatorConfig;
+import dev.winback.adapters.config.JulWarnings;
+import dev.winback.adapters.config.WriterThreads;
+import dev.winback.adapters.eventbridge.EventBridgeActionPublisher;
+import dev.winback.adapters.json.PlaybookLoader;
+import dev.winback.adapters.sqs.SqsDeliveryRequests;
+import dev.winback.core.evaluation.ActionPublisher;
+import dev.winback.core.evaluation.Destination;
+import dev.winback.core.evaluation.EvaluateDueCustomers;
+import dev.winback.core.evaluation.EvaluationPolicy;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.Executor;
+
+/** What the evaluator function needs: the scheduled evaluation over the table, and its clock. */
+public final class EvaluateCustomersComposition {
+
+    private final EvaluateDueCustomers evaluate;
+    private final Clock clock;
+
+    /**
+     * For the local runtime and tests, which bring the table, their own publishers and the writer
+     * threads the customers are evaluated on.
+     */
+    public EvaluateCustomersComposition(EngagementTable table, EvaluationPolicy policy,
+                                        Map<Destination, ActionPublisher> publishers, Clock clock, Executor writers) {
+        this.evaluate = new EvaluateDueCustomers(table.evaluationStore(), table.evaluationStore(), publishers, policy,
+                table.purchaseModels(), writers, new JulWarnings(EvaluateDueCustomers.class));
+        this.clock = clock;
+    }
+
+    /**
+     * As deployed: actions to the event bus and delivery requests to the delivery queue, the shipped
+     * playbook, the system clock and a writer pool of its own.
+     */
+    public static EvaluateCustomersComposition fromEnvironment() {
+        EvaluatorConfig config = EvaluatorConfig.fromEnvironment(System.getenv());
+        AwsClients clients = new AwsClients();
+        Clock clock = Clock.systemUTC();
+        return new EvaluateCustomersComposition(new EngagementTable(config.winback(), clients, clock),
+                EvaluationPolicy.defaults(new PlaybookLoader().shipped()), Map.of(
+                Destination.EVENT_BUS, new EventBridgeActionPublisher(clients.eventBridge(), config.winback().eventBusName()),
+                Destination.DELIVERY_QUEUE, new SqsDeliveryRequests(clients.sqs(), config.deliveryQueueUrl())),
+                clock, WriterThreads.newPool());
+    }
+
+    public EvaluateDueCustomers evaluate() {
+        return evaluate;
+    }
+
+    /** The run's instant is the clock's, not the schedule's. */
+    public Clock clock() {
+        return clock;
+    }
+}

@@ -1,0 +1,101 @@
+package dev.winback.adapters.config;
+
+import dev.winback.adapters.dynamodb.CapacityMeter;
+import dev.winback.adapters.dynamodb.ContactIndex;
+import dev.winback.adapters.dynamodb.DynamoDbCustomerSample;
+import dev.winback.adapters.dynamodb.DynamoDbEngagementStore;
+import dev.winback.adapters.dynamodb.DynamoDbEvaluationStore;
+import dev.winback.adapters.dynamodb.DynamoDbMessageLedger;
+import dev.winback.adapters.dynamodb.DynamoDbPurchaseModels;
+import dev.winback.core.links.ContactHashes;
+import dev.winback.core.links.KeyMaterial;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executor;
+
+/**
+ * The stores over the single DynamoDB table, all counting their capacity on one meter. Building it
+ * does no I/O: a function pays for the stores it uses, when it uses them.
+ */
+public final class EngagementTable {
+
+    /** The fitted model changes once a day; readers look for a new one this often. */
+    public static final Duration MODEL_REFRESH = Duration.ofMinutes(15);
+    /** Parallel Scan segments when sampling the base for the daily fit. */
+    public static final int SAMPLE_SEGMENTS = 4;
+
+    private final AwsClients clients;
+    private final String tableName;
+    private final KeyMaterial keys;
+    private final CapacityMeter meter = new CapacityMeter();
+    private final ContactIndex contacts;
+    private final DynamoDbEngagementStore store;
+    private final DynamoDbEvaluationStore evaluationStore;
+    private final DynamoDbMessageLedger messageLedger;
+    private final DynamoDbPurchaseModels purchaseModels;
+
+    /**
+     * Keys from the secret {@code WINBACK_LINK_SECRET_ARN} names (read on first use), or the local
+     * development secret where the environment names none (the local runtime, tests, benchmarks).
+     */
+    public EngagementTable(WinbackConfig config, AwsClients clients, Clock clock) {
+        this(config, clients, clock, LinkConfig.keysFromEnvironment(System.getenv(), clients));
+    }
+
+    public EngagementTable(WinbackConfig config, AwsClients clients, Clock clock, KeyMaterial keys) {
+        this.clients = clients;
+        this.tableName = config.tableName();
+        this.keys = keys;
+        this.contacts = new ContactIndex(clients.dynamoDb(), tableName, new ContactHashes(keys), meter);
+        this.store = new DynamoDbEngagementStore(clients.dynamoDb(), tableName, meter, contacts);
+        this.evaluationStore = new DynamoDbEvaluationStore(clients.dynamoDb(), tableName, meter, store);
+        this.messageLedger = new DynamoDbMessageLedger(clients.dynamoDb(), tableName, meter);
+        this.purchaseModels = new DynamoDbPurchaseModels(clients.dynamoDb(), tableName, meter, clock, MODEL_REFRESH);
+    }
+
+    /** The SDK clients the stores use, for the adapters built next to them (senders, inbox, rejected events). */
+    public AwsClients clients() {
+        return clients;
+    }
+
+    public String tableName() {
+        return tableName;
+    }
+
+    /** The deployment secret's derived keys (links, contact hashes). */
+    public KeyMaterial keys() {
+        return keys;
+    }
+
+    /** The capacity every store of this table consumed, for the benchmarks. */
+    public CapacityMeter meter() {
+        return meter;
+    }
+
+    /** Contact addresses by keyed hash: owners and erasure tombstones. */
+    public ContactIndex contacts() {
+        return contacts;
+    }
+
+    public DynamoDbEngagementStore store() {
+        return store;
+    }
+
+    public DynamoDbEvaluationStore evaluationStore() {
+        return evaluationStore;
+    }
+
+    public DynamoDbMessageLedger messageLedger() {
+        return messageLedger;
+    }
+
+    public DynamoDbPurchaseModels purchaseModels() {
+        return purchaseModels;
+    }
+
+    /** A sample of the base for the daily fit, scanning its segments on {@code executor}. */
+    public DynamoDbCustomerSample customerSample(Executor executor) {
+        return new DynamoDbCustomerSample(clients.dynamoDb(), tableName, meter, SAMPLE_SEGMENTS, executor);
+    }
+}

@@ -1,0 +1,59 @@
+package dev.winback.adapters.config;
+
+import dev.winback.adapters.dynamodb.RejectedEvents;
+import dev.winback.adapters.json.JsonEventFormat;
+import dev.winback.adapters.json.PlaybookLoader;
+import dev.winback.core.delivery.DecisionPublisher;
+import dev.winback.core.delivery.MessageReceipts;
+import dev.winback.core.evaluation.EvaluationPolicy;
+import dev.winback.core.evaluation.Evaluator;
+import dev.winback.core.ingest.EventIntake;
+import dev.winback.core.ingest.IngestEvents;
+
+import java.time.Clock;
+import java.util.concurrent.Executor;
+
+/**
+ * The ingestion pipeline every function that applies events needs: raw events checked and parsed
+ * ({@link EventIntake}, keeping the rejected ones), then applied to the records ({@link IngestEvents}).
+ * Applying an event arms the record's evaluation timer with the evaluator's own rule and the current
+ * purchase model, and a receipt marks the Winback message it answers (ending the wait for a fallback).
+ */
+public final class Ingestion {
+
+    private final EvaluationPolicy evaluationPolicy;
+    private final IngestEvents events;
+    private final EventIntake intake;
+
+    /** Over the shipped playbook; the arrival window from the environment. */
+    public Ingestion(EngagementTable table, Clock clock, Executor writers) {
+        this(table, EvaluationPolicy.defaults(new PlaybookLoader().shipped()), clock, writers);
+    }
+
+    /** With the evaluation policy the caller already holds (one playbook per composition). */
+    public Ingestion(EngagementTable table, EvaluationPolicy evaluationPolicy, Clock clock, Executor writers) {
+        this.evaluationPolicy = evaluationPolicy;
+        this.events = new IngestEvents(table.store(), writers, clock,
+                (record, now) -> Evaluator.dueAt(record, now, evaluationPolicy, table.purchaseModels().current()),
+                new MessageReceipts(table.messageLedger(), DecisionPublisher.NONE, clock),
+                IngestConfig.arrivalWindow(System.getenv()), new JulWarnings(IngestEvents.class));
+        this.intake = new EventIntake(events, new JsonEventFormat(),
+                new RejectedEvents(table.clients().dynamoDb(), table.tableName()), new JulWarnings(EventIntake.class),
+                clock, table.contacts()::withoutErasedContacts);
+    }
+
+    /** The playbook's evaluation rules the timers are armed with. */
+    public EvaluationPolicy evaluationPolicy() {
+        return evaluationPolicy;
+    }
+
+    /** Applies parsed events (message sends recorded by delivery, the use cases' own events). */
+    public IngestEvents events() {
+        return events;
+    }
+
+    /** Raw events from the queue or the API. */
+    public EventIntake intake() {
+        return intake;
+    }
+}

@@ -1,0 +1,77 @@
+package dev.winback.adapters.config;
+
+import dev.winback.adapters.dynamodb.AccountHealth;
+import dev.winback.adapters.dynamodb.AccountHealthPauses;
+import dev.winback.adapters.dynamodb.SentCopies;
+import dev.winback.adapters.dynamodb.SuppressedNumbers;
+import dev.winback.adapters.phone.PhoneNumberTimeZones;
+import dev.winback.core.delivery.ChannelPlans;
+import dev.winback.core.delivery.ChannelSender;
+import dev.winback.core.delivery.DecisionPublisher;
+import dev.winback.core.delivery.DeliverMessages;
+import dev.winback.core.delivery.DeliveryPolicy;
+import dev.winback.core.delivery.MessageComposer;
+import dev.winback.core.delivery.MessageLedger;
+import dev.winback.core.delivery.PlaybookPlans;
+import dev.winback.core.delivery.RecordSend;
+import dev.winback.core.event.Channel;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Message delivery over the table, whoever brings the senders: each send is recorded in the
+ * engagement record at once (a message_sent event through ingestion), so caps and sunsets see it on
+ * the next message; every sender keeps a copy of what it sends for the customer's export
+ * ({@link SentCopies}); no SMS goes to a number on the suppression list ({@link SuppressedNumbers});
+ * marketing email waits while the account's health flag says so.
+ */
+public final class MessageDelivery {
+
+    /** Marketing email checks the account-health flag this often at most. */
+    public static final Duration ACCOUNT_HEALTH_REFRESH = Duration.ofMinutes(1);
+
+    private final EngagementTable table;
+    private final Ingestion ingestion;
+    private final DeliveryPolicy policy;
+    private final Clock clock;
+
+    public MessageDelivery(EngagementTable table, Ingestion ingestion, Clock clock) {
+        this.table = table;
+        this.ingestion = ingestion;
+        this.clock = clock;
+        this.policy = policy(ingestion);
+    }
+
+    /** The channel plans of the playbook the timers are armed with, and time zones guessed from phone numbers. */
+    public static DeliveryPolicy policy(Ingestion ingestion) {
+        return DeliveryPolicy.defaults()
+                .withPlans(PlaybookPlans.of(ingestion.evaluationPolicy().playbook(), ChannelPlans.DEFAULT))
+                .withZoneGuess(new PhoneNumberTimeZones());
+    }
+
+    public DeliveryPolicy policy() {
+        return policy;
+    }
+
+    /** Delivery through these senders on the table's ledger. */
+    public DeliverMessages deliverMessages(List<ChannelSender> senders, MessageComposer composer,
+                                           DecisionPublisher decisions) {
+        return deliverMessages(senders, composer, decisions, table.messageLedger());
+    }
+
+    /** Delivery on the given ledger (tests wrap the table's to step in between its writes). */
+    public DeliverMessages deliverMessages(List<ChannelSender> senders, MessageComposer composer,
+                                           DecisionPublisher decisions, MessageLedger ledger) {
+        var dynamoDb = table.clients().dynamoDb();
+        List<ChannelSender> guarded = senders.stream()
+                .map(sender -> SentCopies.around(sender, dynamoDb, table.tableName(), clock, table.meter()))
+                .map(sender -> sender.channel() == Channel.SMS ? new SuppressedNumbers(sender, table.contacts()) : sender)
+                .toList();
+        return new DeliverMessages(table.store(), ledger, guarded, composer,
+                new RecordSend(ingestion.events(), new JulWarnings(RecordSend.class)), decisions, policy,
+                new AccountHealthPauses(new AccountHealth(dynamoDb, table.tableName()), clock, ACCOUNT_HEALTH_REFRESH),
+                clock, new JulWarnings(DeliverMessages.class));
+    }
+}
