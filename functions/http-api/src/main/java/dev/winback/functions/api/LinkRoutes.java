@@ -1,7 +1,9 @@
 package dev.winback.functions.api;
 
-import dev.winback.adapters.EngagementServices;
+import dev.winback.adapters.config.EngagementTable;
+import dev.winback.adapters.config.Ingestion;
 import dev.winback.adapters.config.LinkConfig;
+import dev.winback.adapters.config.MessageDelivery;
 import dev.winback.adapters.mustache.MustachePages;
 import dev.winback.core.ingest.EventApplier;
 import dev.winback.core.links.StaySubscribed;
@@ -21,14 +23,15 @@ public final class LinkRoutes {
     private LinkRoutes() {
     }
 
-    public static RouteTable create(EngagementServices services, LinkConfig links, Clock clock) {
+    /** The link routes over the table and the ingestion pipeline, checking tokens with {@code links}' key ring. */
+    public static RouteTable create(EngagementTable table, Ingestion ingestion, LinkConfig links, Clock clock) {
         LinkPages pages = new LinkPages(MustachePages.shipped());
-        EventApplier events = IntakeApplier.of(services.intake());
+        EventApplier events = IntakeApplier.of(ingestion.intake());
         UnsubscribeRoute unsubscribe = new UnsubscribeRoute(new Unsubscribe(links.tokens(), events, clock), pages);
         KeepSubscribedRoute keepSubscribed = new KeepSubscribedRoute(
                 new StaySubscribed(links.tokens(), events, clock), pages);
         PreferenceLink preferenceLink = new PreferenceLink(links.tokens(), clock);
-        PreferenceUseCases preferences = PreferenceUseCases.of(services, clock);
+        PreferenceUseCases preferences = PreferenceUseCases.of(table, ingestion, MessageDelivery.policy(ingestion), clock);
         PreferencePageRoute preferencePage = new PreferencePageRoute(preferenceLink, preferences.show(),
                 preferences.save(), new PreferencePage(pages), clock);
         PreferencesJsonRoute preferencesJson = PreferencesJsonRoute.forLink(preferenceLink, preferences);

@@ -1,6 +1,8 @@
 package dev.winback.functions.api;
 
-import dev.winback.adapters.EngagementServices;
+import dev.winback.adapters.config.EngagementTable;
+import dev.winback.adapters.config.Ingestion;
+import dev.winback.core.delivery.DeliveryPolicy;
 import dev.winback.core.preferences.SavePreferences;
 import dev.winback.core.preferences.ShowPreferences;
 
@@ -9,9 +11,8 @@ import java.time.Clock;
 /** The preference centre's two actions, which the signed links and the operators' {@code /v1} routes share. */
 record PreferenceUseCases(ShowPreferences show, SavePreferences save) {
 
-    static PreferenceUseCases of(EngagementServices services, Clock clock) {
-        return new PreferenceUseCases(new ShowPreferences(services.store(), services.deliveryPolicy(), clock),
-                new SavePreferences(services.store(), IntakeApplier.of(services.intake()), services.deliveryPolicy(),
-                        clock));
+    static PreferenceUseCases of(EngagementTable table, Ingestion ingestion, DeliveryPolicy policy, Clock clock) {
+        return new PreferenceUseCases(new ShowPreferences(table.store(), policy, clock),
+                new SavePreferences(table.store(), IntakeApplier.of(ingestion.intake()), policy, clock));
     }
 }

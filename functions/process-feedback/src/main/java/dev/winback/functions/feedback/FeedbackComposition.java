@@ -1,34 +1,51 @@
 package dev.winback.functions.feedback;
 
-import dev.winback.adapters.EngagementServices;
 import dev.winback.adapters.config.AwsClients;
+import dev.winback.adapters.config.EngagementTable;
+import dev.winback.adapters.config.Ingestion;
 import dev.winback.adapters.config.JulWarnings;
 import dev.winback.adapters.config.WinbackConfig;
+import dev.winback.adapters.config.WriterThreads;
 import dev.winback.adapters.dynamodb.AccountHealth;
 import dev.winback.adapters.dynamodb.DynamoDbOnce;
 import dev.winback.adapters.eventbridge.EventBridgeReplyEvents;
-import dev.winback.core.ingest.IntakeResult;
+import dev.winback.adapters.sns.FeedbackNotifications;
 import dev.winback.adapters.sns.SnsEndpointOwners;
 import dev.winback.adapters.sns.SnsSmsOptIns;
 import dev.winback.adapters.sns.SnsSmsReplies;
 import dev.winback.core.feedback.EndpointOwners;
+import dev.winback.core.feedback.FeedbackNotice;
 import dev.winback.core.feedback.Once;
 import dev.winback.core.feedback.ProcessFeedback;
 import dev.winback.core.feedback.ReplyEvents;
 import dev.winback.core.feedback.SmsOptIns;
 import dev.winback.core.feedback.SmsReplies;
+import dev.winback.core.ingest.IntakeResult;
 
 import java.time.Clock;
 import java.util.Optional;
 
-/** Builds the feedback use case from its ports: on AWS, or with the stand-ins of the local runtime and tests. */
+/**
+ * The feedback function's object graph: the feedback use case over the table and the ingestion
+ * pipeline, with its ports on AWS or with the stand-ins of the local runtime and tests.
+ */
 public final class FeedbackComposition {
 
     private final ProcessFeedback processFeedback;
 
+    /** On AWS, from the function's environment. */
+    public static FeedbackComposition fromEnvironment() {
+        return new FeedbackComposition(WinbackConfig.fromEnvironment(System.getenv()), new AwsClients(),
+                Clock.systemUTC());
+    }
+
     /** On AWS: endpoint owners and SMS replies through SNS, customer replies on the bus. */
     public FeedbackComposition(WinbackConfig config, AwsClients clients, Clock clock) {
-        this(new EngagementServices(config, clients, clock), new SnsEndpointOwners(clients.sns()),
+        this(new EngagementTable(config, clients, clock), config, clients, clock);
+    }
+
+    private FeedbackComposition(EngagementTable table, WinbackConfig config, AwsClients clients, Clock clock) {
+        this(table, new Ingestion(table, clock, WriterThreads.newPool()), new SnsEndpointOwners(clients.sns()),
                 new SnsSmsReplies(clients.sns()),
                 new EventBridgeReplyEvents(clients.eventBridge(), config.eventBusName()),
                 new DynamoDbOnce(clients.dynamoDb(), config.tableName(), clock), clock,
@@ -36,23 +53,28 @@ public final class FeedbackComposition {
     }
 
     /** For the local runtime and tests, which bring their own stand-ins for SNS and the bus. */
-    public FeedbackComposition(EngagementServices services, EndpointOwners endpoints, SmsReplies sms,
+    public FeedbackComposition(EngagementTable table, Ingestion ingestion, EndpointOwners endpoints, SmsReplies sms,
                                ReplyEvents replies, Once once, Clock clock) {
-        this(services, endpoints, sms, replies, once, clock, SmsOptIns.NONE);
+        this(table, ingestion, endpoints, sms, replies, once, clock, SmsOptIns.NONE);
     }
 
     /** @param optIns takes a number that texted START off the provider's own opt-out list */
-    public FeedbackComposition(EngagementServices services, EndpointOwners endpoints, SmsReplies sms,
+    public FeedbackComposition(EngagementTable table, Ingestion ingestion, EndpointOwners endpoints, SmsReplies sms,
                                ReplyEvents replies, Once once, Clock clock, SmsOptIns optIns) {
         this.processFeedback = new ProcessFeedback(
-                events -> services.intake().apply(events).stream().anyMatch(r -> r instanceof IntakeResult.Retry),
-                customerId -> Optional.ofNullable(services.store().find(customerId)),
-                services.contacts(), services.contacts(), endpoints, sms, optIns, replies, once,
-                new AccountHealth(services.store().dynamoDb(), services.store().table()),
+                events -> ingestion.intake().apply(events).stream().anyMatch(r -> r instanceof IntakeResult.Retry),
+                customerId -> Optional.ofNullable(table.store().find(customerId)),
+                table.contacts(), table.contacts(), endpoints, sms, optIns, replies, once,
+                new AccountHealth(table.clients().dynamoDb(), table.tableName()),
                 ProcessFeedback.Replies.DEFAULT, clock, new JulWarnings(ProcessFeedback.class));
     }
 
     public ProcessFeedback processFeedback() {
         return processFeedback;
+    }
+
+    /** What one SNS message from a provider means (SES events, push endpoint events, inbound SMS). */
+    public FeedbackNotice read(String snsMessage) {
+        return FeedbackNotifications.read(snsMessage);
     }
 }

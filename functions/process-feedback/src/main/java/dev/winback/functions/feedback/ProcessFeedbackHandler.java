@@ -3,12 +3,8 @@ package dev.winback.functions.feedback;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
-import dev.winback.adapters.config.AwsClients;
-import dev.winback.adapters.config.WinbackConfig;
-import dev.winback.adapters.sns.FeedbackNotifications;
 import dev.winback.core.feedback.ProcessFeedback;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -23,18 +19,16 @@ import java.util.logging.Logger;
 public final class ProcessFeedbackHandler implements RequestHandler<SNSEvent, Map<String, Integer>> {
 
     private static final Logger LOG = Logger.getLogger(ProcessFeedbackHandler.class.getName());
+    private final FeedbackComposition composition;
     private final ProcessFeedback processFeedback;
 
     public ProcessFeedbackHandler() {
-        this(WinbackConfig.fromEnvironment(System.getenv()), new AwsClients(), Clock.systemUTC());
-    }
-
-    ProcessFeedbackHandler(WinbackConfig config, AwsClients clients, Clock clock) {
-        this(new FeedbackComposition(config, clients, clock));
+        this(FeedbackComposition.fromEnvironment());
     }
 
     /** For the local runtime and tests, which compose the use case with their own stand-ins. */
     public ProcessFeedbackHandler(FeedbackComposition composition) {
+        this.composition = composition;
         this.processFeedback = composition.processFeedback();
     }
 
@@ -42,7 +36,7 @@ public final class ProcessFeedbackHandler implements RequestHandler<SNSEvent, Ma
     public Map<String, Integer> handleRequest(SNSEvent event, Context context) {
         List<ProcessFeedback.Incoming> notifications = event.getRecords() == null ? List.of()
                 : event.getRecords().stream().map(r -> new ProcessFeedback.Incoming(
-                        FeedbackNotifications.read(r.getSNS().getMessage()),
+                        composition.read(r.getSNS().getMessage()),
                         r.getSNS().getTimestamp() == null ? null
                                 : Instant.ofEpochMilli(r.getSNS().getTimestamp().getMillis()))).toList();
         ProcessFeedback.Report report = processFeedback.process(notifications);

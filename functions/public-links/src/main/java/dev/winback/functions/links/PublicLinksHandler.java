@@ -4,11 +4,9 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.winback.adapters.EngagementServices;
 import dev.winback.adapters.config.AwsClients;
 import dev.winback.adapters.config.LinkConfig;
 import dev.winback.adapters.config.WinbackConfig;
-import dev.winback.functions.api.LinkRoutes;
 import dev.winback.functions.api.RouteTable;
 
 import java.time.Clock;
@@ -23,21 +21,20 @@ public final class PublicLinksHandler implements RequestHandler<APIGatewayV2HTTP
     private final RouteTable routes;
 
     public PublicLinksHandler() {
-        this(WinbackConfig.fromEnvironment(System.getenv()), new AwsClients());
+        this(PublicLinksComposition.fromEnvironment());
     }
 
-    private PublicLinksHandler(WinbackConfig config, AwsClients clients) {
-        this(config, clients, LinkConfig.fromEnvironment(System.getenv(), clients), Clock.systemUTC());
+    public PublicLinksHandler(PublicLinksComposition composition) {
+        this.routes = composition.routes();
     }
 
     public PublicLinksHandler(WinbackConfig config, AwsClients clients, LinkConfig links, Clock clock) {
-        // One key ring for the links it checks and the contact hashes it writes and looks up.
-        this.routes = LinkRoutes.create(new EngagementServices(config, clients, clock, links.keys()), links, clock);
+        this(new PublicLinksComposition(config, clients, links, clock));
     }
 
     /** For the local runtime and tests: links signed with the local development secret. */
     public static PublicLinksHandler local(WinbackConfig config, AwsClients clients, Clock clock) {
-        return new PublicLinksHandler(config, clients, LinkConfig.localDevelopment(null), clock);
+        return new PublicLinksHandler(PublicLinksComposition.local(config, clients, clock));
     }
 
     @Override

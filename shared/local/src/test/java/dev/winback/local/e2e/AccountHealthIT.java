@@ -30,7 +30,7 @@ class AccountHealthIT {
     private final IngestFixture fixture = IngestFixture.get();
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-21T00:00:00Z"), ZoneOffset.UTC);
     private final ProcessFeedbackHandler handler = new ProcessFeedbackHandler(new FeedbackComposition(
-            fixture.services, arn -> Optional.empty(),
+            fixture.table, fixture.ingestion, arn -> Optional.empty(),
             (to, from, text) -> { }, reply -> { },
             new DynamoDbOnce(fixture.clients.dynamoDb(), fixture.config.tableName(), clock), clock));
     private final AccountHealth health = new AccountHealth(fixture.clients.dynamoDb(), fixture.config.tableName());

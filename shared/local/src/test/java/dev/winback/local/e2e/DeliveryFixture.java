@@ -2,7 +2,6 @@ package dev.winback.local.e2e;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import dev.winback.adapters.EngagementServices;
 import dev.winback.adapters.config.EngagementTable;
 import dev.winback.adapters.config.Ingestion;
 import dev.winback.adapters.config.MessageDelivery;
@@ -48,8 +47,7 @@ final class DeliveryFixture {
 
     final VirtualClock clock;
     final EngagementTable table;
-    /** For the feedback handler only: its function is still wired by {@link EngagementServices}. */
-    final EngagementServices services;
+    final Ingestion ingestion;
     final DeliverMessages delivery;
     final IngestEventsHandler ingest;
     final DeliverMessagesHandler deliver;
@@ -70,14 +68,13 @@ final class DeliveryFixture {
         IngestFixture shared = IngestFixture.get();
         clock = new VirtualClock(start);
         table = new EngagementTable(shared.config, shared.clients, clock);
-        Ingestion ingestion = new Ingestion(table, clock, shared.writers);
+        ingestion = new Ingestion(table, clock, shared.writers);
         delivery = new MessageDelivery(table, ingestion, clock).deliverMessages(senders, new TestComposer(),
                 DecisionPublisher.NONE, ledger.apply(table.messageLedger()));
         DeliveryComposition composition = new DeliveryComposition(delivery);
         ingest = new IngestEventsHandler(new IngestEventsComposition(ingestion));
         deliver = new DeliverMessagesHandler(composition);
         resume = new ResumeDueMessagesHandler(composition);
-        services = new EngagementServices(shared.config, shared.clients, clock);
     }
 
     /** Events through the real ingest handler, as one SQS batch. */

@@ -47,7 +47,7 @@ class FeedbackIT {
     private final List<String> texts = new ArrayList<>();
     private final List<CustomerReplied> replies = new ArrayList<>();
     private final Map<String, String> endpointOwners = new java.util.HashMap<>();
-    private final ProcessFeedbackHandler handler = new ProcessFeedbackHandler(new FeedbackComposition(fixture.services,
+    private final ProcessFeedbackHandler handler = new ProcessFeedbackHandler(new FeedbackComposition(fixture.table, fixture.ingestion,
             arn -> Optional.ofNullable(endpointOwners.get(arn)), (to, from, text) -> texts.add(text), replies::add,
             new DynamoDbOnce(fixture.clients.dynamoDb(), fixture.config.tableName(), clock), clock));
 

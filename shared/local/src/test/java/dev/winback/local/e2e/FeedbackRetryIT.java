@@ -1,7 +1,8 @@
 package dev.winback.local.e2e;
 
-import dev.winback.adapters.EngagementServices;
 import dev.winback.adapters.config.AwsClients;
+import dev.winback.adapters.config.EngagementTable;
+import dev.winback.adapters.config.Ingestion;
 import dev.winback.adapters.dynamodb.DynamoDbOnce;
 import dev.winback.core.event.Channel;
 import dev.winback.core.event.EngagementEvent;
@@ -54,8 +55,9 @@ class FeedbackRetryIT {
                 }
             })).build();
     private final AwsClients clients = new AwsClients(failing);
+    private final EngagementTable table = new EngagementTable(fixture.config, clients, clock);
     private final ProcessFeedbackHandler handler = new ProcessFeedbackHandler(new FeedbackComposition(
-            new EngagementServices(fixture.config, clients, clock), arn -> Optional.empty(), (to, from, text) -> { },
+            table, new Ingestion(table, clock, fixture.writers), arn -> Optional.empty(), (to, from, text) -> { },
             reply -> { }, new DynamoDbOnce(failing, fixture.config.tableName(), clock), clock));
 
     @AfterEach

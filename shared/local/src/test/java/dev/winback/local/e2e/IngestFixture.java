@@ -2,7 +2,6 @@ package dev.winback.local.e2e;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import dev.winback.adapters.EngagementServices;
 import dev.winback.adapters.config.EngagementTable;
 import dev.winback.adapters.config.Ingestion;
 import dev.winback.adapters.config.WriterThreads;
@@ -46,8 +45,6 @@ final class IngestFixture {
     final ExecutorService writers = WriterThreads.newPool();
     final EngagementTable table;
     final Ingestion ingestion;
-    /** For the feedback handler only: its function is still wired by {@link EngagementServices}. */
-    final EngagementServices services;
     final IngestEventsHandler handler;
     private final EventJsonWriter writer = new EventJsonWriter();
     private final AtomicLong messageIds = new AtomicLong();
@@ -61,7 +58,6 @@ final class IngestFixture {
         Clock clock = Clock.fixed(Instant.parse("2026-12-01T00:00:00Z"), ZoneOffset.UTC);
         table = new EngagementTable(config, clients, clock);
         ingestion = new Ingestion(table, clock, writers);
-        services = new EngagementServices(config, clients, clock);
         handler = new IngestEventsHandler(new IngestEventsComposition(ingestion));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             clients.close();

@@ -2,7 +2,6 @@ package dev.winback.local.e2e;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
-import dev.winback.adapters.EngagementServices;
 import dev.winback.adapters.config.EngagementTable;
 import dev.winback.adapters.config.Ingestion;
 import dev.winback.adapters.config.LinkConfig;
@@ -79,7 +78,7 @@ class KeyRotationIT {
         assertThat(rotated.contacts().ownersOfPhone("+15550188003")).containsExactly("rot-c");
 
         ProcessFeedbackHandler feedback = new ProcessFeedbackHandler(new FeedbackComposition(
-                new EngagementServices(fixture.config, fixture.clients, clock, afterRotation), arn -> Optional.empty(),
+                rotated, ingestion(rotated), arn -> Optional.empty(),
                 (to, from, text) -> { }, reply -> { },
                 new DynamoDbOnce(fixture.clients.dynamoDb(), fixture.config.tableName(), clock), clock));
         assertThat(feedback.handleRequest(stop("+15550188003", "inbound-rot-c-1"), null)).containsEntry("sms.stop", 1);

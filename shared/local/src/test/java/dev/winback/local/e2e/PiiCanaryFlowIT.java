@@ -60,7 +60,7 @@ class PiiCanaryFlowIT {
 
         List<String> texts = new ArrayList<>();
         ProcessFeedbackHandler feedback = new ProcessFeedbackHandler(new FeedbackComposition(
-                fixture.services, arn -> Optional.of(customer),
+                fixture.table, fixture.ingestion, arn -> Optional.of(customer),
                 (to, from, text) -> texts.add(text), reply -> { },
                 new DynamoDbOnce(fixture.clients.dynamoDb(), fixture.config.tableName(), clock), clock));
         for (String name : List.of("sns-ses-bounce-permanent.json", "sns-ses-complaint.json", "sns-ses-delivery.json",

@@ -57,7 +57,7 @@ class SmsSuppressionIT {
         provider.clear();
         f = new DeliveryFixture(DeliveryIT.AFTERNOON, sns);
         IngestFixture shared = IngestFixture.get();
-        feedback = new ProcessFeedbackHandler(new FeedbackComposition(f.services, arn -> Optional.empty(),
+        feedback = new ProcessFeedbackHandler(new FeedbackComposition(f.table, f.ingestion, arn -> Optional.empty(),
                 (to, from, text) -> confirmations.add(text), reply -> { },
                 new DynamoDbOnce(shared.clients.dynamoDb(), shared.config.tableName(), f.clock), f.clock,
                 phone -> {
