@@ -1,12 +1,14 @@
 package dev.winback.local.runtime;
 
-import dev.winback.core.record.EvaluatedSignal;
-import dev.winback.core.record.Evaluation;
 import dev.winback.core.playbook.ActionRequest;
 import dev.winback.core.record.EngagementRecord;
+import dev.winback.core.record.EvaluatedSignal;
+import dev.winback.core.record.Evaluation;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -26,9 +28,10 @@ public record EvaluationSummary(long customers, Map<String, Long> byState, Map<S
     static final int EXAMPLES = 3;
 
     public EvaluationSummary {
-        byState = Map.copyOf(byState);
-        bySignal = Map.copyOf(bySignal);
-        byAction = Map.copyOf(byAction);
+        // Sorted by name, so the same run prints the same summary (Map.copyOf's order changes per JVM).
+        byState = Collections.unmodifiableMap(new TreeMap<>(byState));
+        bySignal = Collections.unmodifiableMap(new TreeMap<>(bySignal));
+        byAction = Collections.unmodifiableMap(new TreeMap<>(byAction));
         examples = List.copyOf(examples);
     }
 
@@ -48,7 +51,10 @@ public record EvaluationSummary(long customers, Map<String, Long> byState, Map<S
         Map<String, Long> byAction = new TreeMap<>();
         Set<String> exampleTypes = new LinkedHashSet<>();
         List<String> examples = new ArrayList<>();
-        for (ActionRequest request : published) {
+        // Examples in a fixed order of requests, not the order concurrent runs happened to publish them.
+        List<ActionRequest> inKeyOrder = published.stream()
+                .sorted(Comparator.comparing(ActionRequest::idempotencyKey)).toList();
+        for (ActionRequest request : inKeyOrder) {
             byAction.merge(request.action().wireName(), 1L, Long::sum);
             if (examples.size() < EXAMPLES && exampleTypes.add(request.signalType().wireName())) {
                 examples.add(request.signalType().wireName() + " -> " + request.action().wireName() + ": "
