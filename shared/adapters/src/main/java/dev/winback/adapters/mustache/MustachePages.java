@@ -71,6 +71,13 @@ public final class MustachePages {
 
     private final String root;
     private final ClassLoader loader;
+    /**
+     * Entries each cache keeps at most. The language comes from the visitor's Accept-Language, which
+     * anyone can vary at will on the anonymous link routes: past this bound, pages are still served but
+     * no longer remembered, so random languages cost a little CPU and never memory.
+     */
+    static final int CACHE_LIMIT = 512;
+
     private final Map<String, Optional<String>> sources = new ConcurrentHashMap<>();
     private final Map<String, Template> compiled = new ConcurrentHashMap<>();
 
@@ -92,7 +99,7 @@ public final class MustachePages {
         List<String> chain = MustacheMessageTemplates.localeCandidates(locale);
         String name = page.file();
         try {
-            String html = compiled.computeIfAbsent(name + "|" + String.join(",", chain), key -> compile(name, chain))
+            String html = cached(compiled, name + "|" + String.join(",", chain), key -> compile(name, chain))
                     .execute(view);
             // One final line break, whatever the files end with.
             return html.stripTrailing() + "\n";
@@ -120,7 +127,7 @@ public final class MustachePages {
     /** The language of the page's most specific file: its locale, English for the file without one. */
     private Locale language(String name, List<String> chain) {
         for (String locale : chain) {
-            if (!locale.isEmpty() && sources.computeIfAbsent(path(name, locale), this::read).isPresent()) {
+            if (!locale.isEmpty() && cached(sources, path(name, locale), this::read).isPresent()) {
                 return Locale.forLanguageTag(locale);
             }
         }
@@ -130,7 +137,7 @@ public final class MustachePages {
     /** The most specific file of a page or partial in the locale chain. */
     private String source(String name, List<String> chain) {
         for (String locale : chain) {
-            Optional<String> source = sources.computeIfAbsent(path(name, locale), this::read);
+            Optional<String> source = cached(sources, path(name, locale), this::read);
             if (source.isPresent()) return source.get();
         }
         throw new IllegalStateException("no page " + path(name, ""));
@@ -139,6 +146,19 @@ public final class MustachePages {
     /** The class-path resource of a page or partial in one locale ("" for the default). */
     public String path(String name, String locale) {
         return root + "/" + name + (locale.isEmpty() ? "" : "." + locale) + ".mustache";
+    }
+
+    private static <V> V cached(Map<String, V> cache, String key, java.util.function.Function<String, V> load) {
+        V known = cache.get(key);
+        if (known != null) return known;
+        V loaded = load.apply(key);
+        if (cache.size() < CACHE_LIMIT) cache.putIfAbsent(key, loaded);
+        return loaded;
+    }
+
+    /** How many entries the caches hold (for the test that random languages cannot grow them). */
+    int cachedEntries() {
+        return sources.size() + compiled.size();
     }
 
     private Optional<String> read(String path) {

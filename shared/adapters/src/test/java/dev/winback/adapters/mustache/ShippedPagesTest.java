@@ -93,6 +93,17 @@ class ShippedPagesTest {
     }
 
     @Test
+    void visitorsWithEveryLanguageUnderTheSun_getPagesButNeverGrowTheCaches() {
+        Map<String, Object> view = sample(Page.UNSUBSCRIBE_INVALID);
+        for (int i = 0; i < 3 * MustachePages.CACHE_LIMIT; i++) {
+            String language = "zz" + (char) ('a' + i % 26) + (char) ('a' + i / 26 % 26) + (char) ('a' + i / 676 % 26);
+            assertThat(pages.render(Page.UNSUBSCRIBE_INVALID, Locale.forLanguageTag(language), view))
+                    .contains("<html lang=\"en\">");
+        }
+        assertThat(pages.cachedEntries()).isLessThanOrEqualTo(2 * MustachePages.CACHE_LIMIT);
+    }
+
+    @Test
     void aVariableThePageNeeds_butTheViewLacks_failsTheRender() {
         assertThatThrownBy(() -> pages.render(Page.PREFERENCES, null, Map.of()))
                 .hasMessageContaining("preferences");

@@ -117,7 +117,7 @@ public final class EventIntake {
                 case ERASED -> new IntakeResult.Erased(id);
             });
         }
-        if (erased > 0) warnings.warn("dropped " + erased + " event(s) of erased customers");
+        if (erased > 0) warnings.note("dropped " + erased + " event(s) of erased customers");
         return results;
     }
 
@@ -133,7 +133,7 @@ public final class EventIntake {
     private IntakeResult keepRejected(RawEvent raw, ParseResult.Invalid invalid) {
         try {
             rejected.keep(raw.source(), raw.sourceId(), raw.body(), invalid.errors(), invalid.omitted(), clock.instant());
-            warnings.warn("rejected event from " + raw.source() + " " + raw.sourceId() + ": "
+            warnings.note("rejected event from " + raw.source() + " " + raw.sourceId() + ": "
                     + invalid.errorCount() + " invalid field(s), first " + invalid.errors().getFirst().field());
             return new IntakeResult.Rejected(invalid.eventId(), invalid.errors());
         } catch (RuntimeException e) {

@@ -17,4 +17,8 @@ public interface Warnings {
     default void warn(String message) {
         warn(message, null);
     }
+
+    /** Something an operator may want to see that is no problem of Winback's (an event refused as invalid). */
+    default void note(String message) {
+    }
 }

@@ -130,7 +130,8 @@ public final class IngestBench {
                 List<String> batch = bodies.subList(from, to);
                 events.subList(from, to).stream().map(EngagementEvent::occurredAt).max(Instant::compareTo)
                         .ifPresent(clock::advanceTo);
-                SQSEvent event = SqsEvents.batch(batch, Instant.EPOCH);
+                // The queue's SentTimestamp is each event's receipt: they arrive as the last of them happens.
+                SQSEvent event = SqsEvents.batch(batch, clock.instant());
                 SQSBatchResponse response = handler.handleRequest(event, null);
                 failures.addAndGet(response.getBatchItemFailures().size());
             }
