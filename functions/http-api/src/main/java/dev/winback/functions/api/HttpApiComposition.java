@@ -3,11 +3,13 @@ package dev.winback.functions.api;
 import dev.winback.adapters.config.AwsClients;
 import dev.winback.adapters.config.EngagementTable;
 import dev.winback.adapters.config.Ingestion;
+import dev.winback.adapters.config.JulWarnings;
 import dev.winback.adapters.config.MessageDelivery;
 import dev.winback.adapters.config.WinbackConfig;
 import dev.winback.adapters.config.WriterThreads;
 import dev.winback.adapters.dynamodb.DynamoDbCustomerData;
 import dev.winback.adapters.dynamodb.DynamoDbInbox;
+import dev.winback.core.evaluation.ShowCustomer;
 import dev.winback.core.links.KeyMaterial;
 import dev.winback.core.privacy.EraseCustomer;
 import dev.winback.core.privacy.ExportCustomer;
@@ -48,8 +50,8 @@ public final class HttpApiComposition {
                 PreferenceUseCases.of(table, ingestion, MessageDelivery.policy(ingestion), clock));
         this.routes = new RouteTable(Map.ofEntries(
                 Map.entry("POST /v1/events", new PostEventsRoute(ingestion.intake())),
-                Map.entry("GET /v1/customers/{customerId}", new GetCustomerRoute(table.store(),
-                        ingestion.evaluationPolicy(), table.purchaseModels())),
+                Map.entry("GET /v1/customers/{customerId}", new GetCustomerRoute(new ShowCustomer(table.store(),
+                        ingestion.evaluationPolicy(), table.purchaseModels(), new JulWarnings(ShowCustomer.class)))),
                 Map.entry("GET /v1/customers/{customerId}/inbox", new GetInboxRoute(new DynamoDbInbox(
                         table.clients().dynamoDb(), table.tableName(), table.meter(), clock,
                         DynamoDbInbox.DEFAULT_TTL))),

@@ -252,6 +252,12 @@ public final class DynamoDbEngagementStore implements EngagementStore {
         return table;
     }
 
+    /** One GetItem rather than a batch read of one. */
+    @Override
+    public Optional<StoredRecord> read(String customerId) {
+        return Optional.ofNullable(find(customerId));
+    }
+
     /** Reads one record for the API; null when the customer is unknown or was erased. */
     public StoredRecord find(String customerId) {
         var response = dynamoDb.getItem(b -> b.tableName(table).key(recordKey(customerId)).consistentRead(true)

@@ -4,6 +4,7 @@ package dev.winback.core.record;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -15,6 +16,12 @@ public interface EngagementStore {
      * {@link StoredRecord#absent}, erased customers {@link StoredRecord#erased}.
      */
     Map<String, StoredRecord> load(Collection<String> customerIds);
+
+    /** One customer's record to show (strongly consistent): empty when never stored or erased. */
+    default Optional<StoredRecord> read(String customerId) {
+        StoredRecord stored = load(List.of(customerId)).get(customerId);
+        return stored == null || stored.version() <= 0 ? Optional.empty() : Optional.of(stored);
+    }
 
     /** Every archive item of the customer, by month (strongly consistent). */
     Map<YearMonth, ArchivedMonth> loadArchive(String customerId);
