@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.winback.adapters.http.FormBody;
 import dev.winback.adapters.mustache.MustachePages.Page;
+import dev.winback.core.links.LinkConfirmation;
 import dev.winback.core.links.StaySubscribed;
 
 import java.util.List;
@@ -39,18 +40,18 @@ final class KeepSubscribedRoute implements Route {
     @Override
     public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent request) {
         String token = PathToken.raw(request);
-        StaySubscribed.Outcome outcome = "POST".equalsIgnoreCase(Route.method(request))
+        LinkConfirmation.Outcome outcome = "POST".equalsIgnoreCase(Route.method(request))
                 ? staySubscribed.confirm(token, keep(request), SourceAddress.of(request))
                 : staySubscribed.ask(token);
         return switch (outcome) {
-            case StaySubscribed.Outcome.Refused refused -> {
+            case LinkConfirmation.Outcome.Refused refused -> {
                 LOG.info(() -> "keep-subscribed link refused: " + refused.reason());
                 yield pages.page(404, Page.KEEP_SUBSCRIBED_INVALID, request);
             }
-            case StaySubscribed.Outcome.Asked asked -> pages.page(200, Page.KEEP_SUBSCRIBED_CONFIRM, request);
-            case StaySubscribed.Outcome.Unclear unclear -> pages.page(400, Page.KEEP_SUBSCRIBED_UNCLEAR, request);
-            case StaySubscribed.Outcome.TryAgain busy -> pages.page(503, Page.CHOICE_TRY_AGAIN, request);
-            case StaySubscribed.Outcome.Kept kept -> {
+            case LinkConfirmation.Outcome.Asked asked -> pages.page(200, Page.KEEP_SUBSCRIBED_CONFIRM, request);
+            case LinkConfirmation.Outcome.Unclear unclear -> pages.page(400, Page.KEEP_SUBSCRIBED_UNCLEAR, request);
+            case LinkConfirmation.Outcome.TryAgain busy -> pages.page(503, Page.CHOICE_TRY_AGAIN, request);
+            case LinkConfirmation.Outcome.Done kept -> {
                 LOG.info("keep-subscribed confirmation recorded");
                 yield pages.page(200, Page.KEEP_SUBSCRIBED_DONE, request);
             }

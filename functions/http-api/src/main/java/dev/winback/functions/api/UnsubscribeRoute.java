@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.winback.adapters.http.FormBody;
 import dev.winback.adapters.mustache.MustachePages.Page;
 import dev.winback.core.event.Channel;
+import dev.winback.core.links.LinkConfirmation;
 import dev.winback.core.links.LinkToken;
 import dev.winback.core.links.Unsubscribe;
 
@@ -43,18 +44,18 @@ final class UnsubscribeRoute implements Route {
     @Override
     public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent request) {
         String token = PathToken.raw(request);
-        Unsubscribe.Outcome outcome = "POST".equalsIgnoreCase(Route.method(request))
+        LinkConfirmation.Outcome outcome = "POST".equalsIgnoreCase(Route.method(request))
                 ? unsubscribe.confirm(token, oneClick(request), SourceAddress.of(request))
                 : unsubscribe.ask(token);
         return switch (outcome) {
-            case Unsubscribe.Outcome.Refused refused -> {
+            case LinkConfirmation.Outcome.Refused refused -> {
                 LOG.info(() -> "unsubscribe link refused: " + refused.reason());
                 yield pages.page(404, Page.UNSUBSCRIBE_INVALID, request);
             }
-            case Unsubscribe.Outcome.Asked asked -> pages.page(200, Page.UNSUBSCRIBE_CONFIRM, request, what(asked.token()));
-            case Unsubscribe.Outcome.Unclear unclear -> pages.page(400, Page.UNSUBSCRIBE_UNCLEAR, request);
-            case Unsubscribe.Outcome.TryAgain busy -> pages.page(503, Page.CHOICE_TRY_AGAIN, request);
-            case Unsubscribe.Outcome.Unsubscribed done -> {
+            case LinkConfirmation.Outcome.Asked asked -> pages.page(200, Page.UNSUBSCRIBE_CONFIRM, request, what(asked.token()));
+            case LinkConfirmation.Outcome.Unclear unclear -> pages.page(400, Page.UNSUBSCRIBE_UNCLEAR, request);
+            case LinkConfirmation.Outcome.TryAgain busy -> pages.page(503, Page.CHOICE_TRY_AGAIN, request);
+            case LinkConfirmation.Outcome.Done done -> {
                 LOG.info(() -> "one-click unsubscribe recorded for channel "
                         + done.token().channel().map(Channel::wireName).orElse("?"));
                 yield pages.page(200, Page.UNSUBSCRIBE_DONE, request, what(done.token()));

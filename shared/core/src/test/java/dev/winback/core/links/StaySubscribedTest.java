@@ -24,33 +24,33 @@ class StaySubscribedTest {
 
     @Test
     void aVisit_asksAndChangesNothing() {
-        assertThat(stay.ask(raw)).isEqualTo(new StaySubscribed.Outcome.Asked(token));
+        assertThat(stay.ask(raw)).isEqualTo(new LinkConfirmation.Outcome.Asked(token));
         assertThat(events.applied).isEmpty();
     }
 
     @Test
     void aConfirmation_appliesTheGrant() {
-        assertThat(stay.confirm(raw, true, Optional.of("192.0.2.1"))).isEqualTo(new StaySubscribed.Outcome.Kept(token));
+        assertThat(stay.confirm(raw, true, Optional.of("192.0.2.1"))).isEqualTo(new LinkConfirmation.Outcome.Done(token));
         assertThat(events.applied).isEqualTo(KeepSubscribed.events(token, raw, NOW, Optional.of("192.0.2.1")));
     }
 
     @Test
     void aConfirmationThatDoesNotSayKeep_changesNothing() {
-        assertThat(stay.confirm(raw, false, Optional.empty())).isEqualTo(new StaySubscribed.Outcome.Unclear(token));
+        assertThat(stay.confirm(raw, false, Optional.empty())).isEqualTo(new LinkConfirmation.Outcome.Unclear(token));
         assertThat(events.applied).isEmpty();
     }
 
     @Test
     void busyStorage_asksToTryAgain() {
         events.answer = EventApplier.Applied.TRY_AGAIN;
-        assertThat(stay.confirm(raw, true, Optional.empty())).isEqualTo(new StaySubscribed.Outcome.TryAgain(token));
+        assertThat(stay.confirm(raw, true, Optional.empty())).isEqualTo(new LinkConfirmation.Outcome.TryAgain(token));
     }
 
     @Test
     void anUnsubscribeLink_isRefused() {
         String unsubscribe = tokens.issue(LinkToken.unsubscribe("c-1", Channel.EMAIL, null, NOW));
-        assertThat(stay.ask(unsubscribe)).isInstanceOf(StaySubscribed.Outcome.Refused.class);
-        assertThat(stay.confirm(unsubscribe, true, Optional.empty())).isInstanceOf(StaySubscribed.Outcome.Refused.class);
+        assertThat(stay.ask(unsubscribe)).isInstanceOf(LinkConfirmation.Outcome.Refused.class);
+        assertThat(stay.confirm(unsubscribe, true, Optional.empty())).isInstanceOf(LinkConfirmation.Outcome.Refused.class);
         assertThat(events.applied).isEmpty();
     }
 }

@@ -24,27 +24,27 @@ class UnsubscribeTest {
 
     @Test
     void aVisit_asksAndChangesNothing() {
-        assertThat(unsubscribe.ask(raw)).isEqualTo(new Unsubscribe.Outcome.Asked(token));
+        assertThat(unsubscribe.ask(raw)).isEqualTo(new LinkConfirmation.Outcome.Asked(token));
         assertThat(events.applied).isEmpty();
     }
 
     @Test
     void aOneClickConfirmation_appliesTheWithdrawal_withTheAddressAsEvidence() {
         assertThat(unsubscribe.confirm(raw, true, Optional.of("192.0.2.1")))
-                .isEqualTo(new Unsubscribe.Outcome.Unsubscribed(token));
+                .isEqualTo(new LinkConfirmation.Outcome.Done(token));
         assertThat(events.applied).isEqualTo(OneClickUnsubscribe.events(token, raw, NOW, Optional.of("192.0.2.1")));
     }
 
     @Test
     void aConfirmationThatDoesNotSayOneClick_changesNothing() {
-        assertThat(unsubscribe.confirm(raw, false, Optional.empty())).isEqualTo(new Unsubscribe.Outcome.Unclear(token));
+        assertThat(unsubscribe.confirm(raw, false, Optional.empty())).isEqualTo(new LinkConfirmation.Outcome.Unclear(token));
         assertThat(events.applied).isEmpty();
     }
 
     @Test
     void busyStorage_asksToTryAgain() {
         events.answer = EventApplier.Applied.TRY_AGAIN;
-        assertThat(unsubscribe.confirm(raw, true, Optional.empty())).isEqualTo(new Unsubscribe.Outcome.TryAgain(token));
+        assertThat(unsubscribe.confirm(raw, true, Optional.empty())).isEqualTo(new LinkConfirmation.Outcome.TryAgain(token));
     }
 
     @Test
@@ -52,11 +52,11 @@ class UnsubscribeTest {
         String keep = tokens.issue(LinkToken.keepSubscribed("c-1", Channel.EMAIL, NOW));
         String tampered = raw.substring(0, raw.length() - 2) + (raw.endsWith("AA") ? "BB" : "AA");
         for (String bad : new String[] {keep, tampered, null, "", "not-a-token"}) {
-            assertThat(unsubscribe.ask(bad)).isInstanceOf(Unsubscribe.Outcome.Refused.class);
-            Unsubscribe.Outcome posted = unsubscribe.confirm(bad, true, Optional.empty());
-            assertThat(posted).isInstanceOf(Unsubscribe.Outcome.Refused.class);
+            assertThat(unsubscribe.ask(bad)).isInstanceOf(LinkConfirmation.Outcome.Refused.class);
+            LinkConfirmation.Outcome posted = unsubscribe.confirm(bad, true, Optional.empty());
+            assertThat(posted).isInstanceOf(LinkConfirmation.Outcome.Refused.class);
             if (bad != null && !bad.isEmpty()) {
-                assertThat(((Unsubscribe.Outcome.Refused) posted).reason()).doesNotContain(bad);
+                assertThat(((LinkConfirmation.Outcome.Refused) posted).reason()).doesNotContain(bad);
             }
         }
         assertThat(events.applied).isEmpty();
