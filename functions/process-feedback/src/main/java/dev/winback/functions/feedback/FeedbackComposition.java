@@ -23,7 +23,6 @@ import dev.winback.core.feedback.SmsReplies;
 import dev.winback.core.ingest.IntakeResult;
 
 import java.time.Clock;
-import java.util.Optional;
 
 /**
  * The feedback function's object graph: the feedback use case over the table and the ingestion
@@ -63,7 +62,7 @@ public final class FeedbackComposition {
                                ReplyEvents replies, Once once, Clock clock, SmsOptIns optIns) {
         this.processFeedback = new ProcessFeedback(
                 events -> ingestion.intake().apply(events).stream().anyMatch(r -> r instanceof IntakeResult.Retry),
-                customerId -> Optional.ofNullable(table.store().find(customerId)),
+                table.store()::read,
                 table.contacts(), table.contacts(), endpoints, sms, optIns, replies, once,
                 new AccountHealth(table.clients().dynamoDb(), table.tableName()),
                 ProcessFeedback.Replies.DEFAULT, clock, new JulWarnings(ProcessFeedback.class));

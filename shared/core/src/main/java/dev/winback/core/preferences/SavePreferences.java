@@ -59,7 +59,7 @@ public final class SavePreferences {
     }
 
     public Outcome save(String customerId, Submission submission, ChoiceOrigin origin) {
-        Optional<StoredRecord> stored = StoredChoices.of(store, customerId);
+        Optional<StoredRecord> stored = store.read(customerId);
         if (stored.isEmpty()) return new Outcome.NotFound();
         Instant now = clock.instant();
         return switch (PreferenceChanges.plan(stored.get().record(), submission, origin, policy, now)) {
@@ -72,7 +72,7 @@ public final class SavePreferences {
     private Outcome apply(String customerId, List<EngagementEvent> changes) {
         if (events.applyAll(changes) == EventApplier.Applied.TRY_AGAIN) return new Outcome.TryAgain();
         List<String> types = changes.stream().map(e -> e.payload().type()).distinct().toList();
-        return StoredChoices.of(store, customerId)
+        return store.read(customerId)
                 .<Outcome>map(after -> new Outcome.Saved(PreferenceView.of(after.record(), policy, clock.instant()),
                         changes.size(), types))
                 .orElseGet(Outcome.NotFound::new);

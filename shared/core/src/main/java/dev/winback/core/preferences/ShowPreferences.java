@@ -20,7 +20,7 @@ public final class ShowPreferences {
     }
 
     public Optional<PreferenceView> of(String customerId) {
-        return StoredChoices.of(store, customerId)
+        return store.read(customerId)
                 .map(stored -> PreferenceView.of(stored.record(), policy, clock.instant()));
     }
 }

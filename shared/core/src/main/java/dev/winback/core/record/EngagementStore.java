@@ -17,7 +17,10 @@ public interface EngagementStore {
      */
     Map<String, StoredRecord> load(Collection<String> customerIds);
 
-    /** One customer's record to show (strongly consistent): empty when never stored or erased. */
+    /**
+     * One customer's record to show or change on request (strongly consistent): empty when never
+     * stored or erased, so an old link or an operator cannot bring back a customer who was erased.
+     */
     default Optional<StoredRecord> read(String customerId) {
         StoredRecord stored = load(List.of(customerId)).get(customerId);
         return stored == null || stored.version() <= 0 ? Optional.empty() : Optional.of(stored);
