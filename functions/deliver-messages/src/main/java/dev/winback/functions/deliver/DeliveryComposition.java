@@ -29,8 +29,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * What the delivery function's two handlers need: the delivery use case, and the batch of queue
@@ -47,7 +45,8 @@ public final class DeliveryComposition {
     /** For the local runtime, benchmarks and tests, which compose delivery with their own senders. */
     public DeliveryComposition(DeliverMessages delivery) {
         this.delivery = delivery;
-        this.batch = new DeliveryBatch(delivery, new DeliveryQueueMessages(delivery.policy()), senderThreads());
+        this.batch = new DeliveryBatch(delivery, new DeliveryQueueMessages(delivery.policy()),
+                WriterThreads.newPool(SENDER_THREADS, "winback-deliver"));
     }
 
     /**
@@ -76,14 +75,6 @@ public final class DeliveryComposition {
         return batch;
     }
 
-    /** Daemon threads, so the pool never holds the process open. */
-    private static ExecutorService senderThreads() {
-        return Executors.newFixedThreadPool(SENDER_THREADS, runnable -> {
-            Thread thread = new Thread(runnable, "winback-deliver");
-            thread.setDaemon(true);
-            return thread;
-        });
-    }
 
     /**
      * SMS and push through SNS, and the configured channels (email, messengers, in-app). A channel

@@ -18,8 +18,13 @@ public final class WriterThreads {
     }
 
     public static ExecutorService newPool() {
-        return Executors.newFixedThreadPool(COUNT, runnable -> {
-            Thread thread = new Thread(runnable, "winback-writer");
+        return newPool(COUNT, "winback-writer");
+    }
+
+    /** A pool of {@code count} daemon threads named {@code name}, for other fan-outs bound by round trips. */
+    public static ExecutorService newPool(int count, String name) {
+        return Executors.newFixedThreadPool(count, runnable -> {
+            Thread thread = new Thread(runnable, name);
             thread.setDaemon(true);
             return thread;
         });
