@@ -1,0 +1,29 @@
+package dev.winback.core.journey;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where each customer's journeys live: one item per customer, with its own timer in the due index
+ * (shards of their own, so journey timers never crowd the evaluator's). Implementations throw only
+ * for infrastructure failures.
+ */
+public interface JourneyStore {
+
+    int shards();
+
+    /** Customers whose journey timer fell due at or before {@code now}, earliest first. */
+    List<String> due(int shard, Instant now);
+
+    /** Strongly consistent; {@link StoredJourneys#absent} when the customer has none. */
+    StoredJourneys load(String customerId);
+
+    /**
+     * Writes the state only if the stored version is still {@code previous.version()}, and arms the
+     * timer at {@code dueAt} in the same write (disarms it when empty).
+     *
+     * @return false when someone else wrote first
+     */
+    boolean save(StoredJourneys previous, CustomerJourneys next, Optional<Instant> dueAt);
+}
