@@ -44,6 +44,7 @@ public final class IngestEvents {
     private final MessageFeedbackListener feedback;
     private final ArrivalWindow arrival;
     private final Warnings warnings;
+    private final StoredEventsListener listener;
 
     /**
      * Hears of no message feedback, takes the default arrival window and drops its warnings (for
@@ -65,6 +66,14 @@ public final class IngestEvents {
      */
     public IngestEvents(EngagementStore store, Executor executor, Clock clock, NextDue nextDue,
                         MessageFeedbackListener feedback, ArrivalWindow arrival, Warnings warnings) {
+        this(store, executor, clock, nextDue, feedback, arrival, warnings, StoredEventsListener.NONE);
+    }
+
+    /** @param listener hears of each customer's stored events with the record as written (journeys) */
+    public IngestEvents(EngagementStore store, Executor executor, Clock clock, NextDue nextDue,
+                        MessageFeedbackListener feedback, ArrivalWindow arrival, Warnings warnings,
+                        StoredEventsListener listener) {
+        this.listener = java.util.Objects.requireNonNull(listener, "listener");
         this.store = store;
         this.executor = executor;
         this.clock = clock;
@@ -162,6 +171,7 @@ public final class IngestEvents {
                                 case CONFLICTING_ID -> EventOutcome.CONFLICTING_ID;
                             }).toList());
                     tellFeedback(events, outcomes);
+                    tellListener(update.record(), events, outcomes);
                     return outcomes;
                 }
                 stored = null; // lost a race: read again and re-apply
@@ -188,6 +198,26 @@ public final class IngestEvents {
             }
             if (!taken) outcomes.set(i, EventOutcome.RETRY);
         }
+    }
+
+    /** Stored events (new and redelivered) go to the listener; what it cannot take now is retried. */
+    private void tellListener(dev.winback.core.record.EngagementRecord record, List<EngagementEvent> events,
+                              List<EventOutcome> outcomes) {
+        if (listener == StoredEventsListener.NONE) return;
+        List<Integer> stored = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            EventOutcome outcome = outcomes.get(i);
+            if (outcome == EventOutcome.APPLIED || outcome == EventOutcome.DUPLICATE) stored.add(i);
+        }
+        if (stored.isEmpty()) return;
+        boolean taken;
+        try {
+            taken = listener.stored(record, stored.stream().map(events::get).toList());
+        } catch (RuntimeException e) {
+            warnings.warn("a listener of stored events failed; the events will be retried", e);
+            taken = false;
+        }
+        if (!taken) stored.forEach(i -> outcomes.set(i, EventOutcome.RETRY));
     }
 
     /**
