@@ -3,7 +3,12 @@ package dev.winback.adapters.eventbridge;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.winback.adapters.json.RetentionActionRequestedJson;
+import dev.winback.adapters.sqs.DeliveryQueueMessages;
 import dev.winback.adapters.sqs.SqsDeliveryRequests;
+import dev.winback.adapters.sqs.SqsMessageRequests;
+import dev.winback.core.delivery.DeliveryRequest;
+import dev.winback.core.delivery.MessageKey;
+import dev.winback.core.event.MessageCategory;
 import dev.winback.core.event.Channel;
 import dev.winback.core.event.Purpose;
 import dev.winback.core.playbook.ActionRequest;
@@ -89,6 +94,27 @@ class PublishersIT {
     void sqsDeliveryRequests_toAMissingQueue_acceptsNothing() {
         try (SqsClient sqs = sqs()) {
             assertThat(new SqsDeliveryRequests(sqs, endpoint + "/123456789012/no-such-queue").publish(requests(2))).isEmpty();
+        }
+    }
+
+    @Test
+    void sqsMessageRequests_sendsJourneyMessagesThatDeliveryReadsBack() {
+        try (SqsClient sqs = sqs()) {
+            String queue = sqs.createQueue(b -> b.queueName("journeys-" + UUID.randomUUID())).queueUrl();
+            Instant at = Instant.parse("2026-11-23T10:15:30Z");
+            List<DeliveryRequest> requests = IntStream.range(0, 13).mapToObj(i -> new DeliveryRequest("c-" + i,
+                    "order-shipped", "order-status/shipped", "o-" + i + "#1", Purpose.TRANSACTIONAL,
+                    MessageCategory.ORDER_UPDATES, List.of(Channel.WEBHOOK, Channel.SMS), at, at.plusSeconds(86_400),
+                    java.time.Duration.ofHours(1), java.util.Map.of("orderId", "o-" + i))).toList();
+
+            Set<MessageKey> accepted = new SqsMessageRequests(sqs, queue).publish(requests);
+
+            assertThat(accepted).containsExactlyInAnyOrderElementsOf(requests.stream().map(DeliveryRequest::key).toList());
+            DeliveryQueueMessages reader = new DeliveryQueueMessages(null);
+            List<DeliveryRequest> read = drain(sqs, queue, 13).stream().map(m -> reader.parse(m.body()))
+                    .map(parsed -> ((DeliveryQueueMessages.Parsed.Deliver) parsed).request()).toList();
+            assertThat(read).containsExactlyInAnyOrderElementsOf(requests);
+            assertThat(new SqsMessageRequests(sqs, endpoint + "/123456789012/no-such-queue").publish(requests)).isEmpty();
         }
     }
 
