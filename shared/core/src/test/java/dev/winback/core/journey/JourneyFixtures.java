@@ -63,7 +63,7 @@ final class JourneyFixtures {
         return new Step.Send(id, campaign, List.of(Channel.EMAIL), Map.of(), next);
     }
 
-    static Step.Wait wait(String id, Duration duration, String next) {
+    static Step.Wait pause(String id, Duration duration, String next) {
         return new Step.Wait(id, duration, Optional.empty(), next);
     }
 
