@@ -68,10 +68,22 @@ class ShippedTemplatesTest {
         return campaigns;
     }
 
-    /** The names a campaign's templates may use: the documented ones, and the button of a last chance. */
+    /** Every shipped campaign: the playbook's and those the shipped journeys send. */
+    private static Map<String, Set<Channel>> shippedCampaigns() {
+        Map<String, Set<Channel>> campaigns = playbookCampaigns();
+        ShippedJourneyTemplatesTest.journeyCampaigns().forEach((campaign, channels) ->
+                campaigns.computeIfAbsent(campaign, k -> new LinkedHashSet<>()).addAll(channels));
+        return campaigns;
+    }
+
+    /**
+     * The names a campaign's templates may use: the documented ones, the button of a last chance, and
+     * the variables a journey's send step gives its campaign.
+     */
     private static Set<String> allowedVariables(String campaign) {
         Set<String> names = new TreeSet<>(TemplateVariables.NAMES);
         if (lastChanceCampaigns().containsKey(campaign)) names.add(KeepSubscribedComposer.VARIABLE);
+        names.addAll(ShippedJourneyTemplatesTest.journeyVariables().getOrDefault(campaign, Set.of()));
         return names;
     }
 
@@ -135,7 +147,7 @@ class ShippedTemplatesTest {
 
     @Test
     void everyShippedFile_belongsToAPlaybookCampaignAndChannel_andUsesOnlyDocumentedVariables() throws IOException {
-        Map<String, Set<Channel>> campaigns = playbookCampaigns();
+        Map<String, Set<Channel>> campaigns = shippedCampaigns();
         List<Path> files = shippedFiles();
         assertThat(files).isNotEmpty();
         List<String> problems = new ArrayList<>();
@@ -148,9 +160,9 @@ class ShippedTemplatesTest {
                 continue;
             }
             Channel channel = Channel.valueOf(m.group(1).toUpperCase(Locale.ROOT));
-            if (!campaigns.containsKey(campaign)) problems.add(name + ": no playbook campaign " + campaign);
+            if (!campaigns.containsKey(campaign)) problems.add(name + ": no playbook or journey campaign " + campaign);
             else if (channel != Channel.WEBHOOK && !campaigns.get(campaign).contains(channel)) {
-                problems.add(name + ": the playbook never sends " + campaign + " on " + channel.wireName());
+                problems.add(name + ": neither playbook nor journeys send " + campaign + " on " + channel.wireName());
             }
             if (!MustacheMessageTemplates.parts(channel).all().contains(m.group(3))) {
                 problems.add(name + ": " + channel.wireName() + " has no " + m.group(3) + " part");

@@ -26,6 +26,10 @@ final class TemplateSamples {
         v.put("preferencesUrl", "https://links.shop.example/p/v1.c-000123?s=YmFy");
         // Only last-chance messages get it (KeepSubscribedComposer); other templates never name it.
         v.put("keepSubscribedUrl", "https://links.shop.example/k/v1.c-000123.email");
+        // Only the campaigns of journeys that pass them (their send step's variables) name these.
+        v.put("orderId", "o-20261123-0042");
+        v.put("productLine", "toothbrush-heads");
+        v.put("offerCategory", "phone-cases");
         return v;
     }
 
