@@ -102,6 +102,13 @@ public final class JourneyCheck {
             case Step.Branch branch -> {
                 if (branch.when().isEmpty()) problems.add(new JourneyProblem(where + ".when", "a branch needs a condition"));
                 checkConditions(where + ".when", branch.when(), problems);
+                for (int i = 0; i < branch.when().size(); i++) {
+                    String fact = branch.when().get(i).fact();
+                    if (fact.startsWith(FactNames.EVENT)) {
+                        problems.add(new JourneyProblem(where + ".when[" + i + "]", "a step sees the run's context and "
+                                + "the record, not the triggering event: use context." + fact.substring(FactNames.EVENT.length())));
+                    }
+                }
             }
             case Step.Exit exit -> {
                 if (!ID.matcher(exit.reason()).matches()) {

@@ -115,8 +115,17 @@ final class StepRunner {
         variables.put("journey", definition.id());
         Instant now = book.now;
         return new DeliveryRequest(book.customerId(), send.campaignId(), definition.id() + "/" + send.id(),
-                run.key() + "#" + run.entry(), definition.purpose(), definition.category(), send.channels(), now,
+                slot(run), definition.purpose(), definition.category(), send.channels(), now,
                 now.plus(policy.expiry()), policy.receiptWait(), variables);
+    }
+
+    /**
+     * The run's name in message keys: its key, its entry and when its trigger happened. The trigger
+     * time keeps keys apart even once the history that counts entries has been forgotten, and is the
+     * same on every retry, unlike the instant of the call.
+     */
+    static String slot(JourneyRun run) {
+        return run.key() + "#" + run.entry() + "@" + run.triggeredAt().getEpochSecond();
     }
 
     /** A literal value, or the context entry a {@code $context.<name>} value names (left out when there is none). */

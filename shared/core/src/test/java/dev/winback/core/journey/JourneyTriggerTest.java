@@ -107,7 +107,7 @@ class JourneyTriggerTest {
         assertTrue(engine.advance(armed.next(), record, nine.minusSeconds(1)).sends().isEmpty());
         JourneyEngine.Outcome wished = engine.advance(armed.next(), record, nine.plusSeconds(30));
         assertEquals(List.of("birthday"), campaigns(wished));
-        assertEquals("2025#1", wished.sends().getFirst().slot());
+        assertEquals("2025#1@" + nine.getEpochSecond(), wished.sends().getFirst().slot());
         assertEquals(Map.of("birthday", Instant.parse("2026-07-04T13:00:00Z")), wished.next().annual());
         JourneyEngine.Outcome again = engine.advance(wished.next(), record, nine.plusSeconds(30));
         assertFalse(again.changed());

@@ -1,0 +1,118 @@
+package dev.winback.core.journey;
+
+import dev.winback.core.concurrent.FanOut;
+import dev.winback.core.delivery.DeliveryPolicy;
+import dev.winback.core.observe.Warnings;
+import dev.winback.core.record.EngagementStore;
+import dev.winback.core.record.StoredRecord;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+
+/**
+ * The journeys' timer run: reads only the journey timers that fell due (O(due), never all
+ * customers), moves each customer's runs on with the engine, stores the result with a condition on
+ * its version and hands the messages to delivery. A customer met by two runs at once is advanced
+ * once: the loser of the write reads again and finds nothing due.
+ */
+public final class AdvanceDueJourneys {
+
+    static final int ATTEMPTS = 4;
+
+    /**
+     * @param due       customers whose journey timer fell due
+     * @param advanced  customers whose journeys moved (a step, an entry, an exit, a hand-over)
+     * @param upToDate  customers found already advanced by someone else
+     * @param failed    customers left due for the next run
+     * @param sent      messages decided in this run
+     */
+    public record Report(Instant at, int due, int advanced, int upToDate, int failed, int sent,
+                         List<JourneyTransition> transitions) {
+        public Report {
+            transitions = List.copyOf(transitions);
+        }
+    }
+
+    private final JourneyStore store;
+    private final EngagementStore records;
+    private final JourneyDefinitions definitions;
+    private final DeliveryPolicy policy;
+    private final JourneyCommit commit;
+    private final Executor executor;
+    private final Warnings warnings;
+
+    public AdvanceDueJourneys(JourneyStore store, EngagementStore records, JourneyDefinitions definitions,
+                              DeliveryPolicy policy, MessageRequests requests, Executor executor, Warnings warnings) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.records = Objects.requireNonNull(records, "records");
+        this.definitions = Objects.requireNonNull(definitions, "definitions");
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.commit = new JourneyCommit(store, requests, warnings);
+        this.executor = Objects.requireNonNull(executor, "executor");
+        this.warnings = Objects.requireNonNull(warnings, "warnings");
+    }
+
+    public Report run(Instant now) {
+        JourneyEngine engine = new JourneyEngine(definitions.active(), policy);
+        List<String> due = dueCustomers(now);
+        AtomicInteger advanced = new AtomicInteger();
+        AtomicInteger upToDate = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        AtomicInteger sent = new AtomicInteger();
+        List<JourneyTransition> transitions = java.util.Collections.synchronizedList(new ArrayList<>());
+        FanOut.forEach(due, executor, customerId -> {
+            try {
+                for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+                    StoredJourneys stored = store.load(customerId);
+                    if (stored.armed().isEmpty() || stored.armed().get().isAfter(now)) {
+                        upToDate.incrementAndGet();
+                        return;
+                    }
+                    Optional<StoredRecord> record = records.read(customerId);
+                    if (record.isEmpty()) {
+                        // Erased (or never stored): nothing more is sent; the item leaves the index.
+                        if (store.save(stored, CustomerJourneys.empty(customerId), Optional.empty())) {
+                            advanced.incrementAndGet();
+                            return;
+                        }
+                        continue;
+                    }
+                    JourneyEngine.Outcome outcome = engine.advance(stored.journeys(), record.get().record(), now);
+                    if (commit.commit(stored, outcome.next(), now)) {
+                        advanced.incrementAndGet();
+                        sent.addAndGet(outcome.sends().size());
+                        transitions.addAll(outcome.transitions());
+                        return;
+                    }
+                }
+                warnings.warn("a customer's journeys kept changing; they stay due");
+            } catch (RuntimeException e) {
+                warnings.warn("advancing a customer's journeys failed; they stay due", e);
+            }
+            failed.incrementAndGet();
+        });
+        return new Report(now, due.size(), advanced.get(), upToDate.get(), failed.get(), sent.get(), transitions);
+    }
+
+    private List<String> dueCustomers(Instant now) {
+        List<List<String>> shards = new ArrayList<>();
+        for (int shard = 0; shard < store.shards(); shard++) shards.add(List.of());
+        FanOut.forEach(IntStream.range(0, store.shards()).boxed().toList(), executor, shard -> {
+            try {
+                List<String> ids = store.due(shard, now);
+                synchronized (shards) {
+                    shards.set(shard, ids);
+                }
+            } catch (RuntimeException e) {
+                warnings.warn("reading journey shard " + shard + " failed; its timers stay due", e);
+            }
+        });
+        return shards.stream().flatMap(List::stream).distinct().toList();
+    }
+}

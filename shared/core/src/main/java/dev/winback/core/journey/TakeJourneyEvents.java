@@ -1,0 +1,62 @@
+package dev.winback.core.journey;
+
+import dev.winback.core.delivery.DeliveryPolicy;
+import dev.winback.core.event.EngagementEvent;
+import dev.winback.core.ingest.StoredEventsListener;
+import dev.winback.core.observe.Warnings;
+import dev.winback.core.record.EngagementRecord;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Journeys hear of events as ingestion stores them: a purchase enters, a review ends, a delivery
+ * wakes a waiting run. Only event types some active journey listens to cost anything; the rest
+ * never touch the journeys item. Steps that are due at once (an order confirmation, a cross-sell
+ * offer) run here and their messages go to delivery straight away, not at the next timer.
+ */
+public final class TakeJourneyEvents implements StoredEventsListener {
+
+    static final int ATTEMPTS = 4;
+
+    private final JourneyStore store;
+    private final JourneyDefinitions definitions;
+    private final DeliveryPolicy policy;
+    private final JourneyCommit commit;
+    private final Clock clock;
+    private final Warnings warnings;
+
+    public TakeJourneyEvents(JourneyStore store, JourneyDefinitions definitions, DeliveryPolicy policy,
+                             MessageRequests requests, Clock clock, Warnings warnings) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.definitions = Objects.requireNonNull(definitions, "definitions");
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.commit = new JourneyCommit(store, requests, warnings);
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.warnings = Objects.requireNonNull(warnings, "warnings");
+    }
+
+    @Override
+    public boolean stored(EngagementRecord record, List<EngagementEvent> events) {
+        ActiveJourneys active = definitions.active();
+        Set<String> heard = active.eventTypes();
+        List<EngagementEvent> relevant = events.stream().filter(event -> heard.contains(event.type())).toList();
+        if (relevant.isEmpty()) return true;
+        JourneyEngine engine = new JourneyEngine(active, policy);
+        try {
+            for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+                Instant now = clock.instant();
+                StoredJourneys stored = store.load(record.customerId());
+                JourneyEngine.Outcome outcome = engine.onEvents(stored.journeys(), record, relevant, now);
+                if (!outcome.changed() || commit.commit(stored, outcome.next(), now)) return true;
+            }
+            warnings.warn("a customer's journeys kept changing; the events will be retried");
+        } catch (RuntimeException e) {
+            warnings.warn("taking events into journeys failed; the events will be retried", e);
+        }
+        return false;
+    }
+}
