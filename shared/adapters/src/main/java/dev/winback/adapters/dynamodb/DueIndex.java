@@ -10,11 +10,30 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-/** Reads one shard of the sparse due-time index ({@link Keys#DUE_INDEX}): the keys of every item due by now. */
+/**
+ * The sparse due-time index ({@link Keys#DUE_INDEX}): arming or disarming an item's timer in the
+ * update that writes it, and reading one shard's keys of every item due by now.
+ */
 final class DueIndex {
 
     private DueIndex() {
+    }
+
+    /**
+     * The end of an update expression that begins {@code SET …}: arms the timer at {@code dueAt} in
+     * the partition {@code shardKey}, or, when empty, removes both attributes so the item leaves the
+     * index. Adds the names {@code #ds}, {@code #da} and the values {@code :shard}, {@code :due} it uses.
+     */
+    static String armOrDisarm(String shardKey, Optional<Instant> dueAt, Map<String, String> names,
+                              Map<String, AttributeValue> values) {
+        names.put("#ds", Keys.DUE_SHARD);
+        names.put("#da", Keys.DUE_AT);
+        if (dueAt.isEmpty()) return " REMOVE #ds, #da";
+        values.put(":shard", AttributeValue.fromS(shardKey));
+        values.put(":due", AttributeValue.fromS(Keys.dueAt(dueAt.get())));
+        return ", #ds = :shard, #da = :due";
     }
 
     /**

@@ -31,7 +31,7 @@ import java.util.function.Predicate;
 /**
  * Everything Winback holds on one customer in the table: every item in the customer's partition
  * ({@code pk = C#<customerId>}: the record, the consent log, archives, the action outbox, the send
- * ledger with a copy of each message's content, the inbox, and the hashes of every address the record
+ * ledger with a copy of each message's content, the inbox, the customer's journeys, and the hashes of every address the record
  * was ever indexed under), the contact index's items for those addresses, and rejected events whose
  * body names the customer. Because an export reads exactly that partition, it can never contain
  * another customer's data.
@@ -69,7 +69,8 @@ public final class DynamoDbCustomerData implements CustomerDataStore {
     /**
      * Each item as an export shows it: the record as the API shows it and each ledger entry as stored
      * (what was sent, when, on which channel); the {@code SENT#} items hold the subject and text of
-     * each message, the {@code INBOX#} items the in-app messages.
+     * each message, the {@code INBOX#} items the in-app messages, the {@code JOURNEYS} item the
+     * customer's journeys as stored.
      */
     @Override
     public List<HeldItem> held(String customerId) {
@@ -131,12 +132,16 @@ public final class DynamoDbCustomerData implements CustomerDataStore {
                 ? Optional.of(new String(Compression.inflate(item.get("doc").b().asByteArray()),
                         StandardCharsets.UTF_8))
                 : Optional.empty();
+        Optional<String> journeys = Keys.JOURNEYS_SK.equals(sk) && item.containsKey("doc")
+                ? Optional.of(new String(Compression.inflate(item.get("doc").b().asByteArray()),
+                        StandardCharsets.UTF_8))
+                : Optional.empty();
         Map<String, HeldValue> attributes = new LinkedHashMap<>();
         for (Map.Entry<String, AttributeValue> e : new TreeMap<>(item).entrySet()) {
             if (e.getKey().equals(Keys.PK) || e.getKey().equals(Keys.SK) || e.getKey().equals("doc")) continue;
             attributes.put(e.getKey(), value(e.getValue()));
         }
-        return new HeldItem(sk, record, message, attributes);
+        return new HeldItem(sk, record, message, attributes, journeys);
     }
 
     private static EngagementRecord record(Map<String, AttributeValue> item) {

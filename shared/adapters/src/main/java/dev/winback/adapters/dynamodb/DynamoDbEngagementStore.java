@@ -10,7 +10,6 @@ import dev.winback.core.record.RecordUpdate;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
@@ -60,7 +59,6 @@ public final class DynamoDbEngagementStore implements EngagementStore {
     static final String ARCHIVED_IDS = "ids";
     static final String ARCHIVED_PURCHASE_DAYS = "purchaseDays";
     public static final String ERASED_AT = "erasedAt";
-    private static final int BATCH_GET_LIMIT = 100;
 
     private final DynamoDbClient dynamoDb;
     private final String table;
@@ -91,28 +89,17 @@ public final class DynamoDbEngagementStore implements EngagementStore {
     public Map<String, StoredRecord> load(Collection<String> customerIds, boolean consistent) {
         Map<String, StoredRecord> out = new HashMap<>();
         List<String> ids = new ArrayList<>(new HashSet<>(customerIds));
-        for (int from = 0; from < ids.size(); from += BATCH_GET_LIMIT) {
-            List<Map<String, AttributeValue>> keys = ids.subList(from, Math.min(ids.size(), from + BATCH_GET_LIMIT))
+        for (int from = 0; from < ids.size(); from += BatchReads.BATCH_GET_LIMIT) {
+            List<Map<String, AttributeValue>> keys = ids.subList(from, Math.min(ids.size(), from + BatchReads.BATCH_GET_LIMIT))
                     .stream().map(DynamoDbEngagementStore::recordKey).toList();
-            Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder()
+            KeysAndAttributes request = KeysAndAttributes.builder()
                     .keys(keys).consistentRead(consistent).projectionExpression("pk, #d, #v, #due, #e")
                     .expressionAttributeNames(Map.of("#d", DOC, "#v", VERSION, "#due", Keys.DUE_AT, "#e", ERASED_AT))
-                    .build());
-            for (int attempt = 0; !request.isEmpty(); attempt++) {
-                if (attempt > BatchWrites.UNPROCESSED_RETRIES) {
-                    throw new IllegalStateException("DynamoDB left keys unprocessed after " + attempt + " attempts");
-                }
-                BatchWrites.backoff(attempt);
-                Map<String, KeysAndAttributes> pending = request;
-                BatchGetItemResponse response = dynamoDb.batchGetItem(b -> b.requestItems(pending)
-                        .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
-                meter.read(response.consumedCapacity());
-                // Inflating and parsing a hundred records is CPU work; spread it over the cores.
-                response.responses().getOrDefault(table, List.of()).parallelStream()
-                        .map(DynamoDbEngagementStore::toStored).toList()
-                        .forEach(stored -> out.put(stored.record().customerId(), stored));
-                request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
-            }
+                    .build();
+            // Inflating and parsing a hundred records is CPU work; spread it over the cores.
+            BatchReads.readAll(dynamoDb, table, request, meter, items -> items.parallelStream()
+                    .map(DynamoDbEngagementStore::toStored).toList()
+                    .forEach(stored -> out.put(stored.record().customerId(), stored)));
         }
         for (String id : customerIds) out.putIfAbsent(id, StoredRecord.absent(id));
         return out;

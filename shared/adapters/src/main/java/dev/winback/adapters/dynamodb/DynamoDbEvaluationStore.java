@@ -103,20 +103,14 @@ public final class DynamoDbEvaluationStore implements EvaluationStore, ActionOut
                            List<ActionRequest> newActions, Instant now, Instant leaseUntil) {
         String customerId = previous.record().customerId();
         Map<String, String> names = new HashMap<>(Map.of("#d", DynamoDbEngagementStore.DOC,
-                "#v", DynamoDbEngagementStore.VERSION, "#ds", Keys.DUE_SHARD, "#da", Keys.DUE_AT));
+                "#v", DynamoDbEngagementStore.VERSION));
         Map<String, AttributeValue> values = new HashMap<>();
         values.put(":doc", AttributeValue.fromB(SdkBytes.fromByteArray(
                 Compression.deflate(StoredRecordJson.toBytes(next)))));
         values.put(":next", AttributeValue.fromN(Long.toString(previous.version() + 1)));
         values.put(":expected", AttributeValue.fromN(Long.toString(previous.version())));
-        String expression = "SET #d = :doc, #v = :next";
-        if (dueAt.isPresent()) {
-            expression += ", #ds = :shard, #da = :due";
-            values.put(":shard", AttributeValue.fromS(Keys.dueShard(customerId)));
-            values.put(":due", AttributeValue.fromS(Keys.dueAt(dueAt.get())));
-        } else {
-            expression += " REMOVE #ds, #da";
-        }
+        String expression = "SET #d = :doc, #v = :next"
+                + DueIndex.armOrDisarm(Keys.dueShard(customerId), dueAt, names, values);
         Update record = Update.builder().tableName(table).key(DynamoDbEngagementStore.recordKey(customerId))
                 .updateExpression(expression).conditionExpression("#v = :expected")
                 .expressionAttributeNames(names).expressionAttributeValues(values).build();

@@ -31,6 +31,8 @@ public final class Keys {
     public static final String SENT_PREFIX = "SENT#";
     /** A requested retention action: ACTION#<idempotency key>. */
     public static final String ACTION_PREFIX = "ACTION#";
+    /** The customer's journeys: runs, history and messages not yet handed over, with their own timer. */
+    public static final String JOURNEYS_SK = "JOURNEYS";
 
     // The contact index: CONTACT#<hash>, with C#<customerId>, ERASED or SMS_STOPPED as sort key.
     public static final String CONTACT_PREFIX = "CONTACT#";
@@ -50,6 +52,18 @@ public final class Keys {
     /** Rejected events, one partition per UTC day: REJECTED#<yyyy-MM-dd>. */
     public static final String REJECTED_PREFIX = "REJECTED#";
 
+    /** A journey's definitions: JOURNEY#<journeyId>, one V#<version> item each and the ACTIVE pointer. */
+    public static final String JOURNEY_PREFIX = "JOURNEY#";
+    /** The product catalog's versions, laid out as a journey's. */
+    public static final String CATALOG_PK = "CATALOG";
+    /** A stored version of a definition: V#<version, zero-padded so the keys sort as the numbers do>. */
+    public static final String VERSION_PREFIX = "V#";
+    /** The pointer to the active version, beside the versions it points at. */
+    public static final String ACTIVE_SK = "ACTIVE";
+    /** The set of every journey id stored, so that listing them never scans. */
+    public static final String JOURNEY_INDEX_PK = "JOURNEYS";
+    public static final String JOURNEY_INDEX_SK = "INDEX";
+
     /** The fitted purchase model. */
     public static final String MODEL_PK = "MODEL#purchase";
     public static final String MODEL_SK = "CURRENT";
@@ -64,6 +78,8 @@ public final class Keys {
     public static final String DUE_PREFIX = "DUE#";
     /** The index partitions of message timers: MSGDUE#<shard>. */
     public static final String MESSAGE_DUE_PREFIX = "MSGDUE#";
+    /** The index partitions of customers' journey timers: JDUE#<shard>. */
+    public static final String JOURNEY_DUE_PREFIX = "JDUE#";
 
     /** The table's TTL attribute (template.yaml), in epoch seconds. */
     public static final String EXPIRES_AT = "expiresAt";
@@ -124,9 +140,18 @@ public final class Keys {
         return ACTION_PREFIX + idempotencyKey;
     }
 
+    public static String journey(String journeyId) {
+        return JOURNEY_PREFIX + journeyId;
+    }
+
+    public static String version(int version) {
+        if (version < 1 || version > 999_999) throw new IllegalArgumentException("versions count from 1 to 999999");
+        return VERSION_PREFIX + String.format("%06d", version);
+    }
+
     /** The due shard of every timer of a customer: FNV-1a of the id's UTF-8 bytes, modulo {@link #DUE_SHARDS}. */
     public static String dueShard(String customerId) {
-        return dueShard(Integer.remainderUnsigned(fnv1a(customerId), DUE_SHARDS));
+        return dueShard(shardOf(customerId, DUE_SHARDS));
     }
 
     public static String dueShard(int shard) {
@@ -142,11 +167,28 @@ public final class Keys {
      * keys, so the evaluator's queries of {@code DUE#n} never read them and delivery's never read records.
      */
     public static String messageDueShard(String customerId) {
-        return messageDueShard(Integer.remainderUnsigned(fnv1a(customerId), DUE_SHARDS));
+        return messageDueShard(shardOf(customerId, DUE_SHARDS));
     }
 
     public static String messageDueShard(int shard) {
         return MESSAGE_DUE_PREFIX + shard;
+    }
+
+    /**
+     * Journey timers have index partitions of their own too ({@code JDUE#n}), hashed as
+     * {@link #dueShard}, so the journey engine and the evaluator never read each other's timers.
+     */
+    public static String journeyDueShard(String customerId) {
+        return journeyDueShard(customerId, DUE_SHARDS);
+    }
+
+    /** @param shards how many journey shards there are (a store configured with another count than {@link #DUE_SHARDS}) */
+    public static String journeyDueShard(String customerId, int shards) {
+        return journeyDueShard(shardOf(customerId, shards));
+    }
+
+    public static String journeyDueShard(int shard) {
+        return JOURNEY_DUE_PREFIX + shard;
     }
 
     /**
@@ -170,6 +212,11 @@ public final class Keys {
             throw new IllegalArgumentException("timer out of the range years 0 to 9999: " + text);
         }
         return text;
+    }
+
+    private static int shardOf(String customerId, int shards) {
+        if (shards < 1) throw new IllegalArgumentException("at least one shard");
+        return Integer.remainderUnsigned(fnv1a(customerId), shards);
     }
 
     private static int fnv1a(String text) {

@@ -12,7 +12,8 @@ import java.util.TreeMap;
 
 /**
  * A customer's export as JSON: {@code customerId}, {@code exportedAt} and one entry per item with its
- * {@code sk}, the {@code record} as the API shows it or the stored {@code message}, and its other
+ * {@code sk}, the {@code record} as the API shows it, the stored {@code message} or the stored
+ * {@code journeys}, and its other
  * {@code attributes} in name order.
  */
 public final class CustomerExportJson {
@@ -34,6 +35,9 @@ public final class CustomerExportJson {
             } else if (item.message().isPresent()) {
                 g.writeFieldName("message");
                 g.writeRawValue(item.message().get());
+            } else if (item.journeys().isPresent()) {
+                g.writeFieldName("journeys");
+                g.writeRawValue(item.journeys().get());
             }
             g.writeObjectFieldStart("attributes");
             writeEntries(g, item.attributes());

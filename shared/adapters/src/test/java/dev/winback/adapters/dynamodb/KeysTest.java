@@ -69,5 +69,32 @@ class KeysTest {
         assertThat(Keys.MODEL_PK + " " + Keys.MODEL_SK).isEqualTo("MODEL#purchase CURRENT");
         assertThat(Keys.dueShard(3)).isEqualTo("DUE#3");
         assertThat(Keys.messageDueShard(3)).isEqualTo("MSGDUE#3");
+        assertThat(Keys.JOURNEYS_SK).isEqualTo("JOURNEYS");
+        assertThat(Keys.journeyDueShard(3)).isEqualTo("JDUE#3");
+        assertThat(Keys.journey("review")).isEqualTo("JOURNEY#review");
+        assertThat(Keys.CATALOG_PK).isEqualTo("CATALOG");
+        assertThat(Keys.version(7)).isEqualTo("V#000007");
+        assertThat(Keys.ACTIVE_SK).isEqualTo("ACTIVE");
+        assertThat(Keys.JOURNEY_INDEX_PK + " " + Keys.JOURNEY_INDEX_SK).isEqualTo("JOURNEYS INDEX");
+    }
+
+    @Test
+    void journeyDueShard_hashesTheCustomerAsTheEvaluatorDoes_inShardsOfItsOwn() {
+        for (String id : new String[]{"c-000123", "c-7", "ä-ü"}) {
+            assertThat(Keys.journeyDueShard(id).substring("JDUE#".length()))
+                    .isEqualTo(Keys.dueShard(id).substring("DUE#".length()));
+        }
+        Map<String, Integer> perShard = new HashMap<>();
+        for (int i = 0; i < 4_000; i++) perShard.merge(Keys.journeyDueShard(String.format("c-%06d", i), 4), 1, Integer::sum);
+        assertThat(perShard).containsOnlyKeys("JDUE#0", "JDUE#1", "JDUE#2", "JDUE#3");
+        assertThatThrownBy(() -> Keys.journeyDueShard("c-1", 0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void versions_sortAsTheirNumbers_andStayInTheWidth() {
+        assertThat(Keys.version(9)).isLessThan(Keys.version(10));
+        assertThat(Keys.version(999_999)).isEqualTo("V#999999");
+        assertThatThrownBy(() -> Keys.version(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Keys.version(1_000_000)).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -41,4 +41,19 @@ class CustomerExportJsonTest {
                 + "{\"sk\":\"SENT#m-1\",\"message\":{\"subject\":\"Hi\"},\"attributes\":{\"flags\":[\"a\",\"b\"],"
                 + "\"meta\":{\"a\":true,\"z\":null},\"status\":\"sent\"}}]}");
     }
+
+    @Test
+    void writesTheJourneysItem_asTheStoredDocument() throws Exception {
+        CustomerExport export = new CustomerExport("c-1", Instant.parse("2026-11-20T10:00:00Z"), List.of(
+                new HeldItem("JOURNEYS", Optional.empty(), Optional.empty(), Map.of("v", new HeldValue.Number(BigDecimal.ONE)),
+                        Optional.of("{\"format\":1,\"id\":\"c-1\"}"))));
+
+        StringWriter out = new StringWriter();
+        try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
+            CustomerExportJson.write(export, g);
+        }
+
+        assertThat(out.toString()).isEqualTo("{\"customerId\":\"c-1\",\"exportedAt\":\"2026-11-20T10:00:00Z\",\"items\":["
+                + "{\"sk\":\"JOURNEYS\",\"journeys\":{\"format\":1,\"id\":\"c-1\"},\"attributes\":{\"v\":1}}]}");
+    }
 }

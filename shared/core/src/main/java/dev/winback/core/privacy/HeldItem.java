@@ -12,7 +12,14 @@ import java.util.Optional;
  * @param record     the engagement record, when the item holds it
  * @param message    a sent message's stored content (a JSON document), when the item holds one
  * @param attributes every other attribute the item holds
+ * @param journeys   the customer's journeys as stored (a JSON document), when the item holds them
  */
 public record HeldItem(String key, Optional<EngagementRecord> record, Optional<String> message,
-                       Map<String, HeldValue> attributes) {
+                       Map<String, HeldValue> attributes, Optional<String> journeys) {
+
+    /** An item that holds no journeys. */
+    public HeldItem(String key, Optional<EngagementRecord> record, Optional<String> message,
+                    Map<String, HeldValue> attributes) {
+        this(key, record, message, attributes, Optional.empty());
+    }
 }
