@@ -1,0 +1,82 @@
+package dev.winback.adapters.config;
+
+import dev.winback.adapters.dynamodb.DynamoDbCatalogStore;
+import dev.winback.adapters.dynamodb.DynamoDbJourneyDefinitionStore;
+import dev.winback.adapters.dynamodb.DynamoDbJourneyStore;
+import dev.winback.adapters.json.JourneyLoader;
+import dev.winback.adapters.json.JsonJourneyFormat;
+import dev.winback.core.delivery.DeliveryPolicy;
+import dev.winback.core.journey.ActiveJourneys;
+import dev.winback.core.journey.AdvanceDueJourneys;
+import dev.winback.core.journey.CurrentJourneys;
+import dev.winback.core.journey.ManageJourneys;
+import dev.winback.core.journey.MessageRequests;
+import dev.winback.core.journey.TakeJourneyEvents;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executor;
+
+/**
+ * Journeys over the engagement table: each customer's runs in one item with its own timer, the
+ * versions operators store, and the shipped journeys until an operator takes one over. Every
+ * function that touches journeys builds them from here, so they all run the same definitions.
+ */
+public final class Journeys {
+
+    /** How stale a function's view of the active journeys may be: an activation reaches every function within it. */
+    public static final Duration REFRESH = Duration.ofMinutes(1);
+
+    private final DynamoDbJourneyStore store;
+    private final DynamoDbJourneyDefinitionStore versions;
+    private final DynamoDbCatalogStore catalogs;
+    private final JsonJourneyFormat format = new JsonJourneyFormat();
+    private final ActiveJourneys shipped;
+    private final CurrentJourneys current;
+    private final DeliveryPolicy policy;
+    private final Clock clock;
+
+    public Journeys(EngagementTable table, DeliveryPolicy policy, Clock clock) {
+        this(table, policy, clock, REFRESH);
+    }
+
+    /** @param refresh how often the active journeys are read again (zero: on every use, for tests) */
+    public Journeys(EngagementTable table, DeliveryPolicy policy, Clock clock, Duration refresh) {
+        this.store = new DynamoDbJourneyStore(table.clients().dynamoDb(), table.tableName(), table.meter());
+        this.versions = new DynamoDbJourneyDefinitionStore(table.clients().dynamoDb(), table.tableName(), table.meter());
+        this.catalogs = new DynamoDbCatalogStore(table.clients().dynamoDb(), table.tableName(), table.meter());
+        this.shipped = new JourneyLoader().shippedActive();
+        this.current = new CurrentJourneys(versions, catalogs, format, shipped, clock, refresh,
+                new JulWarnings(CurrentJourneys.class));
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    public DynamoDbJourneyStore store() {
+        return store;
+    }
+
+    public CurrentJourneys current() {
+        return current;
+    }
+
+    public ActiveJourneys shipped() {
+        return shipped;
+    }
+
+    /** What ingestion tells of stored events: journeys entered, woken and ended, first steps sent at once. */
+    public TakeJourneyEvents intake(MessageRequests requests) {
+        return new TakeJourneyEvents(store, current, policy, requests, clock, new JulWarnings(TakeJourneyEvents.class));
+    }
+
+    /** The journeys' timer run. */
+    public AdvanceDueJourneys advance(EngagementTable table, MessageRequests requests, Executor executor) {
+        return new AdvanceDueJourneys(store, table.store(), current, policy, requests, executor,
+                new JulWarnings(AdvanceDueJourneys.class));
+    }
+
+    /** The operators' use case; a change is read again at once in this process. */
+    public ManageJourneys manage() {
+        return new ManageJourneys(versions, format, shipped, current::refreshNow);
+    }
+}
