@@ -50,7 +50,7 @@ public final class RandomEvents {
 
     private EventPayload payload() {
         Channel channel = pick(Channel.values());
-        return switch (random.nextInt(17)) {
+        return switch (random.nextInt(19)) {
             case 0, 1 -> new EventPayload.SessionStarted(random.nextBoolean() ? Platform.APP : Platform.WEB);
             case 2 -> new EventPayload.StoreVisited("s-" + random.nextInt(5));
             case 3 -> new EventPayload.PurchaseCompleted("o-" + random.nextInt(1_000_000),
@@ -86,6 +86,13 @@ public final class RandomEvents {
                     random.nextBoolean() ? Optional.empty() : Optional.of(new dev.winback.core.event.QuietHours(
                             java.time.LocalTime.of(20 + random.nextInt(3), 0), java.time.LocalTime.of(7 + random.nextInt(2), 0))),
                     random.nextBoolean() ? Optional.empty() : Optional.of(start.plusSeconds(random.nextInt(1_000_000))));
+            case 16 -> new EventPayload.ReviewSubmitted(
+                    random.nextBoolean() ? Optional.empty() : Optional.of("o-" + random.nextInt(1000)),
+                    random.nextBoolean() ? Optional.empty() : Optional.of("sku-" + random.nextInt(50)),
+                    1 + random.nextInt(5));
+            // Few questions and answers, so that answers to one question meet, at the same instant too.
+            case 17 -> new EventPayload.SurveyAnswered("q" + random.nextInt(40),
+                    pick(new String[]{"running", "tennis", "yoga", "M", "L"}));
             default -> new EventPayload.MessageSent("m-" + random.nextInt(1000), channel);
         };
     }

@@ -139,6 +139,20 @@ public final class ContractRules {
             Shape.matching(LOCAL_TIME_PATTERN, "must be a local time as HH:MM (24 hours), such as 21:00"));
     public static final java.util.List<String> QUIET_HOURS_FIELDS = java.util.List.of("start", "end");
 
+    // ---- reviews and interest questions --------------------------------------------------------
+
+    public static final int MIN_RATING = 1;
+    public static final int MAX_RATING = 5;
+    /** A question names a profile attribute, which journeys' conditions name in turn. */
+    public static final String QUESTION_PATTERN = "^[a-z][a-zA-Z0-9_-]{0,63}$";
+    public static final int MAX_QUESTION_LENGTH = 64;
+    public static final TextRule QUESTION = TextRule.of(MAX_QUESTION_LENGTH,
+            Shape.matching(QUESTION_PATTERN,
+                    "must be a name of 1 to 64 characters of a-z A-Z 0-9 _ - starting with a-z, such as favouriteSport"));
+    /** An answer is a choice or a short phrase, kept on the profile: not a free-form comment. */
+    public static final int MAX_ANSWER_LENGTH = 200;
+    public static final TextRule ANSWER = freeText(MAX_ANSWER_LENGTH);
+
     // ---- requests ----------------------------------------------------------------------------
 
     public static final int MAX_EVENTS_PER_REQUEST = 500;

@@ -91,6 +91,15 @@ public final class EventJsonWriter {
                 });
                 s.pausedUntil().ifPresent(until -> p.put("pausedUntil", until.toString()));
             }
+            case EventPayload.ReviewSubmitted s -> {
+                putIfPresent(p, "orderId", s.orderId());
+                putIfPresent(p, "sku", s.sku());
+                p.put("rating", s.rating());
+            }
+            case EventPayload.SurveyAnswered s -> {
+                p.put("question", s.question());
+                p.put("answer", s.answer());
+            }
             case EventPayload.ConsentChanged s -> {
                 p.put("channel", s.channel().wireName());
                 p.put("purpose", s.purpose().wireName());

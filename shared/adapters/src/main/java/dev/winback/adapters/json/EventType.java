@@ -34,7 +34,10 @@ enum EventType {
             List.of("messageId", "ipAddress")),
     /** Every field optional, but at least one present. */
     PREFERENCES_CHANGED("preferences_changed", List.of(),
-            List.of("mutedCategories", "mutedChannels", "maxPerWeek", "quietHours", "pausedUntil"));
+            List.of("mutedCategories", "mutedChannels", "maxPerWeek", "quietHours", "pausedUntil")),
+    /** {@code orderId} and {@code sku} are optional: a review may be of a shop or of an unknown order. */
+    REVIEW_SUBMITTED("review_submitted", List.of("rating"), List.of("orderId", "sku")),
+    SURVEY_ANSWERED("survey_answered", List.of("question", "answer"), List.of());
 
     private static final Map<String, EventType> BY_WIRE_NAME =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(EventType::wireName, Function.identity()));

@@ -125,6 +125,17 @@ final class PropertiesParser {
             case PROFILE_UPDATED -> profile(p);
             case CONSENT_CHANGED -> consent(p);
             case PREFERENCES_CHANGED -> preferences(p);
+            case REVIEW_SUBMITTED -> {
+                Optional<String> orderId = in.optionalText(p, PATH, "orderId", ContractRules.NAME);
+                Optional<String> sku = in.optionalText(p, PATH, "sku", ContractRules.NAME);
+                Integer rating = in.wholeNumber(p, PATH, "rating", ContractRules.MIN_RATING, ContractRules.MAX_RATING);
+                yield rating == null ? null : new EventPayload.ReviewSubmitted(orderId, sku, rating);
+            }
+            case SURVEY_ANSWERED -> {
+                String question = in.text(p, PATH, "question", ContractRules.QUESTION);
+                String answer = in.text(p, PATH, "answer", ContractRules.ANSWER);
+                yield question == null || answer == null ? null : new EventPayload.SurveyAnswered(question, answer);
+            }
         };
     }
 

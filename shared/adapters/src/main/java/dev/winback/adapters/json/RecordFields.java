@@ -188,6 +188,17 @@ final class RecordFields {
         stamped(g, "locale", p.locale(), Function.identity());
         stamped(g, "birthday", p.birthday(), Function.identity());
         stamped(g, "pushEndpoint", p.pushEndpoint(), Function.identity());
+        writeAttributes(g, p.attributes());
+        g.writeEndObject();
+    }
+
+    /** Answers to interest questions, by name so that equal profiles serialise identically; absent when none. */
+    private static void writeAttributes(JsonGenerator g, Map<String, Stamped<String>> attributes) throws IOException {
+        if (attributes.isEmpty()) return;
+        g.writeObjectFieldStart("attributes");
+        for (Map.Entry<String, Stamped<String>> attribute : new TreeMap<>(attributes).entrySet()) {
+            stamped(g, attribute.getKey(), attribute.getValue(), Function.identity());
+        }
         g.writeEndObject();
     }
 

@@ -273,7 +273,16 @@ public final class StoredRecordJson {
     private static Profile readProfile(JsonNode n) {
         return new Profile(stamped(n.get("email"), Function.identity()), stamped(n.get("phone"), Function.identity()),
                 stamped(n.get("timezone"), Function.identity()), stamped(n.get("locale"), Function.identity()),
-                stamped(n.get("birthday"), Function.identity()), stamped(n.get("pushEndpoint"), Function.identity()));
+                stamped(n.get("birthday"), Function.identity()), stamped(n.get("pushEndpoint"), Function.identity()),
+                readAttributes(n.path("attributes")));
+    }
+
+    /** Records written before attributes existed have none. */
+    private static Map<String, Stamped<String>> readAttributes(JsonNode n) {
+        Map<String, Stamped<String>> attributes = new HashMap<>();
+        n.properties().forEach(attribute ->
+                attributes.put(attribute.getKey(), stamped(attribute.getValue(), Function.identity())));
+        return attributes;
     }
 
     private static List<RecentEvent> readRecent(JsonNode n) {

@@ -162,6 +162,23 @@ class DynamoDbEngagementStoreIT {
         assertThat(store.load(List.of("c-1")).get("c-1").erased()).isTrue();
     }
 
+    @Test
+    void profileAttributes_andAReview_surviveTheStore() {
+        RecordUpdate.Result answered = update(EngagementRecord.empty("c-1"), new EngagementEvent("e-1", "c-1", AT,
+                Optional.empty(), new EventPayload.SurveyAnswered("favouriteSport", "trail running"), AT));
+        store.save(StoredRecord.absent("c-1"), answered);
+        StoredRecord first = store.load(List.of("c-1")).get("c-1");
+        RecordUpdate.Result reviewed = update(first.record(), new EngagementEvent("e-2", "c-1", AT.plusSeconds(5),
+                Optional.empty(), new EventPayload.ReviewSubmitted(Optional.of("o-1"), Optional.empty(), 5), AT.plusSeconds(5)));
+
+        assertThat(store.save(first, reviewed)).isTrue();
+
+        EngagementRecord loaded = store.load(List.of("c-1")).get("c-1").record();
+        assertThat(loaded).isEqualTo(reviewed.record());
+        assertThat(loaded.profile().attributes()).containsOnlyKeys("favouriteSport");
+        assertThat(loaded.recent()).extracting(e -> e.type()).containsExactly("review_submitted", "survey_answered");
+    }
+
     private static RecordUpdate.Result update(EngagementRecord record, EngagementEvent event) {
         return RecordUpdate.apply(record, List.of(event), Map.of());
     }

@@ -183,6 +183,41 @@ class EventJsonParserTest {
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.of("02-29"), Optional.empty()));
     }
 
+    @Test
+    void parse_aReview_readsTheRating_andLeavesAbsentOrderAndSkuEmpty() {
+        ParseResult.Parsed full = (ParseResult.Parsed) parser.parse(SampleEvents.sample("review_submitted"));
+        ObjectNode bare = SampleEvents.sample("review_submitted");
+        bare.set("properties", JsonNodeFactory.instance.objectNode().put("rating", 2));
+
+        assertThat(full.event().payload()).isEqualTo(new EventPayload.ReviewSubmitted(
+                Optional.of("ord-2026-118734"), Optional.of("SHOE-RUN-42"), 4));
+        assertThat(((ParseResult.Parsed) parser.parse(bare)).event().payload())
+                .isEqualTo(new EventPayload.ReviewSubmitted(Optional.empty(), Optional.empty(), 2));
+    }
+
+    @Test
+    void parse_anAnswer_readsTheQuestionAndTheAnswer() {
+        ParseResult.Parsed parsed = (ParseResult.Parsed) parser.parse(SampleEvents.sample("survey_answered"));
+
+        assertThat(parsed.event().payload()).isEqualTo(new EventPayload.SurveyAnswered("favouriteSport", "trail running"));
+    }
+
+    @Test
+    void parse_aMissingQuestionAndATooLongAnswer_namesBoth_withoutEchoingTheAnswer() {
+        ObjectNode answer = SampleEvents.sample("survey_answered");
+        ((ObjectNode) answer.get("properties")).put("answer", "my private answer " + "x".repeat(300));
+        ((ObjectNode) answer.get("properties")).remove("question");
+
+        ParseResult result = parser.parse(answer);
+
+        assertThat(result).isInstanceOfSatisfying(ParseResult.Invalid.class, invalid -> {
+            assertThat(invalid.errors()).containsExactly(
+                    new FieldError("properties.question", "is required"),
+                    new FieldError("properties.answer", "must be at most 200 characters"));
+            assertThat(invalid.errors().toString()).doesNotContain("private");
+        });
+    }
+
     private static FieldError onlyError(ParseResult result) {
         assertThat(result).isInstanceOf(ParseResult.Invalid.class);
         List<FieldError> errors = ((ParseResult.Invalid) result).errors();

@@ -49,12 +49,14 @@ public final class InvalidEventFuzzer {
             "timezone", List.of("+02:00", "Europe/", "Europe Madrid", "/UTC", "UTC +2"),
             "locale", List.of("es_ES", "e", "español", "es-", "es-ES-"),
             "pushEndpoint", List.of("token with spaces", "tök", "token\t"),
-            "storeId", List.of("   ", "line\nbreak", "tab\tbed"));
+            "storeId", List.of("   ", "line\nbreak", "tab\tbed"),
+            "question", List.of("FavouriteSport", "1st", "favourite sport", "favourite.sport", "_x", "größe"));
     private static final String NUMBER_PLACEHOLDER = "__number__";
     private static final List<String> BAD_MONEY = List.of("-1.5", "-0.0001", "-1000", "1000000000000",
             "1000000000123.5", "1E+12", "1e999999999", "1.00001", "0.123456789", "1E-7", "12.34567", "1e-999999999");
     private static final List<String> BAD_QUANTITIES = List.of("0", "-1", "10001", "2.5", "1E+9",
             "99999999999999999999", "1e999999999", "0.999", "-0.5");
+    private static final List<String> BAD_RATINGS = List.of("0", "6", "-1", "4.5", "10", "1e999999999", "0.999");
     private static final List<String> UNKNOWN_NAMES = List.of("occuredAt", "customer_id", "Properties", "extra",
             "timeZone", "emial", "qty", "price", "version", "$schema");
     /** Tab, line feed and carriage return are JSON whitespace between tokens, so they would not break it. */
@@ -98,7 +100,8 @@ public final class InvalidEventFuzzer {
     }
 
     private static boolean applies(Mutation mutation, ObjectNode event) {
-        return mutation != Mutation.OUT_OF_RANGE || type(event).equals("purchase_completed");
+        return mutation != Mutation.OUT_OF_RANGE || type(event).equals("purchase_completed")
+                || type(event).equals("review_submitted");
     }
 
     // ---- mutations ---------------------------------------------------------------------------
@@ -149,6 +152,9 @@ public final class InvalidEventFuzzer {
 
     private FuzzedEvent outOfRange(ObjectNode event) {
         ObjectNode properties = (ObjectNode) event.get("properties");
+        if (type(event).equals("review_submitted")) {
+            return withNumber(Mutation.OUT_OF_RANGE, "rating", event, properties, "rating", pick(BAD_RATINGS));
+        }
         ArrayNode items = (ArrayNode) properties.get("items");
         List<String> choices = new ArrayList<>(List.of("amount", "too many items"));
         if (!items.isEmpty()) {
@@ -221,6 +227,7 @@ public final class InvalidEventFuzzer {
         switch (type(event)) {
             case "purchase_completed" -> fields.add("currency");
             case "store_visited" -> fields.add("storeId");
+            case "survey_answered" -> fields.add("question");
             case "profile_updated" -> fields.addAll(List.of("phone", "email", "timezone", "locale", "pushEndpoint"));
             default -> { }
         }

@@ -24,6 +24,9 @@ class InvalidEventTableTest {
     private static final String ID_RULE = "must be 1 to 128 characters of A-Z a-z 0-9 . _ : @ -";
     private static final String CHANNELS = "must be one of: email, sms, push, in_app, webhook";
     private static final String WHOLE_QUANTITY = "must be a whole number from 1 to 10000";
+    private static final String RATING = "must be a whole number from 1 to 5";
+    private static final String QUESTION =
+            "must be a name of 1 to 64 characters of a-z A-Z 0-9 _ - starting with a-z, such as favouriteSport";
 
     record Case(String rule, String sampleType, Function<ObjectNode, String> edit, String field, String message) {
         @Override
@@ -192,7 +195,39 @@ class InvalidEventTableTest {
                 new Case("pausedUntil is an instant", "preferences_changed", set("properties.pausedUntil", "tomorrow"),
                         "properties.pausedUntil", "must be an ISO-8601 instant with Z or an offset, such as 2026-11-23T10:15:30Z"),
                 new Case("unknown preferences are refused", "preferences_changed", set("properties.language", "es"),
-                        "properties.language", "is not a property of preferences_changed"));
+                        "properties.language", "is not a property of preferences_changed"),
+                // review_submitted
+                new Case("rating is at least 1", "review_submitted", set("properties.rating", 0),
+                        "properties.rating", RATING),
+                new Case("rating is at most 5", "review_submitted", set("properties.rating", 6),
+                        "properties.rating", RATING),
+                new Case("rating is whole", "review_submitted", number("properties.rating", "4.5"),
+                        "properties.rating", RATING + ", not a number"),
+                new Case("rating is a number, not a string", "review_submitted", set("properties.rating", "5"),
+                        "properties.rating", RATING + ", not a string"),
+                new Case("rating is required", "review_submitted", remove("properties.rating"),
+                        "properties.rating", "is required"),
+                new Case("a reviewed sku is not blank", "review_submitted", set("properties.sku", " "),
+                        "properties.sku", "must not be blank"),
+                new Case("unknown review fields are refused", "review_submitted", set("properties.comment", "great"),
+                        "properties.comment", "is not a property of review_submitted"),
+                // survey_answered
+                new Case("question is required", "survey_answered", remove("properties.question"),
+                        "properties.question", "is required"),
+                new Case("question is a name", "survey_answered", set("properties.question", "favourite sport"),
+                        "properties.question", QUESTION),
+                new Case("question starts with a lower-case letter", "survey_answered",
+                        set("properties.question", "FavouriteSport"), "properties.question", QUESTION),
+                new Case("question is at most 64 characters", "survey_answered",
+                        set("properties.question", "q".repeat(65)), "properties.question", "must be at most 64 characters"),
+                new Case("answer is required", "survey_answered", remove("properties.answer"),
+                        "properties.answer", "is required"),
+                new Case("answer is at most 200 characters", "survey_answered",
+                        set("properties.answer", "a".repeat(201)), "properties.answer", "must be at most 200 characters"),
+                new Case("answer is not blank", "survey_answered", set("properties.answer", "  "),
+                        "properties.answer", "must not be blank"),
+                new Case("answer has no line breaks", "survey_answered", set("properties.answer", "trail\nrunning"),
+                        "properties.answer", "must not contain control characters such as line breaks"));
     }
 
     @ParameterizedTest(name = "{0}")

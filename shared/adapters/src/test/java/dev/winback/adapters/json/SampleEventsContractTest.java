@@ -35,7 +35,9 @@ class SampleEventsContractTest {
             Map.entry("app_uninstalled", EventPayload.AppUninstalled.class),
             Map.entry("profile_updated", EventPayload.ProfileUpdated.class),
             Map.entry("consent_changed", EventPayload.ConsentChanged.class),
-            Map.entry("preferences_changed", EventPayload.PreferencesChanged.class));
+            Map.entry("preferences_changed", EventPayload.PreferencesChanged.class),
+            Map.entry("review_submitted", EventPayload.ReviewSubmitted.class),
+            Map.entry("survey_answered", EventPayload.SurveyAnswered.class));
 
     private final EventJsonParser parser = new EventJsonParser();
 

@@ -50,7 +50,17 @@ class SchemaAndParserAgreeTest {
                 new Edge("shortest E.164 number", "profile_updated", set("properties.phone", "+12")),
                 new Edge("three-part time zone", "profile_updated", set("properties.timezone", "America/Argentina/Buenos_Aires")),
                 new Edge("locale with script and region", "profile_updated", set("properties.locale", "zh-Hant-TW")),
-                new Edge("session without envelope platform", "session_started", JsonEdits.remove("platform")));
+                new Edge("session without envelope platform", "session_started", JsonEdits.remove("platform")),
+                new Edge("review without orderId or sku", "review_submitted", JsonEdits.edit(event -> {
+                    ((ObjectNode) event.get("properties")).remove(java.util.List.of("orderId", "sku"));
+                    return event;
+                })),
+                new Edge("rating of 1", "review_submitted", set("properties.rating", 1)),
+                new Edge("rating of 5 written as 5.0", "review_submitted", number("properties.rating", "5.0")),
+                new Edge("one-letter question", "survey_answered", set("properties.question", "q")),
+                new Edge("64-character question with every kind of character", "survey_answered",
+                        set("properties.question", "a-Z_9" + "q".repeat(59))),
+                new Edge("200-character non-Latin answer", "survey_answered", set("properties.answer", "러".repeat(200))));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -106,6 +106,20 @@ class SchemaMatchesRulesTest {
     }
 
     @Test
+    void reviewsAndAnswers_matchTheParser() {
+        JsonNode rating = propertiesSchemaOf(EventType.REVIEW_SUBMITTED).get("properties").get("rating");
+        assertThat(rating.get("type").textValue()).isEqualTo("integer");
+        assertThat(rating.get("minimum").intValue()).isEqualTo(ContractRules.MIN_RATING);
+        assertThat(rating.get("maximum").intValue()).isEqualTo(ContractRules.MAX_RATING);
+        JsonNode survey = propertiesSchemaOf(EventType.SURVEY_ANSWERED).get("properties");
+        assertThat(survey.get("question").get("pattern").textValue()).isEqualTo(ContractRules.QUESTION_PATTERN);
+        assertThat(survey.get("question").get("maxLength").intValue()).isEqualTo(ContractRules.MAX_QUESTION_LENGTH);
+        assertThat(survey.get("answer").get("maxLength").intValue()).isEqualTo(ContractRules.MAX_ANSWER_LENGTH);
+        assertThat(texts(survey.get("answer").get("allOf").findValues("pattern")))
+                .containsExactly(ContractRules.NO_CONTROL_CHARACTERS_PATTERN, ContractRules.NOT_BLANK_PATTERN);
+    }
+
+    @Test
     void requestBody_matchesTheParser() {
         JsonNode events = REQUEST.get("properties").get("events");
         assertThat(events.get("minItems").intValue()).isEqualTo(1);

@@ -84,7 +84,23 @@ final class ValidEventGenerator {
                     random.nextBoolean() ? java.util.Optional.of(random.nextBoolean() ? "192.0.2." + random.nextInt(256)
                             : "2001:db8::" + Integer.toHexString(random.nextInt(65536))) : java.util.Optional.empty());
             case PREFERENCES_CHANGED -> preferences();
+            case REVIEW_SUBMITTED -> new EventPayload.ReviewSubmitted(maybe(this::name), maybe(this::name),
+                    ContractRules.MIN_RATING + random.nextInt(ContractRules.MAX_RATING - ContractRules.MIN_RATING + 1));
+            case SURVEY_ANSWERED -> new EventPayload.SurveyAnswered(question(), answer());
         };
+    }
+
+    /** Attribute names from one letter to 64 characters, with every character the rule allows. */
+    private String question() {
+        String rest = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-";
+        int length = random.nextInt(10) == 0 ? ContractRules.MAX_QUESTION_LENGTH : 1 + random.nextInt(24);
+        StringBuilder question = new StringBuilder().append((char) ('a' + random.nextInt(26)));
+        while (question.length() < length) question.append(rest.charAt(random.nextInt(rest.length())));
+        return question.toString();
+    }
+
+    private String answer() {
+        return random.nextInt(10) == 0 ? "ü".repeat(ContractRules.MAX_ANSWER_LENGTH) : pick(WORDS);
     }
 
     private EventPayload preferences() {

@@ -41,4 +41,18 @@ class PiiCanaryFlowTest {
         assertThat(notice).isInstanceOf(FeedbackNotice.InboundSms.class);
         LOG.log(Level.INFO, "notice kind {0}", notice.getClass().getSimpleName());
     }
+
+    @Test
+    void aSurveyAnswer_isPersonalData_andOnlyItsFieldNamesAreLogged() {
+        EventJsonParser parser = new EventJsonParser();
+        String answer = """
+                {"eventId":"pii-3","customerId":"c-pii","type":"survey_answered","occurredAt":"2026-11-20T10:00:00Z",
+                 "properties":{"question":"contactNote","answer":"%s"}}""";
+        ParseResult ok = parser.parseMessageBody(answer.formatted(PiiCanaries.SMS_TEXT));
+        ParseResult bad = parser.parseMessageBody(answer.formatted(PiiCanaries.SMS_TEXT + " " + "x".repeat(200)));
+        assertThat(ok).isInstanceOf(ParseResult.Parsed.class);
+        assertThat(bad).isInstanceOf(ParseResult.Invalid.class);
+        ((ParseResult.Invalid) bad).errors().forEach(e -> LOG.warning(e.field() + ": " + e.message()));
+        LOG.log(Level.INFO, "applied a {0}", ((ParseResult.Parsed) ok).event().type());
+    }
 }

@@ -71,6 +71,8 @@ public final class ConsentLog {
             case EventPayload.AppUninstalled ignored -> Optional.empty();
             case EventPayload.ProfileUpdated ignored -> Optional.empty();
             case EventPayload.PreferencesChanged ignored -> Optional.empty();
+            case EventPayload.ReviewSubmitted ignored -> Optional.empty();
+            case EventPayload.SurveyAnswered ignored -> Optional.empty();
         };
     }
 

@@ -77,6 +77,31 @@ public sealed interface EventPayload {
         public String type() { return "membership_changed"; }
     }
 
+    /**
+     * A customer reviewed a product. Only the recent list notes it: a review is a journey's trigger or
+     * exit, not engagement to merge.
+     *
+     * @param rating 1 to 5
+     */
+    record ReviewSubmitted(Optional<String> orderId, Optional<String> sku, int rating) implements EventPayload {
+        public ReviewSubmitted {
+            java.util.Objects.requireNonNull(orderId, "orderId");
+            java.util.Objects.requireNonNull(sku, "sku");
+        }
+
+        public String type() { return "review_submitted"; }
+    }
+
+    /**
+     * A customer answered an interest question; the answer becomes the profile attribute named by the
+     * question. The answer is personal data: never logged.
+     *
+     * @param question a name such as {@code favouriteSport}
+     */
+    record SurveyAnswered(String question, String answer) implements EventPayload {
+        public String type() { return "survey_answered"; }
+    }
+
     record AppInstalled() implements EventPayload {
         public String type() { return "app_installed"; }
     }

@@ -174,6 +174,9 @@ public record EngagementRecord(
                 yield updated;
             }
             case EventPayload.PreferencesChanged p -> r.withPreferences(r.preferences.changed(p, at));
+            // A review is noted in the recent list (and seen, for duplicates); it changes nothing else.
+            case EventPayload.ReviewSubmitted ignored -> r;
+            case EventPayload.SurveyAnswered s -> r.withProfile(r.profile.answered(s.question(), s.answer(), at));
             case EventPayload.ConsentChanged c -> r.onChannel(c.channel(), state -> state.withConsent(c.purpose(),
                     new Stamped<>(new ConsentGrant(c.granted(), c.source(), c.wordingVersion(),
                             c.messageId().isPresent() || c.ipAddress().isPresent()), at, event.receivedAt())));
@@ -197,6 +200,9 @@ public record EngagementRecord(
             case EventPayload.AppUninstalled ignored -> "";
             case EventPayload.ProfileUpdated ignored -> "";
             case EventPayload.PreferencesChanged ignored -> "";
+            case EventPayload.ReviewSubmitted v -> Integer.toString(v.rating());
+            // The question's name, never the answer, which is personal data.
+            case EventPayload.SurveyAnswered s -> s.question();
             case EventPayload.ConsentChanged c -> c.channel().wireName() + " " + c.purpose().wireName() + " "
                     + (c.granted() ? "granted" : "withdrawn");
         };

@@ -47,6 +47,8 @@ final class Reachability {
             case EventPayload.MembershipChanged ignored -> { }
             case EventPayload.ProfileUpdated ignored -> { }
             case EventPayload.PreferencesChanged ignored -> { }
+            case EventPayload.ReviewSubmitted ignored -> { }
+            case EventPayload.SurveyAnswered ignored -> { }
             // Consent is recorded next to each subscription change; the subscription status is what gates sends.
             case EventPayload.ConsentChanged ignored -> { }
         }

@@ -121,6 +121,8 @@ final class TimelineRules {
                 }
                 case EventPayload.MembershipChanged change -> membership(change);
                 case EventPayload.PreferencesChanged ignored -> expect(false, "the demo has no preference centre");
+                case EventPayload.ReviewSubmitted ignored -> expect(false, "the demo writes no reviews");
+                case EventPayload.SurveyAnswered ignored -> expect(false, "the demo asks no interest questions");
                 case EventPayload.AppInstalled ignored -> {
                     expectPlatform(Optional.of(Platform.APP));
                     expect(appGone || !appInstalledInWindow, "app installed twice without an uninstall");
