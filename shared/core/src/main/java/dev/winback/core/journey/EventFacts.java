@@ -52,11 +52,24 @@ public final class EventFacts {
     }
 
     /**
-     * {@code event.rating}, {@code event.question} and {@code event.answer}: facts of reviews and
-     * survey answers, event types the contract does not carry yet, so always absent.
+     * {@code event.rating}, {@code event.orderId} and {@code event.sku} of a review;
+     * {@code event.question} and {@code event.answer} of a survey answer.
      */
     static Map<String, Fact> feedbackFacts(EngagementEvent event) {
-        return Map.of();
+        Map<String, Fact> facts = new java.util.HashMap<>();
+        switch (event.payload()) {
+            case dev.winback.core.event.EventPayload.ReviewSubmitted review -> {
+                facts.put("event.rating", Fact.Number.of(review.rating()));
+                review.orderId().ifPresent(id -> facts.put("event.orderId", new Fact.Text(id)));
+                review.sku().ifPresent(sku -> facts.put("event.sku", new Fact.Text(sku)));
+            }
+            case dev.winback.core.event.EventPayload.SurveyAnswered answer -> {
+                facts.put("event.question", new Fact.Text(answer.question()));
+                facts.put("event.answer", new Fact.Text(answer.answer()));
+            }
+            default -> { }
+        }
+        return facts;
     }
 
     /**

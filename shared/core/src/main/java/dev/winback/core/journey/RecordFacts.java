@@ -50,10 +50,12 @@ public final class RecordFacts {
 
     /**
      * The profile's free attributes ({@code record.attribute.<name>}), such as answers to interest
-     * questions. The profile keeps none yet, so none are facts.
+     * questions.
      */
     static Map<String, String> profileAttributes(EngagementRecord record) {
-        return Map.of();
+        Map<String, String> values = new java.util.TreeMap<>();
+        record.profile().attributes().forEach((name, stamped) -> values.put(name, stamped.value()));
+        return values;
     }
 
     private static Set<String> activePlatforms(EngagementRecord record) {

@@ -69,4 +69,20 @@ class FactsTest {
         assertEquals(Optional.empty(), unknown.get("event.productLine"));
         assertEquals(Optional.of(new Fact.Text("toys")), unknown.get("event.category"));
     }
+
+    @Test
+    void reviewsAndSurveyAnswersAreFacts_andAnswersBecomeRecordAttributes() {
+        Facts review = EventFacts.of(new EngagementEvent("e1", CUSTOMER, T0, Optional.empty(),
+                new EventPayload.ReviewSubmitted(Optional.of("o1"), Optional.empty(), 4)));
+        assertEquals(Optional.of(Fact.Number.of(4)), review.get("event.rating"));
+        assertEquals(Optional.of(new Fact.Text("o1")), review.get("event.orderId"));
+        assertEquals(Optional.empty(), review.get("event.sku"));
+
+        EngagementEvent answered = new EngagementEvent("e2", CUSTOMER, T0, Optional.empty(),
+                new EventPayload.SurveyAnswered("favouriteSport", "trail"));
+        assertEquals(Optional.of(new Fact.Text("trail")), EventFacts.of(answered).get("event.answer"));
+        EngagementRecord record = dev.winback.core.record.RecordUpdate.apply(record(), List.of(answered),
+                java.util.Map.of()).record();
+        assertEquals(Optional.of(new Fact.Text("trail")), RecordFacts.of(record).get("record.attribute.favouriteSport"));
+    }
 }
