@@ -3,13 +3,18 @@ package dev.winback.functions.ingest;
 import dev.winback.adapters.config.AwsClients;
 import dev.winback.adapters.config.EngagementTable;
 import dev.winback.adapters.config.Ingestion;
-import dev.winback.adapters.config.WinbackConfig;
+import dev.winback.adapters.config.EvaluatorConfig;
+import dev.winback.adapters.config.Journeys;
+import dev.winback.adapters.config.MessageDelivery;
+import dev.winback.adapters.json.PlaybookLoader;
+import dev.winback.adapters.sqs.SqsMessageRequests;
+import dev.winback.core.evaluation.EvaluationPolicy;
 import dev.winback.adapters.config.WriterThreads;
 import dev.winback.core.ingest.EventIntake;
 
 import java.time.Clock;
 
-/** What the ingest function needs: the intake over the table, nothing else. */
+/** What the ingest function needs: the intake over the table, and the journeys the stored events feed. */
 public final class IngestEventsComposition {
 
     private final EventIntake intake;
@@ -19,12 +24,19 @@ public final class IngestEventsComposition {
         this.intake = ingestion.intake();
     }
 
-    /** As deployed: configuration from the environment, the system clock, a writer pool of its own. */
+    /**
+     * As deployed: configuration from the environment, the system clock, a writer pool of its own,
+     * and journeys that hand the messages due at once to the delivery queue.
+     */
     public static IngestEventsComposition fromEnvironment() {
         Clock clock = Clock.systemUTC();
-        EngagementTable table = new EngagementTable(WinbackConfig.fromEnvironment(System.getenv()), new AwsClients(),
-                clock);
-        return new IngestEventsComposition(new Ingestion(table, clock, WriterThreads.newPool()));
+        EvaluatorConfig config = EvaluatorConfig.fromEnvironment(System.getenv());
+        AwsClients clients = new AwsClients();
+        EngagementTable table = new EngagementTable(config.winback(), clients, clock);
+        EvaluationPolicy policy = EvaluationPolicy.defaults(new PlaybookLoader().shipped());
+        Journeys journeys = new Journeys(table, MessageDelivery.policy(policy), clock);
+        return new IngestEventsComposition(new Ingestion(table, policy, clock, WriterThreads.newPool(),
+                journeys.intake(new SqsMessageRequests(clients.sqs(), config.deliveryQueueUrl()))));
     }
 
     public EventIntake intake() {

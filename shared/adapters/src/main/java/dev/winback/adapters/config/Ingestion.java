@@ -9,6 +9,7 @@ import dev.winback.core.evaluation.EvaluationPolicy;
 import dev.winback.core.evaluation.Evaluator;
 import dev.winback.core.ingest.EventIntake;
 import dev.winback.core.ingest.IngestEvents;
+import dev.winback.core.ingest.StoredEventsListener;
 
 import java.time.Clock;
 import java.util.concurrent.Executor;
@@ -32,11 +33,17 @@ public final class Ingestion {
 
     /** With the evaluation policy the caller already holds (one playbook per composition). */
     public Ingestion(EngagementTable table, EvaluationPolicy evaluationPolicy, Clock clock, Executor writers) {
+        this(table, evaluationPolicy, clock, writers, StoredEventsListener.NONE);
+    }
+
+    /** @param listener hears of each customer's stored events (journeys), after the record write */
+    public Ingestion(EngagementTable table, EvaluationPolicy evaluationPolicy, Clock clock, Executor writers,
+                     StoredEventsListener listener) {
         this.evaluationPolicy = evaluationPolicy;
         this.events = new IngestEvents(table.store(), writers, clock,
                 (record, now) -> Evaluator.dueAt(record, now, evaluationPolicy, table.purchaseModels().current()),
                 new MessageReceipts(table.messageLedger(), DecisionPublisher.NONE, clock),
-                IngestConfig.arrivalWindow(System.getenv()), new JulWarnings(IngestEvents.class));
+                IngestConfig.arrivalWindow(System.getenv()), new JulWarnings(IngestEvents.class), listener);
         this.intake = new EventIntake(events, new JsonEventFormat(),
                 new RejectedEvents(table.clients().dynamoDb(), table.tableName()), new JulWarnings(EventIntake.class),
                 clock, table.contacts()::withoutErasedContacts);

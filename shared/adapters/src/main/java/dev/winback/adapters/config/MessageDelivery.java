@@ -46,8 +46,13 @@ public final class MessageDelivery {
 
     /** The channel plans of the playbook the timers are armed with, and time zones guessed from phone numbers. */
     public static DeliveryPolicy policy(Ingestion ingestion) {
+        return policy(ingestion.evaluationPolicy());
+    }
+
+    /** The same, for functions that hold the evaluation policy without an ingestion. */
+    public static DeliveryPolicy policy(dev.winback.core.evaluation.EvaluationPolicy evaluationPolicy) {
         return DeliveryPolicy.defaults()
-                .withPlans(PlaybookPlans.of(ingestion.evaluationPolicy().playbook(), ChannelPlans.DEFAULT))
+                .withPlans(PlaybookPlans.of(evaluationPolicy.playbook(), ChannelPlans.DEFAULT))
                 .withZoneGuess(new PhoneNumberTimeZones());
     }
 

@@ -9,6 +9,10 @@ import dev.winback.adapters.config.AwsClients;
 import dev.winback.adapters.config.ChannelsConfig;
 import dev.winback.adapters.config.EngagementTable;
 import dev.winback.adapters.config.Ingestion;
+import dev.winback.adapters.config.Journeys;
+import dev.winback.core.delivery.DeliveryPolicy;
+import dev.winback.functions.journeys.AdvanceJourneysComposition;
+import dev.winback.functions.journeys.AdvanceJourneysHandler;
 import dev.winback.adapters.config.MessageDelivery;
 import dev.winback.adapters.config.WinbackConfig;
 import dev.winback.adapters.config.WriterThreads;
@@ -92,6 +96,7 @@ public final class LocalRuntime implements AutoCloseable {
     private final InMemoryActionPublisher actionEvents;
     private final InMemoryActionPublisher deliveryRequests;
     private final LocalDelivery delivery;
+    private final Journeys journeys;
     private final String ingestFunctionId;
     private final LocalSchedules schedules;
     private final LocalHttpServer server;
@@ -111,6 +116,7 @@ public final class LocalRuntime implements AutoCloseable {
         this.actionEvents = b.actionEvents;
         this.deliveryRequests = b.deliveryRequests;
         this.delivery = b.delivery;
+        this.journeys = b.journeys;
         this.ingestFunctionId = b.ingestFunctionId;
         this.schedules = b.schedules;
         this.server = b.server;
@@ -156,6 +162,7 @@ public final class LocalRuntime implements AutoCloseable {
             Optional<String> ingestFunctionId = b.template.functionWithHandler(IngestEventsHandler.class);
             Optional<String> evaluateFunctionId = b.template.functionWithHandler(EvaluateCustomersHandler.class);
             Optional<String> fitFunctionId = b.template.functionWithHandler(FitPurchaseModelHandler.class);
+            Optional<String> advanceFunctionId = b.template.functionWithHandler(AdvanceJourneysHandler.class);
             Optional<String> resumeFunctionId = b.template.functionWithHandler(ResumeDueMessagesHandler.class);
 
             String dynamoDbAt;
@@ -179,8 +186,6 @@ public final class LocalRuntime implements AutoCloseable {
             // One pool of writer threads for every function of this process, as one Lambda environment has.
             ExecutorService writers = WriterThreads.newPool();
             b.started.push(writers::shutdown);
-            b.ingest = new IngestEventsHandler(new IngestEventsComposition(
-                    new Ingestion(new EngagementTable(b.config, b.clients, b.clock), b.clock, writers)));
             b.httpApi = HttpApiHandler.local(b.config, b.clients, b.clock);
             b.ingestFunctionId = ingestFunctionId.orElse(IngestEventsHandler.class.getSimpleName());
             // The scheduled functions and delivery see each firing's time during a tick; the API keeps "now".
@@ -194,6 +199,16 @@ public final class LocalRuntime implements AutoCloseable {
                     scheduled.meter(), runClock, ChannelsConfig.DEFAULT_INBOX_TTL), runClock, System.getenv());
             b.started.push(b.delivery);
             LocalDelivery delivery = b.delivery;
+            DeliveryPolicy deliveryPolicy = MessageDelivery.policy(scheduledIngestion);
+            // Ingestion feeds the journeys, whose messages due at once are delivered at once, as in AWS.
+            EngagementTable ingestTable = new EngagementTable(b.config, b.clients, b.clock);
+            Journeys ingestJourneys = new Journeys(ingestTable, deliveryPolicy, b.clock);
+            b.ingest = new IngestEventsHandler(new IngestEventsComposition(new Ingestion(ingestTable,
+                    scheduledIngestion.evaluationPolicy(), b.clock, writers,
+                    ingestJourneys.intake(delivery.journeyMessages()))));
+            b.journeys = new Journeys(scheduled, deliveryPolicy, runClock);
+            AdvanceJourneysHandler advance = new AdvanceJourneysHandler(new AdvanceJourneysComposition(scheduled,
+                    b.journeys, delivery.journeyMessages(), runClock, writers));
             InMemoryActionPublisher deliveryRequests = b.deliveryRequests;
             EvaluateCustomersHandler evaluate = new EvaluateCustomersHandler(new EvaluateCustomersComposition(scheduled,
                     scheduledIngestion.evaluationPolicy(), Map.of(
@@ -213,6 +228,9 @@ public final class LocalRuntime implements AutoCloseable {
             evaluateFunctionId.ifPresent(id -> scheduleTargets.put(id, ScheduleTarget.skippingIdle(
                     run -> evaluate.handleRequest(scheduledEvent(run), LocalLambdaContext.invoking(id)),
                     new EarliestDue(b.clients.dynamoDb(), table, Keys::dueShard))));
+            advanceFunctionId.ifPresent(id -> scheduleTargets.put(id, ScheduleTarget.skippingIdle(
+                    run -> advance.handleRequest(scheduledEvent(run), LocalLambdaContext.invoking(id)),
+                    new EarliestDue(b.clients.dynamoDb(), table, Keys::journeyDueShard))));
             fitFunctionId.ifPresent(id -> scheduleTargets.put(id,
                     run -> fit.handleRequest(scheduledEvent(run), LocalLambdaContext.invoking(id))));
             resumeFunctionId.ifPresent(id -> scheduleTargets.put(id, ScheduleTarget.skippingIdle(
@@ -340,6 +358,11 @@ public final class LocalRuntime implements AutoCloseable {
     }
 
     /** What the evaluator sent to the (local stand-in of the) delivery queue. */
+    /** The journeys the scheduled functions run (the store, the current definitions, the operator use case). */
+    public Journeys journeys() {
+        return journeys;
+    }
+
     public InMemoryActionPublisher deliveryRequests() {
         return deliveryRequests;
     }
@@ -399,6 +422,7 @@ public final class LocalRuntime implements AutoCloseable {
         FitPurchaseModelHandler fit;
         InMemoryActionPublisher actionEvents;
         InMemoryActionPublisher deliveryRequests;
+        Journeys journeys;
         LocalDelivery delivery;
         String ingestFunctionId;
         LocalSchedules schedules;

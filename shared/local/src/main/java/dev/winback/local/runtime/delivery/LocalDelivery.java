@@ -9,6 +9,9 @@ import dev.winback.adapters.json.RetentionActionRequestedJson;
 import dev.winback.adapters.mustache.MustacheMessageTemplates;
 import dev.winback.core.delivery.ChannelSender;
 import dev.winback.core.delivery.DeliverMessages;
+import dev.winback.core.delivery.DeliveryRequest;
+import dev.winback.core.delivery.MessageKey;
+import dev.winback.core.journey.MessageRequests;
 import dev.winback.core.delivery.TemplateComposer;
 import dev.winback.core.delivery.TemplateVariables;
 import dev.winback.core.evaluation.ActionPublisher;
@@ -106,6 +109,30 @@ public final class LocalDelivery implements ActionPublisher, AutoCloseable {
                     continue;
                 }
                 case DeliveryQueueMessages.Parsed.Invalid ignored -> accepted.add(action.idempotencyKey());
+            }
+            count(false);
+        }
+        return accepted;
+    }
+
+    /** Where journeys hand their messages: delivered at once, as the queue's consumer would. */
+    public MessageRequests journeyMessages() {
+        return this::deliverAll;
+    }
+
+    /** Journey messages, read as the deliver function reads the queue's {@code deliveryRequest} bodies. */
+    private Set<MessageKey> deliverAll(List<DeliveryRequest> requests) {
+        Set<MessageKey> accepted = new HashSet<>();
+        for (DeliveryRequest request : requests) {
+            switch (reader.parse(DeliveryQueueMessages.body(request))) {
+                case DeliveryQueueMessages.Parsed.Deliver deliver -> {
+                    if (delivery.deliver(deliver.request()).outcome() == DeliverMessages.Outcome.DONE) {
+                        accepted.add(request.key());
+                    }
+                }
+                case DeliveryQueueMessages.Parsed.NotAMessage ignored -> accepted.add(request.key());
+                case DeliveryQueueMessages.Parsed.Invalid invalid ->
+                        throw new IllegalStateException("a journey message delivery cannot read: " + invalid.reason());
             }
             count(false);
         }

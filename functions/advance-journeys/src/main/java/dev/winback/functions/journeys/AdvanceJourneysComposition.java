@@ -1,0 +1,50 @@
+package dev.winback.functions.journeys;
+
+import dev.winback.adapters.config.AwsClients;
+import dev.winback.adapters.config.EngagementTable;
+import dev.winback.adapters.config.EvaluatorConfig;
+import dev.winback.adapters.config.Journeys;
+import dev.winback.adapters.config.MessageDelivery;
+import dev.winback.adapters.config.WriterThreads;
+import dev.winback.adapters.json.PlaybookLoader;
+import dev.winback.adapters.sqs.SqsMessageRequests;
+import dev.winback.core.evaluation.EvaluationPolicy;
+import dev.winback.core.journey.AdvanceDueJourneys;
+import dev.winback.core.journey.MessageRequests;
+
+import java.time.Clock;
+import java.util.concurrent.Executor;
+
+/** What the journeys' timer function needs: the timer run over the table, and its clock. */
+public final class AdvanceJourneysComposition {
+
+    private final AdvanceDueJourneys advance;
+    private final Clock clock;
+
+    /** For the local runtime and tests, which bring the table, the journeys, the queue and the writer threads. */
+    public AdvanceJourneysComposition(EngagementTable table, Journeys journeys, MessageRequests requests, Clock clock,
+                                      Executor writers) {
+        this.advance = journeys.advance(table, requests, writers);
+        this.clock = clock;
+    }
+
+    /** As deployed: journey messages to the delivery queue, the system clock and a writer pool of its own. */
+    public static AdvanceJourneysComposition fromEnvironment() {
+        EvaluatorConfig config = EvaluatorConfig.fromEnvironment(System.getenv());
+        AwsClients clients = new AwsClients();
+        Clock clock = Clock.systemUTC();
+        EngagementTable table = new EngagementTable(config.winback(), clients, clock);
+        Journeys journeys = new Journeys(table,
+                MessageDelivery.policy(EvaluationPolicy.defaults(new PlaybookLoader().shipped())), clock);
+        return new AdvanceJourneysComposition(table, journeys,
+                new SqsMessageRequests(clients.sqs(), config.deliveryQueueUrl()), clock, WriterThreads.newPool());
+    }
+
+    public AdvanceDueJourneys advance() {
+        return advance;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+}
