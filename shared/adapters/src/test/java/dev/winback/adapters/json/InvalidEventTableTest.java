@@ -137,7 +137,7 @@ class InvalidEventTableTest {
                 new Case("sms status is known", "sms_subscription_changed", set("properties.status", "complained"),
                         "properties.status", "must be one of: subscribed, unsubscribed"),
                 new Case("membership status is known", "membership_changed", set("properties.status", "paused"),
-                        "properties.status", "must be one of: started, renewed, cancelled"),
+                        "properties.status", "must be one of: started, renewed, renewal_due, payment_failed, cancelled"),
                 new Case("app_installed carries no properties", "app_installed", set("properties.version", "1.2"),
                         "properties.version", "is not a property of app_installed, which carries none"),
                 new Case("app_uninstalled properties are not null", "app_uninstalled", set("properties", null),

@@ -1,6 +1,14 @@
 package dev.winback.adapters.json;
 
+import dev.winback.core.delivery.DeliveryPolicy;
+import dev.winback.core.delivery.DeliveryRequest;
+import dev.winback.core.event.EngagementEvent;
+import dev.winback.core.event.EventPayload;
+import dev.winback.core.event.MembershipStatus;
 import dev.winback.core.event.Purpose;
+import dev.winback.core.journey.CustomerJourneys;
+import dev.winback.core.journey.JourneyEngine;
+import dev.winback.core.record.EngagementRecord;
 import dev.winback.core.journey.ActiveJourneys;
 import dev.winback.core.journey.JourneyDefinition;
 import dev.winback.core.journey.Product;
@@ -13,6 +21,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -72,6 +83,31 @@ class ShippedJourneysTest {
         assertThat(((Trigger.OnEvent) orders.trigger()).keyFact()).contains("event.orderId");
         assertThat(orders.steps().values()).filteredOn(Step.Send.class::isInstance).map(s -> ((Step.Send) s).campaignId())
                 .containsExactlyInAnyOrder("order-confirmed", "order-shipped", "order-delivered", "order-cancelled", "order-refunded");
+    }
+
+    @Test
+    void everyMembershipAndOrderStatus_sendsItsOwnUpdateAtOnce_throughTheEngine() {
+        JourneyEngine engine = new JourneyEngine(loader.shippedActive(), DeliveryPolicy.defaults());
+        Instant at = Instant.parse("2026-11-02T10:00:00Z");
+        EngagementRecord record = EngagementRecord.empty("c-1");
+        Map<MembershipStatus, String> expected = Map.of(MembershipStatus.STARTED, "membership-started",
+                MembershipStatus.RENEWED, "membership-renewed", MembershipStatus.RENEWAL_DUE, "membership-renewal-reminder",
+                MembershipStatus.PAYMENT_FAILED, "membership-payment-failed", MembershipStatus.CANCELLED, "membership-cancelled");
+        for (MembershipStatus status : MembershipStatus.values()) {
+            EngagementEvent changed = new EngagementEvent("m-" + status, "c-1", at, Optional.empty(),
+                    new EventPayload.MembershipChanged("plus", status));
+            JourneyEngine.Outcome outcome = engine.onEvents(CustomerJourneys.empty("c-1"), record, List.of(changed), at);
+            assertThat(outcome.sends()).as(status.wireName()).extracting(DeliveryRequest::campaignId)
+                    .containsExactly(expected.get(status));
+            assertThat(outcome.sends().getFirst().purpose()).isEqualTo(Purpose.TRANSACTIONAL);
+        }
+        for (String status : List.of("placed", "shipped", "delivered", "cancelled", "refunded")) {
+            EngagementEvent changed = new EngagementEvent("o-" + status, "c-1", at, Optional.empty(),
+                    new EventPayload.OrderStatusChanged("o-1", status));
+            JourneyEngine.Outcome outcome = engine.onEvents(CustomerJourneys.empty("c-1"), record, List.of(changed), at);
+            assertThat(outcome.sends()).as(status).extracting(DeliveryRequest::campaignId)
+                    .contains(status.equals("placed") ? "order-confirmed" : "order-" + status);
+        }
     }
 
     @Test
