@@ -39,7 +39,8 @@ class JourneySchemaAndParserAgreeTest {
             new String[]{"\"exit\":\"reviewed\"", "\"exit\":\"Reviewed!\""},
             new String[]{"\"id\":\"done\",\"exit\"", "\"id\":\"done\",\"colour\":1,\"exit\""},
             new String[]{"\"note\":\"asks once\"", "\"note\":1"},
-            new String[]{"\"event\":\"review_submitted\",\"timeout\"", "\"event\":\"ReviewSubmitted\",\"timeout\""});
+            new String[]{"\"event\":\"review_submitted\",\"timeout\"", "\"event\":\"ReviewSubmitted\",\"timeout\""},
+            new String[]{"\"purpose\":\"marketing\"", "\"purpose\":\"transactional\""});
 
     @Test
     void theValidExample_passesBoth() {

@@ -4,6 +4,7 @@ import dev.winback.core.concurrent.FanOut;
 import dev.winback.core.event.EngagementEvent;
 import dev.winback.core.observe.Warnings;
 import dev.winback.core.record.ArchivedMonth;
+import dev.winback.core.record.EngagementRecord;
 import dev.winback.core.record.EngagementStore;
 import dev.winback.core.record.RecordUpdate;
 
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 
@@ -73,7 +75,7 @@ public final class IngestEvents {
     public IngestEvents(EngagementStore store, Executor executor, Clock clock, NextDue nextDue,
                         MessageFeedbackListener feedback, ArrivalWindow arrival, Warnings warnings,
                         StoredEventsListener listener) {
-        this.listener = java.util.Objects.requireNonNull(listener, "listener");
+        this.listener = Objects.requireNonNull(listener, "listener");
         this.store = store;
         this.executor = executor;
         this.clock = clock;
@@ -201,7 +203,7 @@ public final class IngestEvents {
     }
 
     /** Stored events (new and redelivered) go to the listener; what it cannot take now is retried. */
-    private void tellListener(dev.winback.core.record.EngagementRecord record, List<EngagementEvent> events,
+    private void tellListener(EngagementRecord record, List<EngagementEvent> events,
                               List<EventOutcome> outcomes) {
         if (listener == StoredEventsListener.NONE) return;
         List<Integer> stored = new ArrayList<>();

@@ -1,10 +1,16 @@
 package dev.winback.core.journey;
 
+import dev.winback.core.event.EngagementEvent;
+import dev.winback.core.event.EventPayload;
+
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The journeys running now, each at its active version, and the catalog they read. Runs follow the
@@ -17,7 +23,7 @@ public record ActiveJourneys(Map<String, JourneyDefinition> definitions, Product
 
     public ActiveJourneys {
         Objects.requireNonNull(catalog, "catalog");
-        definitions = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(definitions));
+        definitions = Collections.unmodifiableMap(new LinkedHashMap<>(definitions));
     }
 
     public static ActiveJourneys of(List<JourneyDefinition> definitions, ProductCatalog catalog) {
@@ -35,12 +41,36 @@ public record ActiveJourneys(Map<String, JourneyDefinition> definitions, Product
     }
 
     /**
+     * Whether some active journey listens to this event: its type is heard, and a profile update
+     * matters only when it carries a birthday (other profile changes never move a journey).
+     */
+    public boolean hears(EngagementEvent event) {
+        if (!eventTypes().contains(event.type())) return false;
+        if (event.payload() instanceof EventPayload.ProfileUpdated profile) {
+            return profile.birthday().isPresent() || listensTo(event.type());
+        }
+        return true;
+    }
+
+    /** Whether a journey names this type itself (a trigger, a wait or an exit), not only through a birthday. */
+    private boolean listensTo(String type) {
+        for (JourneyDefinition definition : definitions.values()) {
+            if (definition.trigger() instanceof Trigger.OnEvent on && on.match().eventType().equals(type)) return true;
+            if (definition.exitOn().stream().anyMatch(match -> match.eventType().equals(type))) return true;
+            for (Step step : definition.steps().values()) {
+                if (step instanceof Step.WaitForEvent wait && wait.match().eventType().equals(type)) return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * The event types any active journey listens to (triggers, waits, exits, and profile updates
      * when a journey is armed by a birthday): ingestion hands only these to the journeys, so most
      * events cost the journeys nothing.
      */
-    public java.util.Set<String> eventTypes() {
-        java.util.Set<String> types = new java.util.TreeSet<>();
+    public Set<String> eventTypes() {
+        Set<String> types = new TreeSet<>();
         for (JourneyDefinition definition : definitions.values()) {
             switch (definition.trigger()) {
                 case Trigger.OnEvent on -> types.add(on.match().eventType());
@@ -51,6 +81,6 @@ public record ActiveJourneys(Map<String, JourneyDefinition> definitions, Product
                 if (step instanceof Step.WaitForEvent wait) types.add(wait.match().eventType());
             }
         }
-        return java.util.Collections.unmodifiableSet(types);
+        return Collections.unmodifiableSet(types);
     }
 }

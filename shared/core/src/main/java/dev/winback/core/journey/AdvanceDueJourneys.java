@@ -8,6 +8,7 @@ import dev.winback.core.record.StoredRecord;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -65,7 +66,7 @@ public final class AdvanceDueJourneys {
         AtomicInteger upToDate = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
         AtomicInteger sent = new AtomicInteger();
-        List<JourneyTransition> transitions = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<JourneyTransition> transitions = Collections.synchronizedList(new ArrayList<>());
         FanOut.forEach(due, executor, customerId -> {
             try {
                 for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {

@@ -35,8 +35,10 @@ final class AnnualTriggers {
     void arm(boolean birthdayChanged) {
         for (JourneyDefinition definition : book.journeys.definitions().values()) {
             if (!(definition.trigger() instanceof Trigger.Annual annual)) continue;
-            boolean armed = book.annual.containsKey(definition.id());
-            if (armed && !(birthdayChanged && annual.birthday())) continue;
+            Instant armedAt = book.annual.get(definition.id());
+            if (armedAt != null && !(birthdayChanged && annual.birthday())) continue;
+            // Due already: entered at this call's end; re-arming from now would skip it for a year.
+            if (armedAt != null && !armedAt.isAfter(book.now)) continue;
             dateOf(annual).ifPresentOrElse(
                     date -> book.annual.put(definition.id(), LocalTimes.nextOn(date, annual.at(), zone, book.now)),
                     () -> book.annual.remove(definition.id()));

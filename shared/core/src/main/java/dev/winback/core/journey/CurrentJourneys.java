@@ -18,7 +18,8 @@ import java.util.Set;
  * most once per {@code refresh}, so an activation reaches every function within that time without
  * a deployment. A stored version that cannot be read (it was checked before it could be stored, so
  * only a hand-edited item can be unreadable) is skipped with a warning and the version running
- * before it keeps running; if the store cannot be read at all, the last journeys read keep running.
+ * before it keeps running; if the store cannot be read, the last journeys read keep running, and
+ * before a first read succeeds nothing runs (the callers' events and timers are retried).
  */
 public final class CurrentJourneys implements JourneyDefinitions {
 
@@ -50,8 +51,10 @@ public final class CurrentJourneys implements JourneyDefinitions {
         try {
             current = read(current == null ? shipped : current);
         } catch (RuntimeException e) {
+            // Never the shipped set in place of the operator's: it would run journeys they switched
+            // off and end runs of their own journeys. Callers retry (events, timers stay due).
+            if (current == null) throw new IllegalStateException("the active journeys could not be read yet", e);
             warnings.warn("reading the active journeys failed; the journeys read before keep running", e);
-            if (current == null) current = shipped;
         }
         readAt = now;
         return current;

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Everything about one customer's journeys, in one small item: the runs in progress, the history
@@ -53,7 +54,7 @@ public record CustomerJourneys(
      * Unpublished messages are the caller's to retry (it arms a lease), not a deadline.
      */
     public Optional<Instant> nextDue() {
-        return java.util.stream.Stream.concat(
+        return Stream.concat(
                         runs.stream().flatMap(r -> r.dueAt().stream()),
                         annual.values().stream())
                 .min(Comparator.naturalOrder());

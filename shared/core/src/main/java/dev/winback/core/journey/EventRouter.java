@@ -113,6 +113,7 @@ final class EventRouter {
      */
     private Map<String, String> context(JourneyDefinition definition, String key, EngagementEvent event, Facts reading) {
         Map<String, String> context = new LinkedHashMap<>();
+        context.put(StepRunner.TRIGGER_EVENT, event.eventId());
         reading.values().forEach((name, fact) -> {
             if (name.startsWith(FactNames.EVENT)) context.put(name.substring(FactNames.EVENT.length()), Facts.asText(fact));
         });

@@ -1,5 +1,8 @@
 package dev.winback.core.journey;
 
+import dev.winback.core.event.MessageCategory;
+import dev.winback.core.event.Purpose;
+
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -29,6 +32,11 @@ public final class JourneyCheck {
         if (definition.version() < 1) problems.add(new JourneyProblem("version", "must be at least 1"));
         definition.priorityGroup().filter(group -> !ID.matcher(group).matches()).ifPresent(group ->
                 problems.add(new JourneyProblem("priorityGroup", "must be lower-case letters, digits and dashes")));
+        if (definition.purpose() == Purpose.TRANSACTIONAL && definition.category() != MessageCategory.ORDER_UPDATES) {
+            // Transactional messages pass marketing opt-outs: only service messages may claim it.
+            problems.add(new JourneyProblem("purpose", "a transactional journey must be in category order_updates, "
+                    + "not " + definition.category().wireName()));
+        }
         if (definition.steps().isEmpty()) problems.add(new JourneyProblem("steps", "a journey needs at least one step"));
         if (!definition.steps().containsKey(definition.firstStep())) {
             problems.add(new JourneyProblem("firstStep", "names no step: " + definition.firstStep()));

@@ -35,7 +35,8 @@ final class JourneyCommit {
     }
 
     /** @return false when someone else wrote the customer's journeys first: read again and retry */
-    boolean commit(StoredJourneys previous, CustomerJourneys next, Instant now) {
+    boolean commit(StoredJourneys previous, CustomerJourneys decided, Instant now) {
+        CustomerJourneys next = withoutExpired(decided, now);
         Optional<Instant> dueAt = dueAt(next, now);
         if (!store.save(previous, next, dueAt)) return false;
         List<DeliveryRequest> pending = next.unpublished();
@@ -55,6 +56,20 @@ final class JourneyCommit {
             warnings.warn("forgetting handed-over journey messages failed; the timer hands them over again", e);
         }
         return true;
+    }
+
+    /**
+     * Messages past their expiry would be dropped by delivery anyway; one the queue keeps refusing
+     * must not be handed over every lease forever.
+     */
+    private CustomerJourneys withoutExpired(CustomerJourneys journeys, Instant now) {
+        List<DeliveryRequest> live = journeys.unpublished().stream()
+                .filter(request -> request.expiresAt().isAfter(now)).toList();
+        if (live.size() == journeys.unpublished().size()) return journeys;
+        warnings.warn((journeys.unpublished().size() - live.size())
+                + " journey messages expired before delivery took them; they are dropped");
+        return new CustomerJourneys(journeys.customerId(), journeys.runs(), journeys.history(), journeys.annual(),
+                journeys.seenEvents(), live);
     }
 
     /** The journeys' next deadline, or sooner, the lease of messages not yet handed over. */

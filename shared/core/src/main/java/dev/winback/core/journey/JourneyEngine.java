@@ -6,6 +6,7 @@ import dev.winback.core.delivery.MessageKey;
 import dev.winback.core.delivery.QuietWindow;
 import dev.winback.core.event.EngagementEvent;
 import dev.winback.core.event.EventPayload;
+import dev.winback.core.event.MessageCategory;
 import dev.winback.core.record.EngagementRecord;
 
 import java.time.Instant;
@@ -67,6 +68,9 @@ public final class JourneyEngine {
         for (EngagementEvent event : fresh) {
             call.book.markSeen(event.eventId());
             call.router.route(event);
+            // Steps due now run before the next event: a restart by the next status of the same
+            // order must not swallow this status's message.
+            call.runDue();
             if (event.payload() instanceof EventPayload.ProfileUpdated profile && profile.birthday().isPresent()) {
                 call.annual.arm(true);
             }
@@ -115,8 +119,8 @@ public final class JourneyEngine {
             return new Outcome(next, book.sends(), book.transitions(), !next.equals(before));
         }
 
-        private void runDue() {
-            Set<dev.winback.core.event.MessageCategory> muted = record.preferences().mutedCategoriesOrEmpty();
+        void runDue() {
+            Set<MessageCategory> muted = record.preferences().mutedCategoriesOrEmpty();
             for (JourneyRun run : book.runs()) {
                 if (!book.holds(run) || run.dueAt().map(due -> due.isAfter(book.now)).orElse(true)) continue;
                 var definition = journeys.get(run.journeyId());

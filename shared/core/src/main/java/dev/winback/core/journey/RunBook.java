@@ -21,6 +21,11 @@ final class RunBook {
 
     /** How long the history of an ended run is kept for re-entry and rhythm. */
     static final Duration HISTORY_KEPT = Duration.ofDays(400);
+    /**
+     * At most this many ended runs are remembered per journey (the latest): a journey keyed by
+     * order must not grow the item without bound for a customer who orders every day.
+     */
+    static final int HISTORY_PER_JOURNEY = 24;
 
     final ActiveJourneys journeys;
     final Instant now;
@@ -127,6 +132,18 @@ final class RunBook {
         Instant forgetBefore = now.minus(HISTORY_KEPT);
         Map<String, JourneyHistory> kept = new HashMap<>(history);
         kept.values().removeIf(h -> h.lastExit().map(exit -> exit.isBefore(forgetBefore)).orElse(false));
+        Map<String, List<Map.Entry<String, JourneyHistory>>> ended = new HashMap<>();
+        for (Map.Entry<String, JourneyHistory> entry : kept.entrySet()) {
+            if (entry.getValue().lastExit().isEmpty()) continue;
+            String journeyId = entry.getKey().substring(0, entry.getKey().indexOf('|'));
+            ended.computeIfAbsent(journeyId, id -> new ArrayList<>()).add(entry);
+        }
+        for (List<Map.Entry<String, JourneyHistory>> journey : ended.values()) {
+            if (journey.size() <= HISTORY_PER_JOURNEY) continue;
+            journey.sort(Comparator.comparing((Map.Entry<String, JourneyHistory> e) -> e.getValue().lastExit().orElseThrow())
+                    .reversed().thenComparing(Map.Entry::getKey));
+            journey.subList(HISTORY_PER_JOURNEY, journey.size()).forEach(e -> kept.remove(e.getKey()));
+        }
         return new CustomerJourneys(customerId, runs(), kept, annual, seen, unpublished);
     }
 

@@ -119,12 +119,18 @@ final class StepRunner {
                 now.plus(policy.expiry()), policy.receiptWait(), variables);
     }
 
+    /** The context entry naming the event that entered the run. */
+    static final String TRIGGER_EVENT = "triggerEvent";
+
     /**
-     * The run's name in message keys: its key, its entry and when its trigger happened. The trigger
-     * time keeps keys apart even once the history that counts entries has been forgotten, and is the
-     * same on every retry, unlike the instant of the call.
+     * The run's name in message keys: its key and the event that entered it, so the same event
+     * entering again (redelivered after its id left the seen list) names the same messages and
+     * delivery sends them once. A run entered by a date (an annual journey) has no event: its key
+     * (the year), entry and trigger time name it.
      */
     static String slot(JourneyRun run) {
+        String event = run.context().get(TRIGGER_EVENT);
+        if (event != null) return run.key() + "@" + event;
         return run.key() + "#" + run.entry() + "@" + run.triggeredAt().getEpochSecond();
     }
 

@@ -10,7 +10,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * Journeys hear of events as ingestion stores them: a purchase enters, a review ends, a delivery
@@ -41,22 +40,29 @@ public final class TakeJourneyEvents implements StoredEventsListener {
 
     @Override
     public boolean stored(EngagementRecord record, List<EngagementEvent> events) {
-        ActiveJourneys active = definitions.active();
-        Set<String> heard = active.eventTypes();
-        List<EngagementEvent> relevant = events.stream().filter(event -> heard.contains(event.type())).toList();
-        if (relevant.isEmpty()) return true;
-        JourneyEngine engine = new JourneyEngine(active, policy);
         try {
+            ActiveJourneys active = definitions.active();
+            List<EngagementEvent> relevant = events.stream().filter(active::hears).toList();
+            if (relevant.isEmpty()) return true;
+            JourneyEngine engine = new JourneyEngine(active, policy);
             for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
                 Instant now = clock.instant();
                 StoredJourneys stored = store.load(record.customerId());
                 JourneyEngine.Outcome outcome = engine.onEvents(stored.journeys(), record, relevant, now);
-                if (!outcome.changed() || commit.commit(stored, outcome.next(), now)) return true;
+                // Events that moved nothing are not worth a write just to remember their ids: taking
+                // them again later moves nothing either.
+                if (!movedAnything(stored.journeys(), outcome.next())) return true;
+                if (commit.commit(stored, outcome.next(), now)) return true;
             }
             warnings.warn("a customer's journeys kept changing; the events will be retried");
         } catch (RuntimeException e) {
             warnings.warn("taking events into journeys failed; the events will be retried", e);
         }
         return false;
+    }
+
+    private static boolean movedAnything(CustomerJourneys before, CustomerJourneys after) {
+        return !before.runs().equals(after.runs()) || !before.history().equals(after.history())
+                || !before.annual().equals(after.annual()) || !before.unpublished().equals(after.unpublished());
     }
 }

@@ -39,7 +39,7 @@ class JourneyStepsTest {
         DeliveryRequest request = first.sends().getFirst();
         assertEquals(List.of("thank-you"), campaigns(first));
         assertEquals("thanks/say-thanks", request.step());
-        assertEquals("o1#1@" + hours(-1).getEpochSecond(), request.slot());
+        assertEquals("o1@e1", request.slot());
         assertEquals(List.of(Channel.EMAIL, Channel.PUSH), request.channels());
         assertEquals(Map.of("order", "o1", "tone", "warm", "journey", "thanks"), request.variables());
         assertEquals(T0.plus(POLICY.expiry()), request.expiresAt());
