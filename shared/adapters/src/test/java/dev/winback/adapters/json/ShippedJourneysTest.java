@@ -57,7 +57,7 @@ class ShippedJourneysTest {
     void theHolidayExampleIsShippedInactive_theRestActive() {
         ActiveJourneys active = loader.shippedActive();
 
-        assertThat(active.definitions().keySet()).containsExactlyInAnyOrder("order-status", "membership-status",
+        assertThat(active.definitions().keySet()).containsExactlyInAnyOrder("order-confirmation", "order-status", "membership-status",
                 "cross-sell", "review-request", "how-to", "next-order-incentive", "replacement-reminder", "birthday",
                 "interest-survey");
         assertThat(loader.shipped()).filteredOn(s -> !s.active()).extracting(s -> s.definition().id()).containsExactly("holiday");
@@ -82,7 +82,10 @@ class ShippedJourneysTest {
         assertThat(orders.priorityGroup()).isEmpty();
         assertThat(((Trigger.OnEvent) orders.trigger()).keyFact()).contains("event.orderId");
         assertThat(orders.steps().values()).filteredOn(Step.Send.class::isInstance).map(s -> ((Step.Send) s).campaignId())
-                .containsExactlyInAnyOrder("order-confirmed", "order-shipped", "order-delivered", "order-cancelled", "order-refunded");
+                .containsExactlyInAnyOrder("order-shipped", "order-delivered", "order-cancelled", "order-refunded");
+        JourneyDefinition confirmation = journey("order-confirmation");
+        assertThat(confirmation.purpose()).isEqualTo(Purpose.TRANSACTIONAL);
+        assertThat(confirmation.reentry().kind()).isEqualTo(dev.winback.core.journey.Reentry.Kind.ONCE);
     }
 
     @Test
@@ -101,6 +104,12 @@ class ShippedJourneysTest {
                     .containsExactly(expected.get(status));
             assertThat(outcome.sends().getFirst().purpose()).isEqualTo(Purpose.TRANSACTIONAL);
         }
+        JourneyEngine.Outcome placed = engine.onEvents(CustomerJourneys.empty("c-1"), record, List.of(
+                new EngagementEvent("p", "c-1", at, Optional.empty(), new EventPayload.OrderStatusChanged("o-1", "placed"))), at);
+        JourneyEngine.Outcome confirmedToo = engine.onEvents(placed.next(), record, List.of(new EngagementEvent("c", "c-1",
+                at.plusSeconds(60), Optional.empty(), new EventPayload.OrderStatusChanged("o-1", "confirmed"))), at.plusSeconds(60));
+        assertThat(placed.sends()).extracting(DeliveryRequest::campaignId).containsExactly("order-confirmed");
+        assertThat(confirmedToo.sends()).as("one confirmation per order, placed and confirmed alike").isEmpty();
         for (String status : List.of("placed", "shipped", "delivered", "cancelled", "refunded")) {
             EngagementEvent changed = new EngagementEvent("o-" + status, "c-1", at, Optional.empty(),
                     new EventPayload.OrderStatusChanged("o-1", status));
