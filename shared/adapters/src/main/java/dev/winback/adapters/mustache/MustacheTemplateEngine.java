@@ -27,6 +27,8 @@ public final class MustacheTemplateEngine implements TemplateEngine {
         } catch (MustacheException e) {
             return new Read.Broken(List.of("does not read: " + e.getMessage()));
         }
+        // jmustache reads a tag left open as text, which would reach the customer as it is.
+        if (count(source, "{{") != count(source, "}}")) return new Read.Broken(List.of("a tag is not closed ('{{' without its '}}')"));
         Set<String> names = new TreeSet<>();
         List<String> problems = new ArrayList<>();
         template.visit(new Mustache.Visitor() {
@@ -73,5 +75,9 @@ public final class MustacheTemplateEngine implements TemplateEngine {
         String where = campaignId + "/";
         return MustacheRendering.render(campaignId, channel, locale, variables,
                 MustacheRendering.of(MustacheRendering.compileAll(set.files(), where), where));
+    }
+
+    private static int count(String source, String tag) {
+        return source.split(java.util.regex.Pattern.quote(tag), -1).length - 1;
     }
 }
