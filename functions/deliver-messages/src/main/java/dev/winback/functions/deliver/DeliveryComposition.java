@@ -10,7 +10,6 @@ import dev.winback.adapters.config.MessageDelivery;
 import dev.winback.adapters.config.WinbackConfig;
 import dev.winback.adapters.config.WriterThreads;
 import dev.winback.adapters.eventbridge.EventBridgeDecisionPublisher;
-import dev.winback.adapters.mustache.MustacheMessageTemplates;
 import dev.winback.adapters.sns.SnsPushSender;
 import dev.winback.adapters.sns.SnsSmsSender;
 import dev.winback.adapters.sqs.DeliveryBatch;
@@ -18,6 +17,7 @@ import dev.winback.adapters.sqs.DeliveryQueueMessages;
 import dev.winback.core.delivery.ChannelSender;
 import dev.winback.core.delivery.DeliverMessages;
 import dev.winback.core.delivery.MessageComposer;
+import dev.winback.core.delivery.MessageTemplates;
 import dev.winback.core.delivery.TemplateComposer;
 import dev.winback.core.delivery.UnsubscribeLinks;
 import dev.winback.core.links.KeepSubscribedComposer;
@@ -50,7 +50,7 @@ public final class DeliveryComposition {
     }
 
     /**
-     * As deployed: the configured senders, the shipped templates with signed links, decisions to the
+     * As deployed: the configured senders, the operators' templates with signed links, decisions to the
      * event bus, the system clock, and a writer pool of its own for the sends it records.
      */
     public static DeliveryComposition fromEnvironment() {
@@ -62,7 +62,7 @@ public final class DeliveryComposition {
         EngagementTable table = new EngagementTable(config, clients, clock);
         MessageDelivery delivery = new MessageDelivery(table, new Ingestion(table, clock, WriterThreads.newPool()), clock);
         return new DeliveryComposition(delivery.deliverMessages(senders(channels, table, clock),
-                composer(channels, LinkConfig.fromEnvironment(env, clients), clock),
+                composer(delivery.templates(), channels, LinkConfig.fromEnvironment(env, clients), clock),
                 new EventBridgeDecisionPublisher(clients.eventBridge(), config.eventBusName())));
     }
 
@@ -90,12 +90,14 @@ public final class DeliveryComposition {
     }
 
     /**
-     * The shipped templates, and the signed one-click and preference links on the HTTP API's URL
-     * (without a base URL there are none, and marketing email is refused for want of its link).
+     * The templates (each campaign's active stored set, else the shipped one), and the signed
+     * one-click and preference links on the HTTP API's URL (without a base URL there are none, and
+     * marketing email is refused for want of its link).
      */
-    private static MessageComposer composer(ChannelsConfig channels, LinkConfig links, Clock clock) {
+    private static MessageComposer composer(MessageTemplates templates, ChannelsConfig channels, LinkConfig links,
+                                            Clock clock) {
         Optional<SignedLinks> signed = links.baseUrl().map(base -> links.links(clock));
-        return new KeepSubscribedComposer(new TemplateComposer(MustacheMessageTemplates.shipped(),
+        return new KeepSubscribedComposer(new TemplateComposer(templates,
                 signed.map(UnsubscribeLinks.class::cast), channels.brand(), clock), signed,
                 SunsetPolicies.defaults().lastChanceCampaigns());
     }

@@ -5,6 +5,7 @@ import dev.winback.adapters.config.EngagementTable;
 import dev.winback.adapters.config.Ingestion;
 import dev.winback.adapters.config.JulWarnings;
 import dev.winback.adapters.config.MessageDelivery;
+import dev.winback.adapters.config.TemplateSets;
 import dev.winback.adapters.config.WinbackConfig;
 import dev.winback.adapters.config.WriterThreads;
 import dev.winback.adapters.dynamodb.DynamoDbCustomerData;
@@ -48,6 +49,8 @@ public final class HttpApiComposition {
                 table.contacts());
         PreferencesJsonRoute preferencesAdmin = PreferencesJsonRoute.forAdmin(
                 PreferenceUseCases.of(table, ingestion, MessageDelivery.policy(ingestion), clock));
+        TemplateSets templateSets = new TemplateSets(table, clock);
+        Map<String, Route> templates = new TemplateRoutes(templateSets.manage(), templateSets.format()).byKey();
         this.routes = new RouteTable(Map.ofEntries(
                 Map.entry("POST /v1/events", new PostEventsRoute(ingestion.intake())),
                 Map.entry("GET /v1/customers/{customerId}", new GetCustomerRoute(new ShowCustomer(table.store(),
@@ -60,7 +63,14 @@ public final class HttpApiComposition {
                 Map.entry(PrivacyRoutes.EXPORT, PrivacyRoutes.export(new ExportCustomer(data, clock))),
                 Map.entry(PrivacyRoutes.ERASE,
                         PrivacyRoutes.erase(new EraseCustomer(data, table.contacts().hashes(), clock))),
-                Map.entry("GET /v1/customers/{customerId}/messages", new GetMessagesRoute(table.messageLedger()))));
+                Map.entry("GET /v1/customers/{customerId}/messages", new GetMessagesRoute(table.messageLedger())),
+                // Message templates (TemplateRoutes).
+                Map.entry(TemplateRoutes.LIST, templates.get(TemplateRoutes.LIST)),
+                Map.entry(TemplateRoutes.SHOW, templates.get(TemplateRoutes.SHOW)),
+                Map.entry(TemplateRoutes.VALIDATE, templates.get(TemplateRoutes.VALIDATE)),
+                Map.entry(TemplateRoutes.SUBMIT, templates.get(TemplateRoutes.SUBMIT)),
+                Map.entry(TemplateRoutes.ACTIVATE, templates.get(TemplateRoutes.ACTIVATE)),
+                Map.entry(TemplateRoutes.ROLLBACK, templates.get(TemplateRoutes.ROLLBACK))));
     }
 
     /** The operator routes by API Gateway route key. */

@@ -12,6 +12,7 @@ import dev.winback.core.delivery.DeliverMessages;
 import dev.winback.core.delivery.DeliveryPolicy;
 import dev.winback.core.delivery.MessageComposer;
 import dev.winback.core.delivery.MessageLedger;
+import dev.winback.core.delivery.MessageTemplates;
 import dev.winback.core.delivery.PlaybookPlans;
 import dev.winback.core.delivery.RecordSend;
 import dev.winback.core.event.Channel;
@@ -36,12 +37,19 @@ public final class MessageDelivery {
     private final Ingestion ingestion;
     private final DeliveryPolicy policy;
     private final Clock clock;
+    private final TemplateSets templates;
 
     public MessageDelivery(EngagementTable table, Ingestion ingestion, Clock clock) {
+        this(table, ingestion, clock, TemplateSets.REFRESH);
+    }
+
+    /** @param templateRefresh how often the active template sets are read again (zero in tests) */
+    public MessageDelivery(EngagementTable table, Ingestion ingestion, Clock clock, Duration templateRefresh) {
         this.table = table;
         this.ingestion = ingestion;
         this.clock = clock;
         this.policy = policy(ingestion);
+        this.templates = new TemplateSets(table, clock, templateRefresh);
     }
 
     /** The channel plans of the playbook the timers are armed with, and time zones guessed from phone numbers. */
@@ -58,6 +66,11 @@ public final class MessageDelivery {
 
     public DeliveryPolicy policy() {
         return policy;
+    }
+
+    /** The templates messages are rendered from: each campaign's active stored set, else the shipped one. */
+    public MessageTemplates templates() {
+        return templates.templates();
     }
 
     /** Delivery through these senders on the table's ledger. */

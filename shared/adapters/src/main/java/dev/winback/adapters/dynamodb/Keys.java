@@ -63,6 +63,11 @@ public final class Keys {
     /** The set of every journey id stored, so that listing them never scans. */
     public static final String JOURNEY_INDEX_PK = "JOURNEYS";
     public static final String JOURNEY_INDEX_SK = "INDEX";
+    /** A campaign's template sets: TEMPLATE#<campaignId>, laid out as a journey's definitions. */
+    public static final String TEMPLATE_PREFIX = "TEMPLATE#";
+    /** The set of every campaign with a stored template set. */
+    public static final String TEMPLATE_INDEX_PK = "TEMPLATES";
+    public static final String TEMPLATE_INDEX_SK = "INDEX";
 
     /** The fitted purchase model. */
     public static final String MODEL_PK = "MODEL#purchase";
@@ -142,6 +147,10 @@ public final class Keys {
 
     public static String journey(String journeyId) {
         return JOURNEY_PREFIX + journeyId;
+    }
+
+    public static String template(String campaignId) {
+        return TEMPLATE_PREFIX + campaignId;
     }
 
     public static String version(int version) {

@@ -76,6 +76,8 @@ class KeysTest {
         assertThat(Keys.version(7)).isEqualTo("V#000007");
         assertThat(Keys.ACTIVE_SK).isEqualTo("ACTIVE");
         assertThat(Keys.JOURNEY_INDEX_PK + " " + Keys.JOURNEY_INDEX_SK).isEqualTo("JOURNEYS INDEX");
+        assertThat(Keys.template("lapsed-any-channel")).isEqualTo("TEMPLATE#lapsed-any-channel");
+        assertThat(Keys.TEMPLATE_INDEX_PK + " " + Keys.TEMPLATE_INDEX_SK).isEqualTo("TEMPLATES INDEX");
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.winback.adapters.mustache;
 import dev.winback.core.delivery.MessageTemplates.TemplateException;
 import dev.winback.core.delivery.RenderedContent;
 import dev.winback.core.event.Channel;
+import dev.winback.core.template.TemplateSamples;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -6,6 +6,7 @@ import dev.winback.core.event.Channel;
 import dev.winback.core.event.Purpose;
 import dev.winback.core.journey.JourneyDefinition;
 import dev.winback.core.journey.Step;
+import dev.winback.core.template.TemplateSamples;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;

@@ -9,6 +9,7 @@ import dev.winback.core.links.KeepSubscribedComposer;
 import dev.winback.core.playbook.PlannedAction;
 import dev.winback.core.playbook.PlaybookRule;
 import dev.winback.core.sunset.SunsetPolicies;
+import dev.winback.core.template.TemplateSamples;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

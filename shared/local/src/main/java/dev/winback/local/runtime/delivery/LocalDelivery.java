@@ -6,7 +6,6 @@ import dev.winback.adapters.config.MessageDelivery;
 import dev.winback.adapters.sns.SnsSmsSender;
 import dev.winback.adapters.sqs.DeliveryQueueMessages;
 import dev.winback.adapters.json.RetentionActionRequestedJson;
-import dev.winback.adapters.mustache.MustacheMessageTemplates;
 import dev.winback.core.delivery.ChannelSender;
 import dev.winback.core.delivery.DeliverMessages;
 import dev.winback.core.delivery.DeliveryRequest;
@@ -68,8 +67,8 @@ public final class LocalDelivery implements ActionPublisher, AutoCloseable {
         Set<Object> emulated = new HashSet<>();
         senders.forEach(s -> emulated.add(s.channel()));
         outbox.senders().stream().filter(s -> !emulated.contains(s.channel())).forEach(senders::add);
-        // The shipped templates, as deployed; no signed links locally (only the outbox sees the mail).
-        this.delivery = messages.deliverMessages(senders, new TemplateComposer(MustacheMessageTemplates.shipped(),
+        // The templates as deployed (stored sets, else the shipped ones); no signed links locally (only the outbox sees the mail).
+        this.delivery = messages.deliverMessages(senders, new TemplateComposer(messages.templates(),
                 Optional.empty(), LOCAL_BRAND, clock), tally);
         this.reader = new DeliveryQueueMessages(delivery.policy());
     }

@@ -1,18 +1,27 @@
-package dev.winback.adapters.mustache;
+package dev.winback.core.template;
 
 import dev.winback.core.delivery.TemplateVariables;
+import dev.winback.core.links.KeepSubscribedComposer;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-/** Variable sets as {@link TemplateVariables} builds them, covering each section's both branches. */
-final class TemplateSamples {
+/**
+ * Variable sets as {@link TemplateVariables} builds them, covering each section's both branches: what
+ * every template, shipped or an operator's, must render with. Their names are the documented ones,
+ * the only names a template may use: {@link TemplateVariables#NAMES}, the last chance's button, and
+ * the variables the shipped journeys' send steps give their campaigns.
+ */
+public final class TemplateSamples {
 
     private TemplateSamples() {
     }
 
-    static Map<String, Object> loyalMember() {
+    public static Map<String, Object> loyalMember() {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("brandName", "Demo Shop");
         v.put("shopUrl", "https://shop.example/");
@@ -25,7 +34,7 @@ final class TemplateSamples {
         v.put("unsubscribeUrl", "https://links.shop.example/u/v1.c-000123.email?s=Zm9v&t=1");
         v.put("preferencesUrl", "https://links.shop.example/p/v1.c-000123?s=YmFy");
         // Only last-chance messages get it (KeepSubscribedComposer); other templates never name it.
-        v.put("keepSubscribedUrl", "https://links.shop.example/k/v1.c-000123.email");
+        v.put(KeepSubscribedComposer.VARIABLE, "https://links.shop.example/k/v1.c-000123.email");
         // Only the campaigns of journeys that pass them (their send step's variables) name these.
         v.put("orderId", "o-20261123-0042");
         v.put("productLine", "toothbrush-heads");
@@ -33,7 +42,7 @@ final class TemplateSamples {
         return v;
     }
 
-    static Map<String, Object> newcomer() {
+    public static Map<String, Object> newcomer() {
         Map<String, Object> v = loyalMember();
         v.put("daysSinceLastActivity", 0L);
         v.put("hasPurchased", false);
@@ -44,7 +53,12 @@ final class TemplateSamples {
         return v;
     }
 
-    static List<Map<String, Object>> all() {
+    public static List<Map<String, Object>> all() {
         return List.of(loyalMember(), newcomer());
+    }
+
+    /** Every name a template may use. */
+    public static Set<String> documentedNames() {
+        return Collections.unmodifiableSet(new LinkedHashSet<>(loyalMember().keySet()));
     }
 }
