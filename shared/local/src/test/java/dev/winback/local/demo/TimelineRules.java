@@ -284,7 +284,7 @@ final class TimelineRules {
             expect(!change.tier().isBlank(), "membership without a tier");
             boolean allowed = switch (change.status()) {
                 case STARTED -> membership == null || membership == MembershipStatus.CANCELLED;
-                case RENEWED, CANCELLED -> membership != MembershipStatus.CANCELLED;
+                case RENEWED, RENEWAL_DUE, PAYMENT_FAILED, CANCELLED -> membership != MembershipStatus.CANCELLED;
             };
             expect(allowed, "membership " + change.status() + " after " + membership);
             membership = change.status();
