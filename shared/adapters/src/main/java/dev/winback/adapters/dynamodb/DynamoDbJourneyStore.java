@@ -88,8 +88,7 @@ public final class DynamoDbJourneyStore implements JourneyStore {
         Map<String, String> names = new HashMap<>(Map.of("#d", DynamoDbEngagementStore.DOC,
                 "#v", DynamoDbEngagementStore.VERSION));
         Map<String, AttributeValue> values = new HashMap<>();
-        values.put(":doc", AttributeValue.fromB(SdkBytes.fromByteArray(
-                Compression.deflate(CustomerJourneysJson.toBytes(next)))));
+        values.put(":doc", document(next));
         values.put(":next", AttributeValue.fromN(Long.toString(previous.version() + 1)));
         String condition;
         if (previous.version() == 0) {
@@ -111,6 +110,26 @@ public final class DynamoDbJourneyStore implements JourneyStore {
         } catch (ConditionalCheckFailedException | TransactionConflictException e) {
             return false;
         }
+    }
+
+    /**
+     * A journeys item exactly as {@link #save} leaves it, for bulk loads (benchmarks, imports) through
+     * BatchWriteItem, which has no conditions: load only where no newer version can exist.
+     */
+    public Map<String, AttributeValue> item(CustomerJourneys journeys, long version, Optional<Instant> dueAt) {
+        String customerId = journeys.customerId();
+        Map<String, AttributeValue> item = new HashMap<>(key(customerId));
+        item.put(DynamoDbEngagementStore.DOC, document(journeys));
+        item.put(DynamoDbEngagementStore.VERSION, AttributeValue.fromN(Long.toString(version)));
+        dueAt.ifPresent(at -> {
+            item.put(Keys.DUE_SHARD, AttributeValue.fromS(Keys.journeyDueShard(customerId, shards)));
+            item.put(Keys.DUE_AT, AttributeValue.fromS(Keys.dueAt(at)));
+        });
+        return item;
+    }
+
+    private static AttributeValue document(CustomerJourneys journeys) {
+        return AttributeValue.fromB(SdkBytes.fromByteArray(Compression.deflate(CustomerJourneysJson.toBytes(journeys))));
     }
 
     private static StoredJourneys stored(String customerId, Map<String, AttributeValue> item) {

@@ -80,6 +80,23 @@ class DynamoDbJourneyStoreIT {
     }
 
     @Test
+    void aBulkLoadedItem_isTheItemASaveLeaves_andLoadsAndFallsDueAlike() {
+        CustomerJourneys journeys = journeys("c-1", NOW);
+        store.save(StoredJourneys.absent("c-1"), journeys, Optional.of(NOW));
+        Map<String, AttributeValue> saved = rawItem("c-1");
+
+        table.client().putItem(b -> b.tableName(table.name()).item(store.item(journeys("c-2", NOW), 1, Optional.of(NOW))));
+
+        Map<String, AttributeValue> loaded = rawItem("c-2");
+        assertThat(loaded.keySet()).isEqualTo(saved.keySet());
+        assertThat(store.load("c-2")).isEqualTo(new StoredJourneys(journeys("c-2", NOW), 1, Optional.of(NOW)));
+        List<String> due = new ArrayList<>();
+        for (int shard = 0; shard < store.shards(); shard++) due.addAll(store.due(shard, NOW));
+        assertThat(due).contains("c-1", "c-2");
+        assertThat(store.item(journeys("c-3", NOW), 4, Optional.empty())).doesNotContainKeys(Keys.DUE_SHARD, Keys.DUE_AT);
+    }
+
+    @Test
     void aStaleVersion_isRefused_andTheFirstWriteStays() {
         StoredJourneys absent = StoredJourneys.absent("c-1");
         assertThat(store.save(absent, journeys("c-1", NOW), Optional.of(NOW))).isTrue();

@@ -25,6 +25,7 @@ public final class Bench {
             out.println("       scripts/bench coldstart [--runs 3]");
             out.println("       scripts/bench evaluate [--customers 100000] [--due-percent 1] [--seed 42]");
             out.println("       scripts/bench deliver [--messages 2000]");
+            out.println("       scripts/bench journeys [--customers 100000] [--due-percent 1] [--seed 42]");
             return args.isEmpty() ? 2 : 0;
         }
         Path template = Path.of(System.getProperty("winback.template", "template.yaml"));
@@ -53,8 +54,15 @@ public final class Bench {
                     yield DeliverBench.run(new DeliverBench.Options((int) a.number("messages", 2_000, 100, 1_000_000)),
                             template, out);
                 }
+                case "journeys" -> {
+                    CliArgs a = CliArgs.parse("journeys", rest, Set.of("customers", "due-percent", "seed"));
+                    yield JourneysBench.run(new JourneysBench.Options((int) a.number("customers", 100_000, 100, 10_000_000),
+                            a.number("due-percent", 1, 1, 10), a.number("seed", 42, Long.MIN_VALUE, Long.MAX_VALUE)),
+                            template, out);
+                }
                 default -> {
-                    err.println("bench: unknown benchmark \"" + args.getFirst() + "\" (ingest, coldstart, evaluate, deliver)");
+                    err.println("bench: unknown benchmark \"" + args.getFirst()
+                            + "\" (ingest, coldstart, evaluate, deliver, journeys)");
                     yield 2;
                 }
             };
