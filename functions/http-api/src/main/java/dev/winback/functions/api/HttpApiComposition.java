@@ -2,7 +2,9 @@ package dev.winback.functions.api;
 
 import dev.winback.adapters.config.AwsClients;
 import dev.winback.adapters.config.EngagementTable;
+import dev.winback.adapters.config.EvaluatorConfig;
 import dev.winback.adapters.config.Ingestion;
+import dev.winback.adapters.config.Journeys;
 import dev.winback.adapters.config.JulWarnings;
 import dev.winback.adapters.config.MessageDelivery;
 import dev.winback.adapters.config.TemplateSets;
@@ -10,48 +12,73 @@ import dev.winback.adapters.config.WinbackConfig;
 import dev.winback.adapters.config.WriterThreads;
 import dev.winback.adapters.dynamodb.DynamoDbCustomerData;
 import dev.winback.adapters.dynamodb.DynamoDbInbox;
+import dev.winback.adapters.json.PlaybookLoader;
+import dev.winback.adapters.sqs.SqsMessageRequests;
+import dev.winback.core.delivery.DeliveryPolicy;
+import dev.winback.core.evaluation.EvaluationPolicy;
 import dev.winback.core.evaluation.ShowCustomer;
+import dev.winback.core.journey.MessageRequests;
 import dev.winback.core.links.KeyMaterial;
 import dev.winback.core.privacy.EraseCustomer;
 import dev.winback.core.privacy.ExportCustomer;
 
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The operator API's object graph: the table, the ingestion pipeline (for {@code POST /v1/events}
- * and the preference writes) and one route per operator action. The signed-link routes are composed
- * by the public-links function ({@link LinkRoutes}).
+ * and the preference writes) feeding the journeys, the operators' journey and catalog use cases,
+ * and one route per operator action. The signed-link routes are composed by the public-links
+ * function ({@link LinkRoutes}).
  */
 public final class HttpApiComposition {
 
+    /**
+     * Where journey messages go when no delivery queue is given: nowhere at once. They stay with
+     * the customer's journeys and the journeys' timer run hands them over when their lease ends.
+     */
+    static final MessageRequests HANDED_OVER_BY_THE_TIMER = requests -> Set.of();
+
     private final RouteTable routes;
 
-    /** On AWS, from the function's environment. */
+    /** On AWS, from the function's environment: journey messages due at once go to the delivery queue. */
     public static HttpApiComposition fromEnvironment() {
-        return new HttpApiComposition(WinbackConfig.fromEnvironment(System.getenv()), new AwsClients(),
-                Clock.systemUTC());
+        EvaluatorConfig config = EvaluatorConfig.fromEnvironment(System.getenv());
+        AwsClients clients = new AwsClients();
+        Clock clock = Clock.systemUTC();
+        return new HttpApiComposition(new EngagementTable(config.winback(), clients, clock),
+                new SqsMessageRequests(clients.sqs(), config.deliveryQueueUrl()), clock);
     }
 
     /** Contact hashes with the key ring the environment names (or the local development one). */
     public HttpApiComposition(WinbackConfig config, AwsClients clients, Clock clock) {
-        this(new EngagementTable(config, clients, clock), clock);
+        this(config, clients, HANDED_OVER_BY_THE_TIMER, clock);
+    }
+
+    /** With journey messages due at once handed to {@code journeyMessages} (the delivery queue). */
+    public HttpApiComposition(WinbackConfig config, AwsClients clients, MessageRequests journeyMessages, Clock clock) {
+        this(new EngagementTable(config, clients, clock), journeyMessages, clock);
     }
 
     /** With the given key ring for contact hashes (erasure's tombstones), as after a key rotation. */
     public HttpApiComposition(WinbackConfig config, AwsClients clients, KeyMaterial keys, Clock clock) {
-        this(new EngagementTable(config, clients, clock, keys), clock);
+        this(new EngagementTable(config, clients, clock, keys), HANDED_OVER_BY_THE_TIMER, clock);
     }
 
-    private HttpApiComposition(EngagementTable table, Clock clock) {
-        Ingestion ingestion = new Ingestion(table, clock, WriterThreads.newPool());
+    private HttpApiComposition(EngagementTable table, MessageRequests journeyMessages, Clock clock) {
+        EvaluationPolicy evaluationPolicy = EvaluationPolicy.defaults(new PlaybookLoader().shipped());
+        DeliveryPolicy deliveryPolicy = MessageDelivery.policy(evaluationPolicy);
+        Journeys journeys = new Journeys(table, deliveryPolicy, clock);
+        Ingestion ingestion = new Ingestion(table, evaluationPolicy, clock, WriterThreads.newPool(),
+                journeys.intake(journeyMessages));
         DynamoDbCustomerData data = new DynamoDbCustomerData(table.clients().dynamoDb(), table.tableName(),
                 table.contacts());
         PreferencesJsonRoute preferencesAdmin = PreferencesJsonRoute.forAdmin(
-                PreferenceUseCases.of(table, ingestion, MessageDelivery.policy(ingestion), clock));
+                PreferenceUseCases.of(table, ingestion, deliveryPolicy, clock));
         TemplateSets templateSets = new TemplateSets(table, clock);
-        Map<String, Route> templates = new TemplateRoutes(templateSets.manage(), templateSets.format()).byKey();
-        this.routes = new RouteTable(Map.ofEntries(
+        Map<String, Route> routes = new HashMap<>(Map.ofEntries(
                 Map.entry("POST /v1/events", new PostEventsRoute(ingestion.intake())),
                 Map.entry("GET /v1/customers/{customerId}", new GetCustomerRoute(new ShowCustomer(table.store(),
                         ingestion.evaluationPolicy(), table.purchaseModels(), new JulWarnings(ShowCustomer.class)))),
@@ -63,14 +90,12 @@ public final class HttpApiComposition {
                 Map.entry(PrivacyRoutes.EXPORT, PrivacyRoutes.export(new ExportCustomer(data, clock))),
                 Map.entry(PrivacyRoutes.ERASE,
                         PrivacyRoutes.erase(new EraseCustomer(data, table.contacts().hashes(), clock))),
-                Map.entry("GET /v1/customers/{customerId}/messages", new GetMessagesRoute(table.messageLedger())),
-                // Message templates (TemplateRoutes).
-                Map.entry(TemplateRoutes.LIST, templates.get(TemplateRoutes.LIST)),
-                Map.entry(TemplateRoutes.SHOW, templates.get(TemplateRoutes.SHOW)),
-                Map.entry(TemplateRoutes.VALIDATE, templates.get(TemplateRoutes.VALIDATE)),
-                Map.entry(TemplateRoutes.SUBMIT, templates.get(TemplateRoutes.SUBMIT)),
-                Map.entry(TemplateRoutes.ACTIVATE, templates.get(TemplateRoutes.ACTIVATE)),
-                Map.entry(TemplateRoutes.ROLLBACK, templates.get(TemplateRoutes.ROLLBACK))));
+                Map.entry("GET /v1/customers/{customerId}/messages", new GetMessagesRoute(table.messageLedger()))));
+        routes.putAll(new JourneyRoutes(journeys.manage(), journeys.format()).byKey());
+        routes.put(DryRunRoute.KEY, new DryRunRoute(journeys.dryRun(table), clock));
+        routes.putAll(new CatalogRoutes(journeys.manageCatalog()).byKey());
+        routes.putAll(new TemplateRoutes(templateSets.manage(), templateSets.format()).byKey());
+        this.routes = new RouteTable(routes);
     }
 
     /** The operator routes by API Gateway route key. */

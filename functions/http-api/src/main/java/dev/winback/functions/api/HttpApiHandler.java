@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.winback.adapters.config.AwsClients;
 import dev.winback.adapters.config.WinbackConfig;
+import dev.winback.core.journey.MessageRequests;
 import dev.winback.core.links.KeyMaterial;
 
 import java.time.Clock;
@@ -38,6 +39,12 @@ public final class HttpApiHandler implements RequestHandler<APIGatewayV2HTTPEven
     /** For the local runtime and tests; the same as the constructor, named for what it is. */
     public static HttpApiHandler local(WinbackConfig config, AwsClients clients, Clock clock) {
         return new HttpApiHandler(config, clients, clock);
+    }
+
+    /** For the local runtime: journey messages due at once go to its in-process delivery. */
+    public static HttpApiHandler local(WinbackConfig config, AwsClients clients, MessageRequests journeyMessages,
+                                       Clock clock) {
+        return new HttpApiHandler(new HttpApiComposition(config, clients, journeyMessages, clock));
     }
 
     @Override

@@ -9,6 +9,8 @@ import dev.winback.core.delivery.DeliveryPolicy;
 import dev.winback.core.journey.ActiveJourneys;
 import dev.winback.core.journey.AdvanceDueJourneys;
 import dev.winback.core.journey.CurrentJourneys;
+import dev.winback.core.journey.DryRunJourneys;
+import dev.winback.core.journey.ManageCatalog;
 import dev.winback.core.journey.ManageJourneys;
 import dev.winback.core.journey.MessageRequests;
 import dev.winback.core.journey.TakeJourneyEvents;
@@ -78,5 +80,20 @@ public final class Journeys {
     /** The operators' use case; a change is read again at once in this process. */
     public ManageJourneys manage() {
         return new ManageJourneys(versions, format, shipped, current::refreshNow);
+    }
+
+    /** The operators' catalog use case; a change is read again at once in this process. */
+    public ManageCatalog manageCatalog() {
+        return new ManageCatalog(catalogs, format, shipped.catalog(), current::refreshNow);
+    }
+
+    /** What the active journeys (or a candidate) would do to some customers, reading only. */
+    public DryRunJourneys dryRun(EngagementTable table) {
+        return new DryRunJourneys(table.store(), store, current, policy);
+    }
+
+    /** How definitions and catalogs are read and written. */
+    public JsonJourneyFormat format() {
+        return format;
     }
 }

@@ -68,6 +68,22 @@ public final class HttpResponses {
         }));
     }
 
+    /**
+     * A problem with members of its own after {@code detail} (such as the problems of a refused
+     * definition), written by {@code extension}.
+     */
+    public static APIGatewayV2HTTPResponse problem(int status, String title, String detail, JsonBody extension) {
+        return response(status, "application/problem+json", render(g -> {
+            g.writeStartObject();
+            g.writeStringField("type", "about:blank");
+            g.writeStringField("title", title);
+            g.writeNumberField("status", status);
+            g.writeStringField("detail", detail);
+            extension.write(g);
+            g.writeEndObject();
+        }));
+    }
+
     private static APIGatewayV2HTTPResponse response(int status, String contentType, String body) {
         return APIGatewayV2HTTPResponse.builder().withStatusCode(status)
                 .withHeaders(Map.of("content-type", contentType, "cache-control", "no-store"))

@@ -11,7 +11,8 @@ import java.util.TreeMap;
  * What an operator does with journeys: list them, check a definition, store it as a new version,
  * activate a version, roll back, switch a journey off. Nothing invalid is ever stored or activated,
  * so the version running keeps running until a valid one replaces it. The shipped journeys run
- * until the operator stores a version of their own (version 0 is the shipped one).
+ * until the operator stores a version of their own (version 0 is the shipped one); storing one
+ * takes the journey over with its shipped text as the active version 1.
  */
 public final class ManageJourneys {
 
@@ -64,7 +65,10 @@ public final class ManageJourneys {
         return format.definition(text);
     }
 
-    /** Stores the definition as the journey's next version, without activating it. */
+    /**
+     * Stores the definition as the journey's next version, without activating it. A shipped journey
+     * is taken over first, its shipped text stored as version 1 and active.
+     */
     public Submitted submit(String journeyId, String text) {
         switch (format.definition(text)) {
             case Checked.Invalid<JourneyDefinition> invalid -> {
@@ -75,6 +79,7 @@ public final class ManageJourneys {
                     return new Submitted.Refused(List.of(new JourneyProblem("id",
                             "the definition is of journey " + valid.value().id() + ", not " + journeyId)));
                 }
+                takeOver(journeyId);
                 return new Submitted.Stored(versions.put(journeyId, text));
             }
         }
@@ -104,14 +109,25 @@ public final class ManageJourneys {
 
     /**
      * Stops a journey: its runs end when they next move ({@code journey_retired}). A shipped journey
-     * is taken over with its shipped text as version 1, then switched off.
+     * is taken over with its shipped text as version 1, then switched off (a rollback restarts it).
      */
     public void deactivate(String journeyId) {
-        if (versions.active(journeyId).isEmpty() && versions.list().stream().noneMatch(s -> s.journeyId().equals(journeyId))) {
-            shipped.get(journeyId).ifPresent(definition -> versions.put(journeyId, format.write(definition)));
-        }
+        takeOver(journeyId);
         versions.deactivate(journeyId);
         changed.run();
+    }
+
+    /**
+     * The operator's first change to a shipped journey takes it over: its shipped text is stored as
+     * version 1 and activated, so the journey keeps running as shipped until a version of the
+     * operator's is activated, and a rollback returns to it.
+     */
+    private void takeOver(String journeyId) {
+        if (versions.list().stream().anyMatch(s -> s.journeyId().equals(journeyId))) return;
+        shipped.get(journeyId).ifPresent(definition -> {
+            StoredVersion first = versions.put(journeyId, format.write(definition));
+            versions.activate(journeyId, first.version());
+        });
     }
 
     /** Every problem of the stored versions, for a health check. */

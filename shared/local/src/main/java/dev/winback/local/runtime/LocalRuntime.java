@@ -186,7 +186,6 @@ public final class LocalRuntime implements AutoCloseable {
             // One pool of writer threads for every function of this process, as one Lambda environment has.
             ExecutorService writers = WriterThreads.newPool();
             b.started.push(writers::shutdown);
-            b.httpApi = HttpApiHandler.local(b.config, b.clients, b.clock);
             b.ingestFunctionId = ingestFunctionId.orElse(IngestEventsHandler.class.getSimpleName());
             // The scheduled functions and delivery see each firing's time during a tick; the API keeps "now".
             RunClock runClock = new RunClock(b.clock);
@@ -199,6 +198,7 @@ public final class LocalRuntime implements AutoCloseable {
                     scheduled.meter(), runClock, ChannelsConfig.DEFAULT_INBOX_TTL), runClock, System.getenv());
             b.started.push(b.delivery);
             LocalDelivery delivery = b.delivery;
+            b.httpApi = HttpApiHandler.local(b.config, b.clients, delivery.journeyMessages(), b.clock);
             DeliveryPolicy deliveryPolicy = MessageDelivery.policy(scheduledIngestion);
             // Ingestion feeds the journeys, whose messages due at once are delivered at once, as in AWS.
             EngagementTable ingestTable = new EngagementTable(b.config, b.clients, b.clock);

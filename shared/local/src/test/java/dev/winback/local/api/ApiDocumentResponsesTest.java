@@ -66,6 +66,7 @@ class ApiDocumentResponsesTest {
         Map<String, String> badCustomer = Map.of("customerId", "ana@example.com");
         Map<String, String> customer = Map.of("customerId", "c-000123");
         Map<String, String> badToken = Map.of("token", "not-a-token");
+        Map<String, String> badJourney = Map.of("journeyId", "Bad_Id");
         String oversized = "x".repeat(1024 * 1024 + 1);
         List<Call> calls = List.of(
                 Call.of("POST /v1/events", Map.of(), 400).withBody("{}"),
@@ -82,6 +83,19 @@ class ApiDocumentResponsesTest {
                 Call.of("GET /v1/customers/{customerId}/preferences", badCustomer, 400),
                 Call.of("PUT /v1/customers/{customerId}/preferences", customer, 400).withBody("not json"),
                 Call.of("PUT /v1/customers/{customerId}/preferences", customer, 413).withBody(oversized),
+                Call.of("GET /v1/journeys/{journeyId}", badJourney, 400),
+                Call.of("GET /v1/journeys/{journeyId}/versions/{version}", Map.of("journeyId", "Bad_Id", "version", "1"), 400),
+                Call.of("POST /v1/journeys/{journeyId}/versions", badJourney, 400).withBody("{}"),
+                Call.of("POST /v1/journeys/{journeyId}/activate", badJourney, 400).withBody("{\"version\":1}"),
+                Call.of("POST /v1/journeys/{journeyId}/rollback", badJourney, 400),
+                Call.of("POST /v1/journeys/{journeyId}/deactivate", badJourney, 400),
+                Call.of("POST /v1/journeys/validate", Map.of(), 400).withBody("{\"id\":"),
+                Call.of("POST /v1/journeys/validate", Map.of(), 422).withBody("{\"id\":\"x\"}"),
+                Call.of("POST /v1/journeys/validate", Map.of(), 413).withBody(oversized),
+                Call.of("POST /v1/journeys/dry-run", Map.of(), 400).withBody("{\"customerIds\":[]}"),
+                Call.of("POST /v1/journeys/dry-run", Map.of(), 422)
+                        .withBody("{\"customerIds\":[\"c-1\"],\"definition\":{\"id\":\"x\"}}"),
+                Call.of("POST /v1/catalog/activate", Map.of(), 400).withBody("{\"version\":\"one\"}"),
                 Call.of("GET /p/{token}/json", badToken, 404),
                 Call.of("PUT /p/{token}/json", badToken, 404).withBody("{\"maxPerWeek\":3}"),
                 Call.of("GET /u/{token}", badToken, 404),
