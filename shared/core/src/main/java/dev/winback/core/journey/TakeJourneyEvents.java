@@ -28,9 +28,16 @@ public final class TakeJourneyEvents implements StoredEventsListener {
     private final JourneyCommit commit;
     private final Clock clock;
     private final Warnings warnings;
+    private final JourneyTransitions transitions;
 
     public TakeJourneyEvents(JourneyStore store, JourneyDefinitions definitions, DeliveryPolicy policy,
                              MessageRequests requests, Clock clock, Warnings warnings) {
+        this(store, definitions, policy, requests, clock, warnings, JourneyTransitions.NONE);
+    }
+
+    public TakeJourneyEvents(JourneyStore store, JourneyDefinitions definitions, DeliveryPolicy policy,
+                             MessageRequests requests, Clock clock, Warnings warnings, JourneyTransitions transitions) {
+        this.transitions = Objects.requireNonNull(transitions, "transitions");
         this.store = Objects.requireNonNull(store, "store");
         this.definitions = Objects.requireNonNull(definitions, "definitions");
         this.policy = Objects.requireNonNull(policy, "policy");
@@ -51,7 +58,11 @@ public final class TakeJourneyEvents implements StoredEventsListener {
                 Instant now = clock.instant();
                 StoredJourneys stored = store.load(record.customerId());
                 JourneyEngine.Outcome outcome = engine.onEvents(stored.journeys(), record, relevant, now);
-                if (!outcome.changed() || commit.commit(stored, outcome.next(), now)) return true;
+                if (!outcome.changed()) return true;
+                if (commit.commit(stored, outcome.next(), now)) {
+                    transitions.stored(outcome.transitions());
+                    return true;
+                }
             }
             warnings.warn("a customer's journeys kept changing; the events will be retried");
         } catch (RuntimeException e) {
