@@ -2,6 +2,7 @@ package dev.winback.local;
 
 import dev.winback.adapters.json.EventJsonWriter;
 import dev.winback.local.backtest.BacktestCommand;
+import dev.winback.local.demo.DemoCatalog;
 import dev.winback.local.demo.DemoRun;
 import dev.winback.local.runtime.LocalRuntime;
 import dev.winback.local.runtime.dynamodb.SdkCallCounter;
@@ -96,8 +97,11 @@ public final class RunLocal {
                 LocalRuntime.DynamoDbAccess.EMBEDDED, DemoRun.RUNS_PER_TICK)) {
             err.printf("local runtime up in %d ms; feeding %,d events from %,d customers over %d days (seed %d)%n",
                     runtime.startupMillis(), input.total(), customers, days, seed);
+            // The shop's running gear, as an operator would import it: cross-sell and reminders need it.
+            DemoCatalog.activate(runtime.journeys());
             SdkCallCounter.reset();
             new DemoRun(runtime, err).run(input.events(), input.total()).print(out);
+            runtime.journeyTally().print(out);
             SdkCallCounter.Counts calls = SdkCallCounter.snapshot();
             out.println();
             runtime.evaluationSummary().print(out);

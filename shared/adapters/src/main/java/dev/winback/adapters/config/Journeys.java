@@ -13,6 +13,7 @@ import dev.winback.core.journey.DryRunJourneys;
 import dev.winback.core.journey.ManageCatalog;
 import dev.winback.core.journey.ManageJourneys;
 import dev.winback.core.journey.MessageRequests;
+import dev.winback.core.journey.JourneyTransitions;
 import dev.winback.core.journey.TakeJourneyEvents;
 
 import java.time.Clock;
@@ -37,6 +38,7 @@ public final class Journeys {
     private final CurrentJourneys current;
     private final DeliveryPolicy policy;
     private final Clock clock;
+    private final JourneyTransitions transitions;
 
     public Journeys(EngagementTable table, DeliveryPolicy policy, Clock clock) {
         this(table, policy, clock, REFRESH);
@@ -44,6 +46,13 @@ public final class Journeys {
 
     /** @param refresh how often the active journeys are read again (zero: on every use, for tests) */
     public Journeys(EngagementTable table, DeliveryPolicy policy, Clock clock, Duration refresh) {
+        this(table, policy, clock, refresh, JourneyTransitions.NONE);
+    }
+
+    /** @param transitions hears what intake and the timer stored (for counting) */
+    public Journeys(EngagementTable table, DeliveryPolicy policy, Clock clock, Duration refresh,
+                    JourneyTransitions transitions) {
+        this.transitions = transitions;
         this.store = new DynamoDbJourneyStore(table.clients().dynamoDb(), table.tableName(), table.meter());
         this.versions = new DynamoDbJourneyDefinitionStore(table.clients().dynamoDb(), table.tableName(), table.meter());
         this.catalogs = new DynamoDbCatalogStore(table.clients().dynamoDb(), table.tableName(), table.meter());
@@ -58,6 +67,11 @@ public final class Journeys {
         return store;
     }
 
+    /** The catalog versions operators store and activate. */
+    public DynamoDbCatalogStore catalogs() {
+        return catalogs;
+    }
+
     public CurrentJourneys current() {
         return current;
     }
@@ -68,13 +82,14 @@ public final class Journeys {
 
     /** What ingestion tells of stored events: journeys entered, woken and ended, first steps sent at once. */
     public TakeJourneyEvents intake(MessageRequests requests) {
-        return new TakeJourneyEvents(store, current, policy, requests, clock, new JulWarnings(TakeJourneyEvents.class));
+        return new TakeJourneyEvents(store, current, policy, requests, clock, new JulWarnings(TakeJourneyEvents.class),
+                transitions);
     }
 
     /** The journeys' timer run. */
     public AdvanceDueJourneys advance(EngagementTable table, MessageRequests requests, Executor executor) {
         return new AdvanceDueJourneys(store, table.store(), current, policy, requests, executor,
-                new JulWarnings(AdvanceDueJourneys.class));
+                new JulWarnings(AdvanceDueJourneys.class), transitions);
     }
 
     /** The operators' use case; a change is read again at once in this process. */

@@ -47,9 +47,17 @@ public final class AdvanceDueJourneys {
     private final JourneyCommit commit;
     private final Executor executor;
     private final Warnings warnings;
+    private final JourneyTransitions heard;
 
     public AdvanceDueJourneys(JourneyStore store, EngagementStore records, JourneyDefinitions definitions,
                               DeliveryPolicy policy, MessageRequests requests, Executor executor, Warnings warnings) {
+        this(store, records, definitions, policy, requests, executor, warnings, JourneyTransitions.NONE);
+    }
+
+    public AdvanceDueJourneys(JourneyStore store, EngagementStore records, JourneyDefinitions definitions,
+                              DeliveryPolicy policy, MessageRequests requests, Executor executor, Warnings warnings,
+                              JourneyTransitions heard) {
+        this.heard = Objects.requireNonNull(heard, "heard");
         this.store = Objects.requireNonNull(store, "store");
         this.records = Objects.requireNonNull(records, "records");
         this.definitions = Objects.requireNonNull(definitions, "definitions");
@@ -89,6 +97,7 @@ public final class AdvanceDueJourneys {
                         advanced.incrementAndGet();
                         sent.addAndGet(outcome.sends().size());
                         transitions.addAll(outcome.transitions());
+                        heard.stored(outcome.transitions());
                         return;
                     }
                 }

@@ -41,11 +41,15 @@ public final class LocalTimes {
         throw new IllegalStateException("no " + date + " within three years");
     }
 
-    /** A birthday as profiles carry it, {@code YYYY-MM-DD} or {@code --MM-DD}; empty when it is neither. */
+    /**
+     * A birthday as profiles carry it: {@code MM-DD} or {@code YYYY-MM-DD} as the event contract
+     * takes it, or ISO's {@code --MM-DD}; empty when it is none of them.
+     */
     public static Optional<MonthDay> birthday(String value) {
         if (value == null) return Optional.empty();
         try {
             if (value.startsWith("--")) return Optional.of(MonthDay.parse(value));
+            if (value.length() == 5) return Optional.of(MonthDay.parse("--" + value));
             return Optional.of(MonthDay.from(LocalDate.parse(value)));
         } catch (DateTimeException e) {
             return Optional.empty();

@@ -27,9 +27,16 @@ public final class TakeJourneyEvents implements StoredEventsListener {
     private final JourneyCommit commit;
     private final Clock clock;
     private final Warnings warnings;
+    private final JourneyTransitions transitions;
 
     public TakeJourneyEvents(JourneyStore store, JourneyDefinitions definitions, DeliveryPolicy policy,
                              MessageRequests requests, Clock clock, Warnings warnings) {
+        this(store, definitions, policy, requests, clock, warnings, JourneyTransitions.NONE);
+    }
+
+    public TakeJourneyEvents(JourneyStore store, JourneyDefinitions definitions, DeliveryPolicy policy,
+                             MessageRequests requests, Clock clock, Warnings warnings, JourneyTransitions transitions) {
+        this.transitions = Objects.requireNonNull(transitions, "transitions");
         this.store = Objects.requireNonNull(store, "store");
         this.definitions = Objects.requireNonNull(definitions, "definitions");
         this.policy = Objects.requireNonNull(policy, "policy");
@@ -52,7 +59,10 @@ public final class TakeJourneyEvents implements StoredEventsListener {
                 // Events that moved nothing are not worth a write just to remember their ids: taking
                 // them again later moves nothing either.
                 if (!movedAnything(stored.journeys(), outcome.next())) return true;
-                if (commit.commit(stored, outcome.next(), now)) return true;
+                if (commit.commit(stored, outcome.next(), now)) {
+                    transitions.stored(outcome.transitions());
+                    return true;
+                }
             }
             warnings.warn("a customer's journeys kept changing; the events will be retried");
         } catch (RuntimeException e) {

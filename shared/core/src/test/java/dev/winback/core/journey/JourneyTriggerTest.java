@@ -129,6 +129,17 @@ class JourneyTriggerTest {
         assertEquals(Instant.parse("2028-02-29T08:00:00Z"), leapYear.annual().get("birthday"));
     }
 
+    /** The event contract takes a birthday without a year as MM-DD: that arms the journey too. */
+    @Test
+    void aBirthdayWithoutYearAsTheEventContractWritesIt() {
+        JourneyEngine engine = engine(birthday());
+        EngagementRecord record = withProfile("America/New_York", "07-04");
+        JourneyEngine.Outcome armed = engine.onEvents(empty(), record, List.of(birthdaySet("e1", T0, "07-04")), T0);
+        assertEquals(Map.of("birthday", Instant.parse("2025-07-04T13:00:00Z")), armed.next().annual());
+        assertEquals(Optional.of(MonthDay.of(2, 29)), LocalTimes.birthday("02-29"));
+        assertEquals(Optional.empty(), LocalTimes.birthday("13-01"));
+    }
+
     @Test
     void aFixedDateIsArmedTheFirstTimeTheCustomerIsLookedAt() {
         Def newYear = Def.of("new-year", new Trigger.Annual(Optional.of(MonthDay.of(1, 1)), LocalTime.of(10, 0),

@@ -60,6 +60,7 @@ class JourneyUseCasesTest {
             return now;
         }
     };
+    private final List<JourneyTransition> heard = new java.util.ArrayList<>();
     private final MessageRequests queue = requests -> {
         if (!queueUp) throw new IllegalStateException("queue unavailable");
         queued.addAll(requests);
@@ -71,9 +72,9 @@ class JourneyUseCasesTest {
             ProductCatalog.EMPTY));
     private final IngestEvents ingest = new IngestEvents(records, Runnable::run, clock, NextDue.NEVER,
             MessageFeedbackListener.NONE, ArrivalWindow.DEFAULT, Warnings.NONE,
-            new TakeJourneyEvents(journeys, definitions, POLICY, queue, clock, Warnings.NONE));
+            new TakeJourneyEvents(journeys, definitions, POLICY, queue, clock, Warnings.NONE, heard::addAll));
     private final AdvanceDueJourneys advance = new AdvanceDueJourneys(journeys, records, definitions, POLICY, queue,
-            Runnable::run, Warnings.NONE);
+            Runnable::run, Warnings.NONE, heard::addAll);
 
     @Test
     void aPurchaseSendsItsFirstStepAtOnce_andTheTimerTheNext_eachOnce() {
@@ -95,6 +96,9 @@ class JourneyUseCasesTest {
         assertThat(advance.run(now).due()).isZero();
 
         assertThat(campaigns()).containsExactly("thank-you", "follow-up");
+        // Ingestion and the timer tell what they stored, each once: the duplicate and idle runs tell nothing.
+        assertThat(heard).extracting(t -> t.getClass().getSimpleName() + " " + t.journeyId()).containsExactly(
+                "Entered thanks", "Sent thanks", "Sent thanks", "Exited thanks");
         assertThat(journeys.get(CUSTOMER).armed()).isEmpty();
         assertThat(journeys.get(CUSTOMER).journeys().runs()).isEmpty();
     }

@@ -97,6 +97,7 @@ public final class LocalRuntime implements AutoCloseable {
     private final InMemoryActionPublisher deliveryRequests;
     private final LocalDelivery delivery;
     private final Journeys journeys;
+    private final JourneyTally journeyTally;
     private final String ingestFunctionId;
     private final LocalSchedules schedules;
     private final LocalHttpServer server;
@@ -117,6 +118,7 @@ public final class LocalRuntime implements AutoCloseable {
         this.deliveryRequests = b.deliveryRequests;
         this.delivery = b.delivery;
         this.journeys = b.journeys;
+        this.journeyTally = b.journeyTally;
         this.ingestFunctionId = b.ingestFunctionId;
         this.schedules = b.schedules;
         this.server = b.server;
@@ -150,6 +152,12 @@ public final class LocalRuntime implements AutoCloseable {
      *                    rest are folded into the last (each run catches up with everything due)
      */
     public static LocalRuntime start(Path template, int port, Instant start, DynamoDbAccess access, int runsPerTick) {
+        return start(template, port, start, access, runsPerTick, System.getenv());
+    }
+
+    /** @param env what delivery reads of the environment (the SNS emulator, a local webhook receiver) */
+    public static LocalRuntime start(Path template, int port, Instant start, DynamoDbAccess access, int runsPerTick,
+                                     Map<String, String> env) {
         long began = System.nanoTime();
         Builder b = new Builder();
         try {
@@ -195,18 +203,18 @@ public final class LocalRuntime implements AutoCloseable {
             b.deliveryRequests = new InMemoryActionPublisher();
             // The delivery queue's consumer runs in this process: each request is delivered as it is published.
             b.delivery = new LocalDelivery(new MessageDelivery(scheduled, scheduledIngestion, runClock), new DynamoDbInbox(b.clients.dynamoDb(), b.config.tableName(),
-                    scheduled.meter(), runClock, ChannelsConfig.DEFAULT_INBOX_TTL), runClock, System.getenv());
+                    scheduled.meter(), runClock, ChannelsConfig.DEFAULT_INBOX_TTL), runClock, env);
             b.started.push(b.delivery);
             LocalDelivery delivery = b.delivery;
             b.httpApi = HttpApiHandler.local(b.config, b.clients, delivery.journeyMessages(), b.clock);
             DeliveryPolicy deliveryPolicy = MessageDelivery.policy(scheduledIngestion);
             // Ingestion feeds the journeys, whose messages due at once are delivered at once, as in AWS.
             EngagementTable ingestTable = new EngagementTable(b.config, b.clients, b.clock);
-            Journeys ingestJourneys = new Journeys(ingestTable, deliveryPolicy, b.clock);
+            Journeys ingestJourneys = new Journeys(ingestTable, deliveryPolicy, b.clock, Journeys.REFRESH, b.journeyTally);
             b.ingest = new IngestEventsHandler(new IngestEventsComposition(new Ingestion(ingestTable,
                     scheduledIngestion.evaluationPolicy(), b.clock, writers,
                     ingestJourneys.intake(delivery.journeyMessages()))));
-            b.journeys = new Journeys(scheduled, deliveryPolicy, runClock);
+            b.journeys = new Journeys(scheduled, deliveryPolicy, runClock, Journeys.REFRESH, b.journeyTally);
             AdvanceJourneysHandler advance = new AdvanceJourneysHandler(new AdvanceJourneysComposition(scheduled,
                     b.journeys, delivery.journeyMessages(), runClock, writers));
             InMemoryActionPublisher deliveryRequests = b.deliveryRequests;
@@ -363,6 +371,11 @@ public final class LocalRuntime implements AutoCloseable {
         return journeys;
     }
 
+    /** What the journeys stored, from ingestion and the timer: entries, steps sent, exits by reason. */
+    public JourneyTally journeyTally() {
+        return journeyTally;
+    }
+
     public InMemoryActionPublisher deliveryRequests() {
         return deliveryRequests;
     }
@@ -423,6 +436,7 @@ public final class LocalRuntime implements AutoCloseable {
         InMemoryActionPublisher actionEvents;
         InMemoryActionPublisher deliveryRequests;
         Journeys journeys;
+        final JourneyTally journeyTally = new JourneyTally();
         LocalDelivery delivery;
         String ingestFunctionId;
         LocalSchedules schedules;

@@ -1,5 +1,7 @@
 package dev.winback.local.runtime.delivery;
 
+import dev.winback.adapters.http.WebhookSecret;
+import dev.winback.adapters.http.WebhookSender;
 import dev.winback.adapters.sns.SnsPushSender;
 import dev.winback.adapters.config.ChannelsConfig;
 import dev.winback.adapters.config.MessageDelivery;
@@ -22,6 +24,7 @@ import software.amazon.awssdk.services.sns.SnsClient;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -34,10 +37,16 @@ import java.util.Set;
  * delivered at once, through the same use case the deliver function runs. In-app messages go to the
  * inbox in the runtime's table, as in AWS, so {@code GET /v1/customers/{id}/inbox} serves them. SMS
  * and push go to the SNS emulator when one is configured ({@code WINBACK_MOTO_ENDPOINT}, or the SDK's
- * {@code AWS_ENDPOINT_URL_SNS} / {@code AWS_ENDPOINT_URL}); every other channel, and SMS and push
- * without an emulator, to the {@link LocalOutbox}.
+ * {@code AWS_ENDPOINT_URL_SNS} / {@code AWS_ENDPOINT_URL}); the messenger webhook to a receiver on
+ * this machine when {@value ChannelsConfig#WEBHOOK_URL} names one (signed with {@value #WEBHOOK_SECRET},
+ * or a fixed local secret); every other channel, and SMS and push without an emulator, to the
+ * {@link LocalOutbox}.
  */
 public final class LocalDelivery implements ActionPublisher, AutoCloseable {
+
+    /** The local webhook's signing secret; local receivers only, so a fixed default will do. */
+    public static final String WEBHOOK_SECRET = "WINBACK_LOCAL_WEBHOOK_SECRET";
+    static final String DEFAULT_WEBHOOK_SECRET = "winback-local-webhook-secret";
 
     static final TemplateVariables.Brand LOCAL_BRAND =
             new TemplateVariables.Brand("Winback demo shop", URI.create("https://shop.example"));
@@ -64,6 +73,7 @@ public final class LocalDelivery implements ActionPublisher, AutoCloseable {
             senders.add(new SnsSmsSender(client));
             senders.add(new SnsPushSender(client, "true".equalsIgnoreCase(env.get(ChannelsConfig.PUSH_RECEIPTS))));
         });
+        webhook(env, clock).ifPresent(senders::add);
         Set<Object> emulated = new HashSet<>();
         senders.forEach(s -> emulated.add(s.channel()));
         outbox.senders().stream().filter(s -> !emulated.contains(s.channel())).forEach(senders::add);
@@ -80,6 +90,15 @@ public final class LocalDelivery implements ActionPublisher, AutoCloseable {
             if (value != null && !value.isBlank()) return Optional.of(value);
         }
         return Optional.empty();
+    }
+
+    /** The messenger webhook, when a receiver is configured: its refusals fall back as deployed. */
+    static Optional<ChannelSender> webhook(Map<String, String> env, Clock clock) {
+        String url = env.get(ChannelsConfig.WEBHOOK_URL);
+        if (url == null || url.isBlank()) return Optional.empty();
+        String secret = env.getOrDefault(WEBHOOK_SECRET, DEFAULT_WEBHOOK_SECRET);
+        return Optional.of(new WebhookSender(URI.create(url), WebhookSecret.of(secret), clock, Duration.ofSeconds(2),
+                Duration.ofSeconds(5), false, false));
     }
 
     private static SnsClient sns(String endpoint) {
