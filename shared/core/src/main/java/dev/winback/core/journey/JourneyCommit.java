@@ -14,10 +14,12 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Stores what the engine concluded for one customer, then hands the decided messages to delivery.
- * The messages are stored first, with the timer armed at a short lease: if handing them over fails
- * or the process dies, the timer fires and they are handed over again (delivery's ledger sends each
- * once). Once delivery has them, a second write forgets them and arms the journeys' own deadline.
+ * Hands the messages the engine decided for one customer to delivery, then stores the customer's
+ * journeys in one conditional write. Handing over first is safe because a message's key is a pure
+ * function of the run and the step: if the write is lost (a crash, a concurrent writer), the caller
+ * decides again from the stored state, names the same messages, and delivery's ledger sends each
+ * once. Messages the queue did not take stay in the item with the timer armed at a short lease, so
+ * the timer hands them over again. One write per step, not one to store and one to forget.
  */
 final class JourneyCommit {
 
@@ -37,25 +39,18 @@ final class JourneyCommit {
     /** @return false when someone else wrote the customer's journeys first: read again and retry */
     boolean commit(StoredJourneys previous, CustomerJourneys decided, Instant now) {
         CustomerJourneys next = withoutExpired(decided, now);
-        Optional<Instant> dueAt = dueAt(next, now);
-        if (!store.save(previous, next, dueAt)) return false;
-        List<DeliveryRequest> pending = next.unpublished();
-        if (pending.isEmpty()) return true;
-        Set<MessageKey> accepted;
+        if (!next.unpublished().isEmpty()) next = JourneyEngine.withPublished(next, handOver(next.unpublished()));
+        return store.save(previous, next, dueAt(next, now));
+    }
+
+    /** The keys delivery accepted; none when the hand-over failed (the lease retries them). */
+    private Set<MessageKey> handOver(List<DeliveryRequest> pending) {
         try {
-            accepted = requests.publish(pending);
+            return requests.publish(pending);
         } catch (RuntimeException e) {
             warnings.warn("handing journey messages to delivery failed; the timer retries", e);
-            return true;
+            return Set.of();
         }
-        if (accepted.isEmpty()) return true;
-        CustomerJourneys handedOver = JourneyEngine.withPublished(next, accepted);
-        try {
-            store.save(new StoredJourneys(next, previous.version() + 1, dueAt), handedOver, dueAt(handedOver, now));
-        } catch (RuntimeException e) {
-            warnings.warn("forgetting handed-over journey messages failed; the timer hands them over again", e);
-        }
-        return true;
     }
 
     /**

@@ -139,6 +139,43 @@ class JourneyEdgeCasesTest {
     }
 
     @Test
+    void aWriteLostAfterTheHandOver_decidesTheSameMessagesAgain_soDeliverySendsOnce() {
+        InMemoryJourneyStore inner = new InMemoryJourneyStore();
+        AtomicBoolean loseNext = new AtomicBoolean(true);
+        JourneyStore losingFirstWrite = new JourneyStore() {
+            public int shards() {
+                return inner.shards();
+            }
+
+            public List<String> due(int shard, Instant now) {
+                return inner.due(shard, now);
+            }
+
+            public StoredJourneys load(String customerId) {
+                return inner.load(customerId);
+            }
+
+            public boolean save(StoredJourneys previous, CustomerJourneys next, Optional<Instant> dueAt) {
+                return !loseNext.getAndSet(false) && inner.save(previous, next, dueAt);
+            }
+        };
+        List<DeliveryRequest> handedOver = new ArrayList<>();
+        ActiveJourneys active = ActiveJourneys.of(List.of(statusUpdates().build()), ProductCatalog.EMPTY);
+        TakeJourneyEvents take = new TakeJourneyEvents(losingFirstWrite, JourneyDefinitions.of(active), POLICY,
+                requests -> {
+                    handedOver.addAll(requests);
+                    return requests.stream().map(DeliveryRequest::key).collect(java.util.stream.Collectors.toSet());
+                }, Clock.fixed(T0, ZoneOffset.UTC), Warnings.NONE);
+
+        assertThat(take.stored(record(), List.of(orderStatus("e1", hours(-1), "o1", "shipped")))).isTrue();
+
+        assertThat(handedOver).hasSize(2);
+        assertThat(handedOver.stream().map(DeliveryRequest::key).distinct()).hasSize(1);
+        assertThat(inner.get(CUSTOMER).journeys().unpublished()).isEmpty();
+        assertThat(inner.saves).isEqualTo(1);
+    }
+
+    @Test
     void currentJourneys_runNothingBeforeAFirstRead_thenKeepTheLastGoodOnes() {
         AtomicBoolean down = new AtomicBoolean(true);
         JourneyVersions versions = new EmptyVersions(down);
