@@ -76,6 +76,7 @@ class KeysTest {
         assertThat(Keys.version(7)).isEqualTo("V#000007");
         assertThat(Keys.ACTIVE_SK).isEqualTo("ACTIVE");
         assertThat(Keys.JOURNEY_INDEX_PK + " " + Keys.JOURNEY_INDEX_SK).isEqualTo("JOURNEYS INDEX");
+        assertThat(Keys.SETTINGS_PK + " " + Keys.HOLDOUT_KEY_SK).isEqualTo("SETTINGS HOLDOUT_KEY");
     }
 
     @Test
