@@ -4,6 +4,7 @@ import dev.winback.adapters.config.AwsClients;
 import dev.winback.adapters.config.ChannelSenders;
 import dev.winback.adapters.config.ChannelsConfig;
 import dev.winback.adapters.config.EngagementTable;
+import dev.winback.adapters.config.HoldoutConfig;
 import dev.winback.adapters.config.Ingestion;
 import dev.winback.adapters.config.LinkConfig;
 import dev.winback.adapters.config.MessageDelivery;
@@ -51,7 +52,8 @@ public final class DeliveryComposition {
 
     /**
      * As deployed: the configured senders, the operators' templates with signed links, decisions to the
-     * event bus, the system clock, and a writer pool of its own for the sends it records.
+     * event bus, the configured holdouts, the system clock, and a writer pool of its own for the sends
+     * it records.
      */
     public static DeliveryComposition fromEnvironment() {
         Map<String, String> env = System.getenv();
@@ -60,7 +62,8 @@ public final class DeliveryComposition {
         AwsClients clients = new AwsClients();
         Clock clock = Clock.systemUTC();
         EngagementTable table = new EngagementTable(config, clients, clock);
-        MessageDelivery delivery = new MessageDelivery(table, new Ingestion(table, clock, WriterThreads.newPool()), clock);
+        MessageDelivery delivery = new MessageDelivery(table, new Ingestion(table, clock, WriterThreads.newPool()), clock,
+                HoldoutConfig.fromEnvironment(env));
         return new DeliveryComposition(delivery.deliverMessages(senders(channels, table, clock),
                 composer(delivery.templates(), channels, LinkConfig.fromEnvironment(env, clients), clock),
                 new EventBridgeDecisionPublisher(clients.eventBridge(), config.eventBusName())));

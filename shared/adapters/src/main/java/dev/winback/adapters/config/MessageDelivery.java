@@ -2,6 +2,7 @@ package dev.winback.adapters.config;
 
 import dev.winback.adapters.dynamodb.AccountHealth;
 import dev.winback.adapters.dynamodb.AccountHealthPauses;
+import dev.winback.adapters.dynamodb.DynamoDbHoldoutKey;
 import dev.winback.adapters.dynamodb.SentCopies;
 import dev.winback.adapters.dynamodb.SuppressedNumbers;
 import dev.winback.adapters.phone.PhoneNumberTimeZones;
@@ -16,6 +17,8 @@ import dev.winback.core.delivery.MessageTemplates;
 import dev.winback.core.delivery.PlaybookPlans;
 import dev.winback.core.delivery.RecordSend;
 import dev.winback.core.event.Channel;
+import dev.winback.core.outcome.HoldoutAssignment;
+import dev.winback.core.outcome.HoldoutShares;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -26,7 +29,9 @@ import java.util.List;
  * engagement record at once (a message_sent event through ingestion), so caps and sunsets see it on
  * the next message; every sender keeps a copy of what it sends for the customer's export
  * ({@link SentCopies}); no SMS goes to a number on the suppression list ({@link SuppressedNumbers});
- * marketing email waits while the account's health flag says so.
+ * marketing email waits while the account's health flag says so; customers in the control group or
+ * a unit's holdout get {@code held_out} instead of that unit's marketing, drawn under the table's
+ * holdout key ({@link DynamoDbHoldoutKey}).
  */
 public final class MessageDelivery {
 
@@ -38,18 +43,26 @@ public final class MessageDelivery {
     private final DeliveryPolicy policy;
     private final Clock clock;
     private final TemplateSets templates;
+    private final HoldoutAssignment holdouts;
 
-    public MessageDelivery(EngagementTable table, Ingestion ingestion, Clock clock) {
-        this(table, ingestion, clock, TemplateSets.REFRESH);
+    /**
+     * @param holdouts the shares withheld for measurement ({@link HoldoutConfig#fromEnvironment} as
+     *                 deployed; {@link HoldoutShares#NONE} where a test is not about holdouts)
+     */
+    public MessageDelivery(EngagementTable table, Ingestion ingestion, Clock clock, HoldoutShares holdouts) {
+        this(table, ingestion, clock, holdouts, TemplateSets.REFRESH);
     }
 
     /** @param templateRefresh how often the active template sets are read again (zero in tests) */
-    public MessageDelivery(EngagementTable table, Ingestion ingestion, Clock clock, Duration templateRefresh) {
+    public MessageDelivery(EngagementTable table, Ingestion ingestion, Clock clock, HoldoutShares holdouts,
+                           Duration templateRefresh) {
         this.table = table;
         this.ingestion = ingestion;
         this.clock = clock;
         this.policy = policy(ingestion);
         this.templates = new TemplateSets(table, clock, templateRefresh);
+        this.holdouts = new HoldoutAssignment(holdouts,
+                new DynamoDbHoldoutKey(table.clients().dynamoDb(), table.tableName(), table.meter()));
     }
 
     /** The channel plans of the playbook the timers are armed with, and time zones guessed from phone numbers. */
@@ -90,6 +103,6 @@ public final class MessageDelivery {
         return new DeliverMessages(table.store(), ledger, guarded, composer,
                 new RecordSend(ingestion.events(), new JulWarnings(RecordSend.class)), decisions, policy,
                 new AccountHealthPauses(new AccountHealth(dynamoDb, table.tableName()), clock, ACCOUNT_HEALTH_REFRESH),
-                clock, new JulWarnings(DeliverMessages.class));
+                clock, new JulWarnings(DeliverMessages.class), holdouts);
     }
 }

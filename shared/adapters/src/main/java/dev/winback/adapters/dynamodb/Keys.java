@@ -69,6 +69,10 @@ public final class Keys {
     public static final String TEMPLATE_INDEX_PK = "TEMPLATES";
     public static final String TEMPLATE_INDEX_SK = "INDEX";
 
+    /** Settings of the deployment kept in the table; the holdout key is created once and never changes. */
+    public static final String SETTINGS_PK = "SETTINGS";
+    public static final String HOLDOUT_KEY_SK = "HOLDOUT_KEY";
+
     /** The fitted purchase model. */
     public static final String MODEL_PK = "MODEL#purchase";
     public static final String MODEL_SK = "CURRENT";

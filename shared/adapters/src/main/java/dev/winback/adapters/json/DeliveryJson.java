@@ -62,10 +62,16 @@ public final class DeliveryJson {
             }
             g.writeEndObject();
         }
+        g.writeStringField("measuredBy", r.measuredBy());
         g.writeEndObject();
     }
 
-    /** @throws IllegalArgumentException naming the first field that is missing or wrong */
+    /**
+     * A request queued or stored before {@code measuredBy} was written is measured by its journey or
+     * campaign, as it would have been named then.
+     *
+     * @throws IllegalArgumentException naming the first field that is missing or wrong
+     */
     public static DeliveryRequest readRequest(JsonNode n) {
         List<Channel> channels = new ArrayList<>();
         JsonNode plan = n.path("channels");
@@ -73,9 +79,11 @@ public final class DeliveryJson {
         plan.forEach(c -> channels.add(channel(c.asText())));
         Map<String, String> variables = new LinkedHashMap<>();
         n.path("variables").properties().forEach(e -> variables.put(e.getKey(), e.getValue().asText()));
-        return new DeliveryRequest(text(n, "customerId"), text(n, "campaignId"), text(n, "step"), text(n, "slot"),
+        String campaignId = text(n, "campaignId");
+        String measuredBy = n.has("measuredBy") ? text(n, "measuredBy") : DeliveryRequest.unitOf(campaignId, variables);
+        return new DeliveryRequest(text(n, "customerId"), campaignId, text(n, "step"), text(n, "slot"),
                 purpose(text(n, "purpose")), category(text(n, "category")), channels, instant(n, "requestedAt"),
-                instant(n, "expiresAt"), duration(n, "receiptWait"), variables);
+                instant(n, "expiresAt"), duration(n, "receiptWait"), variables, measuredBy);
     }
 
     // ---- ledger entries

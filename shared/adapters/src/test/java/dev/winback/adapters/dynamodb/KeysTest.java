@@ -78,6 +78,7 @@ class KeysTest {
         assertThat(Keys.JOURNEY_INDEX_PK + " " + Keys.JOURNEY_INDEX_SK).isEqualTo("JOURNEYS INDEX");
         assertThat(Keys.template("lapsed-any-channel")).isEqualTo("TEMPLATE#lapsed-any-channel");
         assertThat(Keys.TEMPLATE_INDEX_PK + " " + Keys.TEMPLATE_INDEX_SK).isEqualTo("TEMPLATES INDEX");
+        assertThat(Keys.SETTINGS_PK + " " + Keys.HOLDOUT_KEY_SK).isEqualTo("SETTINGS HOLDOUT_KEY");
     }
 
     @Test

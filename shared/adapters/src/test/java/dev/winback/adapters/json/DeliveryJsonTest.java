@@ -51,6 +51,29 @@ class DeliveryJsonTest {
     }
 
     @Test
+    void aHeldOutEntryReadsBackWithItsUnit_andARequestQueuedBeforeUnitsIsMeasuredByItsJourney() throws Exception {
+        DeliveryRequest request = new DeliveryRequest("c-1", "review-ask", "post-purchase/ask", "o-1", Purpose.MARKETING,
+                MessageCategory.REMINDERS, List.of(Channel.EMAIL), AT, AT.plus(Duration.ofDays(1)), Duration.ofHours(2),
+                Map.of("journey", "post-purchase"), "post-purchase-v2");
+        LedgerEntry entry = new LedgerEntry(request.key(), request, LedgerStatus.HELD_OUT, List.of(),
+                List.of(MessageDecision.on(AT, MessageDecision.Kind.STOPPED, Channel.EMAIL,
+                        MessageDecision.Reason.HELD_OUT, "holdout of post-purchase-v2")),
+                Optional.empty(), Optional.empty(), Optional.empty(), 1, AT, AT);
+
+        byte[] stored = DeliveryJson.entryBytes(entry);
+        assertThat(new String(stored, java.nio.charset.StandardCharsets.UTF_8))
+                .contains("\"status\":\"held_out\"", "\"measuredBy\":\"post-purchase-v2\"", "\"reason\":\"held_out\"");
+        assertThat(DeliveryJson.readEntry(entry.key(), 1, stored)).isEqualTo(entry);
+
+        var old = (com.fasterxml.jackson.databind.node.ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(DeliveryQueueMessages.body(request)).path("deliveryRequest");
+        old.remove("measuredBy");
+        assertThat(DeliveryJson.readRequest(old).measuredBy()).isEqualTo("post-purchase");
+        old.remove("variables");
+        assertThat(DeliveryJson.readRequest(old).measuredBy()).isEqualTo("review-ask");
+    }
+
+    @Test
     void theQueueTakesRetentionActionsAndDeliveryRequests() {
         DeliveryQueueMessages reader = new DeliveryQueueMessages(DeliveryPolicy.defaults());
         ActionRequest action = new ActionRequest("a".repeat(64), "c-2", SignalType.LAPSED, AT, "gone quiet",

@@ -3,7 +3,10 @@ package dev.winback.core.delivery;
 import dev.winback.core.delivery.DeliveryPlanner.Step;
 import dev.winback.core.delivery.MessageDecision.Reason;
 import dev.winback.core.event.Channel;
+import dev.winback.core.event.Purpose;
 import dev.winback.core.observe.Warnings;
+import dev.winback.core.outcome.Assignment;
+import dev.winback.core.outcome.HoldoutAssignment;
 import dev.winback.core.record.EngagementStore;
 import dev.winback.core.record.StoredRecord;
 import dev.winback.core.record.EngagementRecord;
@@ -30,6 +33,10 @@ import java.util.function.UnaryOperator;
  * Permanent failures move on to the next channel at once; a channel with receipts arms a timer until
  * the request's receipt deadline, and {@link #resume} falls back when it fires without a receipt.
  * Every entry that is not final has a timer or a queue message that will move it on.
+ *
+ * <p>A marketing message to a customer in the control group or the unit's holdout goes through the
+ * same planning (and the same holds) as any other, and where it would be sent now, ends
+ * {@link LedgerStatus#HELD_OUT} instead: no provider call, no send recorded, no cap used.
  */
 public final class DeliverMessages {
 
@@ -72,6 +79,7 @@ public final class DeliverMessages {
     private final SendingPauses pauses;
     private final Clock clock;
     private final Warnings warnings;
+    private final HoldoutAssignment holdouts;
 
     /** No sending pauses, and drops its warnings: for tests that assert on outcomes. */
     public DeliverMessages(EngagementStore records, MessageLedger ledger, List<ChannelSender> senders,
@@ -91,6 +99,15 @@ public final class DeliverMessages {
     public DeliverMessages(EngagementStore records, MessageLedger ledger, List<ChannelSender> senders,
                            MessageComposer composer, SendRecorder recorder, DecisionPublisher publisher,
                            DeliveryPolicy policy, SendingPauses pauses, Clock clock, Warnings warnings) {
+        this(records, ledger, senders, composer, recorder, publisher, policy, pauses, clock, warnings,
+                HoldoutAssignment.NONE);
+    }
+
+    /** @param holdouts who is withheld from which unit's marketing, for measurement */
+    public DeliverMessages(EngagementStore records, MessageLedger ledger, List<ChannelSender> senders,
+                           MessageComposer composer, SendRecorder recorder, DecisionPublisher publisher,
+                           DeliveryPolicy policy, SendingPauses pauses, Clock clock, Warnings warnings,
+                           HoldoutAssignment holdouts) {
         this.records = records;
         this.ledger = ledger;
         Map<Channel, ChannelSender> byChannel = new EnumMap<>(Channel.class);
@@ -107,6 +124,7 @@ public final class DeliverMessages {
         this.pauses = pauses;
         this.clock = clock;
         this.warnings = warnings;
+        this.holdouts = holdouts;
     }
 
     public DeliveryPolicy policy() {
@@ -168,7 +186,7 @@ public final class DeliverMessages {
                 }
                 yield trigger == Trigger.TIMER ? disarm(entry, now) : Result.duplicate(entry);
             }
-            case FAILED, UNKNOWN, SKIPPED -> trigger == Trigger.TIMER ? disarm(entry, now) : Result.duplicate(entry);
+            case FAILED, UNKNOWN, SKIPPED, HELD_OUT -> trigger == Trigger.TIMER ? disarm(entry, now) : Result.duplicate(entry);
         };
     }
 
@@ -202,6 +220,14 @@ public final class DeliverMessages {
                     return finish(stored, current.stopped(stop.status(), stop.decisions(), now), trigger, now);
                 }
                 case Step.Send send -> {
+                    // Only here, where the message would go out now, is the holdout asked: a message
+                    // stopped by a rule (no consent, a cap) stops with that reason in either group, so
+                    // held-out and treated customers are alike in everything but the send.
+                    Assignment assignment = assignment(current);
+                    if (assignment.withheld()) {
+                        return finish(stored, current.heldOut(send.channel(), heldOutDetail(assignment,
+                                current.request()), send.decisions(), now), trigger, now);
+                    }
                     int number = current.attempts().size() + 1;
                     String messageId = current.key().messageId(number);
                     OutboundMessage message;
@@ -261,7 +287,7 @@ public final class DeliverMessages {
                             recorder.sent(read, messageId, send.channel(), after.request().purpose(), now);
                             return Result.done(after);
                         }
-                        case HELD, CLAIMED, FAILED, UNKNOWN, SKIPPED -> {
+                        case HELD, CLAIMED, FAILED, UNKNOWN, SKIPPED, HELD_OUT -> {
                             return Result.done(after);
                         }
                     }
@@ -270,6 +296,20 @@ public final class DeliverMessages {
         }
         throw new IllegalStateException("delivery planning did not end for a message of campaign "
                 + start.request().campaignId());
+    }
+
+    /**
+     * Transactional messages are never withheld; nor is a message tried on a channel already (it
+     * was treated then, and stays so should the shares change before its fallback).
+     */
+    private Assignment assignment(LedgerEntry entry) {
+        DeliveryRequest request = entry.request();
+        if (request.purpose() != Purpose.MARKETING || !entry.attempts().isEmpty()) return Assignment.TREATED;
+        return holdouts.assign(request.customerId(), request.measuredBy());
+    }
+
+    private static String heldOutDetail(Assignment assignment, DeliveryRequest request) {
+        return (assignment == Assignment.CONTROL ? "global control group" : "holdout") + " of " + request.measuredBy();
     }
 
     /** Whether planning again (on a changed record) still sends on the claimed channel to the same address. */

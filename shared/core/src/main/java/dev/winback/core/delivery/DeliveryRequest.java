@@ -24,6 +24,8 @@ import java.util.Objects;
  * @param expiresAt   after this nothing is sent: a held message is dropped and no fallback happens
  * @param receiptWait on a channel with receipts, how long to wait for one before falling back
  * @param variables   personalisation beyond the record (never personal data: it is stored with the message)
+ * @param measuredBy  the unit whose holdout and outcomes the message belongs to: a retention rule's
+ *                    campaign, a journey's id
  */
 public record DeliveryRequest(
         String customerId,
@@ -36,7 +38,11 @@ public record DeliveryRequest(
         Instant requestedAt,
         Instant expiresAt,
         Duration receiptWait,
-        Map<String, String> variables) {
+        Map<String, String> variables,
+        String measuredBy) {
+
+    /** The variable naming a journey's message's journey (requests queued before {@code measuredBy} carry only this). */
+    public static final String JOURNEY_VARIABLE = "journey";
 
     public DeliveryRequest {
         Objects.requireNonNull(customerId, "customerId");
@@ -50,7 +56,28 @@ public record DeliveryRequest(
         Objects.requireNonNull(receiptWait, "receiptWait");
         channels = List.copyOf(channels);
         variables = Map.copyOf(variables);
+        Objects.requireNonNull(measuredBy, "measuredBy");
         if (receiptWait.isNegative()) throw new IllegalArgumentException("receiptWait must not be negative");
+    }
+
+    /** Measured by its journey when it names one, by its campaign otherwise. */
+    public DeliveryRequest(String customerId, String campaignId, String step, String slot, Purpose purpose,
+                           MessageCategory category, List<Channel> channels, Instant requestedAt, Instant expiresAt,
+                           Duration receiptWait, Map<String, String> variables) {
+        this(customerId, campaignId, step, slot, purpose, category, channels, requestedAt, expiresAt, receiptWait,
+                variables, unitOf(campaignId, variables));
+    }
+
+    /** The unit of a request that names none: its journey, else its campaign. */
+    public static String unitOf(String campaignId, Map<String, String> variables) {
+        String journey = variables == null ? null : variables.get(JOURNEY_VARIABLE);
+        return journey != null && !journey.isBlank() ? journey : campaignId;
+    }
+
+    /** The same request with other variables. */
+    public DeliveryRequest withVariables(Map<String, String> next) {
+        return new DeliveryRequest(customerId, campaignId, step, slot, purpose, category, channels, requestedAt,
+                expiresAt, receiptWait, next, measuredBy);
     }
 
     public MessageKey key() {
@@ -65,7 +92,7 @@ public record DeliveryRequest(
         return new DeliveryRequest(action.customerId(), action.campaignId(), action.campaignId(),
                 action.idempotencyKey(), action.purpose(), categoryOf(action.action(), action.purpose()),
                 action.channelPlan(), action.requestedAt(), action.requestedAt().plus(policy.expiry()),
-                policy.receiptWait(), Map.of("signal", action.signalType().wireName()));
+                policy.receiptWait(), Map.of("signal", action.signalType().wireName()), action.campaignId());
     }
 
     /**

@@ -90,6 +90,18 @@ public record LedgerEntry(
     }
 
     /**
+     * Withheld for measurement: it would have been sent on {@code channel} now. Final, with no attempt,
+     * so nothing counts it as a send.
+     *
+     * @param added the decisions of the planning that chose the channel
+     */
+    LedgerEntry heldOut(Channel channel, String detail, List<MessageDecision> added, Instant now) {
+        List<MessageDecision> all = new ArrayList<>(added);
+        all.add(MessageDecision.on(now, Kind.STOPPED, channel, Reason.HELD_OUT, detail));
+        return next(LedgerStatus.HELD_OUT, attempts, all, Optional.empty(), Optional.empty(), Optional.empty(), now);
+    }
+
+    /**
      * Takes the next attempt on {@code channel} until {@code leaseUntil}. With {@code timed} the lease
      * is also a timer, for claims no queue message will redeliver (a timer resumed them).
      */

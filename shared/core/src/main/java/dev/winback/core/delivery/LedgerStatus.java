@@ -19,11 +19,16 @@ public enum LedgerStatus {
     /** A provider may have the message; never resent blindly. */
     UNKNOWN,
     /** Nothing was sent: no channel allowed it, or it expired while held. */
-    SKIPPED;
+    SKIPPED,
+    /**
+     * Nothing was sent because the customer is in the control group or the unit's holdout, though
+     * the message passed every check and would have gone out now: the comparison group's record.
+     */
+    HELD_OUT;
 
     public boolean isFinal() {
         return switch (this) {
-            case SENT, FAILED, UNKNOWN, SKIPPED -> true;
+            case SENT, FAILED, UNKNOWN, SKIPPED, HELD_OUT -> true;
             case HELD, CLAIMED, READY -> false;
         };
     }

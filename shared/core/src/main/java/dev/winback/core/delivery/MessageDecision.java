@@ -86,7 +86,9 @@ public record MessageDecision(Instant at, Kind kind, Optional<Channel> channel, 
         NO_RECEIPT_BY_DEADLINE,
         RECEIPT,
         ALREADY_DELIVERED,
-        NO_CHANNEL_LEFT;
+        NO_CHANNEL_LEFT,
+        /** The customer is in the control group or the unit's holdout: the message would have gone out, and did not. */
+        HELD_OUT;
 
         public String wireName() {
             return name().toLowerCase(java.util.Locale.ROOT);

@@ -112,11 +112,11 @@ final class StepRunner {
     private DeliveryRequest request(RunBook book, JourneyDefinition definition, JourneyRun run, Step.Send send) {
         Map<String, String> variables = new LinkedHashMap<>();
         send.variables().forEach((name, value) -> resolve(value, run).ifPresent(v -> variables.put(name, v)));
-        variables.put("journey", definition.id());
+        variables.put(DeliveryRequest.JOURNEY_VARIABLE, definition.id());
         Instant now = book.now;
         return new DeliveryRequest(book.customerId(), send.campaignId(), definition.id() + "/" + send.id(),
                 slot(run), definition.purpose(), definition.category(), send.channels(), now,
-                now.plus(policy.expiry()), policy.receiptWait(), variables);
+                now.plus(policy.expiry()), policy.receiptWait(), variables, definition.id());
     }
 
     /** The context entry naming the event that entered the run. */

@@ -40,9 +40,7 @@ public final class KeepSubscribedComposer implements MessageComposer {
         }
         Map<String, String> variables = new HashMap<>(request.variables());
         variables.put(VARIABLE, links.get().keepSubscribed(request.customerId(), channel).toString());
-        DeliveryRequest withLink = new DeliveryRequest(request.customerId(), request.campaignId(), request.step(),
-                request.slot(), request.purpose(), request.category(), request.channels(), request.requestedAt(),
-                request.expiresAt(), request.receiptWait(), variables);
+        DeliveryRequest withLink = request.withVariables(variables);
         return templates.compose(withLink, channel, address, messageId, record);
     }
 }

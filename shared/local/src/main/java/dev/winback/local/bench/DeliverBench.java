@@ -21,6 +21,7 @@ import dev.winback.local.runtime.delivery.PlainTextComposer;
 import dev.winback.local.runtime.dynamodb.LocalDynamoDb;
 import dev.winback.local.runtime.template.SamTemplate;
 import dev.winback.local.runtime.template.TemplateTables;
+import dev.winback.core.outcome.HoldoutShares;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -73,7 +74,8 @@ public final class DeliverBench {
             VirtualClock clock = new VirtualClock(AT);
             EngagementTable table = new EngagementTable(config, clients, clock);
             Ingestion ingestion = new Ingestion(table, clock, WriterThreads.newPool());
-            DeliverMessages delivery = new MessageDelivery(table, ingestion, clock).deliverMessages(List.of(new SnsSmsSender(sns), new SnsPushSender(sns)),
+            // Transactional messages only, which no holdout touches.
+            DeliverMessages delivery = new MessageDelivery(table, ingestion, clock, HoldoutShares.NONE).deliverMessages(List.of(new SnsSmsSender(sns), new SnsPushSender(sns)),
                     new PlainTextComposer(), DecisionPublisher.NONE);
             int customers = WARM_UP + options.messages();
             seedCustomers(ingestion, customers);

@@ -8,6 +8,7 @@ import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import dev.winback.adapters.config.AwsClients;
 import dev.winback.adapters.config.ChannelsConfig;
 import dev.winback.adapters.config.EngagementTable;
+import dev.winback.adapters.config.HoldoutConfig;
 import dev.winback.adapters.config.Ingestion;
 import dev.winback.adapters.config.Journeys;
 import dev.winback.core.delivery.DeliveryPolicy;
@@ -16,8 +17,10 @@ import dev.winback.functions.journeys.AdvanceJourneysHandler;
 import dev.winback.adapters.config.MessageDelivery;
 import dev.winback.adapters.config.WinbackConfig;
 import dev.winback.adapters.config.WriterThreads;
+import dev.winback.core.outcome.HoldoutShares;
 import dev.winback.adapters.dynamodb.CapacityMeter;
 import dev.winback.adapters.dynamodb.DynamoDbCustomerSample;
+import dev.winback.adapters.dynamodb.DynamoDbHoldoutKey;
 import dev.winback.adapters.dynamodb.DynamoDbInbox;
 import dev.winback.adapters.dynamodb.Keys;
 import dev.winback.core.evaluation.Destination;
@@ -155,9 +158,24 @@ public final class LocalRuntime implements AutoCloseable {
         return start(template, port, start, access, runsPerTick, System.getenv());
     }
 
-    /** @param env what delivery reads of the environment (the SNS emulator, a local webhook receiver) */
+    /** The runtime with DynamoDB Local over HTTP and these holdouts ({@link HoldoutShares#NONE} for tests not about them). */
+    public static LocalRuntime start(Path template, int port, Instant start, HoldoutShares holdouts) {
+        return start(template, port, start, DynamoDbAccess.HTTP, LocalSchedules.DEFAULT_RUNS_PER_SCHEDULE,
+                System.getenv(), holdouts);
+    }
+
+    /**
+     * @param env what delivery reads of the environment (the SNS emulator, a local webhook receiver,
+     *            the holdout shares)
+     */
     public static LocalRuntime start(Path template, int port, Instant start, DynamoDbAccess access, int runsPerTick,
                                      Map<String, String> env) {
+        return start(template, port, start, access, runsPerTick, env, HoldoutConfig.fromEnvironment(env));
+    }
+
+    /** @param holdouts the shares delivery withholds, as the deliver function reads them from its environment */
+    public static LocalRuntime start(Path template, int port, Instant start, DynamoDbAccess access, int runsPerTick,
+                                     Map<String, String> env, HoldoutShares holdouts) {
         long began = System.nanoTime();
         Builder b = new Builder();
         try {
@@ -202,7 +220,10 @@ public final class LocalRuntime implements AutoCloseable {
             b.actionEvents = new InMemoryActionPublisher();
             b.deliveryRequests = new InMemoryActionPublisher();
             // The delivery queue's consumer runs in this process: each request is delivered as it is published.
-            b.delivery = new LocalDelivery(new MessageDelivery(scheduled, scheduledIngestion, runClock), new DynamoDbInbox(b.clients.dynamoDb(), b.config.tableName(),
+            // A fixed key locally, so that the same seed holds out the same customers on every run.
+            DynamoDbHoldoutKey.storeIfAbsent(b.clients.dynamoDb(), b.config.tableName(), new CapacityMeter(),
+                    DynamoDbHoldoutKey.LOCAL_DEVELOPMENT_KEY);
+            b.delivery = new LocalDelivery(new MessageDelivery(scheduled, scheduledIngestion, runClock, holdouts), new DynamoDbInbox(b.clients.dynamoDb(), b.config.tableName(),
                     scheduled.meter(), runClock, ChannelsConfig.DEFAULT_INBOX_TTL), runClock, env);
             b.started.push(b.delivery);
             LocalDelivery delivery = b.delivery;

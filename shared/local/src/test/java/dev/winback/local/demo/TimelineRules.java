@@ -284,10 +284,14 @@ final class TimelineRules {
             expect(!change.tier().isBlank(), "membership without a tier");
             boolean allowed = switch (change.status()) {
                 case STARTED -> membership == null || membership == MembershipStatus.CANCELLED;
-                case RENEWED, RENEWAL_DUE, PAYMENT_FAILED, CANCELLED -> membership != MembershipStatus.CANCELLED;
+                case RENEWED, CANCELLED -> membership != MembershipStatus.CANCELLED;
+                // Announcements about a running membership: they leave its status as it was.
+                case RENEWAL_DUE, PAYMENT_FAILED -> membership != null && membership != MembershipStatus.CANCELLED;
             };
             expect(allowed, "membership " + change.status() + " after " + membership);
-            membership = change.status();
+            if (change.status() != MembershipStatus.RENEWAL_DUE && change.status() != MembershipStatus.PAYMENT_FAILED) {
+                membership = change.status();
+            }
         }
 
         private void profile(EventPayload.ProfileUpdated profile) {

@@ -19,6 +19,7 @@ import dev.winback.core.event.EngagementEvent;
 import dev.winback.core.event.EventPayload;
 import dev.winback.core.event.MessageCategory;
 import dev.winback.core.event.Purpose;
+import dev.winback.core.outcome.HoldoutShares;
 import dev.winback.adapters.sqs.DeliveryQueueMessages;
 import dev.winback.functions.deliver.DeliverMessagesHandler;
 import dev.winback.functions.deliver.DeliveryComposition;
@@ -63,13 +64,22 @@ final class DeliveryFixture {
         this(start, List.of(new SnsSmsSender(sns), new SnsPushSender(sns, pushReceipts)), UnaryOperator.identity());
     }
 
-    /** @param ledger wraps the table's ledger (to step in between its writes) */
+    /** Without holdouts: the tests on this fixture are about sending, and expect every customer treated. */
     DeliveryFixture(Instant start, List<ChannelSender> senders, UnaryOperator<MessageLedger> ledger) {
+        this(start, senders, ledger, HoldoutShares.NONE);
+    }
+
+    /**
+     * @param ledger   wraps the table's ledger (to step in between its writes)
+     * @param holdouts the shares withheld for measurement, under the shared table's holdout key
+     */
+    DeliveryFixture(Instant start, List<ChannelSender> senders, UnaryOperator<MessageLedger> ledger,
+                    HoldoutShares holdouts) {
         IngestFixture shared = IngestFixture.get();
         clock = new VirtualClock(start);
         table = new EngagementTable(shared.config, shared.clients, clock);
         ingestion = new Ingestion(table, clock, shared.writers);
-        delivery = new MessageDelivery(table, ingestion, clock).deliverMessages(senders, new TestComposer(),
+        delivery = new MessageDelivery(table, ingestion, clock, holdouts).deliverMessages(senders, new TestComposer(),
                 DecisionPublisher.NONE, ledger.apply(table.messageLedger()));
         DeliveryComposition composition = new DeliveryComposition(delivery);
         ingest = new IngestEventsHandler(new IngestEventsComposition(ingestion));

@@ -6,6 +6,7 @@ import dev.winback.local.runtime.Fixtures;
 import dev.winback.local.runtime.LocalRuntime;
 import dev.winback.local.runtime.http.HttpRequestData;
 import dev.winback.local.runtime.http.HttpResponseData;
+import dev.winback.core.outcome.HoldoutShares;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -32,7 +33,7 @@ class JourneyAdminIT {
 
     @Test
     void operatorsChangeTheReviewRequest_activateIt_andRollItBack() throws Exception {
-        try (LocalRuntime runtime = LocalRuntime.start(Fixtures.repositoryTemplate(), 0, START)) {
+        try (LocalRuntime runtime = LocalRuntime.start(Fixtures.repositoryTemplate(), 0, START, HoldoutShares.NONE)) {
             Api api = new Api(runtime);
 
             JsonNode review = api.listed("review-request");

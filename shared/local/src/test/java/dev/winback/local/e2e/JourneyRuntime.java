@@ -12,6 +12,7 @@ import dev.winback.core.event.EngagementEvent;
 import dev.winback.core.event.EventPayload;
 import dev.winback.core.event.LineItem;
 import dev.winback.core.event.Purpose;
+import dev.winback.core.outcome.HoldoutShares;
 import dev.winback.local.runtime.LocalRuntime;
 import dev.winback.local.runtime.lambda.SqsEvents;
 import dev.winback.local.runtime.schedule.LocalSchedules;
@@ -45,10 +46,13 @@ final class JourneyRuntime implements AutoCloseable {
     final LocalRuntime runtime;
     private final EventJsonWriter writer = new EventJsonWriter();
 
-    /** @param env what delivery reads of the environment; empty: every channel to the outbox */
+    /**
+     * @param env what delivery reads of the environment; empty: every channel to the outbox. No
+     *            holdouts: these tests are about what journeys send, not about measuring it.
+     */
     JourneyRuntime(Instant start, Map<String, String> env) {
         runtime = LocalRuntime.start(IngestFixture.templatePath(), 0, start, LocalRuntime.DynamoDbAccess.HTTP,
-                LocalSchedules.DEFAULT_RUNS_PER_SCHEDULE, env);
+                LocalSchedules.DEFAULT_RUNS_PER_SCHEDULE, env, HoldoutShares.NONE);
     }
 
     Instant now() {

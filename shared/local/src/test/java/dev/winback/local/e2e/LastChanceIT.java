@@ -33,6 +33,7 @@ import dev.winback.functions.ingest.IngestEventsHandler;
 import dev.winback.local.runtime.clock.VirtualClock;
 import dev.winback.local.runtime.lambda.SqsEvents;
 import dev.winback.local.runtime.publish.InMemoryActionPublisher;
+import dev.winback.core.outcome.HoldoutShares;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -70,7 +71,7 @@ class LastChanceIT {
     private final LinkConfig linkConfig = LinkConfig.localDevelopment(BASE);
     private final SignedLinks links = new SignedLinks(BASE, linkConfig.tokens(), clock);
     private final List<OutboundMessage> emails = new ArrayList<>();
-    private final DeliverMessages delivery = new MessageDelivery(table, ingestion, clock).deliverMessages(
+    private final DeliverMessages delivery = new MessageDelivery(table, ingestion, clock, HoldoutShares.NONE).deliverMessages(
             List.of(new CapturingEmail(emails)),
             new KeepSubscribedComposer(new TemplateComposer(MustacheMessageTemplates.shipped(), Optional.of(links),
                     new TemplateVariables.Brand("Demo Shop", URI.create("https://shop.example")), clock),

@@ -3,6 +3,7 @@ package dev.winback.local.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.winback.local.runtime.LocalRuntime;
+import dev.winback.core.outcome.HoldoutShares;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,7 @@ class LocalServeIT {
 
     @BeforeEach
     void start() {
-        runtime = LocalRuntime.start(IngestFixture.templatePath(), 0, START);
+        runtime = LocalRuntime.start(IngestFixture.templatePath(), 0, START, HoldoutShares.NONE);
         http = HttpClient.newHttpClient();
     }
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.winback.adapters.config.LinkConfig;
 import dev.winback.adapters.config.MessageDelivery;
+import dev.winback.core.outcome.HoldoutShares;
 import dev.winback.adapters.json.JsonTemplateSets;
 import dev.winback.core.delivery.ChannelSender;
 import dev.winback.core.delivery.DecisionPublisher;
@@ -50,7 +51,7 @@ class OperatorTemplatesIT {
     private final DeliveryFixture f = new DeliveryFixture(NOON, List.of(new CapturingSms(sent)), UnaryOperator.identity());
     private final IngestFixture shared = IngestFixture.get();
     /** As deployed: the active sets read again at most once a minute. */
-    private final MessageDelivery messages = new MessageDelivery(f.table, f.ingestion, f.clock);
+    private final MessageDelivery messages = new MessageDelivery(f.table, f.ingestion, f.clock, HoldoutShares.NONE);
     private final DeliverMessages delivery = messages.deliverMessages(List.of(new CapturingSms(sent)),
             new TemplateComposer(messages.templates(), Optional.empty(),
                     new TemplateVariables.Brand("Demo Shop", URI.create("https://shop.example")), f.clock),

@@ -27,6 +27,7 @@ import dev.winback.core.event.EngagementEvent;
 import dev.winback.core.event.EventPayload;
 import dev.winback.core.event.Purpose;
 import dev.winback.core.record.EngagementRecord;
+import dev.winback.core.outcome.HoldoutShares;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -216,7 +217,7 @@ class PrivacyIT {
     /** Delivery as its function composes it, on the shared table at this clock's time. */
     private MessageDelivery delivery(Clock clock) {
         EngagementTable table = new EngagementTable(fixture.config, fixture.clients, clock);
-        return new MessageDelivery(table, new Ingestion(table, clock, fixture.writers), clock);
+        return new MessageDelivery(table, new Ingestion(table, clock, fixture.writers), clock, HoldoutShares.NONE);
     }
 
     private List<Map<String, AttributeValue>> contactItemsNaming(String customerId) {

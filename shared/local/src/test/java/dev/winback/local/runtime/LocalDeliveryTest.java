@@ -11,6 +11,7 @@ import dev.winback.core.event.Platform;
 import dev.winback.local.runtime.http.HttpRequestData;
 import dev.winback.local.runtime.http.HttpResponseData;
 import dev.winback.local.runtime.lambda.SqsEvents;
+import dev.winback.core.outcome.HoldoutShares;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -30,7 +31,7 @@ class LocalDeliveryTest {
 
     @Test
     void aLapsedCustomersCampaignLandsInTheOutbox_andTheLedgerListsIt() throws Exception {
-        try (LocalRuntime runtime = LocalRuntime.start(Fixtures.repositoryTemplate(), 0, START)) {
+        try (LocalRuntime runtime = LocalRuntime.start(Fixtures.repositoryTemplate(), 0, START, HoldoutShares.NONE)) {
             // Email always goes to the outbox locally; only SMS and push may go to an SNS emulator.
             EventJsonWriter writer = new EventJsonWriter();
             List<String> bodies = new ArrayList<>();

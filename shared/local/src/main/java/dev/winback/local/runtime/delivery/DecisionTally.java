@@ -12,7 +12,8 @@ import java.util.TreeMap;
 
 /**
  * Counts the decisions delivery publishes, in place of the bus: messages by channel, fallbacks
- * (at once after a refusal, or after a receipt deadline), skipped channels and holds by reason.
+ * (at once after a refusal, or after a receipt deadline), skipped channels and holds by reason,
+ * messages held out for measurement by group.
  * Costs no reads: the demo summary comes from here, not from the ledger.
  */
 public final class DecisionTally implements DecisionPublisher {
@@ -22,6 +23,7 @@ public final class DecisionTally implements DecisionPublisher {
     private final Map<String, Long> skippedByReason = new TreeMap<>();
     private final Map<String, Long> heldByReason = new TreeMap<>();
     private final Map<String, Long> stoppedByReason = new TreeMap<>();
+    private final Map<String, Long> heldOutByGroup = new TreeMap<>();
     private long fellBack;
     private long unknown;
     private long receipts;
@@ -35,7 +37,13 @@ public final class DecisionTally implements DecisionPublisher {
                 case FAILED -> failedByReason.merge(d.reason().wireName(), 1L, Long::sum);
                 case SKIPPED -> skippedByReason.merge(d.reason().wireName(), 1L, Long::sum);
                 case HELD -> heldByReason.merge(d.reason().wireName(), 1L, Long::sum);
-                case STOPPED -> stoppedByReason.merge(d.reason().wireName(), 1L, Long::sum);
+                case STOPPED -> {
+                    stoppedByReason.merge(d.reason().wireName(), 1L, Long::sum);
+                    if (d.reason() == MessageDecision.Reason.HELD_OUT) {
+                        heldOutByGroup.merge(d.detail().startsWith("global control") ? "global control" : "unit holdout",
+                                1L, Long::sum);
+                    }
+                }
                 case FELL_BACK -> fellBack++;
                 case UNKNOWN -> unknown++;
                 case RECEIPT, LATE_RECEIPT -> receipts++;
@@ -52,6 +60,11 @@ public final class DecisionTally implements DecisionPublisher {
         return Map.copyOf(sentByChannel);
     }
 
+    /** Messages withheld for measurement, by group (global control, unit holdout). */
+    public synchronized Map<String, Long> heldOutByGroup() {
+        return Map.copyOf(heldOutByGroup);
+    }
+
     public synchronized Map<String, Long> skippedByReason() {
         return Map.copyOf(skippedByReason);
     }
@@ -61,6 +74,7 @@ public final class DecisionTally implements DecisionPublisher {
         out.printf(Locale.ROOT, "Delivery: %,d requests (%,d not messages), %,d messages sent%n", requests,
                 notMessages, sent());
         section(out, "messages by channel", sentByChannel);
+        section(out, "held out (would have been sent)", heldOutByGroup);
         out.printf(Locale.ROOT, "  fallbacks%n    %-24s %,10d%n    %-24s %,10d%n", "at once (refused)", failedOver,
                 "after the receipt deadline", fellBack);
         section(out, "refusals by reason", failedByReason);
