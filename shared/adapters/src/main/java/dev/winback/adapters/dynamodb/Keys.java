@@ -63,6 +63,10 @@ public final class Keys {
     /** The set of every journey id stored, so that listing them never scans. */
     public static final String JOURNEY_INDEX_PK = "JOURNEYS";
     public static final String JOURNEY_INDEX_SK = "INDEX";
+    /** The playbook's versions, laid out as a journey's definitions. */
+    public static final String PLAYBOOK_PK = "PLAYBOOK";
+    /** The operator-tunable settings' versions, laid out as a journey's definitions. */
+    public static final String SETTINGS_PK = "SETTINGS";
     /** A campaign's template sets: TEMPLATE#<campaignId>, laid out as a journey's definitions. */
     public static final String TEMPLATE_PREFIX = "TEMPLATE#";
     /** The set of every campaign with a stored template set. */
