@@ -49,7 +49,7 @@ public final class DeliveryComposition {
     /** For the local runtime, benchmarks and tests, which compose delivery with their own senders. */
     public DeliveryComposition(DeliverMessages delivery) {
         this.delivery = delivery;
-        this.batch = new DeliveryBatch(delivery, new DeliveryQueueMessages(delivery.policies()),
+        this.batch = new DeliveryBatch(delivery, DeliveryQueueMessages.following(delivery.policies()),
                 WriterThreads.newPool(SENDER_THREADS, "winback-deliver"));
     }
 

@@ -86,8 +86,11 @@ public final class SettingsParser implements DocumentFormat<Settings> {
                 reduced = caps(required(caps, "reduced", "frequencyCaps.reduced"), "frequencyCaps.reduced");
                 JsonNode channels = required(caps, "perChannel", "frequencyCaps.perChannel");
                 if (channels != null && object(channels, "frequencyCaps.perChannel", null)) {
-                    channels.fields().forEachRemaining(e -> channel(e.getKey(), "frequencyCaps.perChannel")
-                            .ifPresent(c -> perChannel.put(c, caps(e.getValue(), "frequencyCaps.perChannel." + e.getKey()))));
+                    channels.fields().forEachRemaining(e -> {
+                        Optional<Channel> channel = channel(e.getKey(), "frequencyCaps.perChannel");
+                        List<FrequencyCap> read = caps(e.getValue(), "frequencyCaps.perChannel." + e.getKey());
+                        channel.ifPresent(c -> perChannel.put(c, read));
+                    });
                 }
             }
             QuietHours quietHours = null;
@@ -183,12 +186,13 @@ public final class SettingsParser implements DocumentFormat<Settings> {
                     "lifecycle.ignoredSends", 1, ChannelState.SEND_HISTORY);
             Optional<Integer> every = whole(required(node, "everyChannel", "lifecycle.everyChannel"),
                     "lifecycle.everyChannel", 1, Channel.values().length);
-            if (newCustomer == null || cooling == null || atRisk == null || lapsed == null || dormant == null
-                    || strong == null || weights == null || ignored.isEmpty() || every.isEmpty()) {
+            if (cooling != null && atRisk != null && lapsed != null && dormant != null
+                    && (!cooling.noLaterThan(atRisk) || !atRisk.noLaterThan(lapsed) || !lapsed.noLaterThan(dormant))) {
+                problem("lifecycle", "need cooling <= atRisk <= lapsed <= dormant, in gaps and in atLeast");
                 return null;
             }
-            if (!cooling.noLaterThan(atRisk) || !atRisk.noLaterThan(lapsed) || !lapsed.noLaterThan(dormant)) {
-                problem("lifecycle", "need cooling <= atRisk <= lapsed <= dormant, in gaps and in atLeast");
+            if (newCustomer == null || cooling == null || atRisk == null || lapsed == null || dormant == null
+                    || strong == null || weights == null || ignored.isEmpty() || every.isEmpty()) {
                 return null;
             }
             SignalPolicy d = SignalPolicy.defaults();

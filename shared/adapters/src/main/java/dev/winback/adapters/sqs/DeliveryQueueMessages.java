@@ -43,12 +43,16 @@ public final class DeliveryQueueMessages {
     private final DeliveryPolicies policies;
 
     public DeliveryQueueMessages(DeliveryPolicy policy) {
-        this(DeliveryPolicies.constant(policy));
+        this.policies = DeliveryPolicies.constant(policy);
+    }
+
+    private DeliveryQueueMessages(DeliveryPolicies policies) {
+        this.policies = policies;
     }
 
     /** @param policies the expiry and receipt wait a request from the evaluator is given, as running */
-    public DeliveryQueueMessages(DeliveryPolicies policies) {
-        this.policies = policies;
+    public static DeliveryQueueMessages following(DeliveryPolicies policies) {
+        return new DeliveryQueueMessages(policies);
     }
 
     public Parsed parse(String body) {

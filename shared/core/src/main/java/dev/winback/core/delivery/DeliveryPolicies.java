@@ -1,7 +1,5 @@
 package dev.winback.core.delivery;
 
-import java.util.Objects;
-
 /**
  * Where delivery gets its send-time settings, asked once per delivery: caps, quiet hours, expiry
  * and receipt waits an operator activates reach it without a restart. Throws when no settings could
@@ -13,7 +11,6 @@ public interface DeliveryPolicies {
 
     /** Always the same settings (tests, tools, the constructors that take a plain policy). */
     static DeliveryPolicies constant(DeliveryPolicy policy) {
-        Objects.requireNonNull(policy, "policy");
         return () -> policy;
     }
 }

@@ -1,7 +1,5 @@
 package dev.winback.core.evaluation;
 
-import java.util.Objects;
-
 /**
  * Where a use case gets the evaluation rules it applies, asked once per run or record: the rules an
  * operator activates reach it without a restart. Throws when no rules could be read yet (the
@@ -13,7 +11,6 @@ public interface EvaluationPolicies {
 
     /** Always the same rules (tests, tools, the constructors that take a plain policy). */
     static EvaluationPolicies constant(EvaluationPolicy policy) {
-        Objects.requireNonNull(policy, "policy");
         return () -> policy;
     }
 }
