@@ -99,9 +99,18 @@ public final class ManageVersions<T> {
         return ManageJourneys.Activation.ACTIVATED;
     }
 
-    /** @return false when there is no earlier activation to return to */
+    /**
+     * Undoes the latest activation: the version active before it runs again, or the shipped document
+     * when the first activation is undone.
+     *
+     * @return false when no stored version was ever activated
+     */
     public boolean rollback() {
         boolean done = versions.rollback();
+        if (!done && versions.active().isPresent()) {
+            versions.deactivate();
+            done = true;
+        }
         if (done) changed.run();
         return done;
     }

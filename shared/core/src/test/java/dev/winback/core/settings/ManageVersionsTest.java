@@ -46,8 +46,17 @@ class ManageVersionsTest {
 
         assertThat(manage.rollback()).isTrue();
         assertThat(manage.current().text()).isEqualTo("cap:2");
+        assertThat(manage.rollback()).as("the first activation undone").isTrue();
+        assertThat(manage.current()).isEqualTo(new ManageVersions.Shown(0, 2, "cap:1"));
+        assertThat(changes).hasValue(4);
+    }
+
+    @Test
+    void withNothingEverActivated_thereIsNothingToRollBack() {
+        manage.submit("cap:2");
+
         assertThat(manage.rollback()).isFalse();
-        assertThat(changes).hasValue(3);
+        assertThat(changes).hasValue(0);
     }
 
     @Test
