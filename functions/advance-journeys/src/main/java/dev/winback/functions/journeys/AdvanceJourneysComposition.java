@@ -4,11 +4,10 @@ import dev.winback.adapters.config.AwsClients;
 import dev.winback.adapters.config.EngagementTable;
 import dev.winback.adapters.config.EvaluatorConfig;
 import dev.winback.adapters.config.Journeys;
-import dev.winback.adapters.config.MessageDelivery;
 import dev.winback.adapters.config.WriterThreads;
-import dev.winback.adapters.json.PlaybookLoader;
 import dev.winback.adapters.sqs.SqsMessageRequests;
-import dev.winback.core.evaluation.EvaluationPolicy;
+import dev.winback.adapters.config.Policies;
+import dev.winback.core.journey.JourneyTransitions;
 import dev.winback.core.journey.AdvanceDueJourneys;
 import dev.winback.core.journey.MessageRequests;
 
@@ -34,8 +33,8 @@ public final class AdvanceJourneysComposition {
         AwsClients clients = new AwsClients();
         Clock clock = Clock.systemUTC();
         EngagementTable table = new EngagementTable(config.winback(), clients, clock);
-        Journeys journeys = new Journeys(table,
-                MessageDelivery.policy(EvaluationPolicy.defaults(new PlaybookLoader().shipped())), clock);
+        Journeys journeys = new Journeys(table, new Policies(table, clock).current(), clock, Journeys.REFRESH,
+                JourneyTransitions.NONE);
         return new AdvanceJourneysComposition(table, journeys,
                 new SqsMessageRequests(clients.sqs(), config.deliveryQueueUrl()), clock, WriterThreads.newPool());
     }

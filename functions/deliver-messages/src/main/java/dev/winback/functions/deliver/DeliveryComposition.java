@@ -8,6 +8,8 @@ import dev.winback.adapters.config.HoldoutConfig;
 import dev.winback.adapters.config.Ingestion;
 import dev.winback.adapters.config.LinkConfig;
 import dev.winback.adapters.config.MessageDelivery;
+import dev.winback.adapters.config.Policies;
+import dev.winback.adapters.config.TemplateSets;
 import dev.winback.adapters.config.WinbackConfig;
 import dev.winback.adapters.config.WriterThreads;
 import dev.winback.adapters.eventbridge.EventBridgeDecisionPublisher;
@@ -23,6 +25,8 @@ import dev.winback.core.delivery.TemplateComposer;
 import dev.winback.core.delivery.UnsubscribeLinks;
 import dev.winback.core.links.KeepSubscribedComposer;
 import dev.winback.core.links.SignedLinks;
+import dev.winback.core.ingest.StoredEventsListener;
+import dev.winback.core.settings.CurrentPolicies;
 import dev.winback.core.sunset.SunsetPolicies;
 
 import java.time.Clock;
@@ -46,7 +50,7 @@ public final class DeliveryComposition {
     /** For the local runtime, benchmarks and tests, which compose delivery with their own senders. */
     public DeliveryComposition(DeliverMessages delivery) {
         this.delivery = delivery;
-        this.batch = new DeliveryBatch(delivery, new DeliveryQueueMessages(delivery.policy()),
+        this.batch = new DeliveryBatch(delivery, DeliveryQueueMessages.following(delivery.policies()),
                 WriterThreads.newPool(SENDER_THREADS, "winback-deliver"));
     }
 
@@ -62,8 +66,9 @@ public final class DeliveryComposition {
         AwsClients clients = new AwsClients();
         Clock clock = Clock.systemUTC();
         EngagementTable table = new EngagementTable(config, clients, clock);
-        MessageDelivery delivery = new MessageDelivery(table, new Ingestion(table, clock, WriterThreads.newPool()), clock,
-                HoldoutConfig.fromEnvironment(env));
+        CurrentPolicies policies = new Policies(table, clock).current();
+        MessageDelivery delivery = new MessageDelivery(table, new Ingestion(table, policies, clock, WriterThreads.newPool(),
+                StoredEventsListener.NONE), policies, HoldoutConfig.fromEnvironment(env), clock, TemplateSets.REFRESH);
         return new DeliveryComposition(delivery.deliverMessages(senders(channels, table, clock),
                 composer(delivery.templates(), channels, LinkConfig.fromEnvironment(env, clients), clock),
                 new EventBridgeDecisionPublisher(clients.eventBridge(), config.eventBusName())));

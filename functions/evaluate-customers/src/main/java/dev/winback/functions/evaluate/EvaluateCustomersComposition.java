@@ -6,11 +6,12 @@ import dev.winback.adapters.config.EvaluatorConfig;
 import dev.winback.adapters.config.JulWarnings;
 import dev.winback.adapters.config.WriterThreads;
 import dev.winback.adapters.eventbridge.EventBridgeActionPublisher;
-import dev.winback.adapters.json.PlaybookLoader;
+import dev.winback.adapters.config.Policies;
 import dev.winback.adapters.sqs.SqsDeliveryRequests;
 import dev.winback.core.evaluation.ActionPublisher;
 import dev.winback.core.evaluation.Destination;
 import dev.winback.core.evaluation.EvaluateDueCustomers;
+import dev.winback.core.evaluation.EvaluationPolicies;
 import dev.winback.core.evaluation.EvaluationPolicy;
 
 import java.time.Clock;
@@ -29,21 +30,27 @@ public final class EvaluateCustomersComposition {
      */
     public EvaluateCustomersComposition(EngagementTable table, EvaluationPolicy policy,
                                         Map<Destination, ActionPublisher> publishers, Clock clock, Executor writers) {
-        this.evaluate = new EvaluateDueCustomers(table.evaluationStore(), table.evaluationStore(), publishers, policy,
+        this(table, EvaluationPolicies.constant(policy), publishers, clock, writers);
+    }
+
+    /** @param policies the rules running, asked once per run (an operator's activation applies to the next) */
+    public EvaluateCustomersComposition(EngagementTable table, EvaluationPolicies policies,
+                                        Map<Destination, ActionPublisher> publishers, Clock clock, Executor writers) {
+        this.evaluate = new EvaluateDueCustomers(table.evaluationStore(), table.evaluationStore(), publishers, policies,
                 table.purchaseModels(), writers, new JulWarnings(EvaluateDueCustomers.class));
         this.clock = clock;
     }
 
     /**
-     * As deployed: actions to the event bus and delivery requests to the delivery queue, the shipped
-     * playbook, the system clock and a writer pool of its own.
+     * As deployed: actions to the event bus and delivery requests to the delivery queue, the playbook
+     * and settings an operator activated (else the shipped ones), the system clock and a writer pool of its own.
      */
     public static EvaluateCustomersComposition fromEnvironment() {
         EvaluatorConfig config = EvaluatorConfig.fromEnvironment(System.getenv());
         AwsClients clients = new AwsClients();
         Clock clock = Clock.systemUTC();
-        return new EvaluateCustomersComposition(new EngagementTable(config.winback(), clients, clock),
-                EvaluationPolicy.defaults(new PlaybookLoader().shipped()), Map.of(
+        EngagementTable table = new EngagementTable(config.winback(), clients, clock);
+        return new EvaluateCustomersComposition(table, new Policies(table, clock).current(), Map.of(
                 Destination.EVENT_BUS, new EventBridgeActionPublisher(clients.eventBridge(), config.winback().eventBusName()),
                 Destination.DELIVERY_QUEUE, new SqsDeliveryRequests(clients.sqs(), config.deliveryQueueUrl())),
                 clock, WriterThreads.newPool());

@@ -7,6 +7,7 @@ import dev.winback.adapters.config.Ingestion;
 import dev.winback.adapters.config.Journeys;
 import dev.winback.adapters.config.JulWarnings;
 import dev.winback.adapters.config.MessageDelivery;
+import dev.winback.adapters.config.Policies;
 import dev.winback.adapters.config.TemplateSets;
 import dev.winback.adapters.config.WinbackConfig;
 import dev.winback.adapters.config.WriterThreads;
@@ -17,6 +18,7 @@ import dev.winback.adapters.sqs.SqsMessageRequests;
 import dev.winback.core.delivery.DeliveryPolicy;
 import dev.winback.core.evaluation.EvaluationPolicy;
 import dev.winback.core.evaluation.ShowCustomer;
+import dev.winback.core.journey.JourneyTransitions;
 import dev.winback.core.journey.MessageRequests;
 import dev.winback.core.links.KeyMaterial;
 import dev.winback.core.privacy.EraseCustomer;
@@ -68,10 +70,10 @@ public final class HttpApiComposition {
     }
 
     private HttpApiComposition(EngagementTable table, MessageRequests journeyMessages, Clock clock) {
-        EvaluationPolicy evaluationPolicy = EvaluationPolicy.defaults(new PlaybookLoader().shipped());
-        DeliveryPolicy deliveryPolicy = MessageDelivery.policy(evaluationPolicy);
-        Journeys journeys = new Journeys(table, deliveryPolicy, clock);
-        Ingestion ingestion = new Ingestion(table, evaluationPolicy, clock, WriterThreads.newPool(),
+        Policies policies = new Policies(table, clock);
+        DeliveryPolicy deliveryPolicy = MessageDelivery.policy(EvaluationPolicy.defaults(new PlaybookLoader().shipped()));
+        Journeys journeys = new Journeys(table, policies.current(), clock, Journeys.REFRESH, JourneyTransitions.NONE);
+        Ingestion ingestion = new Ingestion(table, policies.current(), clock, WriterThreads.newPool(),
                 journeys.intake(journeyMessages));
         DynamoDbCustomerData data = new DynamoDbCustomerData(table.clients().dynamoDb(), table.tableName(),
                 table.contacts());
@@ -81,7 +83,7 @@ public final class HttpApiComposition {
         Map<String, Route> routes = new HashMap<>(Map.ofEntries(
                 Map.entry("POST /v1/events", new PostEventsRoute(ingestion.intake())),
                 Map.entry("GET /v1/customers/{customerId}", new GetCustomerRoute(new ShowCustomer(table.store(),
-                        ingestion.evaluationPolicy(), table.purchaseModels(), new JulWarnings(ShowCustomer.class)))),
+                        ingestion.evaluationPolicies(), table.purchaseModels(), new JulWarnings(ShowCustomer.class)))),
                 Map.entry("GET /v1/customers/{customerId}/inbox", new GetInboxRoute(new DynamoDbInbox(
                         table.clients().dynamoDb(), table.tableName(), table.meter(), clock,
                         DynamoDbInbox.DEFAULT_TTL))),
@@ -95,6 +97,9 @@ public final class HttpApiComposition {
         routes.put(DryRunRoute.KEY, new DryRunRoute(journeys.dryRun(table), clock));
         routes.putAll(new CatalogRoutes(journeys.manageCatalog()).byKey());
         routes.putAll(new TemplateRoutes(templateSets.manage(), templateSets.format()).byKey());
+        // The playbook and the settings: versions an operator checks, stores, activates and rolls back.
+        routes.putAll(DocumentRoutes.playbook(policies.managePlaybook()).byKey());
+        routes.putAll(DocumentRoutes.settings(policies.manageSettings()).byKey());
         this.routes = new RouteTable(routes);
     }
 

@@ -5,10 +5,10 @@ import dev.winback.adapters.config.EngagementTable;
 import dev.winback.adapters.config.Ingestion;
 import dev.winback.adapters.config.EvaluatorConfig;
 import dev.winback.adapters.config.Journeys;
-import dev.winback.adapters.config.MessageDelivery;
-import dev.winback.adapters.json.PlaybookLoader;
 import dev.winback.adapters.sqs.SqsMessageRequests;
-import dev.winback.core.evaluation.EvaluationPolicy;
+import dev.winback.adapters.config.Policies;
+import dev.winback.core.journey.JourneyTransitions;
+import dev.winback.core.settings.CurrentPolicies;
 import dev.winback.adapters.config.WriterThreads;
 import dev.winback.core.ingest.EventIntake;
 
@@ -33,9 +33,9 @@ public final class IngestEventsComposition {
         EvaluatorConfig config = EvaluatorConfig.fromEnvironment(System.getenv());
         AwsClients clients = new AwsClients();
         EngagementTable table = new EngagementTable(config.winback(), clients, clock);
-        EvaluationPolicy policy = EvaluationPolicy.defaults(new PlaybookLoader().shipped());
-        Journeys journeys = new Journeys(table, MessageDelivery.policy(policy), clock);
-        return new IngestEventsComposition(new Ingestion(table, policy, clock, WriterThreads.newPool(),
+        CurrentPolicies policies = new Policies(table, clock).current();
+        Journeys journeys = new Journeys(table, policies, clock, Journeys.REFRESH, JourneyTransitions.NONE);
+        return new IngestEventsComposition(new Ingestion(table, policies, clock, WriterThreads.newPool(),
                 journeys.intake(new SqsMessageRequests(clients.sqs(), config.deliveryQueueUrl()))));
     }
 

@@ -4,6 +4,7 @@ import dev.winback.adapters.config.AwsClients;
 import dev.winback.adapters.config.EngagementTable;
 import dev.winback.adapters.config.Ingestion;
 import dev.winback.adapters.config.JulWarnings;
+import dev.winback.adapters.config.Policies;
 import dev.winback.adapters.config.WinbackConfig;
 import dev.winback.adapters.config.WriterThreads;
 import dev.winback.adapters.dynamodb.AccountHealth;
@@ -21,6 +22,7 @@ import dev.winback.core.feedback.ReplyEvents;
 import dev.winback.core.feedback.SmsOptIns;
 import dev.winback.core.feedback.SmsReplies;
 import dev.winback.core.ingest.IntakeResult;
+import dev.winback.core.ingest.StoredEventsListener;
 
 import java.time.Clock;
 
@@ -44,7 +46,8 @@ public final class FeedbackComposition {
     }
 
     private FeedbackComposition(EngagementTable table, WinbackConfig config, AwsClients clients, Clock clock) {
-        this(table, new Ingestion(table, clock, WriterThreads.newPool()), new SnsEndpointOwners(clients.sns()),
+        this(table, new Ingestion(table, new Policies(table, clock).current(), clock, WriterThreads.newPool(),
+                StoredEventsListener.NONE), new SnsEndpointOwners(clients.sns()),
                 new SnsSmsReplies(clients.sns()),
                 new EventBridgeReplyEvents(clients.eventBridge(), config.eventBusName()),
                 new DynamoDbOnce(clients.dynamoDb(), config.tableName(), clock), clock,

@@ -5,6 +5,7 @@ import dev.winback.adapters.json.JsonEventFormat;
 import dev.winback.adapters.json.PlaybookLoader;
 import dev.winback.core.delivery.DecisionPublisher;
 import dev.winback.core.delivery.MessageReceipts;
+import dev.winback.core.evaluation.EvaluationPolicies;
 import dev.winback.core.evaluation.EvaluationPolicy;
 import dev.winback.core.evaluation.Evaluator;
 import dev.winback.core.ingest.EventIntake;
@@ -22,7 +23,7 @@ import java.util.concurrent.Executor;
  */
 public final class Ingestion {
 
-    private final EvaluationPolicy evaluationPolicy;
+    private final EvaluationPolicies evaluationPolicies;
     private final IngestEvents events;
     private final EventIntake intake;
 
@@ -39,9 +40,15 @@ public final class Ingestion {
     /** @param listener hears of each customer's stored events (journeys), after the record write */
     public Ingestion(EngagementTable table, EvaluationPolicy evaluationPolicy, Clock clock, Executor writers,
                      StoredEventsListener listener) {
-        this.evaluationPolicy = evaluationPolicy;
+        this(table, EvaluationPolicies.constant(evaluationPolicy), clock, writers, listener);
+    }
+
+    /** @param policies the rules running (an operator's activation applies to the next timer armed) */
+    public Ingestion(EngagementTable table, EvaluationPolicies policies, Clock clock, Executor writers,
+                     StoredEventsListener listener) {
+        this.evaluationPolicies = policies;
         this.events = new IngestEvents(table.store(), writers, clock,
-                (record, now) -> Evaluator.dueAt(record, now, evaluationPolicy, table.purchaseModels().current()),
+                (record, now) -> Evaluator.dueAt(record, now, policies.evaluation(), table.purchaseModels().current()),
                 new MessageReceipts(table.messageLedger(), DecisionPublisher.NONE, clock),
                 IngestConfig.arrivalWindow(System.getenv()), new JulWarnings(IngestEvents.class), listener);
         this.intake = new EventIntake(events, new JsonEventFormat(),
@@ -51,7 +58,11 @@ public final class Ingestion {
 
     /** The playbook's evaluation rules the timers are armed with. */
     public EvaluationPolicy evaluationPolicy() {
-        return evaluationPolicy;
+        return evaluationPolicies.evaluation();
+    }
+
+    public EvaluationPolicies evaluationPolicies() {
+        return evaluationPolicies;
     }
 
     /** Applies parsed events (message sends recorded by delivery, the use cases' own events). */

@@ -5,6 +5,7 @@ import dev.winback.adapters.dynamodb.DynamoDbJourneyDefinitionStore;
 import dev.winback.adapters.dynamodb.DynamoDbJourneyStore;
 import dev.winback.adapters.json.JourneyLoader;
 import dev.winback.adapters.json.JsonJourneyFormat;
+import dev.winback.core.delivery.DeliveryPolicies;
 import dev.winback.core.delivery.DeliveryPolicy;
 import dev.winback.core.journey.ActiveJourneys;
 import dev.winback.core.journey.AdvanceDueJourneys;
@@ -36,7 +37,7 @@ public final class Journeys {
     private final JsonJourneyFormat format = new JsonJourneyFormat();
     private final ActiveJourneys shipped;
     private final CurrentJourneys current;
-    private final DeliveryPolicy policy;
+    private final DeliveryPolicies policies;
     private final Clock clock;
     private final JourneyTransitions transitions;
 
@@ -52,6 +53,12 @@ public final class Journeys {
     /** @param transitions hears what intake and the timer stored (for counting) */
     public Journeys(EngagementTable table, DeliveryPolicy policy, Clock clock, Duration refresh,
                     JourneyTransitions transitions) {
+        this(table, DeliveryPolicies.constant(policy), clock, refresh, transitions);
+    }
+
+    /** @param policies the send-time settings running, asked per step (an operator's activation applies at once) */
+    public Journeys(EngagementTable table, DeliveryPolicies policies, Clock clock, Duration refresh,
+                    JourneyTransitions transitions) {
         this.transitions = transitions;
         this.store = new DynamoDbJourneyStore(table.clients().dynamoDb(), table.tableName(), table.meter());
         this.versions = new DynamoDbJourneyDefinitionStore(table.clients().dynamoDb(), table.tableName(), table.meter());
@@ -59,7 +66,7 @@ public final class Journeys {
         this.shipped = new JourneyLoader().shippedActive();
         this.current = new CurrentJourneys(versions, catalogs, format, shipped, clock, refresh,
                 new JulWarnings(CurrentJourneys.class));
-        this.policy = policy;
+        this.policies = policies;
         this.clock = clock;
     }
 
@@ -82,13 +89,13 @@ public final class Journeys {
 
     /** What ingestion tells of stored events: journeys entered, woken and ended, first steps sent at once. */
     public TakeJourneyEvents intake(MessageRequests requests) {
-        return new TakeJourneyEvents(store, current, policy, requests, clock, new JulWarnings(TakeJourneyEvents.class),
+        return new TakeJourneyEvents(store, current, policies, requests, clock, new JulWarnings(TakeJourneyEvents.class),
                 transitions);
     }
 
     /** The journeys' timer run. */
     public AdvanceDueJourneys advance(EngagementTable table, MessageRequests requests, Executor executor) {
-        return new AdvanceDueJourneys(store, table.store(), current, policy, requests, executor,
+        return new AdvanceDueJourneys(store, table.store(), current, policies, requests, executor,
                 new JulWarnings(AdvanceDueJourneys.class), transitions);
     }
 
@@ -104,7 +111,7 @@ public final class Journeys {
 
     /** What the active journeys (or a candidate) would do to some customers, reading only. */
     public DryRunJourneys dryRun(EngagementTable table) {
-        return new DryRunJourneys(table.store(), store, current, policy);
+        return new DryRunJourneys(table.store(), store, current, policies);
     }
 
     /** How definitions and catalogs are read and written. */

@@ -10,6 +10,7 @@ import dev.winback.core.delivery.ChannelPlans;
 import dev.winback.core.delivery.ChannelSender;
 import dev.winback.core.delivery.DecisionPublisher;
 import dev.winback.core.delivery.DeliverMessages;
+import dev.winback.core.delivery.DeliveryPolicies;
 import dev.winback.core.delivery.DeliveryPolicy;
 import dev.winback.core.delivery.MessageComposer;
 import dev.winback.core.delivery.MessageLedger;
@@ -40,7 +41,7 @@ public final class MessageDelivery {
 
     private final EngagementTable table;
     private final Ingestion ingestion;
-    private final DeliveryPolicy policy;
+    private final DeliveryPolicies policies;
     private final Clock clock;
     private final TemplateSets templates;
     private final HoldoutAssignment holdouts;
@@ -56,10 +57,16 @@ public final class MessageDelivery {
     /** @param templateRefresh how often the active template sets are read again (zero in tests) */
     public MessageDelivery(EngagementTable table, Ingestion ingestion, Clock clock, HoldoutShares holdouts,
                            Duration templateRefresh) {
+        this(table, ingestion, DeliveryPolicies.constant(policy(ingestion)), holdouts, clock, templateRefresh);
+    }
+
+    /** @param policies the send-time settings running, asked at the start of each delivery */
+    public MessageDelivery(EngagementTable table, Ingestion ingestion, DeliveryPolicies policies, HoldoutShares holdouts,
+                           Clock clock, Duration templateRefresh) {
         this.table = table;
         this.ingestion = ingestion;
         this.clock = clock;
-        this.policy = policy(ingestion);
+        this.policies = policies;
         this.templates = new TemplateSets(table, clock, templateRefresh);
         this.holdouts = new HoldoutAssignment(holdouts,
                 new DynamoDbHoldoutKey(table.clients().dynamoDb(), table.tableName(), table.meter()));
@@ -78,7 +85,11 @@ public final class MessageDelivery {
     }
 
     public DeliveryPolicy policy() {
-        return policy;
+        return policies.delivery();
+    }
+
+    public DeliveryPolicies policies() {
+        return policies;
     }
 
     /** The templates messages are rendered from: each campaign's active stored set, else the shipped one. */
@@ -101,7 +112,7 @@ public final class MessageDelivery {
                 .map(sender -> sender.channel() == Channel.SMS ? new SuppressedNumbers(sender, table.contacts()) : sender)
                 .toList();
         return new DeliverMessages(table.store(), ledger, guarded, composer,
-                new RecordSend(ingestion.events(), new JulWarnings(RecordSend.class)), decisions, policy,
+                new RecordSend(ingestion.events(), new JulWarnings(RecordSend.class)), decisions, policies,
                 new AccountHealthPauses(new AccountHealth(dynamoDb, table.tableName()), clock, ACCOUNT_HEALTH_REFRESH),
                 clock, new JulWarnings(DeliverMessages.class), holdouts);
     }

@@ -63,14 +63,19 @@ public final class Keys {
     /** The set of every journey id stored, so that listing them never scans. */
     public static final String JOURNEY_INDEX_PK = "JOURNEYS";
     public static final String JOURNEY_INDEX_SK = "INDEX";
+    /** The playbook's versions, laid out as a journey's definitions. */
+    public static final String PLAYBOOK_PK = "PLAYBOOK";
+    /**
+     * The deployment's settings: the operator-tunable settings' versions (laid out as a journey's
+     * definitions) and, beside them, the holdout key, created once and never changed.
+     */
+    public static final String SETTINGS_PK = "SETTINGS";
     /** A campaign's template sets: TEMPLATE#<campaignId>, laid out as a journey's definitions. */
     public static final String TEMPLATE_PREFIX = "TEMPLATE#";
     /** The set of every campaign with a stored template set. */
     public static final String TEMPLATE_INDEX_PK = "TEMPLATES";
     public static final String TEMPLATE_INDEX_SK = "INDEX";
 
-    /** Settings of the deployment kept in the table; the holdout key is created once and never changes. */
-    public static final String SETTINGS_PK = "SETTINGS";
     public static final String HOLDOUT_KEY_SK = "HOLDOUT_KEY";
 
     /** The fitted purchase model. */

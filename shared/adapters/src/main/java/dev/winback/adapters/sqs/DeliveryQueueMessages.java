@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.winback.adapters.json.DeliveryJson;
 import dev.winback.adapters.json.RetentionActionRequestedJson;
+import dev.winback.core.delivery.DeliveryPolicies;
 import dev.winback.core.delivery.DeliveryPolicy;
 import dev.winback.core.delivery.DeliveryRequest;
 import dev.winback.core.playbook.ActionRequest;
@@ -39,10 +40,19 @@ public final class DeliveryQueueMessages {
         }
     }
 
-    private final DeliveryPolicy policy;
+    private final DeliveryPolicies policies;
 
     public DeliveryQueueMessages(DeliveryPolicy policy) {
-        this.policy = policy;
+        this.policies = DeliveryPolicies.constant(policy);
+    }
+
+    private DeliveryQueueMessages(DeliveryPolicies policies) {
+        this.policies = policies;
+    }
+
+    /** @param policies the expiry and receipt wait a request from the evaluator is given, as running */
+    public static DeliveryQueueMessages following(DeliveryPolicies policies) {
+        return new DeliveryQueueMessages(policies);
     }
 
     public Parsed parse(String body) {
@@ -62,7 +72,7 @@ public final class DeliveryQueueMessages {
                 if (action.action().kind() != RetentionAction.Kind.MESSAGE) {
                     return new Parsed.NotAMessage(action.action().wireName());
                 }
-                return new Parsed.Deliver(DeliveryRequest.of(action, policy));
+                return new Parsed.Deliver(DeliveryRequest.of(action, policies.delivery()));
             }
         } catch (RuntimeException e) {
             return new Parsed.Invalid(Optional.ofNullable(e.getMessage()).orElse(e.getClass().getSimpleName()));

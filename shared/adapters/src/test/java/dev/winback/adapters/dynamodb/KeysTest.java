@@ -73,6 +73,8 @@ class KeysTest {
         assertThat(Keys.journeyDueShard(3)).isEqualTo("JDUE#3");
         assertThat(Keys.journey("review")).isEqualTo("JOURNEY#review");
         assertThat(Keys.CATALOG_PK).isEqualTo("CATALOG");
+        assertThat(Keys.PLAYBOOK_PK).isEqualTo("PLAYBOOK");
+        assertThat(Keys.SETTINGS_PK).isEqualTo("SETTINGS");
         assertThat(Keys.version(7)).isEqualTo("V#000007");
         assertThat(Keys.ACTIVE_SK).isEqualTo("ACTIVE");
         assertThat(Keys.JOURNEY_INDEX_PK + " " + Keys.JOURNEY_INDEX_SK).isEqualTo("JOURNEYS INDEX");

@@ -75,7 +75,7 @@ public final class DeliverMessages {
     private final MessageComposer composer;
     private final SendRecorder recorder;
     private final DecisionPublisher publisher;
-    private final DeliveryPolicy policy;
+    private final DeliveryPolicies policies;
     private final SendingPauses pauses;
     private final Clock clock;
     private final Warnings warnings;
@@ -99,14 +99,26 @@ public final class DeliverMessages {
     public DeliverMessages(EngagementStore records, MessageLedger ledger, List<ChannelSender> senders,
                            MessageComposer composer, SendRecorder recorder, DecisionPublisher publisher,
                            DeliveryPolicy policy, SendingPauses pauses, Clock clock, Warnings warnings) {
-        this(records, ledger, senders, composer, recorder, publisher, policy, pauses, clock, warnings,
-                HoldoutAssignment.NONE);
+        this(records, ledger, senders, composer, recorder, publisher, DeliveryPolicies.constant(policy), pauses, clock,
+                warnings, HoldoutAssignment.NONE);
     }
 
-    /** @param holdouts who is withheld from which unit's marketing, for measurement */
+    /** With one policy for every delivery (tests, and callers that never change it). */
     public DeliverMessages(EngagementStore records, MessageLedger ledger, List<ChannelSender> senders,
                            MessageComposer composer, SendRecorder recorder, DecisionPublisher publisher,
                            DeliveryPolicy policy, SendingPauses pauses, Clock clock, Warnings warnings,
+                           HoldoutAssignment holdouts) {
+        this(records, ledger, senders, composer, recorder, publisher, DeliveryPolicies.constant(policy), pauses, clock,
+                warnings, holdouts);
+    }
+
+    /**
+     * @param policies asked at the start of each delivery, so an operator's change applies to the next message
+     * @param holdouts who is withheld from which unit's marketing, for measurement
+     */
+    public DeliverMessages(EngagementStore records, MessageLedger ledger, List<ChannelSender> senders,
+                           MessageComposer composer, SendRecorder recorder, DecisionPublisher publisher,
+                           DeliveryPolicies policies, SendingPauses pauses, Clock clock, Warnings warnings,
                            HoldoutAssignment holdouts) {
         this.records = records;
         this.ledger = ledger;
@@ -120,7 +132,7 @@ public final class DeliverMessages {
         this.composer = composer;
         this.recorder = recorder;
         this.publisher = publisher;
-        this.policy = policy;
+        this.policies = policies;
         this.pauses = pauses;
         this.clock = clock;
         this.warnings = warnings;
@@ -128,7 +140,11 @@ public final class DeliverMessages {
     }
 
     public DeliveryPolicy policy() {
-        return policy;
+        return policies.delivery();
+    }
+
+    public DeliveryPolicies policies() {
+        return policies;
     }
 
     /** A delivery request from the queue (possibly a duplicate, possibly redelivered). */
@@ -202,6 +218,7 @@ public final class DeliverMessages {
      * @param start  where to go on from: {@code stored}, or a transition of it not yet stored
      */
     private Result advance(LedgerEntry stored, LedgerEntry start, Trigger trigger, Instant now) {
+        DeliveryPolicy policy = policies.delivery();
         StoredRecord read = readRecord(start.key().customerId());
         // An erased customer gets nothing, and no new ledger entry in the partition erasure emptied.
         if (read.erased() && stored.version() == 0) return new Result(Outcome.DONE, Optional.empty(), false);
@@ -347,7 +364,7 @@ public final class DeliverMessages {
                     rejected.kind() == SendResult.FailureKind.ENDPOINT_DISABLED
                             ? Reason.ENDPOINT_DISABLED : Reason.PROVIDER_REJECTED,
                     rejected.kind().name().toLowerCase(java.util.Locale.ROOT) + ": " + rejected.reason(),
-                    now.plus(policy.lease()), now);
+                    now.plus(policies.delivery().lease()), now);
             case SendResult.Retryable retryable -> entry.released(number, Reason.PROVIDER_THROTTLED,
                     retryable.reason(), RetryBackoff.retryAt(entry, now), now);
             case SendResult.Unknown unknown -> entry.unknown(number, Reason.NO_PROVIDER_ANSWER, unknown.reason(), now);
@@ -386,7 +403,7 @@ public final class DeliverMessages {
         if (!accepted.receiptsExpected()) return Optional.empty();
         Instant deadline = now.plus(entry.request().receiptWait());
         if (!deadline.isBefore(entry.request().expiresAt())) return Optional.empty();
-        boolean another = policy.plans().planFor(entry.request()).stream().anyMatch(c -> !entry.wasTried(c));
+        boolean another = policies.delivery().plans().planFor(entry.request()).stream().anyMatch(c -> !entry.wasTried(c));
         return another ? Optional.of(deadline) : Optional.empty();
     }
 

@@ -60,7 +60,7 @@ public final class EvaluateDueCustomers {
     private final EvaluationStore store;
     private final ActionOutbox outbox;
     private final Map<Destination, ActionPublisher> publishers;
-    private final EvaluationPolicy policy;
+    private final EvaluationPolicies policies;
     private final PurchaseModels models;
     private final Executor executor;
     private final Warnings warnings;
@@ -74,19 +74,26 @@ public final class EvaluateDueCustomers {
     /** @param warnings hears of failures left for the next run (ids only) */
     public EvaluateDueCustomers(EvaluationStore store, ActionOutbox outbox, Map<Destination, ActionPublisher> publishers,
                                 EvaluationPolicy policy, PurchaseModels models, Executor executor, Warnings warnings) {
+        this(store, outbox, publishers, EvaluationPolicies.constant(policy), models, executor, warnings);
+    }
+
+    /** @param policies asked once per run, so an operator's activation applies from the next run */
+    public EvaluateDueCustomers(EvaluationStore store, ActionOutbox outbox, Map<Destination, ActionPublisher> publishers,
+                                EvaluationPolicies policies, PurchaseModels models, Executor executor, Warnings warnings) {
         this.store = Objects.requireNonNull(store, "store");
         this.outbox = Objects.requireNonNull(outbox, "outbox");
         this.publishers = new EnumMap<>(publishers);
         if (!this.publishers.keySet().equals(EnumSet.allOf(Destination.class))) {
             throw new IllegalArgumentException("need a publisher for every destination, got " + publishers.keySet());
         }
-        this.policy = Objects.requireNonNull(policy, "policy");
+        this.policies = Objects.requireNonNull(policies, "policies");
         this.models = Objects.requireNonNull(models, "models");
         this.executor = Objects.requireNonNull(executor, "executor");
         this.warnings = Objects.requireNonNull(warnings, "warnings");
     }
 
     public Report run(Instant now) {
+        EvaluationPolicy policy = policies.evaluation();
         PurchaseModel model = models.current();
         Set<String> customers = new LinkedHashSet<>();
         List<DueItem.Action> dueActions = new ArrayList<>();
@@ -109,7 +116,7 @@ public final class EvaluateDueCustomers {
                 counters.failed.addAndGet(chunk.size());
                 continue;
             }
-            FanOut.forEach(chunk, executor, id -> evaluateOne(id, loaded.get(id), now, model, counters, toPublish));
+            FanOut.forEach(chunk, executor, id -> evaluateOne(id, loaded.get(id), now, policy, model, counters, toPublish));
         }
         Instant leaseUntil = now.plus(LEASE);
         for (DueItem.Action due : dueActions) {
@@ -143,7 +150,8 @@ public final class EvaluateDueCustomers {
         return shards.stream().flatMap(List::stream).toList();
     }
 
-    private void evaluateOne(String customerId, StoredRecord first, Instant now, PurchaseModel model, Counters counters,
+    private void evaluateOne(String customerId, StoredRecord first, Instant now, EvaluationPolicy policy,
+                             PurchaseModel model, Counters counters,
                              List<PendingAction> toPublish) {
         StoredRecord stored = first;
         boolean consistent = false; // the first read is eventually consistent

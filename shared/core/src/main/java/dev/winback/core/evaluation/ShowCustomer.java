@@ -18,13 +18,18 @@ public final class ShowCustomer {
     }
 
     private final EngagementStore store;
-    private final EvaluationPolicy policy;
+    private final EvaluationPolicies policies;
     private final PurchaseModels models;
     private final Warnings warnings;
 
     public ShowCustomer(EngagementStore store, EvaluationPolicy policy, PurchaseModels models, Warnings warnings) {
+        this(store, EvaluationPolicies.constant(policy), models, warnings);
+    }
+
+    /** @param policies the rules the evaluations are worded with, asked per customer shown */
+    public ShowCustomer(EngagementStore store, EvaluationPolicies policies, PurchaseModels models, Warnings warnings) {
         this.store = store;
-        this.policy = policy;
+        this.policies = policies;
         this.models = models;
         this.warnings = warnings;
     }
@@ -37,7 +42,7 @@ public final class ShowCustomer {
     /** The record is still shown when its evaluation cannot be worded again (a playbook that changed shape). */
     private Optional<EvaluationReport> words(EngagementRecord record) {
         try {
-            return EvaluationReport.of(record, policy, models.current());
+            return EvaluationReport.of(record, policies.evaluation(), models.current());
         } catch (RuntimeException e) {
             warnings.warn("wording a stored evaluation failed; serving it without explanations", e);
             return Optional.empty();

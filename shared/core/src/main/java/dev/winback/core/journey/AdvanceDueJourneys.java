@@ -1,6 +1,7 @@
 package dev.winback.core.journey;
 
 import dev.winback.core.concurrent.FanOut;
+import dev.winback.core.delivery.DeliveryPolicies;
 import dev.winback.core.delivery.DeliveryPolicy;
 import dev.winback.core.observe.Warnings;
 import dev.winback.core.record.EngagementStore;
@@ -43,7 +44,7 @@ public final class AdvanceDueJourneys {
     private final JourneyStore store;
     private final EngagementStore records;
     private final JourneyDefinitions definitions;
-    private final DeliveryPolicy policy;
+    private final DeliveryPolicies policies;
     private final JourneyCommit commit;
     private final Executor executor;
     private final Warnings warnings;
@@ -57,18 +58,25 @@ public final class AdvanceDueJourneys {
     public AdvanceDueJourneys(JourneyStore store, EngagementStore records, JourneyDefinitions definitions,
                               DeliveryPolicy policy, MessageRequests requests, Executor executor, Warnings warnings,
                               JourneyTransitions heard) {
+        this(store, records, definitions, DeliveryPolicies.constant(policy), requests, executor, warnings, heard);
+    }
+
+    /** @param policies asked once per run, so the settings an operator activates apply from the next run */
+    public AdvanceDueJourneys(JourneyStore store, EngagementStore records, JourneyDefinitions definitions,
+                              DeliveryPolicies policies, MessageRequests requests, Executor executor, Warnings warnings,
+                              JourneyTransitions heard) {
         this.heard = Objects.requireNonNull(heard, "heard");
         this.store = Objects.requireNonNull(store, "store");
         this.records = Objects.requireNonNull(records, "records");
         this.definitions = Objects.requireNonNull(definitions, "definitions");
-        this.policy = Objects.requireNonNull(policy, "policy");
+        this.policies = Objects.requireNonNull(policies, "policies");
         this.commit = new JourneyCommit(store, requests, warnings);
         this.executor = Objects.requireNonNull(executor, "executor");
         this.warnings = Objects.requireNonNull(warnings, "warnings");
     }
 
     public Report run(Instant now) {
-        JourneyEngine engine = new JourneyEngine(definitions.active(), policy);
+        JourneyEngine engine = new JourneyEngine(definitions.active(), policies.delivery());
         List<String> due = dueCustomers(now);
         AtomicInteger advanced = new AtomicInteger();
         AtomicInteger upToDate = new AtomicInteger();

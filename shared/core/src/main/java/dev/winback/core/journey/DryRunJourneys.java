@@ -1,5 +1,6 @@
 package dev.winback.core.journey;
 
+import dev.winback.core.delivery.DeliveryPolicies;
 import dev.winback.core.delivery.DeliveryPolicy;
 import dev.winback.core.delivery.DeliveryRequest;
 import dev.winback.core.delivery.MessageKey;
@@ -94,18 +95,24 @@ public final class DryRunJourneys {
     private final EngagementStore records;
     private final JourneyStore journeys;
     private final JourneyDefinitions definitions;
-    private final DeliveryPolicy policy;
+    private final DeliveryPolicies policies;
 
     public DryRunJourneys(EngagementStore records, JourneyStore journeys, JourneyDefinitions definitions,
                           DeliveryPolicy policy) {
+        this(records, journeys, definitions, DeliveryPolicies.constant(policy));
+    }
+
+    /** @param policies asked per dry run, so it shows what the settings running would do */
+    public DryRunJourneys(EngagementStore records, JourneyStore journeys, JourneyDefinitions definitions,
+                          DeliveryPolicies policies) {
         this.records = Objects.requireNonNull(records, "records");
         this.journeys = Objects.requireNonNull(journeys, "journeys");
         this.definitions = Objects.requireNonNull(definitions, "definitions");
-        this.policy = Objects.requireNonNull(policy, "policy");
+        this.policies = Objects.requireNonNull(policies, "policies");
     }
 
     public Report run(Request request) {
-        JourneyEngine engine = new JourneyEngine(withCandidate(definitions.active(), request.candidate()), policy);
+        JourneyEngine engine = new JourneyEngine(withCandidate(definitions.active(), request.candidate()), policies.delivery());
         Instant until = request.date().plus(request.horizon());
         List<CustomerRun> runs = new ArrayList<>();
         for (String customerId : request.customerIds().stream().distinct().toList()) {

@@ -1,5 +1,6 @@
 package dev.winback.core.journey;
 
+import dev.winback.core.delivery.DeliveryPolicies;
 import dev.winback.core.delivery.DeliveryPolicy;
 import dev.winback.core.event.EngagementEvent;
 import dev.winback.core.ingest.StoredEventsListener;
@@ -23,7 +24,7 @@ public final class TakeJourneyEvents implements StoredEventsListener {
 
     private final JourneyStore store;
     private final JourneyDefinitions definitions;
-    private final DeliveryPolicy policy;
+    private final DeliveryPolicies policies;
     private final JourneyCommit commit;
     private final Clock clock;
     private final Warnings warnings;
@@ -36,10 +37,16 @@ public final class TakeJourneyEvents implements StoredEventsListener {
 
     public TakeJourneyEvents(JourneyStore store, JourneyDefinitions definitions, DeliveryPolicy policy,
                              MessageRequests requests, Clock clock, Warnings warnings, JourneyTransitions transitions) {
+        this(store, definitions, DeliveryPolicies.constant(policy), requests, clock, warnings, transitions);
+    }
+
+    /** @param policies asked per customer's events, so the settings an operator activates apply to the next step */
+    public TakeJourneyEvents(JourneyStore store, JourneyDefinitions definitions, DeliveryPolicies policies,
+                             MessageRequests requests, Clock clock, Warnings warnings, JourneyTransitions transitions) {
         this.transitions = Objects.requireNonNull(transitions, "transitions");
         this.store = Objects.requireNonNull(store, "store");
         this.definitions = Objects.requireNonNull(definitions, "definitions");
-        this.policy = Objects.requireNonNull(policy, "policy");
+        this.policies = Objects.requireNonNull(policies, "policies");
         this.commit = new JourneyCommit(store, requests, warnings);
         this.clock = Objects.requireNonNull(clock, "clock");
         this.warnings = Objects.requireNonNull(warnings, "warnings");
@@ -51,7 +58,7 @@ public final class TakeJourneyEvents implements StoredEventsListener {
             ActiveJourneys active = definitions.active();
             List<EngagementEvent> relevant = events.stream().filter(active::hears).toList();
             if (relevant.isEmpty()) return true;
-            JourneyEngine engine = new JourneyEngine(active, policy);
+            JourneyEngine engine = new JourneyEngine(active, policies.delivery());
             for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
                 Instant now = clock.instant();
                 StoredJourneys stored = store.load(record.customerId());

@@ -11,7 +11,10 @@ import dev.winback.adapters.config.EngagementTable;
 import dev.winback.adapters.config.HoldoutConfig;
 import dev.winback.adapters.config.Ingestion;
 import dev.winback.adapters.config.Journeys;
-import dev.winback.core.delivery.DeliveryPolicy;
+import dev.winback.adapters.config.Policies;
+import dev.winback.adapters.config.TemplateSets;
+import dev.winback.core.ingest.StoredEventsListener;
+import dev.winback.core.settings.CurrentPolicies;
 import dev.winback.functions.journeys.AdvanceJourneysComposition;
 import dev.winback.functions.journeys.AdvanceJourneysHandler;
 import dev.winback.adapters.config.MessageDelivery;
@@ -216,31 +219,34 @@ public final class LocalRuntime implements AutoCloseable {
             // The scheduled functions and delivery see each firing's time during a tick; the API keeps "now".
             RunClock runClock = new RunClock(b.clock);
             EngagementTable scheduled = new EngagementTable(b.config, b.clients, runClock);
-            Ingestion scheduledIngestion = new Ingestion(scheduled, runClock, writers);
+            // The playbook and settings an operator activated, read again a minute after on the virtual clock, as in AWS.
+            CurrentPolicies policies = new Policies(scheduled, runClock).current();
+            Ingestion scheduledIngestion = new Ingestion(scheduled, policies, runClock, writers, StoredEventsListener.NONE);
             b.actionEvents = new InMemoryActionPublisher();
             b.deliveryRequests = new InMemoryActionPublisher();
             // The delivery queue's consumer runs in this process: each request is delivered as it is published.
             // A fixed key locally, so that the same seed holds out the same customers on every run.
             DynamoDbHoldoutKey.storeIfAbsent(b.clients.dynamoDb(), b.config.tableName(), new CapacityMeter(),
                     DynamoDbHoldoutKey.LOCAL_DEVELOPMENT_KEY);
-            b.delivery = new LocalDelivery(new MessageDelivery(scheduled, scheduledIngestion, runClock, holdouts), new DynamoDbInbox(b.clients.dynamoDb(), b.config.tableName(),
+            b.delivery = new LocalDelivery(new MessageDelivery(scheduled, scheduledIngestion, policies, holdouts, runClock,
+                    TemplateSets.REFRESH), new DynamoDbInbox(b.clients.dynamoDb(), b.config.tableName(),
                     scheduled.meter(), runClock, ChannelsConfig.DEFAULT_INBOX_TTL), runClock, env);
             b.started.push(b.delivery);
             LocalDelivery delivery = b.delivery;
             b.httpApi = HttpApiHandler.local(b.config, b.clients, delivery.journeyMessages(), b.clock);
-            DeliveryPolicy deliveryPolicy = MessageDelivery.policy(scheduledIngestion);
             // Ingestion feeds the journeys, whose messages due at once are delivered at once, as in AWS.
             EngagementTable ingestTable = new EngagementTable(b.config, b.clients, b.clock);
-            Journeys ingestJourneys = new Journeys(ingestTable, deliveryPolicy, b.clock, Journeys.REFRESH, b.journeyTally);
+            CurrentPolicies ingestPolicies = new Policies(ingestTable, b.clock).current();
+            Journeys ingestJourneys = new Journeys(ingestTable, ingestPolicies, b.clock, Journeys.REFRESH, b.journeyTally);
             b.ingest = new IngestEventsHandler(new IngestEventsComposition(new Ingestion(ingestTable,
-                    scheduledIngestion.evaluationPolicy(), b.clock, writers,
+                    ingestPolicies, b.clock, writers,
                     ingestJourneys.intake(delivery.journeyMessages()))));
-            b.journeys = new Journeys(scheduled, deliveryPolicy, runClock, Journeys.REFRESH, b.journeyTally);
+            b.journeys = new Journeys(scheduled, policies, runClock, Journeys.REFRESH, b.journeyTally);
             AdvanceJourneysHandler advance = new AdvanceJourneysHandler(new AdvanceJourneysComposition(scheduled,
                     b.journeys, delivery.journeyMessages(), runClock, writers));
             InMemoryActionPublisher deliveryRequests = b.deliveryRequests;
             EvaluateCustomersHandler evaluate = new EvaluateCustomersHandler(new EvaluateCustomersComposition(scheduled,
-                    scheduledIngestion.evaluationPolicy(), Map.of(
+                    policies, Map.of(
                     Destination.EVENT_BUS, b.actionEvents, Destination.DELIVERY_QUEUE, requests -> {
                         deliveryRequests.publish(requests);
                         return delivery.publish(requests);

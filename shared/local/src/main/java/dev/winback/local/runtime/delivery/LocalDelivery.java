@@ -80,7 +80,7 @@ public final class LocalDelivery implements ActionPublisher, AutoCloseable {
         // The templates as deployed (stored sets, else the shipped ones); no signed links locally (only the outbox sees the mail).
         this.delivery = messages.deliverMessages(senders, new TemplateComposer(messages.templates(),
                 Optional.empty(), LOCAL_BRAND, clock), tally);
-        this.reader = new DeliveryQueueMessages(delivery.policy());
+        this.reader = DeliveryQueueMessages.following(delivery.policies());
     }
 
     /** Where SNS is emulated, if anywhere. */

@@ -1,0 +1,113 @@
+package dev.winback.core.settings;
+
+import dev.winback.core.delivery.DeliveryPolicies;
+import dev.winback.core.delivery.DeliveryPolicy;
+import dev.winback.core.delivery.PlaybookPlans;
+import dev.winback.core.evaluation.EvaluationPolicies;
+import dev.winback.core.evaluation.EvaluationPolicy;
+import dev.winback.core.journey.Checked;
+import dev.winback.core.observe.Warnings;
+import dev.winback.core.playbook.Playbook;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The rules to run: the active stored playbook and settings, else the shipped ones. Read at most
+ * once per {@code refresh}, so an activation reaches every function within that time without a
+ * deployment. A stored version that does not read (it was checked before it could be stored, so
+ * only a hand-edited item can be unreadable) is skipped with a warning and the version read before
+ * keeps running. If the store cannot be read, what was read before keeps running; before a first
+ * read succeeds nothing runs (the callers' timers and queue messages are retried): the shipped
+ * rules could be looser than the operator's, and a cap they lowered must never be lifted.
+ */
+public final class CurrentPolicies implements EvaluationPolicies, DeliveryPolicies {
+
+    private record Running(Playbook playbook, Settings settings, EvaluationPolicy evaluation, DeliveryPolicy delivery) {
+    }
+
+    private final Source<Playbook> playbooks;
+    private final Source<Settings> settings;
+    private final DeliveryPolicy base;
+    private final Clock clock;
+    private final Duration refresh;
+    private final Warnings warnings;
+    private Running current;
+    private Instant readAt;
+
+    /**
+     * @param base what delivery keeps of its own (where customers' quiet hours apply, the send lease,
+     *             the phone-number time zones); the channel plans come from the playbook running
+     */
+    public CurrentPolicies(DocumentVersions playbooks, DocumentFormat<Playbook> playbookFormat, Playbook shippedPlaybook,
+                           DocumentVersions settings, DocumentFormat<Settings> settingsFormat, Settings shippedSettings,
+                           DeliveryPolicy base, Clock clock, Duration refresh, Warnings warnings) {
+        this.playbooks = new Source<>("playbook", playbooks, playbookFormat, shippedPlaybook);
+        this.settings = new Source<>("settings", settings, settingsFormat, shippedSettings);
+        this.base = Objects.requireNonNull(base, "base");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.refresh = Objects.requireNonNull(refresh, "refresh");
+        this.warnings = Objects.requireNonNull(warnings, "warnings");
+    }
+
+    @Override
+    public EvaluationPolicy evaluation() {
+        return running().evaluation();
+    }
+
+    @Override
+    public DeliveryPolicy delivery() {
+        return running().delivery();
+    }
+
+    /** Forgets what was read, so the next call reads again (after an activation in this process). */
+    public synchronized void refreshNow() {
+        readAt = Instant.MIN;
+    }
+
+    private synchronized Running running() {
+        Instant now = clock.instant();
+        if (current != null && now.isBefore(readAt.plus(refresh))) return current;
+        try {
+            Playbook playbook = playbooks.read(current == null ? null : current.playbook());
+            Settings read = settings.read(current == null ? null : current.settings());
+            current = new Running(playbook, read, read.evaluation(playbook),
+                    read.delivery(base).withPlans(PlaybookPlans.of(playbook, base.plans())));
+        } catch (RuntimeException e) {
+            if (current == null) throw new IllegalStateException("the playbook and settings could not be read yet", e);
+            warnings.warn("reading the playbook and settings failed; the ones read before keep running", e);
+        }
+        readAt = now;
+        return current;
+    }
+
+    /** One document: the active stored version that reads, else the one read before, else the shipped one. */
+    private final class Source<T> {
+        private final String name;
+        private final DocumentVersions versions;
+        private final DocumentFormat<T> format;
+        private final T shipped;
+
+        Source(String name, DocumentVersions versions, DocumentFormat<T> format, T shipped) {
+            this.name = name;
+            this.versions = Objects.requireNonNull(versions, name);
+            this.format = Objects.requireNonNull(format, name);
+            this.shipped = Objects.requireNonNull(shipped, name);
+        }
+
+        /** @param before what ran until now, null before a first read */
+        T read(T before) {
+            Optional<Integer> active = versions.active();
+            if (active.isEmpty()) return shipped;
+            Optional<String> text = versions.version(active.get());
+            if (text.isPresent() && format.read(text.get()) instanceof Checked.Valid<T> valid) return valid.value();
+            warnings.warn("the stored " + name + " version " + active.get() + " is unreadable; the " + name
+                    + " read before it keeps running");
+            if (before != null) return before;
+            throw new IllegalStateException("the active " + name + " version " + active.get() + " does not read");
+        }
+    }
+}
