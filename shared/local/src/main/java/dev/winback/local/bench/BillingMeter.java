@@ -78,6 +78,7 @@ public final class BillingMeter implements DynamoDbCallObserver {
     private final DoubleAdder readUnits = new DoubleAdder();
     private final LongAdder requests = new LongAdder();
     private final LongAdder approximated = new LongAdder();
+    private final Map<String, DoubleAdder> byOperation = new ConcurrentHashMap<>();
 
     private record ItemKey(String table, Map<String, AttributeValue> key) { }
 
@@ -87,12 +88,34 @@ public final class BillingMeter implements DynamoDbCallObserver {
      * @param writeUnits      write request units, the index writes included
      * @param indexWriteUnits of those, the index entries' writes
      * @param approximated    requests billed with one of the approximations above
+     * @param byOperation     write-unit equivalents by operation ("UpdateItem", "TransactWriteItems", ...)
      */
-    public record Totals(double writeUnits, double indexWriteUnits, double readUnits, long requests, long approximated) {
+    public record Totals(double writeUnits, double indexWriteUnits, double readUnits, long requests, long approximated,
+                         Map<String, Double> byOperation) {
+
+        public Totals {
+            byOperation = Map.copyOf(byOperation);
+        }
+
+        public Totals(double writeUnits, double indexWriteUnits, double readUnits, long requests, long approximated) {
+            this(writeUnits, indexWriteUnits, readUnits, requests, approximated, Map.of());
+        }
 
         public Totals minus(Totals earlier) {
+            Map<String, Double> operations = new java.util.TreeMap<>(byOperation);
+            earlier.byOperation.forEach((operation, units) -> operations.merge(operation, -units, Double::sum));
+            operations.values().removeIf(units -> Math.abs(units) < 1e-9);
             return new Totals(writeUnits - earlier.writeUnits, indexWriteUnits - earlier.indexWriteUnits,
-                    readUnits - earlier.readUnits, requests - earlier.requests, approximated - earlier.approximated);
+                    readUnits - earlier.readUnits, requests - earlier.requests, approximated - earlier.approximated,
+                    operations);
+        }
+
+        /** "TransactWriteItems 4.000, UpdateItem 1.234": write-unit equivalents by operation, largest first. */
+        public String operations() {
+            return byOperation.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()
+                            .thenComparing(Map.Entry.comparingByKey()))
+                    .map(e -> String.format(java.util.Locale.ROOT, "%s %.3f", e.getKey(), e.getValue()))
+                    .collect(java.util.stream.Collectors.joining(", "));
         }
 
         /** Write-unit equivalents: WRU + 0.2 × RRU, the on-demand price ratio. */
@@ -107,7 +130,9 @@ public final class BillingMeter implements DynamoDbCallObserver {
         /** The figures of one of {@code count} things (events, customers, messages, steps). */
         public Totals per(long count) {
             double n = Math.max(1, count);
-            return new Totals(writeUnits / n, indexWriteUnits / n, readUnits / n, requests, approximated);
+            Map<String, Double> operations = new java.util.TreeMap<>();
+            byOperation.forEach((operation, units) -> operations.put(operation, units / n));
+            return new Totals(writeUnits / n, indexWriteUnits / n, readUnits / n, requests, approximated, operations);
         }
 
         /**
@@ -121,7 +146,10 @@ public final class BillingMeter implements DynamoDbCallObserver {
     }
 
     public Totals totals() {
-        return new Totals(writeUnits.sum(), indexWriteUnits.sum(), readUnits.sum(), requests.sum(), approximated.sum());
+        Map<String, Double> operations = new java.util.TreeMap<>();
+        byOperation.forEach((operation, units) -> operations.put(operation, units.sum()));
+        return new Totals(writeUnits.sum(), indexWriteUnits.sum(), readUnits.sum(), requests.sum(), approximated.sum(),
+                operations);
     }
 
     /** Learns a table's keys and indexes; done by itself when the meter sees the CreateTable request. */
@@ -131,6 +159,44 @@ public final class BillingMeter implements DynamoDbCallObserver {
 
     @Override
     public void succeeded(DynamoDbRequest request, DynamoDbResponse response) {
+        billing(request, "", () -> bill(request, response));
+    }
+
+    @Override
+    public void failed(DynamoDbRequest request, Throwable failure) {
+        billing(request, " refused", () -> billFailure(request, failure));
+    }
+
+    /** The units this thread adds while billing one request, for the breakdown by operation. */
+    private final ThreadLocal<double[]> current = new ThreadLocal<>();
+
+    private void billing(DynamoDbRequest request, String outcome, Runnable bill) {
+        double[] units = {0};
+        current.set(units);
+        try {
+            bill.run();
+        } finally {
+            current.remove();
+        }
+        if (units[0] != 0) {
+            String operation = request.getClass().getSimpleName().replace("Request", "") + outcome;
+            byOperation.computeIfAbsent(operation, o -> new DoubleAdder()).add(units[0]);
+        }
+    }
+
+    private void addWrite(double units) {
+        writeUnits.add(units);
+        double[] tally = current.get();
+        if (tally != null) tally[0] += units;
+    }
+
+    private void addRead(double units) {
+        readUnits.add(units);
+        double[] tally = current.get();
+        if (tally != null) tally[0] += RRU_IN_WRU * units;
+    }
+
+    private void bill(DynamoDbRequest request, DynamoDbResponse response) {
         switch (request) {
             case CreateTableRequest r -> {
                 learn(r.tableName(), TableSchema.of(r));
@@ -174,8 +240,7 @@ public final class BillingMeter implements DynamoDbCallObserver {
         requests.increment();
     }
 
-    @Override
-    public void failed(DynamoDbRequest request, Throwable failure) {
+    private void billFailure(DynamoDbRequest request, Throwable failure) {
         if (failure instanceof ConditionalCheckFailedException) {
             requests.increment();
             switch (request) {
@@ -227,21 +292,21 @@ public final class BillingMeter implements DynamoDbCallObserver {
 
     private void conditionCheck(String table, Map<String, AttributeValue> key) {
         Map<String, AttributeValue> item = image(table, key);
-        writeUnits.add(2 * ItemSize.writeUnits(item == null ? 0 : ItemSize.bytes(item)));
+        addWrite(2 * ItemSize.writeUnits(item == null ? 0 : ItemSize.bytes(item)));
     }
 
     private void refused(String table, Map<String, AttributeValue> key, int factor) {
         Map<String, AttributeValue> existing = image(table, key);
-        writeUnits.add(factor * ItemSize.writeUnits(existing == null ? 0 : ItemSize.bytes(existing)));
+        addWrite(factor * ItemSize.writeUnits(existing == null ? 0 : ItemSize.bytes(existing)));
     }
 
     private void bill(String table, Map<String, AttributeValue> before, Map<String, AttributeValue> after, int factor) {
         int bytes = Math.max(before == null ? 0 : ItemSize.bytes(before), after == null ? 0 : ItemSize.bytes(after));
-        writeUnits.add(factor * ItemSize.writeUnits(bytes));
+        addWrite(factor * ItemSize.writeUnits(bytes));
         TableSchema schema = tables.get(table);
         if (schema != null) {
             int index = schema.indexWriteUnits(before, after);
-            writeUnits.add(index);
+            addWrite(index);
             indexWriteUnits.add(index);
         }
     }
@@ -275,7 +340,7 @@ public final class BillingMeter implements DynamoDbCallObserver {
     private void getItem(GetItemRequest request, GetItemResponse response) {
         boolean projected = projected(request.projectionExpression(), request.hasAttributesToGet());
         Map<String, AttributeValue> item = response.hasItem() && !response.item().isEmpty() ? response.item() : null;
-        readUnits.add(pointRead(request.tableName(), request.key(), item, projected)
+        addRead(pointRead(request.tableName(), request.key(), item, projected)
                 * (Boolean.TRUE.equals(request.consistentRead()) ? 1 : 0.5));
     }
 
@@ -292,7 +357,7 @@ public final class BillingMeter implements DynamoDbCallObserver {
             boolean projected = projected(keysAndAttributes);
             double factor = Boolean.TRUE.equals(keysAndAttributes.consistentRead()) ? 1 : 0.5;
             for (Map<String, AttributeValue> key : keys) {
-                readUnits.add(pointRead(table, key, found.get(normalised(table, key)), projected) * factor);
+                addRead(pointRead(table, key, found.get(normalised(table, key)), projected) * factor);
             }
         });
     }
@@ -302,7 +367,7 @@ public final class BillingMeter implements DynamoDbCallObserver {
             var get = request.transactItems().get(i).get();
             var returned = response.hasResponses() && i < response.responses().size() ? response.responses().get(i).item() : null;
             Map<String, AttributeValue> item = returned == null || returned.isEmpty() ? null : returned;
-            readUnits.add(2 * pointRead(get.tableName(), get.key(), item, get.projectionExpression() != null));
+            addRead(2 * pointRead(get.tableName(), get.key(), item, get.projectionExpression() != null));
         }
     }
 
@@ -342,7 +407,7 @@ public final class BillingMeter implements DynamoDbCallObserver {
             if (!items.isEmpty()) bytes += (scanned - items.size()) * bytes / items.size();
         }
         boolean strong = consistent && index == null;
-        readUnits.add(ItemSize.readUnits((int) Math.min(Integer.MAX_VALUE, bytes)) * (strong ? 1 : 0.5));
+        addRead(ItemSize.readUnits((int) Math.min(Integer.MAX_VALUE, bytes)) * (strong ? 1 : 0.5));
     }
 
     private static boolean projected(String projectionExpression, boolean attributesToGet) {

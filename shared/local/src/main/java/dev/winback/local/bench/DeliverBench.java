@@ -122,6 +122,7 @@ public final class DeliverBench {
                     perMessage.writeUnitEquivalents(), perMessage.dollars() * 1e6,
                     (double) billed.requests() / options.messages(), writeUnits / options.messages(),
                     readUnits / options.messages());
+            out.printf(Locale.ROOT, "  billed WRU-eq per message by request: %s%n", perMessage.operations());
             out.printf(Locale.ROOT, "RESULT deliver msgs_per_s=%.0f raw_msgs_per_s=%.0f ratio=%.2f ddb_units_per_msg=%.2f"
                             + " wcu_per_msg=%.3f rcu_per_msg=%.3f %s requests_per_msg=%.2f%n",
                     rate, rawRate, rate / rawRate, unitsPerMessage, writeUnits / options.messages(),

@@ -130,6 +130,7 @@ public final class EvaluateBench {
                     perDue1.dollars() * 1e6, perDue2.writeUnits(), perDue2.readUnits(), perDue2.writeUnitEquivalents(),
                     first.writeUnits() / Math.max(1, first.report().due()), first.readUnits() / Math.max(1, first.report().due()),
                     scanBilled.readUnits());
+            out.printf(Locale.ROOT, "  billed WRU-eq per due customer by request (run 1): %s%n", perDue1.operations());
             out.printf(Locale.ROOT, "RESULT evaluate customers=%d due=%d evaluator_rcu=%.1f scan_rcu=%.1f read_ratio=%.1f evaluator_wcu=%.1f"
                             + " index_rcu=%.1f seconds=%.2f due_2=%d evaluator_rcu_2=%.1f seconds_2=%.2f actions=%d"
                             + " actions_1=%d actions_2=%d %s %s scan_billed_rru=%.1f%n",

@@ -128,6 +128,7 @@ public final class IngestBench {
                     billedOurs.writeUnits(), billedOurs.indexWriteUnits(), billedOurs.readUnits(),
                     billedOurs.writeUnitEquivalents(), billedOurs.dollars() * 1e6, billedBaseline.writeUnits(),
                     billedBaseline.readUnits(), billedBaseline.writeUnitEquivalents(), billedOurs.approximated());
+            out.printf(Locale.ROOT, "  billed WRU-eq per event by request: %s%n", billedOurs.operations());
             out.printf(Locale.ROOT, "RESULT ingest events=%d rejected=%d customers=%d events_per_s=%.0f wcu_per_event=%.3f rcu_per_event=%.3f item_p50_bytes=%d item_p99_bytes=%d baseline_events_per_s=%.0f baseline_wcu_per_event=%.3f ratio=%.2f %s baseline_wru_eq=%.3f%n",
                     ours.events(), rejected, options.customers(), ours.eventsPerSecond(), ours.writeUnits() / ours.events(),
                     ours.readUnits() / ours.events(), percentile(sizes, 50), percentile(sizes, 99),

@@ -84,6 +84,7 @@ record JourneysVerdict(JourneysRun first, JourneysRun second, double stepRatio, 
                 first.billedPerStep().dollars() * 1e6, second.billedPerStep().readUnits(),
                 second.billedPerStep().writeUnits(), second.billedPerStep().writeUnitEquivalents(),
                 first.readUnitsPerStep(), first.writeUnitsPerStep());
+        out.printf(Locale.ROOT, "  billed WRU-eq per step by request (run 1): %s%n", first.billedPerStep().operations());
         out.printf(Locale.ROOT, "  cost per step, run 2 / run 1 = %.3f; run 1 / run 2 in units = %.3f"
                         + " (due %d / %d = %.3f)%n", stepRatio, unitsRatio, first.due(), second.due(),
                 (double) first.due() / Math.max(1, second.due()));

@@ -218,6 +218,18 @@ class BillingMeterTest {
     }
 
     @Test
+    void unitsAreBrokenDownByOperation_inWriteUnitEquivalents() {
+        put(item("c-1", 1500));
+        meter.succeeded(GetItemRequest.builder().tableName(TABLE).key(keyOf("c-1")).consistentRead(true).build(),
+                GetItemResponse.builder().item(item("c-1", 1500)).build());
+        meter.failed(PutItemRequest.builder().tableName(TABLE).item(item("c-1", 100)).conditionExpression("x").build(),
+                ConditionalCheckFailedException.builder().message("refused").build());
+
+        assertEquals(Map.of("PutItem", 2.0, "GetItem", 0.2, "PutItem refused", 2.0), meter.totals().byOperation());
+        assertEquals("PutItem 2.000, PutItem refused 2.000, GetItem 0.200", meter.totals().operations());
+    }
+
+    @Test
     void writeUnitEquivalentsAndDollarsFollowTheOnDemandPrices() {
         BillingMeter.Totals totals = new BillingMeter.Totals(1.0, 0, 2.5, 4, 0);
 
