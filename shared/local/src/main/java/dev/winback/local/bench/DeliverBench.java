@@ -27,6 +27,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
 
@@ -37,6 +38,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -64,7 +66,9 @@ public final class DeliverBench {
         }
         out.printf("bench deliver: %,d transactional SMS, one per customer, through the delivery path and raw%n",
                 options.messages());
-        try (LocalDynamoDb dynamoDb = LocalDynamoDb.start(); AwsClients clients = new AwsClients();
+        BillingMeter billing = new BillingMeter();
+        try (LocalDynamoDb dynamoDb = LocalDynamoDb.start(); DynamoDbClient metered = MeteredDynamoDb.overHttp(billing);
+             AwsClients clients = new AwsClients(metered);
              SnsClient sns = SnsClient.builder().endpointOverride(URI.create(endpoint)).region(Region.US_EAST_1)
                      .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("bench", "bench")))
                      .httpClient(UrlConnectionHttpClient.create())
@@ -91,12 +95,15 @@ public final class DeliverBench {
             double rawSeconds = (System.nanoTime() - rawStarted) / 1e9;
 
             table.meter().reset();
+            BillingMeter.Totals before = billing.totals();
             int sent = 0;
             long started = System.nanoTime();
             for (int i = WARM_UP; i < customers; i++) {
                 if (delivery.deliver(request(i)).status().orElse(null) == LedgerStatus.SENT) sent++;
             }
             double seconds = (System.nanoTime() - started) / 1e9;
+            BillingMeter.Totals billed = billing.totals().minus(before);
+            BillingMeter.Totals perMessage = billed.per(options.messages());
             double readUnits = table.meter().readUnits();
             double writeUnits = table.meter().writeUnits();
 
@@ -110,8 +117,19 @@ public final class DeliverBench {
                             + " the claim; SMS suppression list; ledger claim, copy of the message, ledger answer;"
                             + " the send recorded in the record)%n",
                     readUnits / options.messages(), writeUnits / options.messages());
-            out.printf("RESULT deliver msgs_per_s=%.0f raw_msgs_per_s=%.0f ratio=%.2f ddb_units_per_msg=%.2f%n",
-                    rate, rawRate, rate / rawRate, unitsPerMessage);
+            out.printf(Locale.ROOT, "  billed by DynamoDB's rules, per message: %.3f write units (%.3f of them index writes)"
+                            + " + %.3f read units = %.3f WRU-eq, $%.2f per million messages, in %.2f requests;"
+                            + " DynamoDB Local reported %.3f + %.3f%n",
+                    perMessage.writeUnits(), perMessage.indexWriteUnits(), perMessage.readUnits(),
+                    perMessage.writeUnitEquivalents(), perMessage.dollars() * 1e6,
+                    (double) billed.requests() / options.messages(), writeUnits / options.messages(),
+                    readUnits / options.messages());
+            out.printf(Locale.ROOT, "  billed WRU-eq per message by request: %s%n", perMessage.operations());
+            out.printf(Locale.ROOT, "RESULT deliver msgs_per_s=%.0f raw_msgs_per_s=%.0f ratio=%.2f ddb_units_per_msg=%.2f"
+                            + " wcu_per_msg=%.3f rcu_per_msg=%.3f %s requests_per_msg=%.2f%n",
+                    rate, rawRate, rate / rawRate, unitsPerMessage, writeUnits / options.messages(),
+                    readUnits / options.messages(), perMessage.resultFields(""),
+                    (double) billed.requests() / options.messages());
             return sent == options.messages() ? 0 : 1;
         }
     }

@@ -39,6 +39,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
@@ -77,7 +78,9 @@ public final class EvaluateBench {
         out.printf("bench evaluate: %,d customers, %.1f%% due at the first run, %.1f%% at the second (seed %d)%n",
                 options.customers(), options.duePercent(), 2 * options.duePercent(), options.seed());
         List<EngagementRecord> templates = templates(options.seed());
-        try (LocalDynamoDb dynamoDb = LocalDynamoDb.start(); AwsClients clients = new AwsClients()) {
+        BillingMeter billing = new BillingMeter();
+        try (LocalDynamoDb dynamoDb = LocalDynamoDb.start(); DynamoDbClient metered = MeteredDynamoDb.overHttp(billing);
+             AwsClients clients = new AwsClients(metered)) {
             Map<String, String> tables = TemplateTables.create(SamTemplate.read(template), clients.dynamoDb());
             WinbackConfig config = new WinbackConfig(tables.get("EngagementTable"), "winback-bench");
             long seeding = System.nanoTime();
@@ -98,10 +101,12 @@ public final class EvaluateBench {
             // Untimed: compiles the SDK and evaluation paths and opens connections, as a warm Lambda has.
             evaluator.run(T0);
             clock.set(T1);
-            Run first = measure(evaluator, table, T1);
+            Run first = measure(evaluator, table, billing, T1);
+            BillingMeter.Totals beforeScan = billing.totals();
             ScanCost scan = scan(clients.dynamoDb(), config.tableName());
+            BillingMeter.Totals scanBilled = billing.totals().minus(beforeScan);
             clock.set(T2);
-            Run second = measure(evaluator, table, T2);
+            Run second = measure(evaluator, table, billing, T2);
 
             double ratio = scan.readUnits() / first.readUnits();
             print(out, "evaluator run 1", first);
@@ -115,23 +120,35 @@ public final class EvaluateBench {
             out.printf("  time per due record: %.2f ms (run 1), %.2f ms (run 2)%n",
                     1000 * first.seconds() / Math.max(1, first.report().due()),
                     1000 * second.seconds() / Math.max(1, second.report().due()));
-            out.printf("RESULT evaluate customers=%d due=%d evaluator_rcu=%.1f scan_rcu=%.1f read_ratio=%.1f evaluator_wcu=%.1f"
-                            + " index_rcu=%.1f seconds=%.2f due_2=%d evaluator_rcu_2=%.1f seconds_2=%.2f actions=%d%n",
+            BillingMeter.Totals perDue1 = first.billed().per(first.report().due());
+            BillingMeter.Totals perDue2 = second.billed().per(second.report().due());
+            out.printf(Locale.ROOT, "  billed by DynamoDB's rules, per due customer: run 1 %.3f write units (%.3f of them"
+                            + " index writes) + %.3f read units = %.3f WRU-eq, $%.2f per million customers evaluated;"
+                            + " run 2 %.3f + %.3f = %.3f WRU-eq; DynamoDB Local reported %.3f + %.3f (run 1);"
+                            + " the Scan billed %,.1f read units%n",
+                    perDue1.writeUnits(), perDue1.indexWriteUnits(), perDue1.readUnits(), perDue1.writeUnitEquivalents(),
+                    perDue1.dollars() * 1e6, perDue2.writeUnits(), perDue2.readUnits(), perDue2.writeUnitEquivalents(),
+                    first.writeUnits() / Math.max(1, first.report().due()), first.readUnits() / Math.max(1, first.report().due()),
+                    scanBilled.readUnits());
+            out.printf(Locale.ROOT, "  billed WRU-eq per due customer by request (run 1): %s%n", perDue1.operations());
+            out.printf(Locale.ROOT, "RESULT evaluate customers=%d due=%d evaluator_rcu=%.1f scan_rcu=%.1f read_ratio=%.1f evaluator_wcu=%.1f"
+                            + " index_rcu=%.1f seconds=%.2f due_2=%d evaluator_rcu_2=%.1f seconds_2=%.2f actions=%d"
+                            + " actions_1=%d actions_2=%d %s %s scan_billed_rru=%.1f%n",
                     options.customers(), first.report().due(), first.readUnits(), scan.readUnits(), ratio,
                     first.writeUnits(), first.indexUnits(), first.seconds(), second.report().due(), second.readUnits(),
-                    second.seconds(),
-                    bus.count());
+                    second.seconds(), bus.count(), first.report().requested(), second.report().requested(),
+                    perDue1.resultFields(""), perDue2.resultFields("_2"), scanBilled.readUnits());
             return first.report().failed() + second.report().failed() == 0 ? 0 : 1;
         }
     }
 
     /** @param indexUnits the read units of the due-time index queries alone (included in readUnits) */
     private record Run(EvaluateDueCustomers.Report report, double seconds, double readUnits, double writeUnits,
-                       double indexUnits) { }
+                       double indexUnits, BillingMeter.Totals billed) { }
 
     private record ScanCost(long items, double seconds, double readUnits) { }
 
-    private static Run measure(EvaluateDueCustomers evaluator, EngagementTable table, Instant at) {
+    private static Run measure(EvaluateDueCustomers evaluator, EngagementTable table, BillingMeter billing, Instant at) {
         // What finding the due customers costs, alone: the index queries of every shard.
         table.meter().reset();
         for (int shard = 0; shard < table.evaluationStore().shards(); shard++) {
@@ -139,10 +156,12 @@ public final class EvaluateBench {
         }
         double indexUnits = table.meter().readUnits();
         table.meter().reset();
+        BillingMeter.Totals before = billing.totals();
         long started = System.nanoTime();
         EvaluateDueCustomers.Report report = evaluator.run(at);
         double seconds = (System.nanoTime() - started) / 1e9;
-        return new Run(report, seconds, table.meter().readUnits(), table.meter().writeUnits(), indexUnits);
+        return new Run(report, seconds, table.meter().readUnits(), table.meter().writeUnits(), indexUnits,
+                billing.totals().minus(before));
     }
 
     private static void print(PrintStream out, String label, Run run) {

@@ -36,6 +36,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -47,7 +48,8 @@ import java.util.concurrent.atomic.DoubleAdder;
  * Ingestion throughput and cost: the demo mix through the real SQS handler into DynamoDB Local,
  * next to a baseline measured in the same run on the same events — one bare UpdateItem per event,
  * no parsing, no dedupe, no record. Both run with the same number of concurrent workers, each
- * playing one Lambda instance taking batches off the queue in time order.
+ * playing one Lambda instance taking batches off the queue in time order. Units as DynamoDB Local
+ * reports them and as DynamoDB bills them ({@link BillingMeter}).
  */
 public final class IngestBench {
 
@@ -71,7 +73,9 @@ public final class IngestBench {
         out.printf("bench ingest: %,d events over %,d customers (%d days, seed %d), SQS batches of %d, %d workers%n",
                 events.size(), options.customers(), options.days(), options.seed(), options.batchSize(), options.workers());
 
-        try (LocalDynamoDb dynamoDb = LocalDynamoDb.start(); AwsClients clients = new AwsClients()) {
+        BillingMeter billing = new BillingMeter();
+        try (LocalDynamoDb dynamoDb = LocalDynamoDb.start(); DynamoDbClient metered = MeteredDynamoDb.overHttp(billing);
+             AwsClients clients = new AwsClients(metered)) {
             Map<String, String> tables = TemplateTables.create(SamTemplate.read(template), clients.dynamoDb());
             WinbackConfig config = new WinbackConfig(tables.get("EngagementTable"), "winback-bench");
             // Ingestion arms evaluation timers from the clock: it follows the events, as in production
@@ -90,16 +94,20 @@ public final class IngestBench {
 
             List<String> measuredBodies = bodies.subList(warm, bodies.size());
             List<EngagementEvent> measuredEvents = events.subList(warm, events.size());
+            BillingMeter.Totals beforeOurs = billing.totals();
             long started = System.nanoTime();
             int failures = feed(handler, measuredBodies, measuredEvents, options, clock);
             double ourSeconds = (System.nanoTime() - started) / 1e9;
+            BillingMeter.Totals billedOurs = billing.totals().minus(beforeOurs).per(measuredBodies.size());
             Figures ours = new Figures(measuredBodies.size(), ourSeconds, table.meter().writeUnits(),
                     table.meter().readUnits());
 
             DoubleAdder baselineUnits = new DoubleAdder();
+            BillingMeter.Totals beforeBaseline = billing.totals();
             started = System.nanoTime();
             baselineUnits.add(baseline(clients.dynamoDb(), baselineTable, measuredEvents, options));
             double baseSeconds = (System.nanoTime() - started) / 1e9;
+            BillingMeter.Totals billedBaseline = billing.totals().minus(beforeBaseline).per(measuredEvents.size());
             Figures base0 = new Figures(measuredEvents.size(), baseSeconds, baselineUnits.sum(), 0);
 
             int[] sizes = recordSizes(clients.dynamoDb(), config.tableName());
@@ -114,10 +122,18 @@ public final class IngestBench {
             out.printf("  baseline  %,10.0f events/s  %.3f write units/event  %.3f read units/event  item p50 %,d B  p99 %,d B%n",
                     base0.eventsPerSecond(), base0.writeUnits() / base0.events(), 0.0,
                     percentile(baseSizes, 50), percentile(baseSizes, 99));
-            out.printf("RESULT ingest events=%d rejected=%d customers=%d events_per_s=%.0f wcu_per_event=%.3f rcu_per_event=%.3f item_p50_bytes=%d item_p99_bytes=%d baseline_events_per_s=%.0f baseline_wcu_per_event=%.3f ratio=%.2f%n",
+            out.printf(Locale.ROOT, "  billed by DynamoDB's rules, per event: winback %.3f write units (%.3f of them index"
+                            + " writes) + %.3f read units = %.3f WRU-eq, $%.2f per million events; baseline %.3f + %.3f"
+                            + " = %.3f WRU-eq (%,d requests billed with an approximation)%n",
+                    billedOurs.writeUnits(), billedOurs.indexWriteUnits(), billedOurs.readUnits(),
+                    billedOurs.writeUnitEquivalents(), billedOurs.dollars() * 1e6, billedBaseline.writeUnits(),
+                    billedBaseline.readUnits(), billedBaseline.writeUnitEquivalents(), billedOurs.approximated());
+            out.printf(Locale.ROOT, "  billed WRU-eq per event by request: %s%n", billedOurs.operations());
+            out.printf(Locale.ROOT, "RESULT ingest events=%d rejected=%d customers=%d events_per_s=%.0f wcu_per_event=%.3f rcu_per_event=%.3f item_p50_bytes=%d item_p99_bytes=%d baseline_events_per_s=%.0f baseline_wcu_per_event=%.3f ratio=%.2f %s baseline_wru_eq=%.3f%n",
                     ours.events(), rejected, options.customers(), ours.eventsPerSecond(), ours.writeUnits() / ours.events(),
                     ours.readUnits() / ours.events(), percentile(sizes, 50), percentile(sizes, 99),
-                    base0.eventsPerSecond(), base0.writeUnits() / base0.events(), ratio);
+                    base0.eventsPerSecond(), base0.writeUnits() / base0.events(), ratio, billedOurs.resultFields(""),
+                    billedBaseline.writeUnitEquivalents());
             return failures == 0 && rejected == 0 ? 0 : 1;
         }
     }

@@ -31,7 +31,8 @@ import java.util.concurrent.ExecutorService;
  * twice as many more between T1 and T2 (an hour later). The real timer run
  * ({@link AdvanceDueJourneys} as {@link Journeys#advance} builds it) at T1 and at T2, each step
  * sending the review request to a counting stand-in of the delivery queue; DynamoDB capacity and
- * requests per run, per step due.
+ * requests per run, per step due, as DynamoDB Local reports them and as DynamoDB bills them
+ * ({@link BillingMeter}).
  *
  * <p>The state is built by the real engine from each customer's delivered order, at the instant
  * the order was delivered, and bulk-loaded (see {@link JourneysSeed} for why not through ingestion).
@@ -54,7 +55,8 @@ public final class JourneysBench {
                 + " %.1f%% at the second (seed %d)%n", options.customers(), options.duePercent(),
                 2 * options.duePercent(), options.seed());
         long started = System.nanoTime();
-        try (EmbeddedDynamoDb dynamoDb = EmbeddedDynamoDb.start(); AwsClients clients = new AwsClients(dynamoDb.client())) {
+        BillingMeter billing = new BillingMeter();
+        try (EmbeddedDynamoDb dynamoDb = EmbeddedDynamoDb.start(billing); AwsClients clients = new AwsClients(dynamoDb.client())) {
             Map<String, String> tables = TemplateTables.create(SamTemplate.read(template), clients.dynamoDb());
             WinbackConfig config = new WinbackConfig(tables.get("EngagementTable"), "winback-bench");
             VirtualClock clock = new VirtualClock(T0);
@@ -76,9 +78,9 @@ public final class JourneysBench {
                 // Untimed: compiles the engine and the store's paths, as a warm Lambda has.
                 advance.run(T0);
                 clock.set(T1);
-                JourneysRun first = measure(advance, table, journeys, requests, T1);
+                JourneysRun first = measure(advance, table, journeys, requests, billing, T1);
                 clock.set(T2);
-                JourneysRun second = measure(advance, table, journeys, requests, T2);
+                JourneysRun second = measure(advance, table, journeys, requests, billing, T2);
                 JourneysVerdict verdict = JourneysVerdict.of(seeded, first, second, TOLERANCE);
                 verdict.print(out, options.customers(), seeded, (System.nanoTime() - started) / 1e9);
                 return verdict.passed() ? 0 : 1;
@@ -88,9 +90,9 @@ public final class JourneysBench {
         }
     }
 
-    /** One timed run: its report, its capacity on the table's meter, and its DynamoDB requests. */
+    /** One timed run: its report, its capacity on the table's meter and billed, and its DynamoDB requests. */
     private static JourneysRun measure(AdvanceDueJourneys advance, EngagementTable table, Journeys journeys,
-                                       CountingMessageRequests requests, Instant at) {
+                                       CountingMessageRequests requests, BillingMeter billing, Instant at) {
         // What finding the due customers costs, alone: the index queries of every journey shard.
         table.meter().reset();
         for (int shard = 0; shard < journeys.store().shards(); shard++) journeys.store().due(shard, at);
@@ -99,10 +101,11 @@ public final class JourneysBench {
         table.meter().reset();
         SdkCallCounter.reset();
         requests.reset();
+        BillingMeter.Totals before = billing.totals();
         long started = System.nanoTime();
         AdvanceDueJourneys.Report report = advance.run(at);
         double seconds = (System.nanoTime() - started) / 1e9;
         return new JourneysRun(report, seconds, table.meter().readUnits(), table.meter().writeUnits(), indexUnits,
-                SdkCallCounter.snapshot().calls(), requests.snapshot());
+                SdkCallCounter.snapshot().calls(), requests.snapshot(), billing.totals().minus(before));
     }
 }

@@ -12,9 +12,11 @@ import java.util.Map;
  * @param indexUnits the read units of the due-index queries alone, measured just before the run
  * @param calls      DynamoDB requests during the run, by "DynamoDb.Operation"
  * @param handedOver what the run handed to the delivery queue's stand-in
+ * @param billed     what the run's requests cost by DynamoDB's billing rules ({@link BillingMeter})
  */
 record JourneysRun(AdvanceDueJourneys.Report report, double seconds, double readUnits, double writeUnits,
-                   double indexUnits, Map<String, Long> calls, CountingMessageRequests.Counts handedOver) {
+                   double indexUnits, Map<String, Long> calls, CountingMessageRequests.Counts handedOver,
+                   BillingMeter.Totals billed) {
 
     JourneysRun {
         calls = Map.copyOf(calls);
@@ -34,6 +36,10 @@ record JourneysRun(AdvanceDueJourneys.Report report, double seconds, double read
 
     double unitsPerStep() {
         return (readUnits + writeUnits) / Math.max(1, due());
+    }
+
+    BillingMeter.Totals billedPerStep() {
+        return billed.per(due());
     }
 
     long requests() {

@@ -33,6 +33,12 @@ class JourneysBenchTest {
         // Each step reads the journeys item and the record, strongly, and saves the journeys item.
         assertThat(Double.parseDouble(result.get("rru_per_step1"))).isGreaterThanOrEqualTo(2.0);
         assertThat(Double.parseDouble(result.get("wru_per_step1"))).isGreaterThanOrEqualTo(2.0);
+        // Billed: the same reads, and a save of the journeys item that moves its due-index entry
+        // (a delete and a put of the entry).
+        assertThat(Double.parseDouble(result.get("billed_rru"))).isGreaterThanOrEqualTo(2.0);
+        assertThat(Double.parseDouble(result.get("billed_wru"))).isGreaterThanOrEqualTo(1 + 2);
+        assertThat(Double.parseDouble(result.get("wru_eq"))).isEqualTo(Double.parseDouble(result.get("billed_wru"))
+                + 0.2 * Double.parseDouble(result.get("billed_rru")), org.assertj.core.data.Offset.offset(0.002));
     }
 
     private static Map<String, String> result(String output) {

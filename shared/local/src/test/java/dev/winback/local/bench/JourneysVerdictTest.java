@@ -26,7 +26,10 @@ class JourneysVerdictTest {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         verdict.print(new PrintStream(printed, true, StandardCharsets.UTF_8), 10_000, SEEDED, 12.0);
         assertThat(printed.toString(StandardCharsets.UTF_8)).contains("RESULT journeys customers=10000 due1=100 due2=200"
-                + " rru_per_step1=2.000 wru_per_step1=6.000 rru_per_step2=2.000 wru_per_step2=6.000 ratio=1.000 seconds=12.0");
+                + " rru_per_step1=2.000 wru_per_step1=6.000 rru_per_step2=2.000 wru_per_step2=6.000 ratio=1.000 seconds=12.0")
+                // Billed per step: 6 WRU + 0.2 × 2 RRU = 6.4 WRU-eq, $7.50 + $0.50 per million.
+                .contains("billed_wru=6.000 billed_rru=2.000 wru_eq=6.400 usd_per_million=8.00")
+                .contains("billed_wru_2=6.000 billed_rru_2=2.000 wru_eq_2=6.400 usd_per_million_2=8.00");
     }
 
     @Test
@@ -52,6 +55,7 @@ class JourneysVerdictTest {
         var report = new AdvanceDueJourneys.Report(Instant.EPOCH, due, advanced, 0, due - advanced, sent, List.of());
         return new JourneysRun(report, 1.0, readsPerStep * due, writesPerStep * due, 8.0,
                 Map.of("DynamoDb.GetItem", 2L * due, "DynamoDb.UpdateItem", 2L * due),
-                new CountingMessageRequests.Counts(Map.of(JourneysSeed.JOURNEY, (long) sent), sent));
+                new CountingMessageRequests.Counts(Map.of(JourneysSeed.JOURNEY, (long) sent), sent),
+                new BillingMeter.Totals(writesPerStep * due, 0, readsPerStep * due, 4L * due, 0));
     }
 }

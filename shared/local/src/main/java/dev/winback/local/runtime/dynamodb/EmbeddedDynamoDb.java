@@ -2,6 +2,7 @@ package dev.winback.local.runtime.dynamodb;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbRequest;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbResponse;
 import software.amazon.dynamodb.services.local.embedded.DynamoDBEmbedded;
 import software.amazon.dynamodb.services.local.shared.access.AmazonDynamoDBLocal;
 
@@ -18,7 +19,8 @@ import java.lang.reflect.Proxy;
  * uses it; the tests and {@code serve} use {@link LocalDynamoDb}, the real SDK client over HTTP.
  *
  * <p>Its client counts calls in {@link SdkCallCounter} as the SDK's interceptors do for HTTP
- * clients, and ignores {@code close()}: closing this object shuts the engine down.
+ * clients, hands each call to a {@link DynamoDbCallObserver} (a benchmark's billing meter), and
+ * ignores {@code close()}: closing this object shuts the engine down.
  */
 public final class EmbeddedDynamoDb implements AutoCloseable {
 
@@ -26,16 +28,20 @@ public final class EmbeddedDynamoDb implements AutoCloseable {
     private final DynamoDbClient client;
     private final SdkSystemProperties properties;
 
-    private EmbeddedDynamoDb(AmazonDynamoDBLocal engine) {
+    private EmbeddedDynamoDb(AmazonDynamoDBLocal engine, DynamoDbCallObserver observer) {
         this.engine = engine;
-        this.client = counting(engine.dynamoDbClient());
+        this.client = counting(engine.dynamoDbClient(), observer);
         // Other clients in this JVM (the delivery's, when an emulator runs) still need a region and credentials.
         this.properties = SdkSystemProperties.localRegionAndCredentials();
     }
 
     public static EmbeddedDynamoDb start() {
+        return start(DynamoDbCallObserver.NONE);
+    }
+
+    public static EmbeddedDynamoDb start(DynamoDbCallObserver observer) {
         boolean disableTelemetry = true;
-        return new EmbeddedDynamoDb(DynamoDBEmbedded.create(disableTelemetry));
+        return new EmbeddedDynamoDb(DynamoDBEmbedded.create(disableTelemetry), observer);
     }
 
     public DynamoDbClient client() {
@@ -51,7 +57,7 @@ public final class EmbeddedDynamoDb implements AutoCloseable {
         }
     }
 
-    private static DynamoDbClient counting(DynamoDbClient engineClient) {
+    private static DynamoDbClient counting(DynamoDbClient engineClient, DynamoDbCallObserver observer) {
         InvocationHandler handler = (proxy, method, args) -> {
             if (method.getDeclaringClass() == Object.class) return objectMethod(proxy, method, args);
             if (method.getName().equals("close")) return null;
@@ -63,10 +69,14 @@ public final class EmbeddedDynamoDb implements AutoCloseable {
             }
             String name = "DynamoDb." + Character.toUpperCase(method.getName().charAt(0)) + method.getName().substring(1);
             SdkCallCounter.called(name);
+            DynamoDbRequest request = (DynamoDbRequest) args[0];
             try {
-                return call(engineClient, method, args);
+                Object response = call(engineClient, method, args);
+                if (response instanceof DynamoDbResponse r) observer.succeeded(request, r);
+                return response;
             } catch (Throwable failure) {
                 SdkCallCounter.failed(name, failure);
+                observer.failed(request, failure);
                 throw failure;
             }
         };
