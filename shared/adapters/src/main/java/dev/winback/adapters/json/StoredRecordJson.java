@@ -37,6 +37,9 @@ import dev.winback.core.record.Strength;
 import dev.winback.core.record.SubscriptionStatus;
 import dev.winback.core.record.SunsetState;
 
+import dev.winback.core.outcome.Assignment;
+import dev.winback.core.record.Exposures;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -84,6 +87,7 @@ public final class StoredRecordJson {
             RecordFields.writeCommon(g, record);
             if (record.evaluation() instanceof Evaluation.Evaluated evaluated) writeStoredEvaluation(g, evaluated);
             writeSeen(g, record.seen());
+            writeExposures(g, record.exposures());
             g.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException("writing an engagement record", e);
@@ -117,7 +121,8 @@ public final class StoredRecordJson {
                 readSeen(n.path("seen")),
                 readEvaluation(n.path("evaluation")),
                 readPreferences(n.path("preferences")),
-                readSendLog(n.path("sendLog")));
+                readSendLog(n.path("sendLog")),
+                readExposures(n.path("exposures")));
     }
 
     // ---- writing what only storage holds
@@ -362,6 +367,30 @@ public final class StoredRecordJson {
         Set<T> values = new HashSet<>();
         n.path("value").forEach(v -> values.add(element.apply(v.asText())));
         return new Stamped<>(Set.copyOf(values), IsoInstants.parse(n.path("at").asText()));
+    }
+
+    /** Open exposures (storage only: a measurement's bookkeeping, not something to show a customer). */
+    private static void writeExposures(JsonGenerator g, Exposures exposures) throws IOException {
+        if (exposures.isEmpty()) return;
+        g.writeArrayFieldStart("exposures");
+        for (Exposures.Exposure e : exposures.open()) {
+            g.writeStartObject();
+            g.writeStringField("unit", e.unit());
+            g.writeStringField("group", e.group().wireName());
+            g.writeStringField("at", IsoInstants.format(e.at()));
+            if (e.convertedAt().isPresent()) g.writeStringField("converted", IsoInstants.format(e.convertedAt().get()));
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
+
+    private static Exposures readExposures(JsonNode n) {
+        if (n.isMissingNode()) return Exposures.NONE;
+        List<Exposures.Exposure> open = new ArrayList<>();
+        n.forEach(e -> open.add(new Exposures.Exposure(e.path("unit").asText(),
+                Assignment.valueOf(e.path("group").asText().toUpperCase(Locale.ROOT)),
+                IsoInstants.parse(e.path("at").asText()), Optional.ofNullable(instant(e, "converted")))));
+        return new Exposures(open);
     }
 
     private static SendLog readSendLog(JsonNode n) {
