@@ -14,8 +14,8 @@ import java.util.Optional;
  * The customer's open exposures to units of measurement (a rule's campaign, a journey): when a
  * marketing message of the unit was sent to them (treated) or withheld from them (held out, or in
  * the control group), and whether they converted within the window since. Bounded: the newest
- * {@link #CAPACITY} by (time, unit, group), a total order, so the list is the same whatever order
- * the exposures arrive in.
+ * {@link #CAPACITY} by (time, unit, group), a total order, and none older than two windows before
+ * the newest, so the list is the same whatever order the exposures arrive in.
  *
  * <p>A customer is exposed to a unit once per window: a second message of the unit within the
  * window of an exposure kept here opens nothing. A conversion (a purchase or a return visit) dated
@@ -77,6 +77,10 @@ public record Exposures(List<Exposure> open) {
         List<Exposure> next = new ArrayList<>(open);
         next.add(new Exposure(unit, group, at, Optional.empty()));
         next.sort(NEWEST_FIRST);
+        // Exposures whose window closed a window before the newest one opened are done with: dropped
+        // (by event time, not the clock, so any order of the same exposures keeps the same ones).
+        Instant horizon = next.getFirst().at().minus(ConversionWindow.LENGTH.multipliedBy(2));
+        next.removeIf(e -> e.at().isBefore(horizon));
         return new Exposures(next.size() > CAPACITY ? next.subList(0, CAPACITY) : next);
     }
 

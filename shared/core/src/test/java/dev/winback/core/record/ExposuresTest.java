@@ -40,4 +40,15 @@ class ExposuresTest {
         assertThat(open.converted(AT.plus(Duration.ofDays(14)).plusNanos(1))).isSameAs(open);
         assertThat(open.open().getFirst().convertedAt()).isEqualTo(Optional.empty());
     }
+
+    @Test
+    void exposed_dropsExposuresTwoWindowsOlderThanTheNewest_inEitherOrder() {
+        Instant old = AT.minus(Duration.ofDays(29));
+        Exposures forward = Exposures.NONE.exposed("a", Assignment.TREATED, old).exposed("b", Assignment.TREATED, AT);
+        Exposures backward = Exposures.NONE.exposed("b", Assignment.TREATED, AT).exposed("a", Assignment.TREATED, old);
+        assertThat(forward).isEqualTo(backward);
+        assertThat(forward.open()).extracting(Exposures.Exposure::unit).containsExactly("b");
+        assertThat(Exposures.NONE.exposed("a", Assignment.TREATED, AT.minus(Duration.ofDays(27)))
+                .exposed("b", Assignment.TREATED, AT).open()).hasSize(2);
+    }
 }
