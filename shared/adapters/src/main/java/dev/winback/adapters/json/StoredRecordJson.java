@@ -11,11 +11,13 @@ import dev.winback.core.event.Platform;
 import dev.winback.core.event.Purpose;
 import dev.winback.core.event.QuietHours;
 import dev.winback.core.evaluation.EvaluationReport;
+import dev.winback.core.outcome.Assignment;
 import dev.winback.core.record.ArchivedIdFilter;
 import dev.winback.core.record.ChannelState;
 import dev.winback.core.record.ChannelSunsets;
 import dev.winback.core.record.ConsentGrant;
 import dev.winback.core.record.EngagementRecord;
+import dev.winback.core.record.Exposures;
 import dev.winback.core.record.EvaluatedSignal;
 import dev.winback.core.record.Evaluation;
 import dev.winback.core.record.InstallState;
@@ -36,9 +38,6 @@ import dev.winback.core.record.Stamped;
 import dev.winback.core.record.Strength;
 import dev.winback.core.record.SubscriptionStatus;
 import dev.winback.core.record.SunsetState;
-
-import dev.winback.core.outcome.Assignment;
-import dev.winback.core.record.Exposures;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
