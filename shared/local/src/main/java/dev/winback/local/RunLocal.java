@@ -6,6 +6,7 @@ import dev.winback.local.demo.DemoCatalog;
 import dev.winback.local.demo.DemoRun;
 import dev.winback.local.runtime.LocalRuntime;
 import dev.winback.local.runtime.dynamodb.SdkCallCounter;
+import dev.winback.local.demo.RuleOutcomes;
 import dev.winback.local.demo.SyntheticConfig;
 import dev.winback.local.demo.SyntheticCustomerBase;
 import dev.winback.local.cli.CliArgs;
@@ -109,6 +110,8 @@ public final class RunLocal {
             runtime.delivery().tally().print(out, runtime.delivery().requests(), runtime.delivery().notMessages());
             out.println();
             calls.print(out, input.total());
+            out.println();
+            RuleOutcomes.print(runtime, input.start(), runtime.clock().instant(), out);
         }
         return OK;
     }

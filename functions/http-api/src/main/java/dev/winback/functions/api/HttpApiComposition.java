@@ -21,13 +21,16 @@ import dev.winback.core.evaluation.ShowCustomer;
 import dev.winback.core.journey.JourneyTransitions;
 import dev.winback.core.journey.MessageRequests;
 import dev.winback.core.links.KeyMaterial;
+import dev.winback.core.outcome.ReportOutcomes;
 import dev.winback.core.privacy.EraseCustomer;
 import dev.winback.core.privacy.ExportCustomer;
 
 import java.time.Clock;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The operator API's object graph: the table, the ingestion pipeline (for {@code POST /v1/events}
@@ -100,7 +103,18 @@ public final class HttpApiComposition {
         // The playbook and the settings: versions an operator checks, stores, activates and rolls back.
         routes.putAll(DocumentRoutes.playbook(policies.managePlaybook()).byKey());
         routes.putAll(DocumentRoutes.settings(policies.manageSettings()).byKey());
+        // Outcomes per unit: the playbook's campaigns and the stored journeys, from the counters.
+        routes.put(GetRuleReportRoute.KEY, new GetRuleReportRoute(new ReportOutcomes(table.outcomeCounters()),
+                () -> measuredUnits(policies.current().evaluation(), journeys), clock));
         this.routes = new RouteTable(routes);
+    }
+
+    /** Every unit outcomes are measured by: the playbook's campaigns and the journeys stored. */
+    private static Collection<String> measuredUnits(EvaluationPolicy evaluationPolicy, Journeys journeys) {
+        Set<String> units = new TreeSet<>();
+        evaluationPolicy.playbook().rules().forEach(rule -> rule.actions().forEach(a -> units.add(a.campaignId())));
+        journeys.manage().list().forEach(journey -> units.add(journey.journeyId()));
+        return units;
     }
 
     /** The operator routes by API Gateway route key. */

@@ -6,6 +6,7 @@ import dev.winback.adapters.dynamodb.DynamoDbCustomerSample;
 import dev.winback.adapters.dynamodb.DynamoDbEngagementStore;
 import dev.winback.adapters.dynamodb.DynamoDbEvaluationStore;
 import dev.winback.adapters.dynamodb.DynamoDbMessageLedger;
+import dev.winback.adapters.dynamodb.DynamoDbOutcomeCounters;
 import dev.winback.adapters.dynamodb.DynamoDbPurchaseModels;
 import dev.winback.core.links.ContactHashes;
 import dev.winback.core.links.KeyMaterial;
@@ -29,6 +30,7 @@ public final class EngagementTable {
     private final String tableName;
     private final KeyMaterial keys;
     private final CapacityMeter meter = new CapacityMeter();
+    private final DynamoDbOutcomeCounters outcomeCounters;
     private final ContactIndex contacts;
     private final DynamoDbEngagementStore store;
     private final DynamoDbEvaluationStore evaluationStore;
@@ -51,6 +53,7 @@ public final class EngagementTable {
         this.store = new DynamoDbEngagementStore(clients.dynamoDb(), tableName, meter, contacts);
         this.evaluationStore = new DynamoDbEvaluationStore(clients.dynamoDb(), tableName, meter, store);
         this.messageLedger = new DynamoDbMessageLedger(clients.dynamoDb(), tableName, meter);
+        this.outcomeCounters = new DynamoDbOutcomeCounters(clients.dynamoDb(), tableName, meter);
         this.purchaseModels = new DynamoDbPurchaseModels(clients.dynamoDb(), tableName, meter, clock, MODEL_REFRESH);
     }
 
@@ -92,6 +95,11 @@ public final class EngagementTable {
 
     public DynamoDbPurchaseModels purchaseModels() {
         return purchaseModels;
+    }
+
+    /** The outcome counters per unit, day and group. */
+    public DynamoDbOutcomeCounters outcomeCounters() {
+        return outcomeCounters;
     }
 
     /** A sample of the base for the daily fit, scanning its segments on {@code executor}. */

@@ -50,7 +50,8 @@ public final class Ingestion {
         this.events = new IngestEvents(table.store(), writers, clock,
                 (record, now) -> Evaluator.dueAt(record, now, policies.evaluation(), table.purchaseModels().current()),
                 new MessageReceipts(table.messageLedger(), DecisionPublisher.NONE, clock),
-                IngestConfig.arrivalWindow(System.getenv()), new JulWarnings(IngestEvents.class), listener);
+                IngestConfig.arrivalWindow(System.getenv()), new JulWarnings(IngestEvents.class), listener,
+                table.outcomeCounters());
         this.intake = new EventIntake(events, new JsonEventFormat(),
                 new RejectedEvents(table.clients().dynamoDb(), table.tableName()), new JulWarnings(EventIntake.class),
                 clock, table.contacts()::withoutErasedContacts);

@@ -1,7 +1,10 @@
 package dev.winback.adapters.dynamodb;
 
+import dev.winback.core.outcome.Assignment;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 
@@ -78,6 +81,10 @@ public final class Keys {
 
     public static final String HOLDOUT_KEY_SK = "HOLDOUT_KEY";
 
+    /** A unit's outcome counters: OUTCOME#<unit>, one item per day and group, D#<yyyy-MM-dd>#<group>. */
+    public static final String OUTCOME_PREFIX = "OUTCOME#";
+    public static final String OUTCOME_DAY_PREFIX = "D#";
+
     /** The fitted purchase model. */
     public static final String MODEL_PK = "MODEL#purchase";
     public static final String MODEL_SK = "CURRENT";
@@ -118,6 +125,34 @@ public final class Keys {
 
     public static String archiveMonth(YearMonth month) {
         return ARCHIVE_PREFIX + month;
+    }
+
+    public static String outcomeUnit(String unit) {
+        return OUTCOME_PREFIX + unit;
+    }
+
+    /** A counter item's sort key: the days sort as dates do, so a range of days is one key range. */
+    public static String outcomeDay(LocalDate day, Assignment group) {
+        return OUTCOME_DAY_PREFIX + day + "#" + group.wireName();
+    }
+
+    /** The first sort key of {@code day}'s counters (before every group's). */
+    public static String outcomeDayFrom(LocalDate day) {
+        return OUTCOME_DAY_PREFIX + day + "#";
+    }
+
+    /** Past the last sort key of {@code day}'s counters (~ sorts after every group's letters). */
+    public static String outcomeDayThrough(LocalDate day) {
+        return OUTCOME_DAY_PREFIX + day + "#~";
+    }
+
+    public static LocalDate outcomeDayOf(String sortKey) {
+        return LocalDate.parse(sortKey.substring(OUTCOME_DAY_PREFIX.length(), OUTCOME_DAY_PREFIX.length() + 10));
+    }
+
+    public static Assignment outcomeGroupOf(String sortKey) {
+        String group = sortKey.substring(OUTCOME_DAY_PREFIX.length() + 11);
+        return Assignment.valueOf(group.toUpperCase(java.util.Locale.ROOT));
     }
 
     public static String rejectedDay(String isoDate) {

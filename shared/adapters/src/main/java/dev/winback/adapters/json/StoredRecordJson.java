@@ -11,11 +11,13 @@ import dev.winback.core.event.Platform;
 import dev.winback.core.event.Purpose;
 import dev.winback.core.event.QuietHours;
 import dev.winback.core.evaluation.EvaluationReport;
+import dev.winback.core.outcome.Assignment;
 import dev.winback.core.record.ArchivedIdFilter;
 import dev.winback.core.record.ChannelState;
 import dev.winback.core.record.ChannelSunsets;
 import dev.winback.core.record.ConsentGrant;
 import dev.winback.core.record.EngagementRecord;
+import dev.winback.core.record.Exposures;
 import dev.winback.core.record.EvaluatedSignal;
 import dev.winback.core.record.Evaluation;
 import dev.winback.core.record.InstallState;
@@ -84,6 +86,7 @@ public final class StoredRecordJson {
             RecordFields.writeCommon(g, record);
             if (record.evaluation() instanceof Evaluation.Evaluated evaluated) writeStoredEvaluation(g, evaluated);
             writeSeen(g, record.seen());
+            writeExposures(g, record.exposures());
             g.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException("writing an engagement record", e);
@@ -117,7 +120,8 @@ public final class StoredRecordJson {
                 readSeen(n.path("seen")),
                 readEvaluation(n.path("evaluation")),
                 readPreferences(n.path("preferences")),
-                readSendLog(n.path("sendLog")));
+                readSendLog(n.path("sendLog")),
+                readExposures(n.path("exposures")));
     }
 
     // ---- writing what only storage holds
@@ -362,6 +366,30 @@ public final class StoredRecordJson {
         Set<T> values = new HashSet<>();
         n.path("value").forEach(v -> values.add(element.apply(v.asText())));
         return new Stamped<>(Set.copyOf(values), IsoInstants.parse(n.path("at").asText()));
+    }
+
+    /** Open exposures (storage only: a measurement's bookkeeping, not something to show a customer). */
+    private static void writeExposures(JsonGenerator g, Exposures exposures) throws IOException {
+        if (exposures.isEmpty()) return;
+        g.writeArrayFieldStart("exposures");
+        for (Exposures.Exposure e : exposures.open()) {
+            g.writeStartObject();
+            g.writeStringField("unit", e.unit());
+            g.writeStringField("group", e.group().wireName());
+            g.writeStringField("at", IsoInstants.format(e.at()));
+            if (e.convertedAt().isPresent()) g.writeStringField("converted", IsoInstants.format(e.convertedAt().get()));
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
+
+    private static Exposures readExposures(JsonNode n) {
+        if (n.isMissingNode()) return Exposures.NONE;
+        List<Exposures.Exposure> open = new ArrayList<>();
+        n.forEach(e -> open.add(new Exposures.Exposure(e.path("unit").asText(),
+                Assignment.valueOf(e.path("group").asText().toUpperCase(Locale.ROOT)),
+                IsoInstants.parse(e.path("at").asText()), Optional.ofNullable(instant(e, "converted")))));
+        return new Exposures(open);
     }
 
     private static SendLog readSendLog(JsonNode n) {

@@ -102,4 +102,19 @@ class KeysTest {
         assertThatThrownBy(() -> Keys.version(0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Keys.version(1_000_000)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void outcomeKeys_arePinned_andADayRangeIsOneKeyRange() {
+        java.time.LocalDate day = java.time.LocalDate.parse("2026-07-01");
+        assertThat(Keys.outcomeUnit("winback-email")).isEqualTo("OUTCOME#winback-email");
+        String key = Keys.outcomeDay(day, dev.winback.core.outcome.Assignment.HELD_OUT);
+        assertThat(key).isEqualTo("D#2026-07-01#held_out");
+        assertThat(Keys.outcomeDayOf(key)).isEqualTo(day);
+        assertThat(Keys.outcomeGroupOf(key)).isEqualTo(dev.winback.core.outcome.Assignment.HELD_OUT);
+        for (dev.winback.core.outcome.Assignment group : dev.winback.core.outcome.Assignment.values()) {
+            assertThat(Keys.outcomeDay(day, group)).isGreaterThan(Keys.outcomeDayFrom(day))
+                    .isLessThan(Keys.outcomeDayThrough(day))
+                    .isLessThan(Keys.outcomeDayFrom(day.plusDays(1)));
+        }
+    }
 }

@@ -242,8 +242,8 @@ public final class DeliverMessages {
                     // held-out and treated customers are alike in everything but the send.
                     Assignment assignment = assignment(current);
                     if (assignment.withheld()) {
-                        return finish(stored, current.heldOut(send.channel(), heldOutDetail(assignment,
-                                current.request()), send.decisions(), now), trigger, now);
+                        return finishHeldOut(stored, current.heldOut(send.channel(), heldOutDetail(assignment,
+                                current.request()), send.decisions(), now), assignment, read, trigger, now);
                     }
                     int number = current.attempts().size() + 1;
                     String messageId = current.key().messageId(number);
@@ -301,7 +301,8 @@ public final class DeliverMessages {
                             stored = after;
                         }
                         case SENT -> {
-                            recorder.sent(read, messageId, send.channel(), after.request().purpose(), now);
+                            recorder.sent(read, messageId, send.channel(), after.request().purpose(),
+                                    after.request().measuredBy(), now);
                             return Result.done(after);
                         }
                         case HELD, CLAIMED, FAILED, UNKNOWN, SKIPPED, HELD_OUT -> {
@@ -333,6 +334,19 @@ public final class DeliverMessages {
     private static boolean sameSend(Step.Send claimed, Step again) {
         return again instanceof Step.Send send && send.channel() == claimed.channel()
                 && send.address().equals(claimed.address());
+    }
+
+    /**
+     * Finishes a withheld message, and only the write that made the entry HELD_OUT exposes the
+     * customer to the unit (a duplicate request or a lost race does not), as a send does.
+     */
+    private Result finishHeldOut(LedgerEntry previous, LedgerEntry next, Assignment assignment, StoredRecord read,
+                                 Trigger trigger, Instant now) {
+        Optional<LedgerEntry> stored = ledger.store(next);
+        if (stored.isEmpty()) return lostRace(previous, trigger, now);
+        publisher.publish(stored.get(), added(previous, stored.get()));
+        recorder.withheld(read, next.request().measuredBy(), assignment, now);
+        return Result.done(stored.get());
     }
 
     private Result finish(LedgerEntry previous, LedgerEntry next, Trigger trigger, Instant now) {

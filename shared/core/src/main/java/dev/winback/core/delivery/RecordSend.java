@@ -7,6 +7,7 @@ import dev.winback.core.event.Purpose;
 import dev.winback.core.ingest.EventOutcome;
 import dev.winback.core.ingest.IngestEvents;
 import dev.winback.core.observe.Warnings;
+import dev.winback.core.outcome.Assignment;
 import dev.winback.core.record.StoredRecord;
 
 import java.time.Instant;
@@ -30,9 +31,26 @@ public final class RecordSend implements SendRecorder {
 
     @Override
     public boolean sent(StoredRecord read, String messageId, Channel channel, Purpose purpose, Instant at) {
+        return record(read, messageId, new EventPayload.MessageSent(messageId, channel, Optional.of(purpose)), at);
+    }
+
+    /** The send's event names its unit, so the same write opens the customer's exposure to it. */
+    @Override
+    public boolean sent(StoredRecord read, String messageId, Channel channel, Purpose purpose, String unit,
+                        Instant at) {
+        return record(read, messageId,
+                new EventPayload.MessageSent(messageId, channel, Optional.of(purpose), Optional.of(unit)), at);
+    }
+
+    @Override
+    public boolean withheld(StoredRecord read, String unit, Assignment group, Instant at) {
+        return ingest.recordWithheld(read, unit, group, at);
+    }
+
+    private boolean record(StoredRecord read, String messageId, EventPayload.MessageSent sent, Instant at) {
         String customerId = read.record().customerId();
-        EngagementEvent event = new EngagementEvent(messageId, customerId, at, Optional.empty(),
-                new EventPayload.MessageSent(messageId, channel, Optional.of(purpose)));
+        Channel channel = sent.channel();
+        EngagementEvent event = new EngagementEvent(messageId, customerId, at, Optional.empty(), sent);
         // Usually nobody wrote the record since delivery read it: the write needs no second read.
         List<EventOutcome> outcome = ingest.ingestRead(read, List.of(event));
         if (outcome.getFirst() == EventOutcome.RETRY) {

@@ -2,6 +2,7 @@ package dev.winback.core.delivery;
 
 import dev.winback.core.event.Channel;
 import dev.winback.core.event.Purpose;
+import dev.winback.core.outcome.Assignment;
 import dev.winback.core.record.StoredRecord;
 
 import java.time.Instant;
@@ -19,4 +20,23 @@ public interface SendRecorder {
      * @return false when it could not be recorded now (reported by the implementation)
      */
     boolean sent(StoredRecord read, String messageId, Channel channel, Purpose purpose, Instant at);
+
+    /**
+     * A send of a message measured by {@code unit}: recorded as {@link #sent}, and a marketing one
+     * also exposes the customer to the unit, in the same write.
+     */
+    default boolean sent(StoredRecord read, String messageId, Channel channel, Purpose purpose, String unit,
+                         Instant at) {
+        return sent(read, messageId, channel, purpose, at);
+    }
+
+    /**
+     * A marketing message of {@code unit} withheld from the customer (held out, or in the control
+     * group): exposes them to the unit as the comparison group. Nothing is recorded by default.
+     *
+     * @return false when it could not be recorded now (reported by the implementation)
+     */
+    default boolean withheld(StoredRecord read, String unit, Assignment group, Instant at) {
+        return true;
+    }
 }

@@ -33,14 +33,23 @@ public sealed interface EventPayload {
     /**
      * A message Winback (or another sender) put on a channel; the baseline for sunset counting and
      * frequency caps. A send without a purpose counts as marketing (caps err on the side of fewer messages).
+     * {@code measuredBy} names the unit (a rule's campaign, a journey) a Winback marketing send exposes
+     * the customer to, for outcomes; other senders' sends name none.
      */
-    record MessageSent(String messageId, Channel channel, Optional<Purpose> purpose) implements EventPayload {
+    record MessageSent(String messageId, Channel channel, Optional<Purpose> purpose, Optional<String> measuredBy)
+            implements EventPayload {
         public MessageSent {
             java.util.Objects.requireNonNull(purpose, "purpose");
+            java.util.Objects.requireNonNull(measuredBy, "measuredBy");
         }
 
         public MessageSent(String messageId, Channel channel) {
             this(messageId, channel, Optional.empty());
+        }
+
+        /** A send not measured: made by another sender, or before sends named their unit. */
+        public MessageSent(String messageId, Channel channel, Optional<Purpose> purpose) {
+            this(messageId, channel, purpose, Optional.empty());
         }
 
         public String type() { return "message_sent"; }

@@ -3,6 +3,10 @@ package dev.winback.core.ingest;
 import dev.winback.core.concurrent.FanOut;
 import dev.winback.core.event.EngagementEvent;
 import dev.winback.core.observe.Warnings;
+import dev.winback.core.outcome.Assignment;
+import dev.winback.core.outcome.OutcomeCount;
+import dev.winback.core.outcome.OutcomeCounters;
+import dev.winback.core.record.OutcomeChanges;
 import dev.winback.core.record.ArchivedMonth;
 import dev.winback.core.record.EngagementRecord;
 import dev.winback.core.record.EngagementStore;
@@ -47,6 +51,7 @@ public final class IngestEvents {
     private final ArrivalWindow arrival;
     private final Warnings warnings;
     private final StoredEventsListener listener;
+    private final OutcomeCounters counters;
 
     /**
      * Hears of no message feedback, takes the default arrival window and drops its warnings (for
@@ -75,6 +80,18 @@ public final class IngestEvents {
     public IngestEvents(EngagementStore store, Executor executor, Clock clock, NextDue nextDue,
                         MessageFeedbackListener feedback, ArrivalWindow arrival, Warnings warnings,
                         StoredEventsListener listener) {
+        this(store, executor, clock, nextDue, feedback, arrival, warnings, listener, OutcomeCounters.NONE);
+    }
+
+    /**
+     * @param counters hears of what each record write adds to the outcome counters (exposures opened
+     *                 and converted, revenue, messages): only writes that change an exposure or apply
+     *                 a measured send or a purchase within a window cost a counter write
+     */
+    public IngestEvents(EngagementStore store, Executor executor, Clock clock, NextDue nextDue,
+                        MessageFeedbackListener feedback, ArrivalWindow arrival, Warnings warnings,
+                        StoredEventsListener listener, OutcomeCounters counters) {
+        this.counters = Objects.requireNonNull(counters, "counters");
         this.listener = Objects.requireNonNull(listener, "listener");
         this.store = store;
         this.executor = executor;
@@ -166,6 +183,7 @@ public final class IngestEvents {
                         ? store.loadArchive(customerId) : Map.of();
                 RecordUpdate.Result update = RecordUpdate.apply(stored.record(), events, archive);
                 if (!update.changed() || store.save(stored, update, arm(stored, update))) {
+                    if (update.changed()) count(stored.record(), update.record(), update.applied());
                     List<EventOutcome> outcomes = new ArrayList<>(update.outcomes().stream()
                             .map(o -> switch (o) {
                                 case APPLIED -> EventOutcome.APPLIED;
@@ -183,6 +201,52 @@ public final class IngestEvents {
             warnings.warn("storing a record failed; its events will be retried", e);
         }
         return List.of(filled(events.size(), EventOutcome.RETRY));
+    }
+
+    /**
+     * Records in the customer's record that a message of {@code unit} was withheld from them at
+     * {@code at} (the held-out group's exposure), starting from a record the caller has just read.
+     *
+     * @return false when it could not be recorded now (reported); the exposure is then not counted
+     */
+    public boolean recordWithheld(StoredRecord current, String unit, Assignment group, Instant at) {
+        if (!group.withheld()) throw new IllegalArgumentException("only a withheld message is recorded here");
+        String customerId = current.record().customerId();
+        StoredRecord stored = current;
+        try {
+            for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+                if (stored == null) stored = store.load(List.of(customerId)).get(customerId);
+                if (stored.erased()) return true;
+                EngagementRecord exposed = stored.record().exposedTo(unit, group, at);
+                if (exposed == stored.record()) return true; // exposed within the window already
+                RecordUpdate.Result update = new RecordUpdate.Result(exposed, List.of(), Map.of(), List.of());
+                if (store.save(stored, update)) {
+                    count(stored.record(), exposed, List.of());
+                    return true;
+                }
+                stored = null;
+            }
+            warnings.warn("record kept changing under " + ATTEMPTS + " attempts; a withheld message of " + unit
+                    + " is not counted");
+        } catch (RuntimeException e) {
+            warnings.warn("storing a withheld message of " + unit + " failed; it is not counted", e);
+        }
+        return false;
+    }
+
+    /**
+     * Adds what a successful record write decided to the outcome counters. Only after the write:
+     * a crash or a failure in between leaves the counters short (the write already marked the
+     * exposure opened or converted, or saw the event), never counts anything twice.
+     */
+    private void count(EngagementRecord before, EngagementRecord after, List<EngagementEvent> applied) {
+        if (counters == OutcomeCounters.NONE) return;
+        try {
+            List<OutcomeCount> increments = OutcomeChanges.of(before, after, applied);
+            if (!increments.isEmpty()) counters.add(increments);
+        } catch (RuntimeException e) {
+            warnings.warn("adding to the outcome counters failed; they under-count this write", e);
+        }
     }
 
     /** Message feedback goes to the listener once stored; what it cannot take now is retried. */

@@ -5,6 +5,7 @@ import dev.winback.core.event.EngagementEvent;
 import dev.winback.core.event.EventPayload;
 import dev.winback.core.event.LineItem;
 import dev.winback.core.event.Platform;
+import dev.winback.core.outcome.Assignment;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,11 +38,13 @@ public record EngagementRecord(
         SeenEvents seen,
         Evaluation evaluation,
         Preferences preferences,
-        SendLog sendLog) {
+        SendLog sendLog,
+        Exposures exposures) {
 
     public static final int RECENT_EVENTS = 10;
 
     public EngagementRecord {
+        Objects.requireNonNull(exposures, "exposures");
         Objects.requireNonNull(customerId, "customerId");
         Objects.requireNonNull(evaluation, "evaluation");
         Objects.requireNonNull(preferences, "preferences");
@@ -49,6 +52,15 @@ public record EngagementRecord(
         platforms = Map.copyOf(platforms);
         channels = Map.copyOf(channels);
         recent = List.copyOf(recent);
+    }
+
+    /** A record without open exposures. */
+    public EngagementRecord(String customerId, Map<Platform, PlatformActivity> platforms, Purchases purchases,
+                            Map<Channel, ChannelState> channels, PushPermission pushPermission, Membership membership,
+                            InstallState install, Profile profile, List<RecentEvent> recent, SeenEvents seen,
+                            Evaluation evaluation, Preferences preferences, SendLog sendLog) {
+        this(customerId, platforms, purchases, channels, pushPermission, membership, install, profile, recent, seen,
+                evaluation, preferences, sendLog, Exposures.NONE);
     }
 
     /** A record without preferences or logged sends. */
@@ -71,7 +83,7 @@ public record EngagementRecord(
     public static EngagementRecord empty(String customerId) {
         return new EngagementRecord(customerId, Map.of(), Purchases.NONE, Map.of(), PushPermission.UNKNOWN,
                 Membership.NONE, InstallState.UNKNOWN, Profile.EMPTY, List.of(), SeenEvents.NONE, Evaluation.NONE,
-                Preferences.NONE, SendLog.EMPTY);
+                Preferences.NONE, SendLog.EMPTY, Exposures.NONE);
     }
 
     public PlatformActivity platform(Platform platform) {
@@ -97,23 +109,24 @@ public record EngagementRecord(
      */
     public EngagementRecord engagementView() {
         return new EngagementRecord(customerId, platforms, purchases.archiveThrough(Long.MAX_VALUE), channels,
-                pushPermission, membership, install, profile, recent, SeenEvents.NONE, Evaluation.NONE, preferences, sendLog);
+                pushPermission, membership, install, profile, recent, SeenEvents.NONE, Evaluation.NONE, preferences, sendLog,
+                exposures);
     }
 
     /** The same engagement with the evaluator's new conclusions. */
     public EngagementRecord withEvaluation(Evaluation next) {
         return new EngagementRecord(customerId, platforms, purchases, channels, pushPermission, membership, install,
-                profile, recent, seen, next, preferences, sendLog);
+                profile, recent, seen, next, preferences, sendLog, exposures);
     }
 
     EngagementRecord withSeen(SeenEvents nextSeen) {
         return new EngagementRecord(customerId, platforms, purchases, channels, pushPermission, membership, install,
-                profile, recent, nextSeen, evaluation, preferences, sendLog);
+                profile, recent, nextSeen, evaluation, preferences, sendLog, exposures);
     }
 
     EngagementRecord withPurchases(Purchases next) {
         return new EngagementRecord(customerId, platforms, next, channels, pushPermission, membership, install,
-                profile, recent, seen, evaluation, preferences, sendLog);
+                profile, recent, seen, evaluation, preferences, sendLog, exposures);
     }
 
     /** Applies one event known not to be a duplicate. */
@@ -121,19 +134,21 @@ public record EngagementRecord(
         Instant at = event.occurredAt();
         EngagementRecord r = withRecent(new RecentEvent(event.type(), at, detailOf(event)));
         return switch (event.payload()) {
-            case EventPayload.SessionStarted s -> r.activeOn(s.platform(), at);
-            case EventPayload.StoreVisited ignored -> r.activeOn(Platform.STORE, at);
+            case EventPayload.SessionStarted s -> r.activeOn(s.platform(), at).convertedAt(at);
+            case EventPayload.StoreVisited ignored -> r.activeOn(Platform.STORE, at).convertedAt(at);
             case EventPayload.PurchaseCompleted p -> {
                 Set<String> categories = new TreeSet<>();
                 for (LineItem item : p.items()) categories.add(item.category());
                 EngagementRecord bought = r.withPurchases(
                         r.purchases.record(at, p.amount(), p.currency(), categories, purchaseDay));
-                yield event.platform().map(platform -> bought.activeOn(platform, at)).orElse(bought);
+                yield event.platform().map(platform -> bought.activeOn(platform, at)).orElse(bought).convertedAt(at);
             }
             case EventPayload.OrderStatusChanged ignored -> r;
             case EventPayload.MessageSent m -> {
                 EngagementRecord sent = r.onChannel(m.channel(), c -> c.sentAt(at));
-                yield m.marketing() ? sent.withSendLog(sent.sendLog.with(m.channel(), at)) : sent;
+                if (!m.marketing()) yield sent;
+                EngagementRecord logged = sent.withSendLog(sent.sendLog.with(m.channel(), at));
+                yield m.measuredBy().map(unit -> logged.exposedTo(unit, Assignment.TREATED, at)).orElse(logged);
             }
             case EventPayload.MessageFeedback f -> {
                 EngagementRecord withFeedback = r.onChannel(f.channel(), c -> c.feedback(f.kind(), at));
@@ -213,7 +228,7 @@ public record EngagementRecord(
         next.putAll(platforms);
         next.put(platform, platform(platform).seenAt(at));
         return new EngagementRecord(customerId, next, purchases, channels, pushPermission, membership, install,
-                profile, recent, seen, evaluation, preferences, sendLog);
+                profile, recent, seen, evaluation, preferences, sendLog, exposures);
     }
 
     private EngagementRecord onChannel(Channel channel, UnaryOperator<ChannelState> change) {
@@ -221,7 +236,7 @@ public record EngagementRecord(
         next.putAll(channels);
         next.put(channel, change.apply(channel(channel)));
         return new EngagementRecord(customerId, platforms, purchases, next, pushPermission, membership, install,
-                profile, recent, seen, evaluation, preferences, sendLog);
+                profile, recent, seen, evaluation, preferences, sendLog, exposures);
     }
 
     private EngagementRecord withRecent(RecentEvent event) {
@@ -230,36 +245,55 @@ public record EngagementRecord(
         next.sort(RecentEvent.NEWEST_FIRST);
         return new EngagementRecord(customerId, platforms, purchases, channels, pushPermission, membership, install,
                 profile, next.size() > RECENT_EVENTS ? next.subList(0, RECENT_EVENTS) : next, seen, evaluation,
-                preferences, sendLog);
+                preferences, sendLog, exposures);
     }
 
     private EngagementRecord withPushPermission(PushPermission next) {
         return new EngagementRecord(customerId, platforms, purchases, channels, next, membership, install, profile,
-                recent, seen, evaluation, preferences, sendLog);
+                recent, seen, evaluation, preferences, sendLog, exposures);
     }
 
     private EngagementRecord withMembership(Membership next) {
         return new EngagementRecord(customerId, platforms, purchases, channels, pushPermission, next, install,
-                profile, recent, seen, evaluation, preferences, sendLog);
+                profile, recent, seen, evaluation, preferences, sendLog, exposures);
     }
 
     private EngagementRecord withInstall(InstallState next) {
         return new EngagementRecord(customerId, platforms, purchases, channels, pushPermission, membership, next,
-                profile, recent, seen, evaluation, preferences, sendLog);
+                profile, recent, seen, evaluation, preferences, sendLog, exposures);
     }
 
     private EngagementRecord withProfile(Profile next) {
         return new EngagementRecord(customerId, platforms, purchases, channels, pushPermission, membership, install,
-                next, recent, seen, evaluation, preferences, sendLog);
+                next, recent, seen, evaluation, preferences, sendLog, exposures);
     }
 
     private EngagementRecord withPreferences(Preferences next) {
         return new EngagementRecord(customerId, platforms, purchases, channels, pushPermission, membership, install,
-                profile, recent, seen, evaluation, next, sendLog);
+                profile, recent, seen, evaluation, next, sendLog, exposures);
+    }
+
+    /**
+     * The same record exposed to {@code unit} at {@code at}: a message of the unit sent (through a
+     * {@code message_sent} event naming it) or withheld from the customer.
+     */
+    public EngagementRecord exposedTo(String unit, Assignment group, Instant at) {
+        return withExposures(exposures.exposed(unit, group, at));
+    }
+
+    /** A purchase or a return visit at {@code at} converts every open exposure whose window covers it. */
+    private EngagementRecord convertedAt(Instant at) {
+        return withExposures(exposures.converted(at));
+    }
+
+    private EngagementRecord withExposures(Exposures next) {
+        if (next == exposures) return this;
+        return new EngagementRecord(customerId, platforms, purchases, channels, pushPermission, membership, install,
+                profile, recent, seen, evaluation, preferences, sendLog, next);
     }
 
     private EngagementRecord withSendLog(SendLog next) {
         return new EngagementRecord(customerId, platforms, purchases, channels, pushPermission, membership, install,
-                profile, recent, seen, evaluation, preferences, next);
+                profile, recent, seen, evaluation, preferences, next, exposures);
     }
 }

@@ -60,6 +60,8 @@ public final class Bench {
                             a.number("due-percent", 1, 1, 10), a.number("seed", 42, Long.MIN_VALUE, Long.MAX_VALUE)),
                             template, out);
                 }
+                case "outcomes" -> OutcomesBench.run(new OutcomesBench.Options((int) CliArgs.parse("outcomes", rest,
+                        Set.of("customers")).number("customers", 2_000, 10, 1_000_000)), template, out);
                 default -> {
                     err.println("bench: unknown benchmark \"" + args.getFirst()
                             + "\" (ingest, coldstart, evaluate, deliver, journeys)");

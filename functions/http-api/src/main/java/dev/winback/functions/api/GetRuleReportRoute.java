@@ -1,0 +1,60 @@
+package dev.winback.functions.api;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.winback.adapters.http.HttpResponses;
+import dev.winback.adapters.json.OutcomeJson;
+import dev.winback.core.outcome.ReportOutcomes;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Collection;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * GET /v1/reports/rules?from=yyyy-MM-dd&to=yyyy-MM-dd: each unit's outcomes (the playbook's
+ * campaigns, the journeys) over the customers exposed on those days (UTC), from the counters alone.
+ * By default the last {@value #DEFAULT_DAYS} days through today; at most {@value #MAX_DAYS} days.
+ */
+final class GetRuleReportRoute implements Route {
+
+    static final String KEY = "GET /v1/reports/rules";
+    static final int DEFAULT_DAYS = 28;
+    static final int MAX_DAYS = 366;
+
+    private final ReportOutcomes report;
+    private final Supplier<Collection<String>> units;
+    private final Clock clock;
+
+    GetRuleReportRoute(ReportOutcomes report, Supplier<Collection<String>> units, Clock clock) {
+        this.report = report;
+        this.units = units;
+        this.clock = clock;
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent request) {
+        Map<String, String> query = request.getQueryStringParameters() == null ? Map.of()
+                : request.getQueryStringParameters();
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        LocalDate from;
+        LocalDate to;
+        try {
+            to = query.containsKey("to") ? LocalDate.parse(query.get("to")) : today;
+            from = query.containsKey("from") ? LocalDate.parse(query.get("from")) : to.minusDays(DEFAULT_DAYS - 1);
+        } catch (DateTimeParseException e) {
+            return HttpResponses.problem(400, "Invalid range", "from and to are dates, yyyy-MM-dd");
+        }
+        if (to.isBefore(from) || from.plusDays(MAX_DAYS).isBefore(to.plusDays(1))) {
+            return HttpResponses.problem(400, "Invalid range",
+                    "to must not be before from, and the range at most " + MAX_DAYS + " days");
+        }
+        var estimates = report.report(units.get(), from, to);
+        LocalDate start = from;
+        LocalDate end = to;
+        return HttpResponses.json(200, g -> OutcomeJson.writeReport(g, start, end, estimates));
+    }
+}
