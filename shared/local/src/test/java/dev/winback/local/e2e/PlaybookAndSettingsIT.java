@@ -3,6 +3,7 @@ package dev.winback.local.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.winback.local.runtime.Fixtures;
+import dev.winback.core.outcome.HoldoutShares;
 import dev.winback.local.runtime.LocalRuntime;
 import dev.winback.local.runtime.http.HttpRequestData;
 import dev.winback.local.runtime.http.HttpResponseData;
@@ -35,7 +36,8 @@ class PlaybookAndSettingsIT {
 
     @Test
     void operatorsChangeCapsAndRules_refuseWhatIsInvalid_andRollBack_withoutARestart() throws Exception {
-        try (LocalRuntime runtime = LocalRuntime.start(Fixtures.repositoryTemplate(), 0, START)) {
+        // No holdouts: this test is about which messages the rules allow, not about measuring them.
+        try (LocalRuntime runtime = LocalRuntime.start(Fixtures.repositoryTemplate(), 0, START, HoldoutShares.NONE)) {
             Api api = new Api(runtime);
             String shippedSettings = api.get("/v1/settings").body().path("settings").toString();
             String shippedPlaybook = api.get("/v1/playbook").body().path("playbook").toString();
