@@ -1,5 +1,6 @@
 package dev.winback.core.settings;
 
+import dev.winback.core.delivery.MutableClock;
 import dev.winback.core.delivery.ChannelPlans;
 import dev.winback.core.delivery.DeliveryPolicy;
 import dev.winback.core.delivery.FrequencyCap;
