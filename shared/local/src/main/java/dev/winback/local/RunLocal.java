@@ -2,6 +2,7 @@ package dev.winback.local;
 
 import dev.winback.adapters.json.EventJsonWriter;
 import dev.winback.local.backtest.BacktestCommand;
+import dev.winback.local.backtest.replay.ReplayCommand;
 import dev.winback.local.demo.DemoCatalog;
 import dev.winback.local.demo.DemoRun;
 import dev.winback.local.runtime.LocalRuntime;
@@ -42,10 +43,14 @@ public final class RunLocal {
               serve     run the HTTP API on localhost (default port 8080) until Ctrl-C, with local-only
                         routes to move the virtual clock and run due schedules; --start sets where the
                         virtual clock begins (default: now)
-              backtest  replay history and measure the engine's decisions
+              backtest  replay history and measure the engine's decisions:
+                        backtest --elog FILE --calibration-end YYYY-MM-DD
+                          the purchase model: how well it ranks who will not buy again
+                        %s
 
             every command also takes --template PATH (default: template.yaml at the repository root)
-            """.formatted(SyntheticConfig.DEFAULT_CUSTOMERS, SyntheticConfig.DEFAULT_DAYS, SyntheticConfig.DEFAULT_SEED);
+            """.formatted(SyntheticConfig.DEFAULT_CUSTOMERS, SyntheticConfig.DEFAULT_DAYS, SyntheticConfig.DEFAULT_SEED,
+            ReplayCommand.USAGE.replace("\n", "\n            "));
 
     static final int OK = 0;
     static final int FAILED = 1;
@@ -153,6 +158,7 @@ public final class RunLocal {
     }
 
     private static int backtest(List<String> args, PrintStream out, PrintStream err) {
+        if (ReplayCommand.handles(args)) return ReplayCommand.run(args, out, err);
         return BacktestCommand.run(args.toArray(String[]::new), out);
     }
 
