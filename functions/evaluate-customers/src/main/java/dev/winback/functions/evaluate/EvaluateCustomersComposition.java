@@ -13,8 +13,11 @@ import dev.winback.core.evaluation.Destination;
 import dev.winback.core.evaluation.EvaluateDueCustomers;
 import dev.winback.core.evaluation.EvaluationPolicies;
 import dev.winback.core.evaluation.EvaluationPolicy;
+import dev.winback.core.evaluation.RunBudget;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.Executor;
 
@@ -54,6 +57,17 @@ public final class EvaluateCustomersComposition {
                 Destination.EVENT_BUS, new EventBridgeActionPublisher(clients.eventBridge(), config.winback().eventBusName()),
                 Destination.DELIVERY_QUEUE, new SqsDeliveryRequests(clients.sqs(), config.deliveryQueueUrl())),
                 clock, WriterThreads.newPool());
+    }
+
+    /**
+     * A run starts no chunk in the last {@link #RESERVE} of the invocation: a chunk (a hundred
+     * evaluations, their publishing and settling) takes seconds, so the run ends well before the
+     * timeout, having published everything it wrote; the next run takes up what is left.
+     */
+    public static final Duration RESERVE = Duration.ofSeconds(60);
+
+    public static RunBudget budget(Clock clock, Instant now, long remainingMillis) {
+        return RunBudget.until(clock, now.plusMillis(remainingMillis).minus(RESERVE));
     }
 
     public EvaluateDueCustomers evaluate() {

@@ -4,15 +4,17 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import dev.winback.core.evaluation.EvaluateDueCustomers;
+import dev.winback.core.evaluation.RunBudget;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * Every 15 minutes: evaluates the customers whose timer fell due and publishes the actions they
  * need. The run's instant is the clock's, not the schedule's: a late or missed run catches up with
- * everything due by now.
+ * everything due by now, chunk by chunk within the invocation's remaining time.
  */
 public final class EvaluateCustomersHandler implements RequestHandler<ScheduledEvent, Map<String, Object>> {
 
@@ -31,7 +33,9 @@ public final class EvaluateCustomersHandler implements RequestHandler<ScheduledE
 
     @Override
     public Map<String, Object> handleRequest(ScheduledEvent event, Context context) {
-        EvaluateDueCustomers.Report report = evaluate.run(clock.instant());
+        Instant now = clock.instant();
+        EvaluateDueCustomers.Report report = evaluate.run(now, context == null ? RunBudget.UNLIMITED
+                : EvaluateCustomersComposition.budget(clock, now, context.getRemainingTimeInMillis()));
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("at", report.at().toString());
         summary.put("due", report.due());
@@ -42,6 +46,7 @@ public final class EvaluateCustomersHandler implements RequestHandler<ScheduledE
         summary.put("requested", report.requested());
         summary.put("published", report.published());
         summary.put("pending", report.pending());
+        summary.put("deferred", report.deferred());
         return summary;
     }
 }

@@ -262,7 +262,7 @@ public final class LocalRuntime implements AutoCloseable {
             String table = b.config.tableName();
             evaluateFunctionId.ifPresent(id -> scheduleTargets.put(id, ScheduleTarget.skippingIdle(
                     run -> evaluate.handleRequest(scheduledEvent(run), LocalLambdaContext.invoking(id)),
-                    new EarliestDue(b.clients.dynamoDb(), table, Keys::dueShard))));
+                    new EarliestDue(b.clients.dynamoDb(), table, Keys::dueShard, Keys.EVALUATION_DUE_SHARDS))));
             advanceFunctionId.ifPresent(id -> scheduleTargets.put(id, ScheduleTarget.skippingIdle(
                     run -> advance.handleRequest(scheduledEvent(run), LocalLambdaContext.invoking(id)),
                     new EarliestDue(b.clients.dynamoDb(), table, Keys::journeyDueShard))));
