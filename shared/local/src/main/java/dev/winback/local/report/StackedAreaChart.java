@@ -64,7 +64,8 @@ record StackedAreaChart(String id, String title, String description, List<StateS
             positions.add(samples.size() == 1 ? (frame.left + frame.right) / 2 : x.map(i));
             labels.add(LocalDate.ofInstant(samples.get(i).at(), ZoneOffset.UTC).toString());
         }
-        frame.categoryAxis(svg, positions, labels, "sampled on (UTC), " + (last - first) / 86_400 + " days");
+        frame.categoryAxis(svg, positions, labels, samples.size() == 1 ? "one sample, at the end of the run (UTC)"
+                : samples.size() + " samples over " + (last - first) / 86_400 + " days (UTC)");
         return frame.end(svg);
     }
 }
