@@ -7,7 +7,13 @@ import dev.winback.local.demo.DemoCatalog;
 import dev.winback.local.demo.DemoRun;
 import dev.winback.local.runtime.LocalRuntime;
 import dev.winback.local.runtime.dynamodb.SdkCallCounter;
+import dev.winback.local.demo.DemoSummary;
 import dev.winback.local.demo.RuleOutcomes;
+import dev.winback.local.report.LifecycleSampler;
+import dev.winback.local.report.ReportCollector;
+import dev.winback.local.report.ReportFiles;
+import dev.winback.local.report.RetentionReport.RocCurve;
+import dev.winback.local.report.RocCurves;
 import dev.winback.local.demo.SyntheticConfig;
 import dev.winback.local.demo.SyntheticCustomerBase;
 import dev.winback.local.cli.CliArgs;
@@ -16,12 +22,14 @@ import dev.winback.local.runtime.http.LocalHttpServer;
 import dev.winback.local.runtime.template.HttpRoute;
 import dev.winback.local.runtime.template.TemplateException;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
@@ -32,14 +40,18 @@ import java.util.concurrent.CountDownLatch;
 public final class RunLocal {
 
     static final String USAGE = """
-            usage: run-local [demo] [--customers N] [--days D] [--seed S]
+            usage: run-local [demo] [--customers N] [--days D] [--seed S] [--out DIR]
+                   run-local report [--customers N] [--days D] [--seed S] [--out DIR] [--roc FILE]
                    run-local serve [--port P] [--start INSTANT]
                    run-local backtest [backtest options]
                    run-local --help
 
               demo      generate a synthetic customer base, feed its events through the ingest
                         function on DynamoDB Local and a virtual clock, then summarise what was stored
-                        (defaults: --customers %d --days %d --seed %d)
+                        (defaults: --customers %d --days %d --seed %d); ends by writing the report
+              report    the demo, printing only where it wrote the report: an HTML page with charts and
+                        its figures as JSON, in --out (default: target/report at the repository root);
+                        --roc adds ROC curves from a JSON list of {name, auc, points: [[fpr, tpr], ...]}
               serve     run the HTTP API on localhost (default port 8080) until Ctrl-C, with local-only
                         routes to move the virtual clock and run due schedules; --start sets where the
                         virtual clock begins (default: now)
@@ -76,7 +88,10 @@ public final class RunLocal {
         List<String> rest = explicit ? all.subList(1, all.size()) : all;
         try {
             return switch (command) {
-                case "demo" -> demo(CliArgs.parse("demo", rest, Set.of("customers", "days", "seed", "template")), out, err);
+                case "demo" -> demo(CliArgs.parse("demo", rest, Set.of("customers", "days", "seed", "template", "out")),
+                        out, err, false);
+                case "report" -> demo(CliArgs.parse("report", rest,
+                        Set.of("customers", "days", "seed", "template", "out", "roc")), out, err, true);
                 case "serve" -> serve(CliArgs.parse("serve", rest, Set.of("port", "start", "template")), out);
                 case "backtest" -> backtest(rest, out, err);
                 default -> throw new UsageException("unknown command \"" + command + "\"");
@@ -94,10 +109,12 @@ public final class RunLocal {
         }
     }
 
-    private static int demo(CliArgs args, PrintStream out, PrintStream err) {
+    /** @param reportOnly print only where the report went, not the demo's summary */
+    private static int demo(CliArgs args, PrintStream out, PrintStream err, boolean reportOnly) {
         long customers = args.number("customers", SyntheticConfig.defaults().customers(), 1, 10_000_000);
         long days = args.number("days", SyntheticConfig.defaults().days(), 1, 3650);
         long seed = args.number("seed", SyntheticConfig.DEFAULT_SEED, Long.MIN_VALUE, Long.MAX_VALUE);
+        List<RocCurve> rocCurves = rocCurves(args);
         DemoInput input = syntheticEvents(customers, days, seed);
         try (LocalRuntime runtime = LocalRuntime.start(template(args), 0, input.start(),
                 LocalRuntime.DynamoDbAccess.EMBEDDED, DemoRun.RUNS_PER_TICK)) {
@@ -106,7 +123,17 @@ public final class RunLocal {
             // The shop's running gear, as an operator would import it: cross-sell and reminders need it.
             DemoCatalog.activate(runtime.journeys());
             SdkCallCounter.reset();
-            new DemoRun(runtime, err).run(input.events(), input.total()).print(out);
+            ReportCollector report = new ReportCollector(runtime);
+            LifecycleSampler sampler = report.sampler();
+            DemoSummary summary = new DemoRun(runtime, err).run(input.events(), input.total());
+            Path html = ReportFiles.write(report.collect(input.start(), sampler).withRocCurves(rocCurves),
+                    reportDirectory(args));
+            if (reportOnly) {
+                out.println("report: " + html.toUri());
+                out.println("figures: " + html.resolveSibling(ReportFiles.JSON).toUri());
+                return OK;
+            }
+            summary.print(out);
             runtime.journeyTally().print(out);
             SdkCallCounter.Counts calls = SdkCallCounter.snapshot();
             out.println();
@@ -117,8 +144,25 @@ public final class RunLocal {
             calls.print(out, input.total());
             out.println();
             RuleOutcomes.print(runtime, input.start(), runtime.clock().instant(), out);
+            out.println();
+            out.println("Report: " + html.toUri() + " (figures: " + ReportFiles.JSON + " beside it)");
         }
         return OK;
+    }
+
+    private static List<RocCurve> rocCurves(CliArgs args) {
+        Optional<String> file = args.text("roc");
+        if (file.isEmpty()) return List.of();
+        try {
+            return RocCurves.read(Path.of(file.get()));
+        } catch (IOException | IllegalArgumentException e) {
+            throw new UsageException("--roc " + file.get() + ": " + e.getMessage());
+        }
+    }
+
+    private static Path reportDirectory(CliArgs args) {
+        return Path.of(args.text("out").orElseGet(() ->
+                Path.of(System.getProperty("winback.root", "."), "target", "report").toString()));
     }
 
     /** Events for the demo: contract v1 JSON, time-ordered, how many, and when the first can happen. */
