@@ -2,6 +2,7 @@ package dev.winback.local.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.winback.core.delivery.LedgerEntry;
+import dev.winback.core.playbook.ActionRequest;
 import dev.winback.core.record.EngagementRecord;
 import dev.winback.local.demo.RuleOutcomes;
 import dev.winback.local.runtime.LocalRuntime;
@@ -11,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -43,8 +45,18 @@ public final class ReportCollector {
         LocalDate from = LocalDate.ofInstant(runStart, ZoneOffset.UTC);
         LocalDate to = LocalDate.ofInstant(now, ZoneOffset.UTC);
         return new RetentionReport(now, from, to, sampler.samples(),
-                StoredFigures.weekly(items.actions(), ledger), StoredFigures.messagesByChannel(ledger),
+                StoredFigures.weekly(requestedActions(), ledger), StoredFigures.messagesByChannel(ledger),
                 StoredFigures.decisionsByReason(ledger), OutcomeFigures.lifts(outcomes(runStart, now)), List.of());
+    }
+
+    /**
+     * Every action the evaluator requested, once each: the bus may carry a request twice (a publish
+     * retried after a lost clear), and its idempotency key names it.
+     */
+    private List<ActionRequest> requestedActions() {
+        Map<String, ActionRequest> byKey = new LinkedHashMap<>();
+        runtime.actionEvents().published().forEach(request -> byKey.putIfAbsent(request.idempotencyKey(), request));
+        return List.copyOf(byKey.values());
     }
 
     private JsonNode outcomes(Instant from, Instant to) {
