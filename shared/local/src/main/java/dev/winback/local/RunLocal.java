@@ -9,6 +9,7 @@ import dev.winback.local.runtime.LocalRuntime;
 import dev.winback.local.runtime.dynamodb.SdkCallCounter;
 import dev.winback.local.demo.DemoSummary;
 import dev.winback.local.demo.RuleOutcomes;
+import dev.winback.local.report.BacktestRocCurves;
 import dev.winback.local.report.LifecycleSampler;
 import dev.winback.local.report.ReportCollector;
 import dev.winback.local.report.ReportFiles;
@@ -26,6 +27,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
@@ -40,8 +42,8 @@ import java.util.concurrent.CountDownLatch;
 public final class RunLocal {
 
     static final String USAGE = """
-            usage: run-local [demo] [--customers N] [--days D] [--seed S] [--out DIR]
-                   run-local report [--customers N] [--days D] [--seed S] [--out DIR] [--roc FILE]
+            usage: run-local [demo] [--customers N] [--days D] [--seed S] [--out DIR] [ROC options]
+                   run-local report [--customers N] [--days D] [--seed S] [--out DIR] [ROC options]
                    run-local serve [--port P] [--start INSTANT]
                    run-local backtest [backtest options]
                    run-local --help
@@ -51,7 +53,9 @@ public final class RunLocal {
                         (defaults: --customers %d --days %d --seed %d); ends by writing the report
               report    the demo, printing only where it wrote the report: an HTML page with charts and
                         its figures as JSON, in --out (default: target/report at the repository root);
-                        --roc adds ROC curves from a JSON list of {name, auc, points: [[fpr, tpr], ...]}
+                        ROC options: --elog FILE --calibration-end YYYY-MM-DD draws the ROC curves of
+                        the purchase-model backtest on that transaction log (as backtest --elog ranks),
+                        or --roc FILE reads curves from a JSON list of {name, auc, points: [[fpr, tpr], ...]}
               serve     run the HTTP API on localhost (default port 8080) until Ctrl-C, with local-only
                         routes to move the virtual clock and run due schedules; --start sets where the
                         virtual clock begins (default: now)
@@ -88,10 +92,11 @@ public final class RunLocal {
         List<String> rest = explicit ? all.subList(1, all.size()) : all;
         try {
             return switch (command) {
-                case "demo" -> demo(CliArgs.parse("demo", rest, Set.of("customers", "days", "seed", "template", "out")),
+                case "demo" -> demo(CliArgs.parse("demo", rest,
+                        Set.of("customers", "days", "seed", "template", "out", "elog", "calibration-end")),
                         out, err, false);
                 case "report" -> demo(CliArgs.parse("report", rest,
-                        Set.of("customers", "days", "seed", "template", "out", "roc")), out, err, true);
+                        Set.of("customers", "days", "seed", "template", "out", "roc", "elog", "calibration-end")), out, err, true);
                 case "serve" -> serve(CliArgs.parse("serve", rest, Set.of("port", "start", "template")), out);
                 case "backtest" -> backtest(rest, out, err);
                 default -> throw new UsageException("unknown command \"" + command + "\"");
@@ -151,6 +156,16 @@ public final class RunLocal {
     }
 
     private static List<RocCurve> rocCurves(CliArgs args) {
+        Optional<String> elog = args.text("elog");
+        if (elog.isPresent()) {
+            String end = args.text("calibration-end")
+                    .orElseThrow(() -> new UsageException("--elog needs --calibration-end YYYY-MM-DD"));
+            try {
+                return BacktestRocCurves.of(Path.of(elog.get()), LocalDate.parse(end));
+            } catch (IOException | IllegalArgumentException | java.time.format.DateTimeParseException e) {
+                throw new UsageException("--elog " + elog.get() + ": " + e.getMessage());
+            }
+        }
         Optional<String> file = args.text("roc");
         if (file.isEmpty()) return List.of();
         try {
