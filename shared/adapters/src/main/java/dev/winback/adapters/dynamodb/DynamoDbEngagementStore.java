@@ -84,6 +84,12 @@ public final class DynamoDbEngagementStore implements EngagementStore {
         return load(customerIds, true);
     }
 
+    /** Eventually consistent: a record write is conditional on the version read, which catches a stale read. */
+    @Override
+    public Map<String, StoredRecord> loadToUpdate(Collection<String> customerIds) {
+        return load(customerIds, false);
+    }
+
     /**
      * @param consistent false for eventually consistent reads, which cost half: for callers whose
      *                   conditional write catches a stale read

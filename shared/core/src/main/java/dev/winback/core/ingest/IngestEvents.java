@@ -128,13 +128,16 @@ public final class IngestEvents {
             boolean inTime = arrival.accepts(event.occurredAt(), receivedAt);
             (inTime ? byCustomer : futureDated).computeIfAbsent(event.customerId(), c -> new ArrayList<>()).add(i);
         }
-        Map<String, StoredRecord> loaded;
+        Map<String, StoredRecord> loaded = new java.util.HashMap<>();
         try {
-            // A refused event's customer is read too: an erased customer's events are dropped, never
-            // kept as rejected (their body names the customer).
-            java.util.Set<String> customers = new java.util.LinkedHashSet<>(byCustomer.keySet());
-            customers.addAll(futureDated.keySet());
-            loaded = customers.isEmpty() ? Map.of() : store.load(customers);
+            // The records to update may be read stale: the version condition of their write refuses a
+            // stale one, and a lost race reads again strongly. A refused event's customer is read
+            // strongly: an erased customer's events are dropped, never kept as rejected (their body
+            // names the customer), and nothing would catch a stale read there.
+            java.util.Set<String> toUpdate = new java.util.LinkedHashSet<>(byCustomer.keySet());
+            toUpdate.removeAll(futureDated.keySet());
+            if (!toUpdate.isEmpty()) loaded.putAll(store.loadToUpdate(toUpdate));
+            if (!futureDated.isEmpty()) loaded.putAll(store.load(futureDated.keySet()));
         } catch (RuntimeException e) {
             warnings.warn("loading records failed; the whole batch will be retried", e);
             java.util.Arrays.fill(outcomes, EventOutcome.RETRY);
