@@ -5,6 +5,8 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import dev.winback.core.evaluation.EvaluateDueCustomers;
 import dev.winback.core.evaluation.RunBudget;
+import dev.winback.core.guardrail.CheckGuardrails;
+import dev.winback.core.guardrail.UnitPause;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -13,12 +15,14 @@ import java.util.Map;
 
 /**
  * Every 15 minutes: evaluates the customers whose timer fell due and publishes the actions they
- * need. The run's instant is the clock's, not the schedule's: a late or missed run catches up with
- * everything due by now, chunk by chunk within the invocation's remaining time.
+ * need, chunk by chunk within the invocation's remaining time; then, at most once an hour, pauses
+ * the units whose guardrails say they harm. The run's instant is the clock's, not the schedule's: a
+ * late or missed run catches up with everything due by now.
  */
 public final class EvaluateCustomersHandler implements RequestHandler<ScheduledEvent, Map<String, Object>> {
 
     private final EvaluateDueCustomers evaluate;
+    private final CheckGuardrails guardrails;
     private final Clock clock;
 
     public EvaluateCustomersHandler() {
@@ -28,6 +32,7 @@ public final class EvaluateCustomersHandler implements RequestHandler<ScheduledE
     /** For the local runtime and tests, which bring their own publishers. */
     public EvaluateCustomersHandler(EvaluateCustomersComposition composition) {
         this.evaluate = composition.evaluate();
+        this.guardrails = composition.guardrails();
         this.clock = composition.clock();
     }
 
@@ -47,6 +52,7 @@ public final class EvaluateCustomersHandler implements RequestHandler<ScheduledE
         summary.put("published", report.published());
         summary.put("pending", report.pending());
         summary.put("deferred", report.deferred());
+        summary.put("unitsPaused", guardrails.runIfDue(clock.instant()).paused().stream().map(UnitPause::unit).toList());
         return summary;
     }
 }

@@ -84,6 +84,11 @@ public final class Keys {
     /** A unit's outcome counters: OUTCOME#<unit>, one item per day and group, D#<yyyy-MM-dd>#<group>. */
     public static final String OUTCOME_PREFIX = "OUTCOME#";
     public static final String OUTCOME_DAY_PREFIX = "D#";
+    /** Beside a unit's outcome counters, its opt-outs per day: OPTOUT#<yyyy-MM-dd> (after D#, so day queries skip them). */
+    public static final String OPT_OUT_DAY_PREFIX = "OPTOUT#";
+    /** The units' guardrail states: one item, a map by unit, read with one GetItem. */
+    public static final String GUARDRAIL_PK = "GUARDRAIL";
+    public static final String GUARDRAIL_UNITS_SK = "UNITS";
 
     /** The fitted purchase model. */
     public static final String MODEL_PK = "MODEL#purchase";
