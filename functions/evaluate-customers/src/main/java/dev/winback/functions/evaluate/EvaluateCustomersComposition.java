@@ -99,14 +99,18 @@ public final class EvaluateCustomersComposition {
     }
 
     /**
-     * A run starts no chunk in the last {@link #RESERVE} of the invocation: a chunk (a hundred
-     * evaluations, their publishing and settling) takes seconds, so the run ends well before the
-     * timeout, having published everything it wrote; the next run takes up what is left.
+     * A run starts no chunk in the last {@link #RESERVE} of the invocation, or its last fifth when
+     * the function's timeout is short: a chunk (a hundred evaluations, their publishing and settling)
+     * takes seconds, so the run ends well before the timeout, having published everything it wrote;
+     * the next run takes up what is left. A fixed reserve alone would let a function configured
+     * with a timeout under a minute never start a chunk.
      */
     public static final Duration RESERVE = Duration.ofSeconds(60);
 
     public static RunBudget budget(Clock clock, Instant now, long remainingMillis) {
-        return RunBudget.until(clock, now.plusMillis(remainingMillis).minus(RESERVE));
+        Duration remaining = Duration.ofMillis(remainingMillis);
+        Duration reserve = RESERVE.compareTo(remaining.dividedBy(5)) < 0 ? RESERVE : remaining.dividedBy(5);
+        return RunBudget.until(clock, now.plus(remaining).minus(reserve));
     }
 
     public EvaluateDueCustomers evaluate() {
