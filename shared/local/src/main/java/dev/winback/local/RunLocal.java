@@ -4,6 +4,7 @@ import dev.winback.adapters.json.EventJsonWriter;
 import dev.winback.local.backtest.BacktestCommand;
 import dev.winback.local.demo.DemoCatalog;
 import dev.winback.local.demo.DemoRun;
+import dev.winback.local.demo.GroundTruthDemo;
 import dev.winback.local.runtime.LocalRuntime;
 import dev.winback.local.runtime.dynamodb.SdkCallCounter;
 import dev.winback.local.demo.RuleOutcomes;
@@ -113,6 +114,8 @@ public final class RunLocal {
             out.println();
             RuleOutcomes.print(runtime, input.start(), runtime.clock().instant(), out);
         }
+        out.println();
+        GroundTruthDemo.print(template(args), Math.toIntExact(customers), seed, out, err);
         return OK;
     }
 
