@@ -119,12 +119,13 @@ public final class ClosedLoop implements DecisionPublisher, Feedback {
         returns.computeIfAbsent(customerId, c -> new TreeSet<>()).add(back);
     }
 
+    /** A well-mixed key per exposure: each part goes through SplitMix64's finaliser in turn. */
     private static long mix(long seed, String customerId, String unit, Instant at) {
         long h = seed;
-        for (String part : new String[]{customerId, unit}) {
-            h = h * 0x100000001B3L ^ part.hashCode();
+        for (long part : new long[]{customerId.hashCode(), unit.hashCode(), at.getEpochSecond()}) {
+            h = new Rng(h ^ part).nextLong();
         }
-        return h * 31 + at.getEpochSecond();
+        return h;
     }
 
     @Override

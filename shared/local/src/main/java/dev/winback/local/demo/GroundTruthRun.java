@@ -70,9 +70,6 @@ public final class GroundTruthRun {
             EventJsonWriter writer = new EventJsonWriter();
             List<String> events = base.events().stream().map(writer::toJson).toList();
             DemoSummary summary = new DemoRun(runtime, progressOut).run(events, events.size(), loop);
-            if (Boolean.getBoolean("winback.groundtruth.debug")) {
-                runtime.delivery().tally().print(progressOut, runtime.delivery().requests(), runtime.delivery().notMessages());
-            }
             JsonNode report;
             try {
                 report = RuleOutcomes.read(runtime, base.config().start(), base.horizon());
