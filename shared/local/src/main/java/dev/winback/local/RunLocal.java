@@ -5,6 +5,7 @@ import dev.winback.local.backtest.BacktestCommand;
 import dev.winback.local.backtest.replay.ReplayCommand;
 import dev.winback.local.demo.DemoCatalog;
 import dev.winback.local.demo.DemoRun;
+import dev.winback.local.demo.GroundTruthDemo;
 import dev.winback.local.runtime.LocalRuntime;
 import dev.winback.local.runtime.dynamodb.SdkCallCounter;
 import dev.winback.local.demo.DemoSummary;
@@ -152,6 +153,8 @@ public final class RunLocal {
             out.println();
             out.println("Report: " + html.toUri() + " (figures: " + ReportFiles.JSON + " beside it)");
         }
+        out.println();
+        GroundTruthDemo.print(template(args), Math.toIntExact(customers), seed, out, err);
         return OK;
     }
 

@@ -73,6 +73,16 @@ public final class DemoRun {
 
     /** @param total how many events {@code events} yields, for the progress bar */
     public DemoSummary run(Iterable<String> events, long total) {
+        return run(events, total, Feedback.NONE);
+    }
+
+    /**
+     * The same, with the events the engine's decisions cause merged into the stream at their time. With
+     * feedback, each batch is ingested before the next is cut, so that what it causes can join the next.
+     *
+     * @param total how many events {@code events} yields, for the progress bar (feedback adds to it)
+     */
+    public DemoSummary run(Iterable<String> events, long total, Feedback feedback) {
         runtime.server().accessLog(false);
         Counters counters = new Counters();
         Set<String> customers = new LinkedHashSet<>();
@@ -87,34 +97,83 @@ public final class DemoRun {
                 .setUnit(" events", 1)
                 .showSpeed()
                 .build()) {
-            int batchSize = runtime.ingestBatchSize();
-            List<String> batch = new ArrayList<>(batchSize);
-            Instant latest = null;
             try (InFlight inFlight = new InFlight(CONCURRENT_BATCHES)) {
+                Batches batches = new Batches(inFlight, counters, customers, progress, feedback);
                 for (String event : events) {
                     Instant occurredAt = read(event, customers, counters);
-                    // A new day closes the batch, so the schedules tick at least once a virtual day.
-                    if (occurredAt != null && latest != null && !batch.isEmpty()
-                            && !sameUtcDay(occurredAt, latest)) {
-                        submit(inFlight, batch, latest, counters, progress);
-                        batch = new ArrayList<>(batchSize);
+                    if (occurredAt != null) {
+                        for (String caused : feedback.takeUntil(occurredAt)) batches.addCaused(caused);
                     }
-                    if (occurredAt != null && (latest == null || occurredAt.isAfter(latest))) {
-                        latest = occurredAt;
-                    }
-                    batch.add(event);
-                    if (batch.size() == batchSize) {
-                        submit(inFlight, batch, latest, counters, progress);
-                        batch = new ArrayList<>(batchSize);
-                    }
+                    batches.add(event, occurredAt);
                 }
-                if (!batch.isEmpty()) {
-                    submit(inFlight, batch, latest, counters, progress);
+                // What the last batches caused, until nothing more is caused.
+                while (true) {
+                    var next = feedback.next();
+                    if (next.isPresent()) {
+                        for (String caused : feedback.takeUntil(next.get())) batches.addCaused(caused);
+                    } else if (!batches.flush()) {
+                        break;
+                    }
                 }
             }
         }
         Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
         return readBack(customers, counters, elapsed, clockStart);
+    }
+
+    /** Cuts the stream into batches: at the ingest batch size, and at each new UTC day. */
+    private final class Batches {
+        private final InFlight inFlight;
+        private final Counters counters;
+        private final Set<String> customers;
+        private final ProgressBar progress;
+        private final Feedback feedback;
+        private final int batchSize = runtime.ingestBatchSize();
+        private List<String> batch = new ArrayList<>();
+        private Instant latest;
+
+        Batches(InFlight inFlight, Counters counters, Set<String> customers, ProgressBar progress, Feedback feedback) {
+            this.inFlight = inFlight;
+            this.counters = counters;
+            this.customers = customers;
+            this.progress = progress;
+            this.feedback = feedback;
+        }
+
+        void addCaused(String caused) {
+            progress.maxHint(progress.getMax() + 1);
+            add(caused, read(caused, customers, counters));
+        }
+
+        void add(String event, Instant occurredAt) {
+            // A new day closes the batch, so the schedules tick at least once a virtual day.
+            if (occurredAt != null && latest != null && !batch.isEmpty() && !sameUtcDay(occurredAt, latest)) {
+                flush();
+            }
+            if (occurredAt != null && (latest == null || occurredAt.isAfter(latest))) {
+                latest = occurredAt;
+            }
+            batch.add(event);
+            if (batch.size() == batchSize) {
+                flush();
+            }
+        }
+
+        /** Submits the batch being cut; false when it was empty. */
+        boolean flush() {
+            if (batch.isEmpty()) return false;
+            List<String> full = batch;
+            Instant upTo = latest;
+            batch = new ArrayList<>(batchSize);
+            if (feedback == Feedback.NONE) {
+                submit(inFlight, full, upTo, counters, progress);
+            } else {
+                feed(full, upTo, counters);
+                progress.stepBy(full.size());
+                feedback.fed(runtime.clock().instant());
+            }
+            return true;
+        }
     }
 
     private static boolean sameUtcDay(Instant a, Instant b) {

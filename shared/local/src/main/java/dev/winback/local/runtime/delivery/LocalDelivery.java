@@ -9,6 +9,7 @@ import dev.winback.adapters.sns.SnsSmsSender;
 import dev.winback.adapters.sqs.DeliveryQueueMessages;
 import dev.winback.adapters.json.RetentionActionRequestedJson;
 import dev.winback.core.delivery.ChannelSender;
+import dev.winback.core.delivery.DecisionPublisher;
 import dev.winback.core.delivery.DeliverMessages;
 import dev.winback.core.delivery.DeliveryRequest;
 import dev.winback.core.delivery.MessageKey;
@@ -53,6 +54,8 @@ public final class LocalDelivery implements ActionPublisher, AutoCloseable {
 
     private final LocalOutbox outbox;
     private final DecisionTally tally = new DecisionTally();
+    /** Who else hears the decisions, as subscribers to the bus's MessageDecision events would. */
+    private final List<DecisionPublisher> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final DeliverMessages delivery;
     private final DeliveryQueueMessages reader;
     private final Optional<SnsClient> sns;
@@ -79,7 +82,10 @@ public final class LocalDelivery implements ActionPublisher, AutoCloseable {
         outbox.senders().stream().filter(s -> !emulated.contains(s.channel())).forEach(senders::add);
         // The templates as deployed (stored sets, else the shipped ones); no signed links locally (only the outbox sees the mail).
         this.delivery = messages.deliverMessages(senders, new TemplateComposer(messages.templates(),
-                Optional.empty(), LOCAL_BRAND, clock), tally);
+                Optional.empty(), LOCAL_BRAND, clock), (entry, decisions) -> {
+                    tally.publish(entry, decisions);
+                    listeners.forEach(listener -> listener.publish(entry, decisions));
+                });
         this.reader = DeliveryQueueMessages.following(delivery.policies());
     }
 
@@ -168,6 +174,11 @@ public final class LocalDelivery implements ActionPublisher, AutoCloseable {
 
     public LocalOutbox outbox() {
         return outbox;
+    }
+
+    /** Hears every decision published from now on, after the tally. */
+    public void listen(DecisionPublisher listener) {
+        listeners.add(listener);
     }
 
     public DecisionTally tally() {
