@@ -131,7 +131,7 @@ public final class RunLocal {
             SdkCallCounter.reset();
             ReportCollector report = new ReportCollector(runtime);
             LifecycleSampler sampler = report.sampler();
-            DemoSummary summary = new DemoRun(runtime, err).run(input.events(), input.total());
+            DemoSummary summary = new DemoRun(runtime, err).afterEachTick(sampler::afterTick).run(input.events(), input.total());
             Path html = ReportFiles.write(report.collect(input.start(), sampler).withRocCurves(rocCurves),
                     reportDirectory(args));
             if (reportOnly) {

@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * Feeds time-ordered engagement events (contract v1 JSON) through the ingest handler as the SQS
@@ -64,11 +65,18 @@ public final class DemoRun {
 
     private final LocalRuntime runtime;
     private final PrintStream progressOut;
+    private Consumer<Instant> afterEachTick = now -> { };
 
     /** @param progressOut where the progress bar draws (stderr, so stdout keeps only the summary) */
     public DemoRun(LocalRuntime runtime, PrintStream progressOut) {
         this.runtime = runtime;
         this.progressOut = progressOut;
+    }
+
+    /** Called with the virtual clock's instant after each tick of the schedules, e.g. to sample states for a report. */
+    public DemoRun afterEachTick(Consumer<Instant> hook) {
+        this.afterEachTick = java.util.Objects.requireNonNull(hook, "hook");
+        return this;
     }
 
     /** @param total how many events {@code events} yields, for the progress bar */
@@ -270,6 +278,7 @@ public final class DemoRun {
             failures = bodies.size();
         }
         long ticked = runtime.schedules().tick().outcomes().stream().mapToLong(TickReport.Outcome::runs).sum();
+        afterEachTick.accept(runtime.clock().instant());
         synchronized (counters) {
             counters.fed += bodies.size();
             if (invoked) counters.itemFailures += failures; else counters.failedInvocations++;

@@ -38,7 +38,8 @@ public record GroundTruthReport(PolicyOutcome playbook, PolicyOutcome weekly) {
             out.printf(Locale.ROOT, "  %-26s %+6.1fpp %+6.1fpp %,8d %,9d  %+6.1fpp [%+6.1f, %+6.1f] %-6s %s%n", unit,
                     100 * truth, 100 * drawnLift, m.treated(), m.holdout(), 100 * m.lift(), 100 * m.lower(),
                     100 * m.upper(), m.covers(truth) ? "yes" : "NO",
-                    unit.equals(TrueEffects.NEGATIVE_RULE) ? "(the negative rule)" : "");
+                    (unit.equals(TrueEffects.NEGATIVE_RULE) ? "(the negative rule) " : "")
+                            + (m.paused() ? "paused by the guardrail: " + m.pauseReason() : ""));
         });
     }
 

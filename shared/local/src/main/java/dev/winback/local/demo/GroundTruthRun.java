@@ -60,6 +60,7 @@ public final class GroundTruthRun {
                                     PrintStream progressOut) {
         try (LocalRuntime runtime = LocalRuntime.start(template, 0, base.config().start(),
                 LocalRuntime.DynamoDbAccess.EMBEDDED, DemoRun.RUNS_PER_TICK, System.getenv(), HOLDOUTS)) {
+            storeGuardrails(runtime);
             ClosedLoop loop = new ClosedLoop(truth, base.config().seed(), base.horizon());
             runtime.delivery().listen(loop);
             if (policy == Policy.WEEKLY_AT_RISK) {
@@ -80,6 +81,20 @@ public final class GroundTruthRun {
             return PolicyOutcome.of(policy.label(), truth, report, loop.tallies(), summary.fed(),
                     summary.elapsed().toNanos() / 1e9);
         }
+    }
+
+    /**
+     * Guardrails that can judge this base, stored and activated as an operator would: a rule here
+     * decides a few hundred times in the guardrails' 28-day window, under the shipped minimum of 500.
+     */
+    static final int GUARDRAIL_MINIMUM_DECISIONS = 200;
+
+    static void storeGuardrails(LocalRuntime runtime) {
+        ObjectNode settings = (ObjectNode) call(runtime, "GET", "/v1/settings", null, 200).path("settings").deepCopy();
+        settings.putObject("guardrails").put("enabled", true).put("minimumDecisions", GUARDRAIL_MINIMUM_DECISIONS)
+                .put("unsubscribeRate", 0.02).put("complaintRate", 0.003).put("windowDays", 28);
+        int version = call(runtime, "POST", "/v1/settings/versions", settings.toString(), 201).path("version").asInt();
+        call(runtime, "POST", "/v1/settings/activate", "{\"version\":" + version + "}", 200);
     }
 
     /** Every rule of the shipped playbook as a deliberate no-op, stored and activated as an operator would. */

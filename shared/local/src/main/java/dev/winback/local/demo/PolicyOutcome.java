@@ -14,13 +14,15 @@ public record PolicyOutcome(String policy, TrueEffects truth, Map<String, Measur
 
     /** One unit's reported figures. */
     public record Measured(String unit, long treated, long treatedConverted, long holdout, long holdoutConverted,
-                           double lift, double lower, double upper, long messages) {
+                           double lift, double lower, double upper, long messages, boolean paused,
+                           String pauseReason) {
 
         static Measured from(JsonNode unit) {
             return new Measured(unit.path("unit").asText(), unit.at("/treated/exposed").asLong(),
                     unit.at("/treated/converted").asLong(), unit.at("/holdout/exposed").asLong(),
                     unit.at("/holdout/converted").asLong(), number(unit.path("lift")),
-                    number(unit.path("liftLower")), number(unit.path("liftUpper")), unit.path("messages").asLong());
+                    number(unit.path("liftLower")), number(unit.path("liftUpper")), unit.path("messages").asLong(),
+                    unit.path("paused").asBoolean(false), unit.at("/pause/reason").asText(""));
         }
 
         private static double number(JsonNode value) {

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The measurement checked against the truth: the default demo size (5,000 customers, seed 42) of the
  * ground-truth base, whose customers come back with known chances when the engine messages them or
  * holds them out. Every rule's reported 95% interval holds its true lift, the harmful rule's lies
- * below zero, and the shipped playbook retains more customers per message than messaging everyone at
+ * below zero and the guardrail pauses it, and the shipped playbook retains more customers per message than messaging everyone at
  * risk every week.
  */
 class GroundTruthIT {
@@ -50,6 +50,11 @@ class GroundTruthIT {
         });
         assertThat(playbook.units().get(TrueEffects.NEGATIVE_RULE).upper())
                 .as("the negative rule's interval lies below zero").isNegative();
+        assertThat(playbook.units().get(TrueEffects.NEGATIVE_RULE))
+                .as("the guardrail paused the negative rule")
+                .returns(true, PolicyOutcome.Measured::paused)
+                .returns("negative_lift", PolicyOutcome.Measured::pauseReason);
+        assertThat(playbook.units().get("lapsed-any-channel").paused()).as("the helpful rule runs on").isFalse();
         PolicyOutcome.Measured weeklyUnit = weekly.units().get(TrueEffects.WEEKLY_UNIT);
         assertThat(weeklyUnit.covers(truth.of(TrueEffects.WEEKLY_UNIT).orElseThrow().effect())).isTrue();
 
