@@ -45,7 +45,26 @@ public final class SentCopies implements ChannelSender {
     /** Wraps {@code sender} unless its messages are kept already (the in-app inbox). */
     public static ChannelSender around(ChannelSender sender, DynamoDbClient dynamoDb, String table, Clock clock,
                                        CapacityMeter meter) {
-        return sender.channel() == Channel.IN_APP ? sender : new SentCopies(sender, dynamoDb, table, clock, meter);
+        return !kept(sender.channel()) ? sender : new SentCopies(sender, dynamoDb, table, clock, meter);
+    }
+
+    /** Whether sends on {@code channel} are kept here (in-app messages are kept in the inbox already). */
+    public static boolean kept(Channel channel) {
+        return channel != Channel.IN_APP;
+    }
+
+    /** The copy of {@code message} as stored, sent at {@code sentAt}. */
+    public static Map<String, AttributeValue> item(OutboundMessage message, Instant sentAt) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(Keys.PK, AttributeValue.fromS(Keys.customer(message.customerId())));
+        item.put(Keys.SK, AttributeValue.fromS(Keys.sentCopy(message.messageId())));
+        item.put("channel", AttributeValue.fromS(message.channel().wireName()));
+        item.put("purpose", AttributeValue.fromS(message.purpose().wireName()));
+        item.put("sentAt", AttributeValue.fromS(sentAt.toString()));
+        if (!message.content().subject().isEmpty()) item.put("subject", AttributeValue.fromS(message.content().subject()));
+        item.put("text", AttributeValue.fromS(message.content().text()));
+        item.put(Keys.EXPIRES_AT, AttributeValue.fromN(Long.toString(sentAt.plus(KEEP).getEpochSecond())));
+        return item;
     }
 
     @Override
@@ -56,15 +75,7 @@ public final class SentCopies implements ChannelSender {
     @Override
     public SendResult send(OutboundMessage message) {
         Instant now = clock.instant();
-        Map<String, AttributeValue> item = new HashMap<>();
-        item.put(Keys.PK, AttributeValue.fromS(Keys.customer(message.customerId())));
-        item.put(Keys.SK, AttributeValue.fromS(Keys.sentCopy(message.messageId())));
-        item.put("channel", AttributeValue.fromS(message.channel().wireName()));
-        item.put("purpose", AttributeValue.fromS(message.purpose().wireName()));
-        item.put("sentAt", AttributeValue.fromS(now.toString()));
-        if (!message.content().subject().isEmpty()) item.put("subject", AttributeValue.fromS(message.content().subject()));
-        item.put("text", AttributeValue.fromS(message.content().text()));
-        item.put(Keys.EXPIRES_AT, AttributeValue.fromN(Long.toString(now.plus(KEEP).getEpochSecond())));
+        Map<String, AttributeValue> item = item(message, now);
         try {
             meter.write(dynamoDb.putItem(b -> b.tableName(table).item(item)
                     .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)).consumedCapacity());

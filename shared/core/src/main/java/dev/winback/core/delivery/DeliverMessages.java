@@ -2,6 +2,7 @@ package dev.winback.core.delivery;
 
 import dev.winback.core.delivery.DeliveryPlanner.Step;
 import dev.winback.core.delivery.MessageDecision.Reason;
+import dev.winback.core.concurrent.FanOut;
 import dev.winback.core.event.Channel;
 import dev.winback.core.event.Purpose;
 import dev.winback.core.observe.Warnings;
@@ -15,9 +16,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.function.UnaryOperator;
 
 /**
@@ -80,6 +84,7 @@ public final class DeliverMessages {
     private final Clock clock;
     private final Warnings warnings;
     private final HoldoutAssignment holdouts;
+    private final Executor writes;
 
     /** No sending pauses, and drops its warnings: for tests that assert on outcomes. */
     public DeliverMessages(EngagementStore records, MessageLedger ledger, List<ChannelSender> senders,
@@ -120,6 +125,18 @@ public final class DeliverMessages {
                            MessageComposer composer, SendRecorder recorder, DecisionPublisher publisher,
                            DeliveryPolicies policies, SendingPauses pauses, Clock clock, Warnings warnings,
                            HoldoutAssignment holdouts) {
+        this(records, ledger, senders, composer, recorder, publisher, policies, pauses, clock, warnings, holdouts,
+                Runnable::run);
+    }
+
+    /**
+     * @param writes runs the write of an accepted send into the record while the provider's answer is
+     *               written to the ledger (a pool of its own: the batch's customers run on another)
+     */
+    public DeliverMessages(EngagementStore records, MessageLedger ledger, List<ChannelSender> senders,
+                           MessageComposer composer, SendRecorder recorder, DecisionPublisher publisher,
+                           DeliveryPolicies policies, SendingPauses pauses, Clock clock, Warnings warnings,
+                           HoldoutAssignment holdouts, Executor writes) {
         this.records = records;
         this.ledger = ledger;
         Map<Channel, ChannelSender> byChannel = new EnumMap<>(Channel.class);
@@ -137,6 +154,7 @@ public final class DeliverMessages {
         this.clock = clock;
         this.warnings = warnings;
         this.holdouts = holdouts;
+        this.writes = writes;
     }
 
     public DeliveryPolicy policy() {
@@ -149,10 +167,64 @@ public final class DeliverMessages {
 
     /** A delivery request from the queue (possibly a duplicate, possibly redelivered). */
     public Result deliver(DeliveryRequest request) {
+        return deliver(request, publisher, Optional.empty());
+    }
+
+    /**
+     * The requests of one queue batch: every customer's record read in one strongly consistent read,
+     * each customer's requests in order on one thread (the second sees the first's send in the
+     * record), customers concurrently on {@code executor}, and every decision published once, after
+     * all the sends. A request that fails is reported and comes back as {@link Outcome#RETRY_LATER}.
+     *
+     * @return one result per request, in the order given
+     */
+    public List<Result> deliverAll(List<DeliveryRequest> requests, Executor executor) {
+        Map<String, List<Integer>> byCustomer = new LinkedHashMap<>();
+        for (int i = 0; i < requests.size(); i++) {
+            byCustomer.computeIfAbsent(requests.get(i).customerId(), c -> new ArrayList<>()).add(i);
+        }
+        Map<String, StoredRecord> read = records.load(byCustomer.keySet());
+        expectAddresses(requests, read);
+        Result[] results = new Result[requests.size()];
+        DecisionPublisher.Collected decisions = new DecisionPublisher.Collected();
+        FanOut.forEachGroup(byCustomer, executor, (customerId, indexes) -> {
+            // Only the customer's first request starts from the batch's read: the send it makes
+            // changes the record, so the next one reads it again.
+            Optional<StoredRecord> known = Optional.ofNullable(read.get(customerId));
+            for (int i : indexes) {
+                try {
+                    results[i] = deliver(requests.get(i), decisions, known);
+                } catch (RuntimeException e) {
+                    warnings.warn("delivering a message of campaign " + requests.get(i).campaignId()
+                            + " failed; it will be retried", e);
+                    results[i] = Result.retry(Optional.empty());
+                }
+                known = Optional.empty();
+            }
+        });
+        decisions.flushTo(publisher);
+        return List.of(results);
+    }
+
+    /** Tells each sender the batch's addresses on its channel, for what it reads before sending. */
+    private void expectAddresses(List<DeliveryRequest> requests, Map<String, StoredRecord> read) {
+        Map<Channel, java.util.Set<String>> byChannel = new EnumMap<>(Channel.class);
+        for (DeliveryRequest request : requests) {
+            EngagementRecord record = read.get(request.customerId()).record();
+            for (Channel channel : policies.delivery().plans().planFor(request)) {
+                if (!senders.containsKey(channel)) continue;
+                Addresses.of(record, channel).ifPresent(address ->
+                        byChannel.computeIfAbsent(channel, c -> new java.util.LinkedHashSet<>()).add(address));
+            }
+        }
+        byChannel.forEach((channel, addresses) -> senders.get(channel).expect(addresses));
+    }
+
+    private Result deliver(DeliveryRequest request, DecisionPublisher out, Optional<StoredRecord> known) {
         Instant now = clock.instant();
         // No ledger read first: the creating write is conditional, and a duplicate finds the entry then.
         LedgerEntry open = LedgerEntry.open(request, now);
-        return advance(open, open, Trigger.REQUEST, now);
+        return advance(open, open, Trigger.REQUEST, now, out, known);
     }
 
     /** A message's timer fired: a hold ends, a receipt deadline passed, or a claim's lease ran out. */
@@ -160,7 +232,7 @@ public final class DeliverMessages {
         Instant now = clock.instant();
         Optional<LedgerEntry> entry = ledger.find(key);
         if (entry.isEmpty()) return new Result(Outcome.DONE, Optional.empty(), false);
-        return existing(entry.get(), Trigger.TIMER, now);
+        return existing(entry.get(), Trigger.TIMER, now, publisher);
     }
 
     /** Every message of one shard whose timer is due. */
@@ -181,7 +253,7 @@ public final class DeliverMessages {
         return ledger.shards();
     }
 
-    private Result existing(LedgerEntry entry, Trigger trigger, Instant now) {
+    private Result existing(LedgerEntry entry, Trigger trigger, Instant now, DecisionPublisher out) {
         boolean due = entry.timer().map(t -> !t.isAfter(now)).orElse(false);
         return switch (entry.status()) {
             case CLAIMED -> {
@@ -189,16 +261,16 @@ public final class DeliverMessages {
                     int number = entry.lastAttempt().orElseThrow().number();
                     Optional<LedgerEntry> stored = ledger.store(entry.unknown(number, Reason.SENDER_STOPPED,
                             "the sender stopped after claiming; the provider may have the message", now));
-                    stored.ifPresent(s -> publisher.publish(s, added(entry, s)));
+                    stored.ifPresent(s -> out.publish(s, added(entry, s)));
                     yield stored.map(Result::done).orElseGet(() -> Result.retry(Optional.of(entry.status())));
                 }
                 yield Result.retry(Optional.of(entry.status())); // another worker is sending it now
             }
-            case READY -> advance(entry, entry, trigger, now);
-            case HELD -> trigger == Trigger.TIMER && due ? advance(entry, entry, trigger, now) : Result.duplicate(entry);
+            case READY -> advance(entry, entry, trigger, now, out, Optional.empty());
+            case HELD -> trigger == Trigger.TIMER && due ? advance(entry, entry, trigger, now, out, Optional.empty()) : Result.duplicate(entry);
             case SENT -> {
                 if (trigger == Trigger.TIMER && due && entry.awaiting().isPresent()) {
-                    yield advance(entry, entry.fellBack(now), trigger, now);
+                    yield advance(entry, entry.fellBack(now), trigger, now, out, Optional.empty());
                 }
                 yield trigger == Trigger.TIMER ? disarm(entry, now) : Result.duplicate(entry);
             }
@@ -217,9 +289,10 @@ public final class DeliverMessages {
      * @param stored the entry as last stored (its decisions are published already)
      * @param start  where to go on from: {@code stored}, or a transition of it not yet stored
      */
-    private Result advance(LedgerEntry stored, LedgerEntry start, Trigger trigger, Instant now) {
+    private Result advance(LedgerEntry stored, LedgerEntry start, Trigger trigger, Instant now,
+                           DecisionPublisher out, Optional<StoredRecord> known) {
         DeliveryPolicy policy = policies.delivery();
-        StoredRecord read = readRecord(start.key().customerId());
+        StoredRecord read = known.orElseGet(() -> readRecord(start.key().customerId()));
         // An erased customer gets nothing, and no new ledger entry in the partition erasure emptied.
         if (read.erased() && stored.version() == 0) return new Result(Outcome.DONE, Optional.empty(), false);
         EngagementRecord record = read.record();
@@ -231,10 +304,10 @@ public final class DeliverMessages {
             Step step = DeliveryPlanner.next(current, record, policy, senders.keySet(), pauses, now);
             switch (step) {
                 case Step.Hold hold -> {
-                    return finish(stored, current.held(hold.until(), hold.decisions(), now), trigger, now);
+                    return finish(stored, current.held(hold.until(), hold.decisions(), now), trigger, now, out);
                 }
                 case Step.Stop stop -> {
-                    return finish(stored, current.stopped(stop.status(), stop.decisions(), now), trigger, now);
+                    return finish(stored, current.stopped(stop.status(), stop.decisions(), now), trigger, now, out);
                 }
                 case Step.Send send -> {
                     // Only here, where the message would go out now, is the holdout asked: a message
@@ -243,7 +316,7 @@ public final class DeliverMessages {
                     Assignment assignment = assignment(current);
                     if (assignment.withheld()) {
                         return finishHeldOut(stored, current.heldOut(send.channel(), heldOutDetail(assignment,
-                                current.request()), send.decisions(), now), assignment, read, trigger, now);
+                                current.request()), send.decisions(), now), assignment, read, trigger, now, out);
                     }
                     int number = current.attempts().size() + 1;
                     String messageId = current.key().messageId(number);
@@ -260,36 +333,67 @@ public final class DeliverMessages {
                         current = claiming.failed(number, Reason.TEMPLATE_FAILED, e.getMessage(), leaseUntil, now);
                         continue;
                     }
-                    Optional<LedgerEntry> claimed = ledger.store(claiming);
-                    if (claimed.isEmpty()) return lostRace(current, trigger, now);
-                    // Consent may have changed since the read: read again now that the claim holds the
-                    // message, so a withdrawal that landed before the claim always stops the send.
-                    StoredRecord fresh;
-                    try {
-                        fresh = readRecord(start.key().customerId());
-                    } catch (RuntimeException e) {
-                        // Nothing was sent: undo the claim if possible, so the message is not lost as unknown.
-                        settle(claimed.get(), number, entry -> entry.released(number, Reason.RECORD_CHANGED,
-                                "the record could not be read again; retried later", now.plus(RetryBackoff.FIRST), now),
-                                added(stored, claimed.get()));
-                        throw e;
-                    }
-                    boolean stillAllowed = fresh.version() == read.version() || sameSend(send,
-                            DeliveryPlanner.next(current, fresh.record(), policy, senders.keySet(), pauses, now));
-                    read = fresh;
-                    record = fresh.record();
-                    if (!stillAllowed) {
-                        Optional<LedgerEntry> undone = settle(claimed.get(), number, entry -> entry.released(number,
-                                Reason.RECORD_CHANGED, "the record changed after the check; planned again",
-                                now.plus(RetryBackoff.FIRST), now), added(stored, claimed.get()));
-                        if (undone.isEmpty()) return Result.retry(Optional.of(LedgerStatus.CLAIMED));
-                        current = undone.get();
-                        stored = undone.get();
-                        if (++recordChanges > MAX_RECORD_CHANGES) return Result.retry(Optional.of(LedgerStatus.READY));
+                    LedgerClaim claim = ledger.claim(claiming, message, read);
+                    if (claim instanceof LedgerClaim.Taken) return lostRace(current, trigger, now, out);
+                    if (claim instanceof LedgerClaim.RecordChanged) {
+                        // Nothing was stored: a write (a withdrawal, say) landed on the record after the
+                        // read. Plan again on the record as it is now; a change that still allows the same
+                        // send claims again without a trace, any other is a record change.
+                        StoredRecord fresh = readRecord(start.key().customerId());
+                        boolean same = sameSend(send,
+                                DeliveryPlanner.next(current, fresh.record(), policy, senders.keySet(), pauses, now));
+                        read = fresh;
+                        record = fresh.record();
+                        if (++recordChanges > MAX_RECORD_CHANGES) return Result.retry(Optional.of(current.status()));
+                        if (!same) {
+                            current = claiming.released(number, Reason.RECORD_CHANGED,
+                                    "the record changed after the check; planned again", now.plus(RetryBackoff.FIRST), now);
+                        }
                         continue;
                     }
-                    Optional<LedgerEntry> answered = settle(claimed.get(), number, answer(send(message), number, now),
-                            added(stored, claimed.get()));
+                    LedgerClaim.Claimed claimed = (LedgerClaim.Claimed) claim;
+                    if (!claimed.recordChecked()) {
+                        // Consent may have changed since the read: read again now that the claim holds the
+                        // message, so a withdrawal that landed before the claim always stops the send. (A
+                        // ledger whose claim required the record unchanged proved that in the same write.)
+                        StoredRecord fresh;
+                        try {
+                            fresh = readRecord(start.key().customerId());
+                        } catch (RuntimeException e) {
+                            // Nothing was sent: undo the claim if possible, so the message is not lost as unknown.
+                            settle(claimed.entry(), number, entry -> entry.released(number, Reason.RECORD_CHANGED,
+                                    "the record could not be read again; retried later", now.plus(RetryBackoff.FIRST),
+                                    now), added(stored, claimed.entry()), out);
+                            throw e;
+                        }
+                        boolean stillAllowed = fresh.version() == read.version() || sameSend(send,
+                                DeliveryPlanner.next(current, fresh.record(), policy, senders.keySet(), pauses, now));
+                        read = fresh;
+                        record = fresh.record();
+                        if (!stillAllowed) {
+                            Optional<LedgerEntry> undone = settle(claimed.entry(), number, entry -> entry.released(number,
+                                    Reason.RECORD_CHANGED, "the record changed after the check; planned again",
+                                    now.plus(RetryBackoff.FIRST), now), added(stored, claimed.entry()), out);
+                            if (undone.isEmpty()) return Result.retry(Optional.of(LedgerStatus.CLAIMED));
+                            current = undone.get();
+                            stored = undone.get();
+                            if (++recordChanges > MAX_RECORD_CHANGES) return Result.retry(Optional.of(LedgerStatus.READY));
+                            continue;
+                        }
+                    }
+                    SendResult result = send(message);
+                    // An accepted send is recorded in the record while its answer is written to the
+                    // ledger: the two items are independent, and the provider has the message whatever
+                    // the answer's write comes to.
+                    CompletableFuture<Void> recorded = result instanceof SendResult.Accepted
+                            ? record(read, messageId, send.channel(), current.request(), now) : null;
+                    Optional<LedgerEntry> answered;
+                    try {
+                        answered = settle(claimed.entry(), number, answer(result, number, now),
+                                added(stored, claimed.entry()), out);
+                    } finally {
+                        if (recorded != null) recorded.join();
+                    }
                     if (answered.isEmpty()) return Result.retry(Optional.of(LedgerStatus.CLAIMED));
                     LedgerEntry after = answered.get();
                     switch (after.status()) {
@@ -300,12 +404,7 @@ public final class DeliverMessages {
                             current = after; // failed for good: next channel now
                             stored = after;
                         }
-                        case SENT -> {
-                            recorder.sent(read, messageId, send.channel(), after.request().purpose(),
-                                    after.request().measuredBy(), now);
-                            return Result.done(after);
-                        }
-                        case HELD, CLAIMED, FAILED, UNKNOWN, SKIPPED, HELD_OUT -> {
+                        case SENT, HELD, CLAIMED, FAILED, UNKNOWN, SKIPPED, HELD_OUT -> {
                             return Result.done(after);
                         }
                     }
@@ -341,26 +440,27 @@ public final class DeliverMessages {
      * customer to the unit (a duplicate request or a lost race does not), as a send does.
      */
     private Result finishHeldOut(LedgerEntry previous, LedgerEntry next, Assignment assignment, StoredRecord read,
-                                 Trigger trigger, Instant now) {
+                                 Trigger trigger, Instant now, DecisionPublisher out) {
         Optional<LedgerEntry> stored = ledger.store(next);
-        if (stored.isEmpty()) return lostRace(previous, trigger, now);
-        publisher.publish(stored.get(), added(previous, stored.get()));
+        if (stored.isEmpty()) return lostRace(previous, trigger, now, out);
+        out.publish(stored.get(), added(previous, stored.get()));
         recorder.withheld(read, next.request().measuredBy(), assignment, now);
         return Result.done(stored.get());
     }
 
-    private Result finish(LedgerEntry previous, LedgerEntry next, Trigger trigger, Instant now) {
+    private Result finish(LedgerEntry previous, LedgerEntry next, Trigger trigger, Instant now,
+                          DecisionPublisher out) {
         Optional<LedgerEntry> stored = ledger.store(next);
-        if (stored.isEmpty()) return lostRace(previous, trigger, now);
-        publisher.publish(stored.get(), added(previous, stored.get()));
+        if (stored.isEmpty()) return lostRace(previous, trigger, now, out);
+        out.publish(stored.get(), added(previous, stored.get()));
         return Result.done(stored.get());
     }
 
     /** Someone else wrote the entry first (a duplicate request, a receipt): continue from what is stored. */
-    private Result lostRace(LedgerEntry mine, Trigger trigger, Instant now) {
+    private Result lostRace(LedgerEntry mine, Trigger trigger, Instant now, DecisionPublisher out) {
         Optional<LedgerEntry> stored = ledger.find(mine.key());
         if (stored.isEmpty()) return Result.retry(Optional.empty());
-        if (mine.version() == 0) return existing(stored.get(), trigger, now);
+        if (mine.version() == 0) return existing(stored.get(), trigger, now, out);
         // A concurrent change to an entry we were advancing: leave it to the next delivery or timer.
         return Result.retry(Optional.of(stored.get().status()));
     }
@@ -392,21 +492,21 @@ public final class DeliverMessages {
      * the send: {@code unpublished} are the claim's own.
      */
     private Optional<LedgerEntry> settle(LedgerEntry claimed, int number, UnaryOperator<LedgerEntry> apply,
-                                         List<MessageDecision> unpublished) {
+                                         List<MessageDecision> unpublished, DecisionPublisher out) {
         LedgerEntry base = claimed;
         for (int attempt = 1; attempt <= ANSWER_WRITE_ATTEMPTS; attempt++) {
             Optional<LedgerEntry> stored = ledger.store(apply.apply(base));
             if (stored.isPresent()) {
                 List<MessageDecision> decisions = new ArrayList<>(unpublished);
                 decisions.addAll(added(base, stored.get()));
-                publisher.publish(stored.get(), decisions);
+                out.publish(stored.get(), decisions);
                 return stored;
             }
             Optional<LedgerEntry> latest = ledger.find(claimed.key());
             if (latest.isEmpty() || !latest.get().awaitsAnswer(number)) break;
             base = latest.get();
         }
-        publisher.publish(claimed, unpublished);
+        out.publish(claimed, unpublished);
         warnings.warn("could not record a provider's answer for campaign " + claimed.request().campaignId()
                 + "; the message stays claimed and becomes unknown when its lease runs out");
         return Optional.empty();
@@ -429,6 +529,18 @@ public final class DeliverMessages {
             warnings.warn("a " + message.channel().wireName() + " sender threw instead of answering", e);
             return new SendResult.Unknown("the sender failed: " + e.getClass().getSimpleName());
         }
+    }
+
+    /** The send as a {@code message_sent} in the record, on the writes executor; a failure is reported, not thrown. */
+    private CompletableFuture<Void> record(StoredRecord read, String messageId, Channel channel, DeliveryRequest request,
+                                           Instant now) {
+        return CompletableFuture.runAsync(() -> {
+            try {
+                recorder.sent(read, messageId, channel, request.purpose(), request.measuredBy(), now);
+            } catch (RuntimeException e) {
+                warnings.warn("recording a " + channel.wireName() + " send in the record failed; caps will not count it", e);
+            }
+        }, writes);
     }
 
     private StoredRecord readRecord(String customerId) {
