@@ -62,6 +62,21 @@ ensure_python_tools() {
   "$VENV/bin/pip" install --quiet $TOOLS_REQUIREMENTS
 }
 
+# ---- Chromium (Debian's package), for the browser test of the HTML report
+
+ensure_chromium() {
+  if [[ -n "${WINBACK_CHROMIUM:-}" && -x "$WINBACK_CHROMIUM" ]] || command -v chromium >/dev/null; then
+    return
+  fi
+  echo "==> installing Chromium from Debian's packages for the report's browser test (first run only)"
+  command -v apt-get >/dev/null || { echo "error: no chromium and no apt-get to install it; set WINBACK_CHROMIUM" >&2; exit 2; }
+  local sudo=()
+  [[ "$(id -u)" -ne 0 ]] && sudo=(sudo)
+  "${sudo[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq chromium >/dev/null
+  command -v chromium >/dev/null || { echo "error: chromium did not install" >&2; exit 2; }
+}
+
 free_port() {
   python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
 }

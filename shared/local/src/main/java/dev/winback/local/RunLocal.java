@@ -2,11 +2,19 @@ package dev.winback.local;
 
 import dev.winback.adapters.json.EventJsonWriter;
 import dev.winback.local.backtest.BacktestCommand;
+import dev.winback.local.backtest.replay.ReplayCommand;
 import dev.winback.local.demo.DemoCatalog;
 import dev.winback.local.demo.DemoRun;
 import dev.winback.local.runtime.LocalRuntime;
 import dev.winback.local.runtime.dynamodb.SdkCallCounter;
+import dev.winback.local.demo.DemoSummary;
 import dev.winback.local.demo.RuleOutcomes;
+import dev.winback.local.report.BacktestRocCurves;
+import dev.winback.local.report.LifecycleSampler;
+import dev.winback.local.report.ReportCollector;
+import dev.winback.local.report.ReportFiles;
+import dev.winback.local.report.RetentionReport.RocCurve;
+import dev.winback.local.report.RocCurves;
 import dev.winback.local.demo.SyntheticConfig;
 import dev.winback.local.demo.SyntheticCustomerBase;
 import dev.winback.local.cli.CliArgs;
@@ -15,12 +23,15 @@ import dev.winback.local.runtime.http.LocalHttpServer;
 import dev.winback.local.runtime.template.HttpRoute;
 import dev.winback.local.runtime.template.TemplateException;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
@@ -31,21 +42,31 @@ import java.util.concurrent.CountDownLatch;
 public final class RunLocal {
 
     static final String USAGE = """
-            usage: run-local [demo] [--customers N] [--days D] [--seed S]
+            usage: run-local [demo] [--customers N] [--days D] [--seed S] [--out DIR] [ROC options]
+                   run-local report [--customers N] [--days D] [--seed S] [--out DIR] [ROC options]
                    run-local serve [--port P] [--start INSTANT]
                    run-local backtest [backtest options]
                    run-local --help
 
               demo      generate a synthetic customer base, feed its events through the ingest
                         function on DynamoDB Local and a virtual clock, then summarise what was stored
-                        (defaults: --customers %d --days %d --seed %d)
+                        (defaults: --customers %d --days %d --seed %d); ends by writing the report
+              report    the demo, printing only where it wrote the report: an HTML page with charts and
+                        its figures as JSON, in --out (default: target/report at the repository root);
+                        ROC options: --elog FILE --calibration-end YYYY-MM-DD draws the ROC curves of
+                        the purchase-model backtest on that transaction log (as backtest --elog ranks),
+                        or --roc FILE reads curves from a JSON list of {name, auc, points: [[fpr, tpr], ...]}
               serve     run the HTTP API on localhost (default port 8080) until Ctrl-C, with local-only
                         routes to move the virtual clock and run due schedules; --start sets where the
                         virtual clock begins (default: now)
-              backtest  replay history and measure the engine's decisions
+              backtest  replay history and measure the engine's decisions:
+                        backtest --elog FILE --calibration-end YYYY-MM-DD
+                          the purchase model: how well it ranks who will not buy again
+                        %s
 
             every command also takes --template PATH (default: template.yaml at the repository root)
-            """.formatted(SyntheticConfig.DEFAULT_CUSTOMERS, SyntheticConfig.DEFAULT_DAYS, SyntheticConfig.DEFAULT_SEED);
+            """.formatted(SyntheticConfig.DEFAULT_CUSTOMERS, SyntheticConfig.DEFAULT_DAYS, SyntheticConfig.DEFAULT_SEED,
+            ReplayCommand.USAGE.replace("\n", "\n            "));
 
     static final int OK = 0;
     static final int FAILED = 1;
@@ -71,7 +92,11 @@ public final class RunLocal {
         List<String> rest = explicit ? all.subList(1, all.size()) : all;
         try {
             return switch (command) {
-                case "demo" -> demo(CliArgs.parse("demo", rest, Set.of("customers", "days", "seed", "template")), out, err);
+                case "demo" -> demo(CliArgs.parse("demo", rest,
+                        Set.of("customers", "days", "seed", "template", "out", "elog", "calibration-end")),
+                        out, err, false);
+                case "report" -> demo(CliArgs.parse("report", rest,
+                        Set.of("customers", "days", "seed", "template", "out", "roc", "elog", "calibration-end")), out, err, true);
                 case "serve" -> serve(CliArgs.parse("serve", rest, Set.of("port", "start", "template")), out);
                 case "backtest" -> backtest(rest, out, err);
                 default -> throw new UsageException("unknown command \"" + command + "\"");
@@ -89,10 +114,12 @@ public final class RunLocal {
         }
     }
 
-    private static int demo(CliArgs args, PrintStream out, PrintStream err) {
+    /** @param reportOnly print only where the report went, not the demo's summary */
+    private static int demo(CliArgs args, PrintStream out, PrintStream err, boolean reportOnly) {
         long customers = args.number("customers", SyntheticConfig.defaults().customers(), 1, 10_000_000);
         long days = args.number("days", SyntheticConfig.defaults().days(), 1, 3650);
         long seed = args.number("seed", SyntheticConfig.DEFAULT_SEED, Long.MIN_VALUE, Long.MAX_VALUE);
+        List<RocCurve> rocCurves = rocCurves(args);
         DemoInput input = syntheticEvents(customers, days, seed);
         try (LocalRuntime runtime = LocalRuntime.start(template(args), 0, input.start(),
                 LocalRuntime.DynamoDbAccess.EMBEDDED, DemoRun.RUNS_PER_TICK)) {
@@ -101,7 +128,17 @@ public final class RunLocal {
             // The shop's running gear, as an operator would import it: cross-sell and reminders need it.
             DemoCatalog.activate(runtime.journeys());
             SdkCallCounter.reset();
-            new DemoRun(runtime, err).run(input.events(), input.total()).print(out);
+            ReportCollector report = new ReportCollector(runtime);
+            LifecycleSampler sampler = report.sampler();
+            DemoSummary summary = new DemoRun(runtime, err).run(input.events(), input.total());
+            Path html = ReportFiles.write(report.collect(input.start(), sampler).withRocCurves(rocCurves),
+                    reportDirectory(args));
+            if (reportOnly) {
+                out.println("report: " + html.toUri());
+                out.println("figures: " + html.resolveSibling(ReportFiles.JSON).toUri());
+                return OK;
+            }
+            summary.print(out);
             runtime.journeyTally().print(out);
             SdkCallCounter.Counts calls = SdkCallCounter.snapshot();
             out.println();
@@ -112,8 +149,35 @@ public final class RunLocal {
             calls.print(out, input.total());
             out.println();
             RuleOutcomes.print(runtime, input.start(), runtime.clock().instant(), out);
+            out.println();
+            out.println("Report: " + html.toUri() + " (figures: " + ReportFiles.JSON + " beside it)");
         }
         return OK;
+    }
+
+    private static List<RocCurve> rocCurves(CliArgs args) {
+        Optional<String> elog = args.text("elog");
+        if (elog.isPresent()) {
+            String end = args.text("calibration-end")
+                    .orElseThrow(() -> new UsageException("--elog needs --calibration-end YYYY-MM-DD"));
+            try {
+                return BacktestRocCurves.of(Path.of(elog.get()), LocalDate.parse(end));
+            } catch (IOException | IllegalArgumentException | java.time.format.DateTimeParseException e) {
+                throw new UsageException("--elog " + elog.get() + ": " + e.getMessage());
+            }
+        }
+        Optional<String> file = args.text("roc");
+        if (file.isEmpty()) return List.of();
+        try {
+            return RocCurves.read(Path.of(file.get()));
+        } catch (IOException | IllegalArgumentException e) {
+            throw new UsageException("--roc " + file.get() + ": " + e.getMessage());
+        }
+    }
+
+    private static Path reportDirectory(CliArgs args) {
+        return Path.of(args.text("out").orElseGet(() ->
+                Path.of(System.getProperty("winback.root", "."), "target", "report").toString()));
     }
 
     /** Events for the demo: contract v1 JSON, time-ordered, how many, and when the first can happen. */
@@ -153,6 +217,7 @@ public final class RunLocal {
     }
 
     private static int backtest(List<String> args, PrintStream out, PrintStream err) {
+        if (ReplayCommand.handles(args)) return ReplayCommand.run(args, out, err);
         return BacktestCommand.run(args.toArray(String[]::new), out);
     }
 

@@ -30,10 +30,17 @@ class RunLocalTest {
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("usage: run-local", "serve", "backtest");
     }
 
+    @Test
+    void help_namesThePlaybookBacktest() {
+        assertThat(run("--help")).isEqualTo(RunLocal.OK);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("backtest --events FILE",
+                "backtest --transactions FILE", "--calibration-end", "backtest --elog FILE");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"bogus", "serve --port x", "serve --port 70000", "serve --start yesterday",
             "serve --verbose", "demo --customers 0", "demo --days", "demo --seed 1 --seed 2", "demo extra",
-            "--customers=ten"})
+            "--customers=ten", "backtest --events a --transactions b", "backtest --transactions"})
     void badArguments_exitWith2AndAMessage_noStackTrace(String line) {
         assertThat(run(line.split(" "))).isEqualTo(RunLocal.USAGE_ERROR);
         assertThat(err()).startsWith("run-local: ").contains("run-local --help").doesNotContain("\tat ");

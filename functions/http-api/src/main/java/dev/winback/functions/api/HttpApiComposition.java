@@ -3,6 +3,7 @@ package dev.winback.functions.api;
 import dev.winback.adapters.config.AwsClients;
 import dev.winback.adapters.config.EngagementTable;
 import dev.winback.adapters.config.EvaluatorConfig;
+import dev.winback.adapters.config.Guardrails;
 import dev.winback.adapters.config.Ingestion;
 import dev.winback.adapters.config.Journeys;
 import dev.winback.adapters.config.JulWarnings;
@@ -13,15 +14,18 @@ import dev.winback.adapters.config.WinbackConfig;
 import dev.winback.adapters.config.WriterThreads;
 import dev.winback.adapters.dynamodb.DynamoDbCustomerData;
 import dev.winback.adapters.dynamodb.DynamoDbInbox;
+import dev.winback.adapters.eventbridge.EventBridgeGuardrailEvents;
 import dev.winback.adapters.json.PlaybookLoader;
 import dev.winback.adapters.sqs.SqsMessageRequests;
 import dev.winback.core.delivery.DeliveryPolicy;
 import dev.winback.core.evaluation.EvaluationPolicy;
 import dev.winback.core.evaluation.ShowCustomer;
+import dev.winback.core.guardrail.GuardrailEvents;
 import dev.winback.core.journey.JourneyTransitions;
 import dev.winback.core.journey.MessageRequests;
 import dev.winback.core.links.KeyMaterial;
 import dev.winback.core.outcome.ReportOutcomes;
+import dev.winback.core.playbook.Playbook;
 import dev.winback.core.privacy.EraseCustomer;
 import dev.winback.core.privacy.ExportCustomer;
 
@@ -54,7 +58,8 @@ public final class HttpApiComposition {
         AwsClients clients = new AwsClients();
         Clock clock = Clock.systemUTC();
         return new HttpApiComposition(new EngagementTable(config.winback(), clients, clock),
-                new SqsMessageRequests(clients.sqs(), config.deliveryQueueUrl()), clock);
+                new SqsMessageRequests(clients.sqs(), config.deliveryQueueUrl()),
+                new EventBridgeGuardrailEvents(clients.eventBridge(), config.winback().eventBusName()), clock);
     }
 
     /** Contact hashes with the key ring the environment names (or the local development one). */
@@ -64,15 +69,22 @@ public final class HttpApiComposition {
 
     /** With journey messages due at once handed to {@code journeyMessages} (the delivery queue). */
     public HttpApiComposition(WinbackConfig config, AwsClients clients, MessageRequests journeyMessages, Clock clock) {
-        this(new EngagementTable(config, clients, clock), journeyMessages, clock);
+        this(config, clients, journeyMessages, GuardrailEvents.NONE, clock);
+    }
+
+    /** With resumptions of paused units told to {@code guardrailEvents} (the bus; locally, the runtime). */
+    public HttpApiComposition(WinbackConfig config, AwsClients clients, MessageRequests journeyMessages,
+                              GuardrailEvents guardrailEvents, Clock clock) {
+        this(new EngagementTable(config, clients, clock), journeyMessages, guardrailEvents, clock);
     }
 
     /** With the given key ring for contact hashes (erasure's tombstones), as after a key rotation. */
     public HttpApiComposition(WinbackConfig config, AwsClients clients, KeyMaterial keys, Clock clock) {
-        this(new EngagementTable(config, clients, clock, keys), HANDED_OVER_BY_THE_TIMER, clock);
+        this(new EngagementTable(config, clients, clock, keys), HANDED_OVER_BY_THE_TIMER, GuardrailEvents.NONE, clock);
     }
 
-    private HttpApiComposition(EngagementTable table, MessageRequests journeyMessages, Clock clock) {
+    private HttpApiComposition(EngagementTable table, MessageRequests journeyMessages, GuardrailEvents guardrailEvents,
+                               Clock clock) {
         Policies policies = new Policies(table, clock);
         DeliveryPolicy deliveryPolicy = MessageDelivery.policy(EvaluationPolicy.defaults(new PlaybookLoader().shipped()));
         Journeys journeys = new Journeys(table, policies.current(), clock, Journeys.REFRESH, JourneyTransitions.NONE);
@@ -104,15 +116,18 @@ public final class HttpApiComposition {
         routes.putAll(DocumentRoutes.playbook(policies.managePlaybook()).byKey());
         routes.putAll(DocumentRoutes.settings(policies.manageSettings()).byKey());
         // Outcomes per unit: the playbook's campaigns and the stored journeys, from the counters.
+        // Paused units show why; an operator resumes one.
+        Guardrails guardrails = new Guardrails(table, policies.current(), journeys.current(), guardrailEvents, clock);
         routes.put(GetRuleReportRoute.KEY, new GetRuleReportRoute(new ReportOutcomes(table.outcomeCounters()),
-                () -> measuredUnits(policies.current().evaluation(), journeys), clock));
+                () -> measuredUnits(policies.current().playbook(), journeys), clock, guardrails::states));
+        routes.put(ResumeUnitRoute.KEY, new ResumeUnitRoute(guardrails.resume()));
         this.routes = new RouteTable(routes);
     }
 
     /** Every unit outcomes are measured by: the playbook's campaigns and the journeys stored. */
-    private static Collection<String> measuredUnits(EvaluationPolicy evaluationPolicy, Journeys journeys) {
+    private static Collection<String> measuredUnits(Playbook playbook, Journeys journeys) {
         Set<String> units = new TreeSet<>();
-        evaluationPolicy.playbook().rules().forEach(rule -> rule.actions().forEach(a -> units.add(a.campaignId())));
+        playbook.rules().forEach(rule -> rule.actions().forEach(a -> units.add(a.campaignId())));
         journeys.manage().list().forEach(journey -> units.add(journey.journeyId()));
         return units;
     }

@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.winback.adapters.config.AwsClients;
 import dev.winback.adapters.config.WinbackConfig;
+import dev.winback.core.guardrail.GuardrailEvents;
 import dev.winback.core.journey.MessageRequests;
 import dev.winback.core.links.KeyMaterial;
 
@@ -45,6 +46,12 @@ public final class HttpApiHandler implements RequestHandler<APIGatewayV2HTTPEven
     public static HttpApiHandler local(WinbackConfig config, AwsClients clients, MessageRequests journeyMessages,
                                        Clock clock) {
         return new HttpApiHandler(new HttpApiComposition(config, clients, journeyMessages, clock));
+    }
+
+    /** For the local runtime: resumptions of paused units are told to {@code guardrailEvents}. */
+    public static HttpApiHandler local(WinbackConfig config, AwsClients clients, MessageRequests journeyMessages,
+                                       GuardrailEvents guardrailEvents, Clock clock) {
+        return new HttpApiHandler(new HttpApiComposition(config, clients, journeyMessages, guardrailEvents, clock));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.winback.adapters.config;
 
 import dev.winback.adapters.dynamodb.RejectedEvents;
+import dev.winback.adapters.dynamodb.DynamoDbOptOutCounters;
 import dev.winback.adapters.json.JsonEventFormat;
 import dev.winback.adapters.json.PlaybookLoader;
 import dev.winback.core.delivery.DecisionPublisher;
@@ -51,7 +52,8 @@ public final class Ingestion {
                 (record, now) -> Evaluator.dueAt(record, now, policies.evaluation(), table.purchaseModels().current()),
                 new MessageReceipts(table.messageLedger(), DecisionPublisher.NONE, clock),
                 IngestConfig.arrivalWindow(System.getenv()), new JulWarnings(IngestEvents.class), listener,
-                table.outcomeCounters());
+                table.outcomeCounters(),
+                new DynamoDbOptOutCounters(table.clients().dynamoDb(), table.tableName(), table.meter()));
         this.intake = new EventIntake(events, new JsonEventFormat(),
                 new RejectedEvents(table.clients().dynamoDb(), table.tableName()), new JulWarnings(EventIntake.class),
                 clock, table.contacts()::withoutErasedContacts);

@@ -10,6 +10,8 @@ import dev.winback.core.delivery.DeliveryPolicy;
 import dev.winback.core.journey.ActiveJourneys;
 import dev.winback.core.journey.AdvanceDueJourneys;
 import dev.winback.core.journey.CurrentJourneys;
+import dev.winback.core.journey.JourneyDefinitions;
+import dev.winback.core.settings.CurrentPolicies;
 import dev.winback.core.journey.DryRunJourneys;
 import dev.winback.core.journey.ManageCatalog;
 import dev.winback.core.journey.ManageJourneys;
@@ -19,7 +21,9 @@ import dev.winback.core.journey.TakeJourneyEvents;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 
 /**
  * Journeys over the engagement table: each customer's runs in one item with its own timer, the
@@ -37,6 +41,7 @@ public final class Journeys {
     private final JsonJourneyFormat format = new JsonJourneyFormat();
     private final ActiveJourneys shipped;
     private final CurrentJourneys current;
+    private final JourneyDefinitions running;
     private final DeliveryPolicies policies;
     private final Clock clock;
     private final JourneyTransitions transitions;
@@ -56,9 +61,23 @@ public final class Journeys {
         this(table, DeliveryPolicies.constant(policy), clock, refresh, transitions);
     }
 
+    /**
+     * With the playbook and settings running: their send-time settings, and the journeys their
+     * guardrails paused, which admit nobody new (read with the rest, at most a minute stale).
+     */
+    public Journeys(EngagementTable table, CurrentPolicies policies, Clock clock, Duration refresh,
+                    JourneyTransitions transitions) {
+        this(table, (DeliveryPolicies) policies, clock, refresh, transitions, policies::paused);
+    }
+
     /** @param policies the send-time settings running, asked per step (an operator's activation applies at once) */
     public Journeys(EngagementTable table, DeliveryPolicies policies, Clock clock, Duration refresh,
                     JourneyTransitions transitions) {
+        this(table, policies, clock, refresh, transitions, Set::of);
+    }
+
+    private Journeys(EngagementTable table, DeliveryPolicies policies, Clock clock, Duration refresh,
+                     JourneyTransitions transitions, Supplier<Set<String>> paused) {
         this.transitions = transitions;
         this.store = new DynamoDbJourneyStore(table.clients().dynamoDb(), table.tableName(), table.meter());
         this.versions = new DynamoDbJourneyDefinitionStore(table.clients().dynamoDb(), table.tableName(), table.meter());
@@ -66,6 +85,7 @@ public final class Journeys {
         this.shipped = new JourneyLoader().shippedActive();
         this.current = new CurrentJourneys(versions, catalogs, format, shipped, clock, refresh,
                 new JulWarnings(CurrentJourneys.class));
+        this.running = () -> current.active().withPaused(paused.get());
         this.policies = policies;
         this.clock = clock;
     }
@@ -83,19 +103,24 @@ public final class Journeys {
         return current;
     }
 
+    /** The journeys running now, with those their guardrails paused marked so. */
+    public JourneyDefinitions running() {
+        return running;
+    }
+
     public ActiveJourneys shipped() {
         return shipped;
     }
 
     /** What ingestion tells of stored events: journeys entered, woken and ended, first steps sent at once. */
     public TakeJourneyEvents intake(MessageRequests requests) {
-        return new TakeJourneyEvents(store, current, policies, requests, clock, new JulWarnings(TakeJourneyEvents.class),
+        return new TakeJourneyEvents(store, running, policies, requests, clock, new JulWarnings(TakeJourneyEvents.class),
                 transitions);
     }
 
     /** The journeys' timer run. */
     public AdvanceDueJourneys advance(EngagementTable table, MessageRequests requests, Executor executor) {
-        return new AdvanceDueJourneys(store, table.store(), current, policies, requests, executor,
+        return new AdvanceDueJourneys(store, table.store(), running, policies, requests, executor,
                 new JulWarnings(AdvanceDueJourneys.class), transitions);
     }
 
@@ -111,7 +136,7 @@ public final class Journeys {
 
     /** What the active journeys (or a candidate) would do to some customers, reading only. */
     public DryRunJourneys dryRun(EngagementTable table) {
-        return new DryRunJourneys(table.store(), store, current, policies);
+        return new DryRunJourneys(table.store(), store, running, policies);
     }
 
     /** How definitions and catalogs are read and written. */

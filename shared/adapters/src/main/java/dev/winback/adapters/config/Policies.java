@@ -1,6 +1,7 @@
 package dev.winback.adapters.config;
 
 import dev.winback.adapters.dynamodb.DynamoDbDocumentVersions;
+import dev.winback.adapters.dynamodb.DynamoDbUnitPauses;
 import dev.winback.adapters.json.JsonPlaybookFormat;
 import dev.winback.adapters.json.PlaybookLoader;
 import dev.winback.adapters.json.SettingsParser;
@@ -38,6 +39,7 @@ public final class Policies {
     private final DynamoDbDocumentVersions settings;
     private final JsonPlaybookFormat playbookFormat = new JsonPlaybookFormat();
     private final SettingsParser settingsFormat = new SettingsParser();
+    private final DynamoDbUnitPauses pauses;
     private final CurrentPolicies current;
 
     public Policies(EngagementTable table, Clock clock) {
@@ -49,14 +51,21 @@ public final class Policies {
         var dynamoDb = table.clients().dynamoDb();
         this.playbooks = DynamoDbDocumentVersions.playbook(dynamoDb, table.tableName(), table.meter());
         this.settings = DynamoDbDocumentVersions.settings(dynamoDb, table.tableName(), table.meter());
+        this.pauses = new DynamoDbUnitPauses(dynamoDb, table.tableName(), table.meter());
         DeliveryPolicy base = DeliveryPolicy.defaults().withZoneGuess(new PhoneNumberTimeZones());
         this.current = new CurrentPolicies(playbooks, playbookFormat, SHIPPED_PLAYBOOK.value(), settings,
-                settingsFormat, SHIPPED_SETTINGS.value(), base, clock, refresh, new JulWarnings(CurrentPolicies.class));
+                settingsFormat, SHIPPED_SETTINGS.value(), pauses, base, clock, refresh,
+                new JulWarnings(CurrentPolicies.class));
     }
 
     /** What the use cases ask for the rules of each run or message. */
     public CurrentPolicies current() {
         return current;
+    }
+
+    /** The units their guardrails paused, which {@link #current()} reads with the documents. */
+    public DynamoDbUnitPauses pauses() {
+        return pauses;
     }
 
     /** The operators' playbook use case; a change is read again at once in this process. */

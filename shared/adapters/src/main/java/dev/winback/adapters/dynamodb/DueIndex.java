@@ -42,6 +42,12 @@ final class DueIndex {
      */
     static List<Map<String, AttributeValue>> dueBy(DynamoDbClient dynamoDb, String table, CapacityMeter meter,
                                                    String shardKey, Instant now) {
+        return dueBy(dynamoDb, table, meter, shardKey, now, Integer.MAX_VALUE);
+    }
+
+    /** As {@link #dueBy(DynamoDbClient, String, CapacityMeter, String, Instant)}, the first {@code limit} only. */
+    static List<Map<String, AttributeValue>> dueBy(DynamoDbClient dynamoDb, String table, CapacityMeter meter,
+                                                   String shardKey, Instant now, int limit) {
         List<Map<String, AttributeValue>> due = new ArrayList<>();
         Map<String, AttributeValue> start = null;
         do {
@@ -52,12 +58,13 @@ final class DueIndex {
                             ":now", AttributeValue.fromS(Keys.dueBy(now))))
                     .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL);
             if (start != null) request.exclusiveStartKey(start);
+            if (limit != Integer.MAX_VALUE) request.limit(limit - due.size());
             QueryResponse response = dynamoDb.query(request.build());
             meter.read(response.consumedCapacity());
             due.addAll(response.items());
             start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
                     ? response.lastEvaluatedKey() : null;
-        } while (start != null);
+        } while (start != null && due.size() < limit);
         return due;
     }
 }

@@ -59,6 +59,8 @@ public final class DynamoDbEngagementStore implements EngagementStore {
     static final String ARCHIVED_IDS = "ids";
     static final String ARCHIVED_PURCHASE_DAYS = "purchaseDays";
     public static final String ERASED_AT = "erasedAt";
+    /** Until when the evaluator holds the actions it wrote into the record (in {@link Keys#dueAt} form). */
+    static final String PENDING_UNTIL = "pendingUntil";
 
     private final DynamoDbClient dynamoDb;
     private final String table;
@@ -80,6 +82,12 @@ public final class DynamoDbEngagementStore implements EngagementStore {
     @Override
     public Map<String, StoredRecord> load(Collection<String> customerIds) {
         return load(customerIds, true);
+    }
+
+    /** Eventually consistent: a record write is conditional on the version read, which catches a stale read. */
+    @Override
+    public Map<String, StoredRecord> loadToUpdate(Collection<String> customerIds) {
+        return load(customerIds, false);
     }
 
     /**
@@ -149,9 +157,12 @@ public final class DynamoDbEngagementStore implements EngagementStore {
         Map<String, String> names = new HashMap<>(Map.of("#d", DOC, "#v", VERSION));
         String set = "SET #d = :doc, #v = :next";
         if (arm.isPresent()) {
-            set += ", #ds = :shard, #da = :due";
+            // While the evaluator holds actions to publish, the timer stays at the hold's end, so a
+            // run that died before publishing is followed by one that does (DynamoDbEvaluationStore).
+            set += ", #ds = :shard, #da = if_not_exists(#pu, :due)";
             names.put("#ds", Keys.DUE_SHARD);
             names.put("#da", Keys.DUE_AT);
+            names.put("#pu", PENDING_UNTIL);
             values.put(":shard", AttributeValue.fromS(Keys.dueShard(customerId)));
             values.put(":due", AttributeValue.fromS(Keys.dueAt(arm.get())));
         }

@@ -1,10 +1,12 @@
 package dev.winback.adapters.dynamodb;
 
+import dev.winback.adapters.json.PendingActionsJson;
 import dev.winback.adapters.json.RetentionActionRequestedJson;
 import dev.winback.adapters.json.StoredRecordJson;
 import dev.winback.core.evaluation.ActionOutbox;
 import dev.winback.core.evaluation.Destination;
 import dev.winback.core.evaluation.DueItem;
+import dev.winback.core.evaluation.DueRecord;
 import dev.winback.core.evaluation.EvaluationStore;
 import dev.winback.core.evaluation.PendingAction;
 import dev.winback.core.evaluation.SaveResult;
@@ -14,17 +16,12 @@ import dev.winback.core.record.EngagementRecord;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.TransactionConflictException;
-import software.amazon.awssdk.services.dynamodb.model.Update;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -35,48 +32,52 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The evaluator's side of the single table: the sparse due-time index, the conditional record write
- * that re-arms (or disarms) the timer, and the action outbox.
+ * The evaluator's side of the single table: the sparse due-time index, and the conditional record
+ * write that re-arms (or disarms) the timer or holds the actions to publish.
  *
- * <p>An outbox item ({@code pk = C#<customerId>}, {@code sk = ACTION#<idempotencyKey>}) is created with
- * {@code attribute_not_exists} in the transaction that records the evaluation, so an action can be
- * requested once only; it holds the request as its RetentionActionRequested detail. Until it is
- * published everywhere it carries a timer too, first the creating run's lease, so the next run finds
- * it through the same index if publishing failed or never happened. It expires 30 days after the
- * request (TTL), long after any signal it could repeat has ended.
+ * <p>Actions live in the record item until published: {@code pending} (the deflated
+ * {@link PendingActionsJson}) and {@code pendingUntil}, the writing run's lease, go in the very
+ * UpdateItem that records the evaluation, which leaves the timer where it was (due). Nothing else
+ * is written and no transaction is needed. Ingestion arms the timer with
+ * {@code if_not_exists(pendingUntil, …)}, so while actions are held it can only move to the lease's
+ * end: a run that dies before publishing is followed by one that publishes. Publishing is settled by
+ * one more UpdateItem that clears them and arms the timer at the next deadline.
+ *
+ * <p>Action items of the former outbox ({@code sk = ACTION#<idempotencyKey>}, written in the record's
+ * transaction before this) are still claimed and published from the same index until none is left;
+ * they expire with their TTL.
  */
 public final class DynamoDbEvaluationStore implements EvaluationStore, ActionOutbox {
 
     static final String DETAIL = "detail";
     static final String DONE = "done";
-    static final String REQUESTED_AT = "requestedAt";
     static final String PUBLISHED_AT = "publishedAt";
-    static final Duration OUTBOX_TTL = Duration.ofDays(30);
+    static final String PENDING = "pending";
+    static final String PENDING_UNTIL = DynamoDbEngagementStore.PENDING_UNTIL;
 
     private final DynamoDbClient dynamoDb;
     private final String table;
     private final CapacityMeter meter;
-    private final DynamoDbEngagementStore records;
 
     public DynamoDbEvaluationStore(DynamoDbClient dynamoDb, String table, CapacityMeter meter,
                                    DynamoDbEngagementStore records) {
         this.dynamoDb = dynamoDb;
         this.table = table;
         this.meter = meter;
-        this.records = records;
     }
 
     @Override
     public int shards() {
-        return Keys.DUE_SHARDS;
+        return Keys.EVALUATION_DUE_SHARDS;
     }
 
     @Override
-    public List<DueItem> due(int shard, Instant now) {
+    public List<DueItem> due(int shard, Instant now, int limit) {
         List<DueItem> due = new ArrayList<>();
-        for (Map<String, AttributeValue> item : DueIndex.dueBy(dynamoDb, table, meter, Keys.dueShard(shard), now)) {
+        for (Map<String, AttributeValue> item : DueIndex.dueBy(dynamoDb, table, meter, Keys.dueShard(shard), now, limit)) {
             String customerId = Keys.customerId(item.get(Keys.PK).s());
             String sk = item.get(Keys.SK).s();
             if (sk.equals(Keys.RECORD_SK)) {
@@ -89,85 +90,120 @@ public final class DynamoDbEvaluationStore implements EvaluationStore, ActionOut
     }
 
     @Override
-    public Map<String, StoredRecord> load(Collection<String> customerIds) {
-        return records.load(customerIds);
+    public Map<String, DueRecord> load(Collection<String> customerIds) {
+        return load(customerIds, true);
     }
 
     @Override
-    public Map<String, StoredRecord> loadEventually(Collection<String> customerIds) {
-        return records.load(customerIds, false);
+    public Map<String, DueRecord> loadEventually(Collection<String> customerIds) {
+        return load(customerIds, false);
+    }
+
+    private Map<String, DueRecord> load(Collection<String> customerIds, boolean consistent) {
+        Map<String, DueRecord> out = new ConcurrentHashMap<>();
+        List<String> ids = new ArrayList<>(new HashSet<>(customerIds));
+        for (int from = 0; from < ids.size(); from += BatchReads.BATCH_GET_LIMIT) {
+            List<Map<String, AttributeValue>> keys = ids.subList(from, Math.min(ids.size(), from + BatchReads.BATCH_GET_LIMIT))
+                    .stream().map(DynamoDbEngagementStore::recordKey).toList();
+            KeysAndAttributes request = KeysAndAttributes.builder()
+                    .keys(keys).consistentRead(consistent).projectionExpression("pk, #d, #v, #due, #e, #p, #pu")
+                    .expressionAttributeNames(Map.of("#d", DynamoDbEngagementStore.DOC, "#v", DynamoDbEngagementStore.VERSION,
+                            "#due", Keys.DUE_AT, "#e", DynamoDbEngagementStore.ERASED_AT, "#p", PENDING, "#pu", PENDING_UNTIL))
+                    .build();
+            // Inflating and parsing a hundred records is CPU work; spread it over the cores.
+            BatchReads.readAll(dynamoDb, table, request, meter, items -> items.parallelStream()
+                    .map(DynamoDbEvaluationStore::toDue)
+                    .forEach(due -> out.put(due.stored().record().customerId(), due)));
+        }
+        Map<String, DueRecord> all = new HashMap<>(out);
+        for (String id : customerIds) all.putIfAbsent(id, DueRecord.of(StoredRecord.absent(id)));
+        return all;
+    }
+
+    private static DueRecord toDue(Map<String, AttributeValue> item) {
+        StoredRecord stored = DynamoDbEngagementStore.toStored(item);
+        AttributeValue pending = item.get(PENDING);
+        AttributeValue until = item.get(PENDING_UNTIL);
+        if (pending == null || until == null) return DueRecord.of(stored);
+        return new DueRecord(stored, PendingActionsJson.fromBytes(Compression.inflate(pending.b().asByteArray())),
+                Optional.of(Instant.parse(until.s())));
     }
 
     @Override
-    public SaveResult save(StoredRecord previous, EngagementRecord next, Optional<Instant> dueAt,
-                           List<ActionRequest> newActions, Instant now, Instant leaseUntil) {
-        String customerId = previous.record().customerId();
+    public SaveResult save(DueRecord previous, EngagementRecord next, Optional<Instant> dueAt,
+                           List<PendingAction> toPublish, Instant leaseUntil) {
+        String customerId = previous.stored().record().customerId();
         Map<String, String> names = new HashMap<>(Map.of("#d", DynamoDbEngagementStore.DOC,
-                "#v", DynamoDbEngagementStore.VERSION));
+                "#v", DynamoDbEngagementStore.VERSION, "#p", PENDING, "#pu", PENDING_UNTIL));
         Map<String, AttributeValue> values = new HashMap<>();
         values.put(":doc", AttributeValue.fromB(SdkBytes.fromByteArray(
                 Compression.deflate(StoredRecordJson.toBytes(next)))));
-        values.put(":next", AttributeValue.fromN(Long.toString(previous.version() + 1)));
-        values.put(":expected", AttributeValue.fromN(Long.toString(previous.version())));
-        String expression = "SET #d = :doc, #v = :next"
-                + DueIndex.armOrDisarm(Keys.dueShard(customerId), dueAt, names, values);
-        Update record = Update.builder().tableName(table).key(DynamoDbEngagementStore.recordKey(customerId))
-                .updateExpression(expression).conditionExpression("#v = :expected")
-                .expressionAttributeNames(names).expressionAttributeValues(values).build();
+        values.put(":next", AttributeValue.fromN(Long.toString(previous.stored().version() + 1)));
+        values.put(":expected", AttributeValue.fromN(Long.toString(previous.stored().version())));
+        String expression;
+        if (toPublish.isEmpty()) {
+            expression = "SET #d = :doc, #v = :next" + DueIndex.armOrDisarm(Keys.dueShard(customerId), dueAt, names, values);
+            expression = expression.contains(" REMOVE ") ? expression + ", #p, #pu" : expression + " REMOVE #p, #pu";
+        } else {
+            // The timer stays as it is (due): arming it waits for the publish (settle).
+            expression = "SET #d = :doc, #v = :next, #p = :pending, #pu = :until";
+            values.put(":pending", AttributeValue.fromB(SdkBytes.fromByteArray(
+                    Compression.deflate(PendingActionsJson.toBytes(toPublish)))));
+            values.put(":until", AttributeValue.fromS(Keys.dueAt(leaseUntil)));
+        }
         try {
-            if (newActions.isEmpty()) {
-                var response = dynamoDb.updateItem(b -> b.tableName(record.tableName()).key(record.key())
-                        .updateExpression(record.updateExpression()).conditionExpression(record.conditionExpression())
-                        .expressionAttributeNames(names).expressionAttributeValues(values)
-                        .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
-                meter.write(response.consumedCapacity());
-            } else {
-                List<TransactWriteItem> writes = new ArrayList<>();
-                writes.add(TransactWriteItem.builder().update(record).build());
-                for (ActionRequest action : newActions) {
-                    writes.add(TransactWriteItem.builder().put(outboxPut(action, now, leaseUntil)).build());
-                }
-                var response = dynamoDb.transactWriteItems(b -> b.transactItems(writes)
-                        .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
-                meter.write(response.consumedCapacity());
-            }
+            String update = expression;
+            var response = dynamoDb.updateItem(b -> b.tableName(table).key(DynamoDbEngagementStore.recordKey(customerId))
+                    .updateExpression(update).conditionExpression("#v = :expected")
+                    .expressionAttributeNames(names).expressionAttributeValues(values)
+                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+            meter.write(response.consumedCapacity());
             return new SaveResult.Saved();
         } catch (ConditionalCheckFailedException | TransactionConflictException e) {
             return new SaveResult.VersionConflict();
-        } catch (TransactionCanceledException e) {
-            return cancelled(e, newActions);
         }
     }
 
-    /** The reasons come one per item, in order: the record first, then each action. */
-    private static SaveResult cancelled(TransactionCanceledException e, List<ActionRequest> newActions) {
-        if (!e.hasCancellationReasons()) throw e;
-        List<CancellationReason> reasons = e.cancellationReasons();
-        if (reasons.stream().anyMatch(r -> "TransactionConflict".equals(r.code()))
-                || "ConditionalCheckFailed".equals(reasons.getFirst().code())) {
-            return new SaveResult.VersionConflict();
+    @Override
+    public void settle(String customerId, long written, Instant leaseUntil, Optional<Instant> dueAt,
+                       List<PendingAction> left) {
+        Map<String, String> names = new HashMap<>(Map.of("#pu", PENDING_UNTIL, "#p", PENDING));
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":lease", AttributeValue.fromS(Keys.dueAt(leaseUntil)));
+        if (!left.isEmpty()) {
+            // Some destinations failed: keep what is left, with what it reached, for a run after the lease.
+            values.put(":pending", AttributeValue.fromB(SdkBytes.fromByteArray(
+                    Compression.deflate(PendingActionsJson.toBytes(left)))));
+            update(customerId, "SET #p = :pending", "#pu = :lease", names, values);
+            return;
         }
-        Set<String> existing = new HashSet<>();
-        for (int i = 1; i < reasons.size() && i <= newActions.size(); i++) {
-            if ("ConditionalCheckFailed".equals(reasons.get(i).code())) {
-                existing.add(newActions.get(i - 1).idempotencyKey());
-            }
-        }
-        if (existing.isEmpty()) throw e;
-        return new SaveResult.ActionsExist(existing);
+        // Still the version written: arm the timer at the next deadline, as a version of its own, so a
+        // writer that read the timer due before this reads again instead of deciding on a stale timer.
+        Map<String, String> armNames = new HashMap<>(names);
+        Map<String, AttributeValue> armValues = new HashMap<>(values);
+        armNames.put("#v", DynamoDbEngagementStore.VERSION);
+        armValues.put(":written", AttributeValue.fromN(Long.toString(written)));
+        armValues.put(":next", AttributeValue.fromN(Long.toString(written + 1)));
+        String arm = "SET #v = :next" + DueIndex.armOrDisarm(Keys.dueShard(customerId), dueAt, armNames, armValues);
+        arm = arm.contains(" REMOVE ") ? arm + ", #p, #pu" : arm + " REMOVE #p, #pu";
+        if (update(customerId, arm, "#v = :written AND #pu = :lease", armNames, armValues)) return;
+        // Written since (an event): clear the actions and leave the timer due, so the next run looks again.
+        update(customerId, "REMOVE #p, #pu", "#pu = :lease", names, values);
     }
 
-    private Put outboxPut(ActionRequest action, Instant now, Instant leaseUntil) {
-        Map<String, AttributeValue> item = new HashMap<>();
-        item.put(Keys.PK, AttributeValue.fromS(Keys.customer(action.customerId())));
-        item.put(Keys.SK, AttributeValue.fromS(Keys.action(action.idempotencyKey())));
-        item.put(DETAIL, AttributeValue.fromS(RetentionActionRequestedJson.toDetail(action)));
-        item.put(REQUESTED_AT, AttributeValue.fromS(now.toString()));
-        item.put(Keys.DUE_SHARD, AttributeValue.fromS(Keys.dueShard(action.customerId())));
-        item.put(Keys.DUE_AT, AttributeValue.fromS(Keys.dueAt(leaseUntil)));
-        item.put(Keys.EXPIRES_AT, AttributeValue.fromN(Long.toString(now.plus(OUTBOX_TTL).getEpochSecond())));
-        return Put.builder().tableName(table).item(item).conditionExpression("attribute_not_exists(#pk)")
-                .expressionAttributeNames(Map.of("#pk", Keys.PK)).build();
+    /** @return false when the condition failed */
+    private boolean update(String customerId, String expression, String condition, Map<String, String> names,
+                           Map<String, AttributeValue> values) {
+        try {
+            var response = dynamoDb.updateItem(b -> b.tableName(table).key(DynamoDbEngagementStore.recordKey(customerId))
+                    .updateExpression(expression).conditionExpression(condition)
+                    .expressionAttributeNames(names).expressionAttributeValues(values)
+                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+            meter.write(response.consumedCapacity());
+            return true;
+        } catch (ConditionalCheckFailedException | TransactionConflictException e) {
+            return false;
+        }
     }
 
     @Override

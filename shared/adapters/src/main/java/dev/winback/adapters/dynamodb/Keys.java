@@ -84,6 +84,11 @@ public final class Keys {
     /** A unit's outcome counters: OUTCOME#<unit>, one item per day and group, D#<yyyy-MM-dd>#<group>. */
     public static final String OUTCOME_PREFIX = "OUTCOME#";
     public static final String OUTCOME_DAY_PREFIX = "D#";
+    /** Beside a unit's outcome counters, its opt-outs per day: OPTOUT#<yyyy-MM-dd> (after D#, so day queries skip them). */
+    public static final String OPT_OUT_DAY_PREFIX = "OPTOUT#";
+    /** The units' guardrail states: one item, a map by unit, read with one GetItem. */
+    public static final String GUARDRAIL_PK = "GUARDRAIL";
+    public static final String GUARDRAIL_UNITS_SK = "UNITS";
 
     /** The fitted purchase model. */
     public static final String MODEL_PK = "MODEL#purchase";
@@ -93,8 +98,19 @@ public final class Keys {
     public static final String DUE_INDEX = "DueIndex";
     public static final String DUE_SHARD = "dueShard";
     public static final String DUE_AT = "dueAt";
-    /** Timers are spread over this many index partitions, so that no one partition takes every write. */
+    /** Message and journey timers are spread over this many index partitions each. */
     public static final int DUE_SHARDS = 16;
+    /**
+     * Records' evaluation timers are spread over this many index partitions ({@code DUE#n}). Ingestion
+     * moves them: at ten times the template's concurrency (IngestMaxConcurrency 10, so 100 instances
+     * of 8 writer threads, about 5 ms per UpdateItem) that is up to 160,000 record writes a second,
+     * 0.19 index write units each on the demo mix (bench/RESULTS.md), about 30,000 index WCU/s: 1,900
+     * per partition over 16, past the 1,000 a partition takes (and an index that throttles throttles
+     * the table's writes); 475 over 64. A multiple of 16, so migration needs nothing: FNV-1a mod 64
+     * mod 16 is FNV-1a mod 16, so a timer armed under 16 shards sits in {@code DUE#0}…{@code DUE#15},
+     * which the evaluator still queries, and its next write re-arms it in its 64-shard partition.
+     */
+    public static final int EVALUATION_DUE_SHARDS = 64;
     /** The index partitions of records' evaluation timers: DUE#<shard>. */
     public static final String DUE_PREFIX = "DUE#";
     /** The index partitions of message timers: MSGDUE#<shard>. */
@@ -202,9 +218,9 @@ public final class Keys {
         return VERSION_PREFIX + String.format("%06d", version);
     }
 
-    /** The due shard of every timer of a customer: FNV-1a of the id's UTF-8 bytes, modulo {@link #DUE_SHARDS}. */
+    /** The evaluation timer's shard of a customer: FNV-1a of the id's UTF-8 bytes, modulo {@link #EVALUATION_DUE_SHARDS}. */
     public static String dueShard(String customerId) {
-        return dueShard(shardOf(customerId, DUE_SHARDS));
+        return dueShard(shardOf(customerId, EVALUATION_DUE_SHARDS));
     }
 
     public static String dueShard(int shard) {
@@ -229,7 +245,7 @@ public final class Keys {
 
     /**
      * Journey timers have index partitions of their own too ({@code JDUE#n}), hashed as
-     * {@link #dueShard}, so the journey engine and the evaluator never read each other's timers.
+     * {@link #dueShard} (modulo {@link #DUE_SHARDS}), so the journey engine and the evaluator never read each other's timers.
      */
     public static String journeyDueShard(String customerId) {
         return journeyDueShard(customerId, DUE_SHARDS);

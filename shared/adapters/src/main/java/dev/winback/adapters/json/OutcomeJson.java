@@ -1,6 +1,7 @@
 package dev.winback.adapters.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.winback.core.guardrail.UnitState;
 import dev.winback.core.outcome.LiftEstimate;
 
 import java.io.IOException;
@@ -21,6 +22,12 @@ public final class OutcomeJson {
 
     public static void writeReport(JsonGenerator g, LocalDate from, LocalDate to, List<LiftEstimate> estimates)
             throws IOException {
+        writeReport(g, from, to, estimates, Map.of());
+    }
+
+    /** @param guardrails the units' guardrail states by unit ({@link GuardrailJson#writeState}) */
+    public static void writeReport(JsonGenerator g, LocalDate from, LocalDate to, List<LiftEstimate> estimates,
+                                   Map<String, UnitState> guardrails) throws IOException {
         g.writeStartObject();
         g.writeStringField("from", from.toString());
         g.writeStringField("to", to.toString());
@@ -36,6 +43,7 @@ public final class OutcomeJson {
             number(g, "liftUpper", e.upper());
             g.writeNumberField("messages", e.messages());
             number(g, "messagesPerRetained", e.messagesPerRetained());
+            GuardrailJson.writeState(g, guardrails.get(e.unit()));
             g.writeEndObject();
         }
         g.writeEndArray();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.winback.core.delivery.FrequencyCap;
 import dev.winback.core.event.Channel;
 import dev.winback.core.event.QuietHours;
+import dev.winback.core.guardrail.GuardrailPolicy;
 import dev.winback.core.journey.Checked;
 import dev.winback.core.journey.JourneyProblem;
 import dev.winback.core.lifecycle.LifecyclePolicy;
@@ -38,7 +39,8 @@ import java.util.regex.Pattern;
  * Reads the settings document ({@code winback/settings.json}, schema
  * {@code winback/schemas/settings.schema.json}) with the tree model, every problem with its path:
  * unknown or missing fields, wrong types, durations that are not ISO-8601 or not positive, unknown
- * channels, and the lifecycle's order (cooling, at risk, lapsed, dormant). A document with any
+ * channels, the lifecycle's order (cooling, at risk, lapsed, dormant), and the guardrails' rates
+ * (optional: a document without them gets the defaults). A document with any
  * problem is refused whole. Lifecycle values the document does not hold (how the usual gap is
  * estimated, migration routes, the watched channels, the purchase-risk threshold, still visiting
  * and early push opt-outs) keep their defaults.
@@ -49,7 +51,10 @@ public final class SettingsParser implements DocumentFormat<Settings> {
     public static final String SHIPPED = "winback/settings.json";
 
     private static final Set<String> ROOT = Set.of("note", "frequencyCaps", "quietHours", "defaultTimeZone",
-            "messageExpiry", "receiptWait", "sunsets", "lifecycle");
+            "messageExpiry", "receiptWait", "sunsets", "lifecycle", "guardrails");
+    private static final Set<String> GUARDRAILS = Set.of("enabled", "minimumDecisions", "unsubscribeRate",
+            "complaintRate", "windowDays");
+    private static final int MAX_MINIMUM_DECISIONS = 10_000_000;
     private static final Set<String> CAPS = Set.of("global", "reduced", "perChannel");
     private static final Set<String> CAP = Set.of("max", "window");
     private static final Set<String> QUIET = Set.of("start", "end", "channels");
@@ -107,13 +112,15 @@ public final class SettingsParser implements DocumentFormat<Settings> {
             Duration receiptWait = positive(root, "receiptWait", "receiptWait");
             SunsetPolicies sunsets = sunsets(required(root, "sunsets", "sunsets"));
             LifecyclePolicy lifecycle = lifecycle(required(root, "lifecycle", "lifecycle"));
+            GuardrailPolicy guardrails = root.has("guardrails") ? guardrails(root.get("guardrails"))
+                    : GuardrailPolicy.defaults();
             if (!problems.isEmpty()) return done(null);
             List<FrequencyCap> g = global;
             List<FrequencyCap> r = reduced;
             QuietHours q = quietHours;
             Set<Channel> qc = quietChannels;
             return done(built("$", () -> new Settings(g, r, perChannel, q, qc, zone, expiry, receiptWait, sunsets,
-                    lifecycle)));
+                    lifecycle, guardrails)));
         }
 
         private Checked<Settings> done(Settings settings) {
@@ -200,6 +207,37 @@ public final class SettingsParser implements DocumentFormat<Settings> {
                     d.migrationRoutes(), d.migrationOverlap(), d.watchedChannels(), ignored.get(), every.get(),
                     d.stillVisiting(), d.earlyPushOptOut(), d.purchaseRisk()),
                     newCustomer, cooling, atRisk, dormant, strong, weights));
+        }
+
+        /** Optional in a document (older ones have none: the defaults); every field required when it is there. */
+        private GuardrailPolicy guardrails(JsonNode node) {
+            if (!object(node, "guardrails", GUARDRAILS)) return null;
+            JsonNode enabled = required(node, "enabled", "guardrails.enabled");
+            if (enabled != null && !enabled.isBoolean()) problem("guardrails.enabled", "must be true or false");
+            Optional<Integer> minimum = whole(required(node, "minimumDecisions", "guardrails.minimumDecisions"),
+                    "guardrails.minimumDecisions", 1, MAX_MINIMUM_DECISIONS);
+            Optional<Double> unsubscribe = rate(required(node, "unsubscribeRate", "guardrails.unsubscribeRate"),
+                    "guardrails.unsubscribeRate");
+            Optional<Double> complaint = rate(required(node, "complaintRate", "guardrails.complaintRate"),
+                    "guardrails.complaintRate");
+            Optional<Integer> window = whole(required(node, "windowDays", "guardrails.windowDays"),
+                    "guardrails.windowDays", 1, GuardrailPolicy.MAX_WINDOW_DAYS);
+            if (enabled == null || !enabled.isBoolean() || minimum.isEmpty() || unsubscribe.isEmpty()
+                    || complaint.isEmpty() || window.isEmpty()) {
+                return null;
+            }
+            return built("guardrails", () -> new GuardrailPolicy(enabled.booleanValue(), minimum.get(),
+                    unsubscribe.get(), complaint.get(), window.get()));
+        }
+
+        /** A share above 0 and below 1, such as 0.02 for 2%. */
+        private Optional<Double> rate(JsonNode node, String where) {
+            if (node == null) return Optional.empty();
+            if (!node.isNumber() || !(node.doubleValue() > 0 && node.doubleValue() < 1)) {
+                problem(where, "must be a number above 0 and below 1, such as 0.02 for 2%");
+                return Optional.empty();
+            }
+            return Optional.of(node.doubleValue());
         }
 
         private QuietThreshold threshold(JsonNode lifecycle, String field) {

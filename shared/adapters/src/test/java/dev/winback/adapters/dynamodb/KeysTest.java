@@ -32,9 +32,19 @@ class KeysTest {
     void dueShard_isStable_andSpreadsCustomersOverEveryShard() {
         assertThat(Keys.dueShard("c-000123")).isEqualTo(Keys.dueShard("c-000123")).startsWith("DUE#");
         Map<String, Integer> perShard = new HashMap<>();
-        for (int i = 0; i < 16_000; i++) perShard.merge(Keys.dueShard(String.format("c-%06d", i)), 1, Integer::sum);
-        assertThat(perShard).hasSize(Keys.DUE_SHARDS);
+        for (int i = 0; i < 64_000; i++) perShard.merge(Keys.dueShard(String.format("c-%06d", i)), 1, Integer::sum);
+        assertThat(perShard).hasSize(Keys.EVALUATION_DUE_SHARDS);
         assertThat(perShard.values()).allSatisfy(n -> assertThat(n).isBetween(800, 1200));
+    }
+
+    /** Timers armed when there were 16 evaluation shards sit in DUE#0..15, which a 64-shard run queries. */
+    @Test
+    void dueShard_ofAnyCustomer_isItsFormerSixteenShardPartitionModuloSixteen() {
+        for (int i = 0; i < 1_000; i++) {
+            String id = String.format("c-%06d", i);
+            int shard = Integer.parseInt(Keys.dueShard(id).substring("DUE#".length()));
+            assertThat(shard % 16).isEqualTo(Integer.parseInt(Keys.journeyDueShard(id, 16).substring("JDUE#".length())));
+        }
     }
 
     @Test
@@ -86,8 +96,9 @@ class KeysTest {
     @Test
     void journeyDueShard_hashesTheCustomerAsTheEvaluatorDoes_inShardsOfItsOwn() {
         for (String id : new String[]{"c-000123", "c-7", "ä-ü"}) {
+            int evaluation = Integer.parseInt(Keys.dueShard(id).substring("DUE#".length()));
             assertThat(Keys.journeyDueShard(id).substring("JDUE#".length()))
-                    .isEqualTo(Keys.dueShard(id).substring("DUE#".length()));
+                    .isEqualTo(Integer.toString(evaluation % Keys.DUE_SHARDS));
         }
         Map<String, Integer> perShard = new HashMap<>();
         for (int i = 0; i < 4_000; i++) perShard.merge(Keys.journeyDueShard(String.format("c-%06d", i), 4), 1, Integer::sum);

@@ -9,6 +9,7 @@ import com.networknt.schema.regex.RegularExpressionFactory;
 import dev.winback.core.delivery.DeliveryPolicy;
 import dev.winback.core.delivery.FrequencyCap;
 import dev.winback.core.evaluation.EvaluationPolicy;
+import dev.winback.core.guardrail.GuardrailPolicy;
 import dev.winback.core.journey.Checked;
 import dev.winback.core.journey.JourneyProblem;
 import dev.winback.core.lifecycle.LifecyclePolicy;
@@ -80,6 +81,26 @@ class SettingsParserTest {
 
         assertThat(problems(broken)).extracting(JourneyProblem::where)
                 .containsExactlyInAnyOrder("lifecycle", "lifecycle.scoreWeights");
+    }
+
+    @Test
+    void theGuardrails_areRead_defaultedWhenAbsent_andEachBadValueNamed() {
+        String guardrails = "\"guardrails\": {\"enabled\": true, \"minimumDecisions\": 500, \"unsubscribeRate\": 0.02, "
+                + "\"complaintRate\": 0.003, \"windowDays\": 28}";
+        assertThat(SHIPPED).contains(guardrails);
+        assertThat(valid(SHIPPED).guardrails()).isEqualTo(GuardrailPolicy.defaults());
+        assertThat(valid(SHIPPED.replace(",\n  " + guardrails, "")).guardrails()).isEqualTo(GuardrailPolicy.defaults());
+        assertThat(valid(SHIPPED.replace("\"minimumDecisions\": 500", "\"minimumDecisions\": 40")
+                .replace("\"enabled\": true", "\"enabled\": false")).guardrails())
+                .isEqualTo(new GuardrailPolicy(false, 40, 0.02, 0.003, 28));
+
+        String broken = SHIPPED.replace("\"minimumDecisions\": 500", "\"minimumDecisions\": 0")
+                .replace("\"unsubscribeRate\": 0.02", "\"unsubscribeRate\": 2")
+                .replace("\"windowDays\": 28", "\"windowDays\": 400")
+                .replace("\"enabled\": true", "\"enabled\": \"yes\"");
+        assertThat(problems(broken)).extracting(JourneyProblem::where).containsExactlyInAnyOrder("guardrails.enabled",
+                "guardrails.minimumDecisions", "guardrails.unsubscribeRate", "guardrails.windowDays");
+        assertThat(schemaViolations(TestResources.json(broken))).isNotEmpty();
     }
 
     @Test

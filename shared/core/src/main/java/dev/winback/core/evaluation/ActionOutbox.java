@@ -5,10 +5,27 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Actions requested but not yet published everywhere. Each waits in the due-time index until it is
- * published, so a run that fails to publish, or never gets to, leaves it to the next run.
+ * Action items of the former transactional outbox, one item per action, each waiting in the due-time
+ * index until published. New actions live in their record ({@link EvaluationStore#save}); this only
+ * publishes the items written before that change, until none is left.
  */
 public interface ActionOutbox {
+
+    /** For a store that never held outbox items. */
+    ActionOutbox NONE = new ActionOutbox() {
+        @Override
+        public Optional<PendingAction> claim(DueItem.Action due, Instant now, Instant leaseUntil) {
+            return Optional.empty();
+        }
+
+        @Override
+        public void published(PendingAction action, Instant now) {
+        }
+
+        @Override
+        public void retryLater(PendingAction action, Set<Destination> done) {
+        }
+    };
 
     /**
      * Takes a due action for this run until {@code leaseUntil}, if it is still due (another run may

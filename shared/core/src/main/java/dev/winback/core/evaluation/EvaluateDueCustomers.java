@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,35 +27,48 @@ import java.util.stream.IntStream;
 
 /**
  * The scheduled evaluation: reads only the timers that fell due (so a run after missed runs catches
- * up), evaluates those customers and writes each with a condition on the record's version, putting
- * new actions in the outbox in the same transaction; then publishes them. Each action is requested
- * exactly once however many runs meet the same customer at once: the loser of the conditional write
- * reads again and finds the timer re-armed, the signals already acted on, or both.
+ * up), evaluates those customers and writes each with a condition on the record's version, holding
+ * new actions in the record itself; then publishes them and settles the record. Each action is
+ * requested exactly once however many runs meet the same customer at once: the loser of the
+ * conditional write reads again and finds the signals already acted on, and a record whose actions
+ * another run holds is left to it.
  *
  * <p>Publishing is at least once per destination, idempotent by key: an action whose publishing
- * failed, or whose run ended before publishing, stays due in the outbox and a later run publishes
- * it to the destinations it has not reached.
+ * failed, or whose run ended before publishing, stays in the record with its timer due, and a later
+ * run publishes it to the destinations it has not reached (consumers deduplicate on the key; the
+ * delivery ledger keeps every message key for good).
+ *
+ * <p>A run works in chunks: evaluate a chunk, publish its actions, settle it; it asks its
+ * {@link RunBudget} before each chunk, so a backlog is worked off over several runs, earliest timers
+ * first, and every run publishes what it wrote.
  */
 public final class EvaluateDueCustomers {
 
     static final int ATTEMPTS = 4;
     /** How long a run holds the actions it took: well past a publish, well before the next run. */
     public static final Duration LEASE = Duration.ofMinutes(2);
-    private static final int LOAD_BATCH = 100;
+    static final int CHUNK = 100;
     private static final int PUBLISH_BATCH = 10;
+    /** At most this many entries read per shard per run: a backlog is read a run's worth at a time. */
+    static final int MAX_DUE_PER_SHARD = 1_000;
 
     /**
      * @param due       records whose timer fell due (index entries; some may be up to date already)
      * @param evaluated records evaluated and written
-     * @param upToDate  records found evaluated or re-armed by someone else, left alone
+     * @param upToDate  records found evaluated or re-armed by someone else, or held by another run, left alone
      * @param conflicts conditional writes lost and retried
      * @param failed    records left due for the next run after an infrastructure failure
-     * @param requested new actions put in the outbox
+     * @param requested new actions written to their records
      * @param published actions published to every destination in this run (new and earlier ones)
-     * @param pending   actions left in the outbox for a later run
+     * @param pending   actions left in their records for a later run
+     * @param deferred  records due but left for the next run because this run's budget ran out
      */
     public record Report(Instant at, int due, int evaluated, int upToDate, int conflicts, int failed, int requested,
-                         int published, int pending) {
+                         int published, int pending, int deferred) {
+    }
+
+    /** A record written with actions to publish: what settling it needs. */
+    private record Written(String customerId, long version, Optional<Instant> dueAt, List<PendingAction> actions) {
     }
 
     private final EvaluationStore store;
@@ -77,7 +91,11 @@ public final class EvaluateDueCustomers {
         this(store, outbox, publishers, EvaluationPolicies.constant(policy), models, executor, warnings);
     }
 
-    /** @param policies asked once per run, so an operator's activation applies from the next run */
+    /**
+     * @param outbox   action items of the former outbox ({@code DueItem.Action}) that are still due,
+     *                 published as before until none is left
+     * @param policies asked once per run, so an operator's activation applies from the next run
+     */
     public EvaluateDueCustomers(EvaluationStore store, ActionOutbox outbox, Map<Destination, ActionPublisher> publishers,
                                 EvaluationPolicies policies, PurchaseModels models, Executor executor, Warnings warnings) {
         this.store = Objects.requireNonNull(store, "store");
@@ -93,6 +111,10 @@ public final class EvaluateDueCustomers {
     }
 
     public Report run(Instant now) {
+        return run(now, RunBudget.UNLIMITED);
+    }
+
+    public Report run(Instant now, RunBudget budget) {
         EvaluationPolicy policy = policies.evaluation();
         PurchaseModel model = models.current();
         Set<String> customers = new LinkedHashSet<>();
@@ -104,11 +126,12 @@ public final class EvaluateDueCustomers {
             }
         }
         Counters counters = new Counters();
-        List<PendingAction> toPublish = Collections.synchronizedList(new ArrayList<>());
+        Instant leaseUntil = now.plus(LEASE);
         List<String> ids = List.copyOf(customers);
-        for (int from = 0; from < ids.size(); from += LOAD_BATCH) {
-            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + LOAD_BATCH));
-            Map<String, StoredRecord> loaded;
+        int from = 0;
+        for (; from < ids.size() && budget.allowsAnotherChunk(); from += CHUNK) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
+            Map<String, DueRecord> loaded;
             try {
                 loaded = store.loadEventually(chunk);
             } catch (RuntimeException e) {
@@ -116,29 +139,26 @@ public final class EvaluateDueCustomers {
                 counters.failed.addAndGet(chunk.size());
                 continue;
             }
-            FanOut.forEach(chunk, executor, id -> evaluateOne(id, loaded.get(id), now, policy, model, counters, toPublish));
+            List<Written> written = Collections.synchronizedList(new ArrayList<>());
+            FanOut.forEach(chunk, executor, id ->
+                    evaluateOne(id, loaded.get(id), now, leaseUntil, policy, model, counters, written));
+            publishAndSettle(List.copyOf(written), leaseUntil, counters);
         }
-        Instant leaseUntil = now.plus(LEASE);
-        for (DueItem.Action due : dueActions) {
-            try {
-                outbox.claim(due, now, leaseUntil).ifPresent(toPublish::add);
-            } catch (RuntimeException e) {
-                warnings.warn("claiming a pending action failed; it stays due", e);
-            }
-        }
-        publish(List.copyOf(toPublish), now, counters);
+        int deferred = Math.max(0, ids.size() - from);
+        if (budget.allowsAnotherChunk()) publishFormerOutbox(dueActions, now, leaseUntil, counters);
         return new Report(now, customers.size(), counters.evaluated.get(), counters.upToDate.get(),
                 counters.conflicts.get(), counters.failed.get(), counters.requested.get(), counters.published.get(),
-                counters.pending.get());
+                counters.pending.get(), deferred);
     }
 
+    /** Every shard's due entries, merged earliest first, so a run that stops early leaves the latest. */
     private List<DueItem> dueItems(Instant now) {
         List<List<DueItem>> shards = new ArrayList<>();
         for (int shard = 0; shard < store.shards(); shard++) shards.add(List.of());
         FanOut.forEach(IntStream.range(0, store.shards()).boxed().toList(), executor, shard -> {
             List<DueItem> items;
             try {
-                items = store.due(shard, now);
+                items = store.due(shard, now, MAX_DUE_PER_SHARD);
             } catch (RuntimeException e) {
                 warnings.warn("reading due shard " + shard + " failed; its timers stay due for the next run", e);
                 return;
@@ -147,23 +167,33 @@ public final class EvaluateDueCustomers {
                 shards.set(shard, items);
             }
         });
-        return shards.stream().flatMap(List::stream).toList();
+        // Round-robin over the shards, each earliest first: the order of the timers, near enough.
+        List<DueItem> merged = new ArrayList<>();
+        int longest = shards.stream().mapToInt(List::size).max().orElse(0);
+        for (int i = 0; i < longest; i++) {
+            for (List<DueItem> shard : shards) {
+                if (i < shard.size()) merged.add(shard.get(i));
+            }
+        }
+        return merged;
     }
 
-    private void evaluateOne(String customerId, StoredRecord first, Instant now, EvaluationPolicy policy,
-                             PurchaseModel model, Counters counters,
-                             List<PendingAction> toPublish) {
-        StoredRecord stored = first;
+    private void evaluateOne(String customerId, DueRecord first, Instant now, Instant leaseUntil, EvaluationPolicy policy,
+                             PurchaseModel model, Counters counters, List<Written> written) {
+        DueRecord due = first;
         boolean consistent = false; // the first read is eventually consistent
         try {
             for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-                if (stored == null) {
-                    stored = store.load(List.of(customerId)).get(customerId);
+                if (due == null) {
+                    due = store.load(List.of(customerId)).get(customerId);
                     consistent = true;
                 }
-                if (stored.version() == 0 || stored.dueAt().isEmpty() || stored.dueAt().get().isAfter(now)) {
+                StoredRecord stored = due.stored();
+                boolean held = due.heldAt(now);
+                boolean timerDue = stored.dueAt().isPresent() && !stored.dueAt().get().isAfter(now);
+                if (stored.version() <= 0 || held || (!timerDue && due.pending().isEmpty())) {
                     if (!consistent) {
-                        stored = null; // the index says due: make sure it is not a stale read
+                        due = null; // the index says due: make sure it is not a stale read
                         continue;
                     }
                     counters.upToDate.incrementAndGet();
@@ -171,28 +201,27 @@ public final class EvaluateDueCustomers {
                 }
                 Evaluator.Outcome outcome = Evaluator.evaluate(stored.record(), now, policy, model);
                 Optional<Instant> dueAt = outcome.evaluation().next().map(DueTimes::roundUp);
-                List<ActionRequest> actions = outcome.newActions();
-                SaveResult result = store.save(stored, stored.record().withEvaluation(outcome.evaluation()), dueAt,
-                        actions, now, now.plus(LEASE));
-                if (result instanceof SaveResult.ActionsExist exist) {
-                    // Requested before (the outbox remembers longer than the record): never again.
-                    actions = actions.stream().filter(a -> !exist.idempotencyKeys().contains(a.idempotencyKey())).toList();
-                    result = store.save(stored, stored.record().withEvaluation(outcome.evaluation()), dueAt, actions,
-                            now, now.plus(LEASE));
-                }
+                // Actions a run before this one wrote and never published go out with the new ones.
+                List<PendingAction> toPublish = new ArrayList<>(due.pending());
+                Set<String> keys = new HashSet<>();
+                toPublish.forEach(action -> keys.add(action.request().idempotencyKey()));
+                List<ActionRequest> fresh = outcome.newActions().stream().filter(a -> keys.add(a.idempotencyKey())).toList();
+                fresh.forEach(action -> toPublish.add(PendingAction.fresh(action)));
+                SaveResult result = store.save(due, stored.record().withEvaluation(outcome.evaluation()), dueAt,
+                        toPublish, leaseUntil);
                 switch (result) {
                     case SaveResult.Saved saved -> {
                         counters.evaluated.incrementAndGet();
-                        counters.requested.addAndGet(actions.size());
-                        actions.forEach(action -> toPublish.add(PendingAction.fresh(action)));
+                        counters.requested.addAndGet(fresh.size());
+                        if (!toPublish.isEmpty()) {
+                            written.add(new Written(customerId, stored.version() + 1, dueAt, List.copyOf(toPublish)));
+                        }
                         return;
                     }
                     case SaveResult.VersionConflict conflict -> {
                         counters.conflicts.incrementAndGet();
-                        stored = null; // lost a race: read again
+                        due = null; // lost a race: read again
                     }
-                    case SaveResult.ActionsExist exist -> throw new IllegalStateException(
-                            "the outbox refused actions it did not name the first time: " + exist.idempotencyKeys());
                 }
             }
             warnings.warn("record kept changing under " + ATTEMPTS + " attempts; it stays due");
@@ -202,8 +231,32 @@ public final class EvaluateDueCustomers {
         counters.failed.incrementAndGet();
     }
 
-    private void publish(List<PendingAction> actions, Instant now, Counters counters) {
-        if (actions.isEmpty()) return;
+    /** Publishes a chunk's actions, then clears them from their records (or keeps what is left). */
+    private void publishAndSettle(List<Written> written, Instant leaseUntil, Counters counters) {
+        if (written.isEmpty()) return;
+        List<PendingAction> actions = written.stream().flatMap(w -> w.actions().stream()).toList();
+        Map<String, Set<Destination>> reached = publish(actions);
+        FanOut.forEach(written, executor, w -> {
+            List<PendingAction> left = new ArrayList<>();
+            for (PendingAction action : w.actions()) {
+                Set<Destination> done = reached.get(action.request().idempotencyKey());
+                if (done.size() == Destination.values().length) {
+                    counters.published.incrementAndGet();
+                } else {
+                    left.add(new PendingAction(action.request(), done));
+                    counters.pending.incrementAndGet();
+                }
+            }
+            try {
+                store.settle(w.customerId(), w.version(), leaseUntil, w.dueAt(), left);
+            } catch (RuntimeException e) {
+                warnings.warn("settling published actions failed; a later run may publish them again", e);
+            }
+        });
+    }
+
+    /** Publishes to each destination what it has not had yet; returns each key's destinations reached. */
+    private Map<String, Set<Destination>> publish(List<PendingAction> actions) {
         Map<String, Set<Destination>> done = new HashMap<>();
         for (PendingAction action : actions) {
             Set<Destination> reached = EnumSet.noneOf(Destination.class);
@@ -228,14 +281,30 @@ public final class EvaluateDueCustomers {
                 }
             }
         });
-        for (PendingAction action : actions) {
-            Set<Destination> reached = done.get(action.request().idempotencyKey());
+        return done;
+    }
+
+    /** Action items written by the former outbox and still due: claimed, published and marked as before. */
+    private void publishFormerOutbox(List<DueItem.Action> dueActions, Instant now, Instant leaseUntil, Counters counters) {
+        if (dueActions.isEmpty()) return;
+        List<PendingAction> claimed = new ArrayList<>();
+        for (DueItem.Action due : dueActions) {
             try {
-                if (reached.size() == Destination.values().length) {
+                outbox.claim(due, now, leaseUntil).ifPresent(claimed::add);
+            } catch (RuntimeException e) {
+                warnings.warn("claiming a pending action failed; it stays due", e);
+            }
+        }
+        if (claimed.isEmpty()) return;
+        Map<String, Set<Destination>> reached = publish(claimed);
+        for (PendingAction action : claimed) {
+            Set<Destination> done = reached.get(action.request().idempotencyKey());
+            try {
+                if (done.size() == Destination.values().length) {
                     outbox.published(action, now);
                     counters.published.incrementAndGet();
                 } else {
-                    outbox.retryLater(action, reached);
+                    outbox.retryLater(action, done);
                     counters.pending.incrementAndGet();
                 }
             } catch (RuntimeException e) {

@@ -6,6 +6,9 @@ import dev.winback.core.observe.Warnings;
 import dev.winback.core.outcome.Assignment;
 import dev.winback.core.outcome.OutcomeCount;
 import dev.winback.core.outcome.OutcomeCounters;
+import dev.winback.core.outcome.OptOutCount;
+import dev.winback.core.outcome.OptOutCounters;
+import dev.winback.core.record.OptOutChanges;
 import dev.winback.core.record.OutcomeChanges;
 import dev.winback.core.record.ArchivedMonth;
 import dev.winback.core.record.EngagementRecord;
@@ -52,6 +55,7 @@ public final class IngestEvents {
     private final Warnings warnings;
     private final StoredEventsListener listener;
     private final OutcomeCounters counters;
+    private final OptOutCounters optOuts;
 
     /**
      * Hears of no message feedback, takes the default arrival window and drops its warnings (for
@@ -91,7 +95,18 @@ public final class IngestEvents {
     public IngestEvents(EngagementStore store, Executor executor, Clock clock, NextDue nextDue,
                         MessageFeedbackListener feedback, ArrivalWindow arrival, Warnings warnings,
                         StoredEventsListener listener, OutcomeCounters counters) {
+        this(store, executor, clock, nextDue, feedback, arrival, warnings, listener, counters, OptOutCounters.NONE);
+    }
+
+    /**
+     * @param optOuts hears of the opt-outs each record write made (a channel's marketing closed), by
+     *                the unit of the last measured message before them: only such writes cost a write
+     */
+    public IngestEvents(EngagementStore store, Executor executor, Clock clock, NextDue nextDue,
+                        MessageFeedbackListener feedback, ArrivalWindow arrival, Warnings warnings,
+                        StoredEventsListener listener, OutcomeCounters counters, OptOutCounters optOuts) {
         this.counters = Objects.requireNonNull(counters, "counters");
+        this.optOuts = Objects.requireNonNull(optOuts, "optOuts");
         this.listener = Objects.requireNonNull(listener, "listener");
         this.store = store;
         this.executor = executor;
@@ -128,13 +143,16 @@ public final class IngestEvents {
             boolean inTime = arrival.accepts(event.occurredAt(), receivedAt);
             (inTime ? byCustomer : futureDated).computeIfAbsent(event.customerId(), c -> new ArrayList<>()).add(i);
         }
-        Map<String, StoredRecord> loaded;
+        Map<String, StoredRecord> loaded = new java.util.HashMap<>();
         try {
-            // A refused event's customer is read too: an erased customer's events are dropped, never
-            // kept as rejected (their body names the customer).
-            java.util.Set<String> customers = new java.util.LinkedHashSet<>(byCustomer.keySet());
-            customers.addAll(futureDated.keySet());
-            loaded = customers.isEmpty() ? Map.of() : store.load(customers);
+            // The records to update may be read stale: the version condition of their write refuses a
+            // stale one, and a lost race reads again strongly. A refused event's customer is read
+            // strongly: an erased customer's events are dropped, never kept as rejected (their body
+            // names the customer), and nothing would catch a stale read there.
+            java.util.Set<String> toUpdate = new java.util.LinkedHashSet<>(byCustomer.keySet());
+            toUpdate.removeAll(futureDated.keySet());
+            if (!toUpdate.isEmpty()) loaded.putAll(store.loadToUpdate(toUpdate));
+            if (!futureDated.isEmpty()) loaded.putAll(store.load(futureDated.keySet()));
         } catch (RuntimeException e) {
             warnings.warn("loading records failed; the whole batch will be retried", e);
             java.util.Arrays.fill(outcomes, EventOutcome.RETRY);
@@ -240,12 +258,24 @@ public final class IngestEvents {
      * exposure opened or converted, or saw the event), never counts anything twice.
      */
     private void count(EngagementRecord before, EngagementRecord after, List<EngagementEvent> applied) {
+        countOptOuts(before, after);
         if (counters == OutcomeCounters.NONE) return;
         try {
             List<OutcomeCount> increments = OutcomeChanges.of(before, after, applied);
             if (!increments.isEmpty()) counters.add(increments);
         } catch (RuntimeException e) {
             warnings.warn("adding to the outcome counters failed; they under-count this write", e);
+        }
+    }
+
+    /** As {@link #count}, for the opt-outs the write made. */
+    private void countOptOuts(EngagementRecord before, EngagementRecord after) {
+        if (optOuts == OptOutCounters.NONE) return;
+        try {
+            List<OptOutCount> increments = OptOutChanges.of(before, after);
+            if (!increments.isEmpty()) optOuts.add(increments);
+        } catch (RuntimeException e) {
+            warnings.warn("adding to the opt-out counters failed; they under-count this write", e);
         }
     }
 

@@ -17,13 +17,32 @@ import java.util.TreeSet;
  * active version of their journey, so an operator's change applies from the next step; a run whose
  * step no longer exists, or whose journey is no longer active, ends.
  */
-public record ActiveJourneys(Map<String, JourneyDefinition> definitions, ProductCatalog catalog) {
+public record ActiveJourneys(Map<String, JourneyDefinition> definitions, ProductCatalog catalog, Set<String> paused) {
 
     public static final ActiveJourneys NONE = new ActiveJourneys(Map.of(), ProductCatalog.EMPTY);
 
+    /**
+     * @param paused journeys their guardrail paused: they admit nobody new, and the runs already in
+     *               them go on to their end (ending them would lose their place for good)
+     */
     public ActiveJourneys {
         Objects.requireNonNull(catalog, "catalog");
         definitions = Collections.unmodifiableMap(new LinkedHashMap<>(definitions));
+        paused = Set.copyOf(paused);
+    }
+
+    public ActiveJourneys(Map<String, JourneyDefinition> definitions, ProductCatalog catalog) {
+        this(definitions, catalog, Set.of());
+    }
+
+    /** The same journeys with these paused (a transactional journey is never paused). */
+    public ActiveJourneys withPaused(Set<String> journeyIds) {
+        return journeyIds.equals(paused) ? this : new ActiveJourneys(definitions, catalog, journeyIds);
+    }
+
+    /** Whether the journey admits nobody new: its guardrail paused it, and it is not transactional. */
+    public boolean admitsNobody(JourneyDefinition definition) {
+        return paused.contains(definition.id()) && definition.purpose() != dev.winback.core.event.Purpose.TRANSACTIONAL;
     }
 
     public static ActiveJourneys of(List<JourneyDefinition> definitions, ProductCatalog catalog) {
@@ -33,7 +52,7 @@ public record ActiveJourneys(Map<String, JourneyDefinition> definitions, Product
                 throw new IllegalArgumentException("journey " + definition.id() + " is active twice");
             }
         }
-        return new ActiveJourneys(byId, catalog);
+        return new ActiveJourneys(byId, catalog, Set.of());
     }
 
     public Optional<JourneyDefinition> get(String journeyId) {

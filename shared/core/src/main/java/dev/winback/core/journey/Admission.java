@@ -26,7 +26,8 @@ final class Admission {
     void admit(JourneyDefinition definition, String key, Instant triggeredAt, Map<String, String> context) {
         Optional<JourneyHistory> history = book.history(definition.id(), key);
         Optional<JourneyRun> running = book.run(definition.id(), key);
-        Optional<String> refused = refusal(definition, history, running, triggeredAt);
+        Optional<String> refused = book.journeys.admitsNobody(definition) ? Optional.of("paused")
+                : refusal(definition, history, running, triggeredAt);
         if (refused.isEmpty()) refused = outranked(definition);
         if (refused.isPresent()) {
             book.notEntered(definition.id(), key, refused.get());

@@ -28,6 +28,37 @@ public record Playbook(PlaybookVersion version, List<PlaybookRule> rules) {
         }
     }
 
+    /**
+     * This playbook with the marketing actions of paused campaigns taken out. A rule left with no
+     * action does nothing on purpose ({@code none} under its first paused campaign) rather than
+     * disappear, so its signal stays covered and no later rule answers it in its place.
+     * Transactional actions are never paused.
+     */
+    public Playbook withPaused(java.util.Set<String> campaigns) {
+        if (campaigns.isEmpty()) return this;
+        List<PlaybookRule> kept = new ArrayList<>(rules.size());
+        boolean changed = false;
+        for (PlaybookRule rule : rules) {
+            List<PlannedAction> actions = rule.actions().stream()
+                    .filter(a -> a.purpose() != dev.winback.core.event.Purpose.MARKETING
+                            || !campaigns.contains(a.campaignId()))
+                    .toList();
+            if (actions.size() == rule.actions().size()) {
+                kept.add(rule);
+                continue;
+            }
+            changed = true;
+            if (actions.isEmpty()) {
+                String paused = rule.actions().stream().map(PlannedAction::campaignId).filter(campaigns::contains)
+                        .findFirst().orElseThrow();
+                actions = List.of(new PlannedAction(RetentionAction.NONE, paused, List.of(),
+                        dev.winback.core.event.Purpose.MARKETING));
+            }
+            kept.add(new PlaybookRule(rule.signal(), rule.when(), actions, rule.note()));
+        }
+        return changed ? new Playbook(version, kept) : this;
+    }
+
     /** The first of the signal's rules whose conditions hold. */
     public Optional<PlaybookRule> ruleFor(Signal signal, EngagementRecord record, Instant now) {
         return rules.stream()

@@ -18,6 +18,16 @@ public interface EngagementStore {
     Map<String, StoredRecord> load(Collection<String> customerIds);
 
     /**
+     * As {@link #load}, but the reads may miss a write of the last second or so (eventually
+     * consistent, half the read cost where the store bills so): for a caller that writes back
+     * through {@link #save}, whose version condition refuses a write from a stale read, and then
+     * reads again with {@link #load}.
+     */
+    default Map<String, StoredRecord> loadToUpdate(Collection<String> customerIds) {
+        return load(customerIds);
+    }
+
+    /**
      * One customer's record to show or change on request (strongly consistent): empty when never
      * stored or erased, so an old link or an operator cannot bring back a customer who was erased.
      */

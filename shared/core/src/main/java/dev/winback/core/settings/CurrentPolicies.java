@@ -6,6 +6,9 @@ import dev.winback.core.delivery.PlaybookPlans;
 import dev.winback.core.evaluation.EvaluationPolicies;
 import dev.winback.core.evaluation.EvaluationPolicy;
 import dev.winback.core.journey.Checked;
+import dev.winback.core.guardrail.GuardrailPolicy;
+import dev.winback.core.guardrail.UnitPauses;
+import dev.winback.core.guardrail.UnitState;
 import dev.winback.core.observe.Warnings;
 import dev.winback.core.playbook.Playbook;
 
@@ -14,9 +17,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * The rules to run: the active stored playbook and settings, else the shipped ones. Read at most
+ * The rules to run: the active stored playbook and settings, else the shipped ones, less the units
+ * their guardrails paused. Read at most
  * once per {@code refresh}, so an activation reaches every function within that time without a
  * deployment. A stored version that does not read (it was checked before it could be stored, so
  * only a hand-edited item can be unreadable) is skipped with a warning and the version read before
@@ -26,11 +32,13 @@ import java.util.Optional;
  */
 public final class CurrentPolicies implements EvaluationPolicies, DeliveryPolicies {
 
-    private record Running(Playbook playbook, Settings settings, EvaluationPolicy evaluation, DeliveryPolicy delivery) {
+    private record Running(Playbook playbook, Settings settings, Set<String> paused, EvaluationPolicy evaluation,
+                           DeliveryPolicy delivery) {
     }
 
     private final Source<Playbook> playbooks;
     private final Source<Settings> settings;
+    private final UnitPauses pauses;
     private final DeliveryPolicy base;
     private final Clock clock;
     private final Duration refresh;
@@ -45,6 +53,19 @@ public final class CurrentPolicies implements EvaluationPolicies, DeliveryPolici
     public CurrentPolicies(DocumentVersions playbooks, DocumentFormat<Playbook> playbookFormat, Playbook shippedPlaybook,
                            DocumentVersions settings, DocumentFormat<Settings> settingsFormat, Settings shippedSettings,
                            DeliveryPolicy base, Clock clock, Duration refresh, Warnings warnings) {
+        this(playbooks, playbookFormat, shippedPlaybook, settings, settingsFormat, shippedSettings, UnitPauses.NONE, base,
+                clock, refresh, warnings);
+    }
+
+    /**
+     * @param pauses the units their guardrails paused, read with the documents: a paused campaign's
+     *               marketing actions are out of the playbook the evaluator runs (see
+     *               {@link Playbook#withPaused}), and paused journeys admit nobody ({@link #paused()})
+     */
+    public CurrentPolicies(DocumentVersions playbooks, DocumentFormat<Playbook> playbookFormat, Playbook shippedPlaybook,
+                           DocumentVersions settings, DocumentFormat<Settings> settingsFormat, Settings shippedSettings,
+                           UnitPauses pauses, DeliveryPolicy base, Clock clock, Duration refresh, Warnings warnings) {
+        this.pauses = Objects.requireNonNull(pauses, "pauses");
         this.playbooks = new Source<>("playbook", playbooks, playbookFormat, shippedPlaybook);
         this.settings = new Source<>("settings", settings, settingsFormat, shippedSettings);
         this.base = Objects.requireNonNull(base, "base");
@@ -63,6 +84,21 @@ public final class CurrentPolicies implements EvaluationPolicies, DeliveryPolici
         return running().delivery();
     }
 
+    /** The playbook as activated, with nothing paused: what outcomes are measured by. */
+    public Playbook playbook() {
+        return running().playbook();
+    }
+
+    /** The units (campaigns, journeys) their guardrails paused, as read at most a refresh ago. */
+    public Set<String> paused() {
+        return running().paused();
+    }
+
+    /** When units are paused automatically, from the settings running. */
+    public GuardrailPolicy guardrails() {
+        return running().settings().guardrails();
+    }
+
     /** Forgets what was read, so the next call reads again (after an activation in this process). */
     public synchronized void refreshNow() {
         readAt = Instant.MIN;
@@ -74,11 +110,13 @@ public final class CurrentPolicies implements EvaluationPolicies, DeliveryPolici
         try {
             Playbook playbook = playbooks.read(current == null ? null : current.playbook());
             Settings read = settings.read(current == null ? null : current.settings());
-            current = new Running(playbook, read, read.evaluation(playbook),
+            Set<String> paused = pauses.all().stream().filter(UnitState::paused).map(UnitState::unit)
+                    .collect(Collectors.toUnmodifiableSet());
+            current = new Running(playbook, read, paused, read.evaluation(playbook.withPaused(paused)),
                     read.delivery(base).withPlans(PlaybookPlans.of(playbook, base.plans())));
         } catch (RuntimeException e) {
             if (current == null) throw new IllegalStateException("the playbook and settings could not be read yet", e);
-            warnings.warn("reading the playbook and settings failed; the ones read before keep running", e);
+            warnings.warn("reading the playbook, settings and paused units failed; the ones read before keep running", e);
         }
         readAt = now;
         return current;

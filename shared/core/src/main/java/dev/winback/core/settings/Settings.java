@@ -3,6 +3,7 @@ package dev.winback.core.settings;
 import dev.winback.core.delivery.DeliveryPolicy;
 import dev.winback.core.delivery.FrequencyCap;
 import dev.winback.core.evaluation.EvaluationPolicy;
+import dev.winback.core.guardrail.GuardrailPolicy;
 import dev.winback.core.event.Channel;
 import dev.winback.core.event.QuietHours;
 import dev.winback.core.lifecycle.LifecyclePolicy;
@@ -20,7 +21,7 @@ import java.util.Set;
  * The thresholds an operator tunes without a deployment, as one versioned document: the send-time
  * settings of {@link DeliveryPolicy} a person decides (caps, default quiet hours and where they
  * apply, the default time zone, expiry, the receipt wait), the channels' sunset limits, and the
- * lifecycle's thresholds. What is not here stays as shipped: the legal send-time floor, where a
+ * lifecycle's thresholds, and when a unit's guardrail pauses it. What is not here stays as shipped: the legal send-time floor, where a
  * customer's own quiet hours apply, the channel plans (the playbook's), the send lease (tied to the
  * queue's timeout), and the signal rules that are not plain numbers.
  */
@@ -34,7 +35,8 @@ public record Settings(
         Duration expiry,
         Duration receiptWait,
         SunsetPolicies sunsets,
-        LifecyclePolicy lifecycle) {
+        LifecyclePolicy lifecycle,
+        GuardrailPolicy guardrails) {
 
     public Settings {
         globalCaps = List.copyOf(globalCaps);
@@ -47,6 +49,16 @@ public record Settings(
         Objects.requireNonNull(receiptWait, "receiptWait");
         Objects.requireNonNull(sunsets, "sunsets");
         Objects.requireNonNull(lifecycle, "lifecycle");
+        Objects.requireNonNull(guardrails, "guardrails");
+    }
+
+    /** With the guardrails' defaults: documents written before guardrails had settings. */
+    public Settings(List<FrequencyCap> globalCaps, List<FrequencyCap> reducedCaps,
+                    Map<Channel, List<FrequencyCap>> channelCaps, QuietHours quietHours, Set<Channel> quietChannels,
+                    ZoneId defaultZone, Duration expiry, Duration receiptWait, SunsetPolicies sunsets,
+                    LifecyclePolicy lifecycle) {
+        this(globalCaps, reducedCaps, channelCaps, quietHours, quietChannels, defaultZone, expiry, receiptWait, sunsets,
+                lifecycle, GuardrailPolicy.defaults());
     }
 
     /** The settings as shipped: the defaults of delivery, sunsets and the lifecycle. */

@@ -29,7 +29,7 @@ class EvaluateDueCustomersTest {
     private final InMemoryEvaluationStore store = new InMemoryEvaluationStore();
     private final RecordingPublisher bus = new RecordingPublisher();
     private final RecordingPublisher queue = new RecordingPublisher();
-    private final EvaluateDueCustomers evaluator = new EvaluateDueCustomers(store, store,
+    private final EvaluateDueCustomers evaluator = new EvaluateDueCustomers(store, ActionOutbox.NONE,
             Map.of(Destination.EVENT_BUS, bus, Destination.DELIVERY_QUEUE, queue), POLICY, new FixedModel(),
             Runnable::run);
 
@@ -106,7 +106,86 @@ class EvaluateDueCustomersTest {
         assertThat(next.published()).isEqualTo(1);
         assertThat(bus.published()).as("the bus had it already").hasSize(1);
         assertThat(queue.published()).hasSize(1);
-        assertThat(store.outbox().values()).singleElement().satisfies(item -> assertThat(item.published()).isTrue());
+        assertThat(store.due("queue-down").pending()).as("settled: nothing left in the record").isEmpty();
+        assertThat(store.get("queue-down").dueAt()).as("armed at the next deadline once published").contains(day(240));
+    }
+
+    @Test
+    void run_thatDiesBetweenTheRecordWriteAndThePublish_leavesTheActionToTheNextRun_thatPublishesItOnce() {
+        String id = lapsing("crash");
+        store.crashAfterSave(true);
+
+        EvaluateDueCustomers.Report died = evaluator.run(day(85));
+        assertThat(died.published()).isZero();
+        assertThat(bus.published()).isEmpty();
+        assertThat(store.due(id).pending()).hasSize(1);
+        assertThat(store.get(id).dueAt()).as("the timer stays due while the action waits").hasValueSatisfying(
+                due -> assertThat(due).isBeforeOrEqualTo(day(85)));
+
+        store.crashAfterSave(false);
+        EvaluateDueCustomers.Report withinLease = evaluator.run(day(85).plusSeconds(60));
+        assertThat(withinLease.published()).as("held by the first run's lease").isZero();
+        assertThat(withinLease.upToDate()).isEqualTo(1);
+
+        EvaluateDueCustomers.Report next = evaluator.run(day(85).plus(Duration.ofMinutes(15)));
+        assertThat(next.requested()).as("nothing new: the signal was acted on").isZero();
+        assertThat(next.published()).isEqualTo(1);
+        assertThat(bus.counts()).hasSize(1).containsValue(1);
+        assertThat(queue.counts()).isEqualTo(bus.counts());
+        assertThat(store.due(id).pending()).isEmpty();
+        assertThat(store.get(id).dueAt()).contains(day(240));
+
+        evaluator.run(day(86));
+        assertThat(bus.counts()).as("never twice").containsValue(1).hasSize(1);
+    }
+
+    @Test
+    void run_whenIngestionWritesWhileTheActionsArePending_publishesThem_andLeavesTheTimerDueForAnotherLook() {
+        String id = lapsing("ingested-meanwhile");
+        store.crashAfterSave(true);
+        evaluator.run(day(85));
+        store.crashAfterSave(false);
+        // Ingestion would move the timer to day 240; the hold keeps it at the lease's end.
+        store.ingest(id, Optional.of(day(240)));
+        assertThat(store.get(id).dueAt()).contains(day(85).plus(EvaluateDueCustomers.LEASE));
+
+        EvaluateDueCustomers.Report next = evaluator.run(day(85).plus(Duration.ofMinutes(15)));
+
+        assertThat(next.published()).isEqualTo(1);
+        assertThat(queue.counts()).hasSize(1).containsValue(1);
+        assertThat(store.due(id).pending()).isEmpty();
+    }
+
+    @Test
+    void run_withABudgetForOneChunk_publishesThatChunk_andLeavesTheRestDueForTheNextRun() {
+        int customers = EvaluateDueCustomers.CHUNK + 30;
+        for (int i = 0; i < customers; i++) lapsing("backlog-" + i);
+        int[] chunks = {0};
+        RunBudget oneChunk = () -> chunks[0]++ < 1;
+
+        EvaluateDueCustomers.Report first = evaluator.run(day(85), oneChunk);
+
+        assertThat(first.due()).isEqualTo(customers);
+        assertThat(first.evaluated()).isEqualTo(EvaluateDueCustomers.CHUNK);
+        assertThat(first.published()).as("published chunk by chunk, not at the end").isEqualTo(EvaluateDueCustomers.CHUNK);
+        assertThat(first.deferred()).isEqualTo(30);
+        assertThat(bus.counts()).hasSize(EvaluateDueCustomers.CHUNK);
+
+        EvaluateDueCustomers.Report second = evaluator.run(day(85).plus(Duration.ofMinutes(15)));
+
+        assertThat(second.due()).as("the next run starts where this one stopped").isEqualTo(30);
+        assertThat(second.deferred()).isZero();
+        assertThat(bus.counts()).hasSize(customers).allSatisfy((key, times) -> assertThat(times).isEqualTo(1));
+        assertThat(queue.counts()).isEqualTo(bus.counts());
+    }
+
+    @Test
+    void runBudget_until_allowsChunksBeforeItsInstantOnly() {
+        dev.winback.core.delivery.MutableClock clock = new dev.winback.core.delivery.MutableClock(day(85));
+        RunBudget budget = RunBudget.until(clock, day(85).plusSeconds(10));
+        assertThat(budget.allowsAnotherChunk()).isTrue();
+        clock.set(day(85).plusSeconds(10));
+        assertThat(budget.allowsAnotherChunk()).isFalse();
     }
 
     @Test
@@ -165,7 +244,9 @@ class EvaluateDueCustomersTest {
         assertThat(report.conflicts()).isEqualTo(1);
         assertThat(report.evaluated()).isEqualTo(1);
         assertThat(queue.published()).hasSize(1);
-        assertThat(store.get(id).version()).isEqualTo(current.version() + 2);
+        // The newer version, the evaluation written over it, and the settling that re-arms the timer
+        // (a version of its own, so that a write that read the timer due before it reads again).
+        assertThat(store.get(id).version()).isEqualTo(current.version() + 3);
     }
 
     private static final class FixedModel implements PurchaseModels {

@@ -1,39 +1,36 @@
 package dev.winback.core.evaluation;
 
-import dev.winback.core.record.StoredRecord;
-import dev.winback.core.playbook.ActionRequest;
 import dev.winback.core.record.EngagementRecord;
+import dev.winback.core.record.StoredRecord;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
-/** The evaluation store and the outbox in memory, with the conditional-write semantics of the DynamoDB adapter. */
-final class InMemoryEvaluationStore implements EvaluationStore, ActionOutbox {
+/**
+ * The evaluation store in memory, with the conditional-write semantics of the DynamoDB adapter:
+ * pending actions in the record, the timer left due while they are held, settled after publishing.
+ */
+final class InMemoryEvaluationStore implements EvaluationStore {
 
     static final int SHARDS = 4;
 
-    record OutboxItem(ActionRequest request, Instant dueAt, Set<Destination> done, boolean published) {
-    }
-
-    private final Map<String, StoredRecord> records = new HashMap<>();
+    private final Map<String, DueRecord> records = new HashMap<>();
     /** What an eventually consistent read returns instead of the record, until cleared. */
     private final Map<String, StoredRecord> stale = new HashMap<>();
     int consistentLoads;
-    private final Map<String, OutboxItem> outbox = new LinkedHashMap<>();
     int saves;
+    int settles;
+    /** Runs that die after writing, before publishing: saves succeed, then the run throws. */
+    private boolean crashAfterSave;
 
     synchronized void put(EngagementRecord record, long version, Optional<Instant> dueAt) {
-        records.put(record.customerId(), new StoredRecord(record, version, dueAt));
+        records.put(record.customerId(), DueRecord.of(new StoredRecord(record, version, dueAt)));
     }
 
     /** Eventually consistent reads of this customer return {@code version} of the past. */
@@ -41,12 +38,25 @@ final class InMemoryEvaluationStore implements EvaluationStore, ActionOutbox {
         stale.put(version.record().customerId(), version);
     }
 
+    synchronized void crashAfterSave(boolean crash) {
+        this.crashAfterSave = crash;
+    }
+
     synchronized StoredRecord get(String customerId) {
+        return records.get(customerId).stored();
+    }
+
+    synchronized DueRecord due(String customerId) {
         return records.get(customerId);
     }
 
-    synchronized Map<String, OutboxItem> outbox() {
-        return Map.copyOf(outbox);
+    /** A write by ingestion: a new version, its timer moved only within the hold of pending actions. */
+    synchronized void ingest(String customerId, Optional<Instant> arm) {
+        DueRecord current = records.get(customerId);
+        Optional<Instant> timer = arm.isEmpty() ? current.stored().dueAt()
+                : current.pendingUntil().isPresent() ? current.pendingUntil() : arm;
+        records.put(customerId, new DueRecord(new StoredRecord(current.stored().record(), current.stored().version() + 1,
+                timer), current.pending(), current.pendingUntil()));
     }
 
     @Override
@@ -55,78 +65,70 @@ final class InMemoryEvaluationStore implements EvaluationStore, ActionOutbox {
     }
 
     @Override
-    public synchronized List<DueItem> due(int shard, Instant now) {
+    public synchronized List<DueItem> due(int shard, Instant now, int limit) {
         List<Map.Entry<Instant, DueItem>> due = new ArrayList<>();
-        records.forEach((id, stored) -> {
-            if (shardOf(id) == shard && stored.dueAt().isPresent() && !stored.dueAt().get().isAfter(now)) {
-                due.add(Map.entry(stored.dueAt().get(), new DueItem.Record(id)));
-            }
-        });
-        outbox.forEach((key, item) -> {
-            String id = item.request().customerId();
-            if (shardOf(id) == shard && !item.published() && !item.dueAt().isAfter(now)) {
-                due.add(Map.entry(item.dueAt(), new DueItem.Action(id, key)));
+        records.forEach((id, record) -> {
+            Optional<Instant> at = record.stored().dueAt();
+            if (shardOf(id) == shard && at.isPresent() && !at.get().isAfter(now)) {
+                due.add(Map.entry(at.get(), new DueItem.Record(id)));
             }
         });
         due.sort(Map.Entry.comparingByKey(Comparator.naturalOrder()));
-        return due.stream().map(Map.Entry::getValue).toList();
+        return due.stream().limit(limit).map(Map.Entry::getValue).toList();
     }
 
     @Override
-    public synchronized Map<String, StoredRecord> load(Collection<String> customerIds) {
+    public synchronized Map<String, DueRecord> load(Collection<String> customerIds) {
         consistentLoads++;
-        Map<String, StoredRecord> out = new HashMap<>();
-        for (String id : customerIds) out.put(id, records.getOrDefault(id, StoredRecord.absent(id)));
+        Map<String, DueRecord> out = new HashMap<>();
+        for (String id : customerIds) out.put(id, records.getOrDefault(id, DueRecord.of(StoredRecord.absent(id))));
         return out;
     }
 
     @Override
-    public synchronized Map<String, StoredRecord> loadEventually(Collection<String> customerIds) {
-        Map<String, StoredRecord> out = new HashMap<>();
+    public synchronized Map<String, DueRecord> loadEventually(Collection<String> customerIds) {
+        Map<String, DueRecord> out = new HashMap<>();
         for (String id : customerIds) {
-            out.put(id, stale.getOrDefault(id, records.getOrDefault(id, StoredRecord.absent(id))));
+            StoredRecord old = stale.get(id);
+            out.put(id, old != null ? DueRecord.of(old) : records.getOrDefault(id, DueRecord.of(StoredRecord.absent(id))));
         }
         return out;
     }
 
     @Override
-    public synchronized SaveResult save(StoredRecord previous, EngagementRecord next, Optional<Instant> dueAt,
-                                        List<ActionRequest> newActions, Instant now, Instant leaseUntil) {
-        String id = previous.record().customerId();
-        StoredRecord current = records.get(id);
-        if (current == null || current.version() != previous.version()) return new SaveResult.VersionConflict();
-        Set<String> existing = new HashSet<>();
-        for (ActionRequest action : newActions) {
-            if (outbox.containsKey(action.idempotencyKey())) existing.add(action.idempotencyKey());
+    public synchronized SaveResult save(DueRecord previous, EngagementRecord next, Optional<Instant> dueAt,
+                                        List<PendingAction> toPublish, Instant leaseUntil) {
+        String id = previous.stored().record().customerId();
+        DueRecord current = records.get(id);
+        if (current == null || current.stored().version() != previous.stored().version()) {
+            return new SaveResult.VersionConflict();
         }
-        if (!existing.isEmpty()) return new SaveResult.ActionsExist(existing);
-        records.put(id, new StoredRecord(next, current.version() + 1, dueAt));
-        for (ActionRequest action : newActions) {
-            outbox.put(action.idempotencyKey(), new OutboxItem(action, leaseUntil, Set.of(), false));
+        long version = current.stored().version() + 1;
+        if (toPublish.isEmpty()) {
+            records.put(id, DueRecord.of(new StoredRecord(next, version, dueAt)));
+        } else {
+            records.put(id, new DueRecord(new StoredRecord(next, version, current.stored().dueAt()), toPublish,
+                    Optional.of(leaseUntil)));
         }
         saves++;
+        if (crashAfterSave && !toPublish.isEmpty()) throw new IllegalStateException("the run died after its write");
         return new SaveResult.Saved();
     }
 
     @Override
-    public synchronized Optional<PendingAction> claim(DueItem.Action due, Instant now, Instant leaseUntil) {
-        OutboxItem item = outbox.get(due.idempotencyKey());
-        if (item == null || item.published() || item.dueAt().isAfter(now)) return Optional.empty();
-        outbox.put(due.idempotencyKey(), new OutboxItem(item.request(), leaseUntil, item.done(), false));
-        return Optional.of(new PendingAction(item.request(), item.done()));
-    }
-
-    @Override
-    public synchronized void published(PendingAction action, Instant now) {
-        OutboxItem item = outbox.get(action.request().idempotencyKey());
-        outbox.put(action.request().idempotencyKey(),
-                new OutboxItem(item.request(), item.dueAt(), EnumSet.allOf(Destination.class), true));
-    }
-
-    @Override
-    public synchronized void retryLater(PendingAction action, Set<Destination> done) {
-        OutboxItem item = outbox.get(action.request().idempotencyKey());
-        outbox.put(action.request().idempotencyKey(), new OutboxItem(item.request(), item.dueAt(), Set.copyOf(done), false));
+    public synchronized void settle(String customerId, long written, Instant leaseUntil, Optional<Instant> dueAt,
+                                    List<PendingAction> left) {
+        DueRecord current = records.get(customerId);
+        if (!current.pendingUntil().equals(Optional.of(leaseUntil))) return; // taken over by another run
+        settles++;
+        StoredRecord stored = current.stored();
+        if (!left.isEmpty()) {
+            records.put(customerId, new DueRecord(stored, left, current.pendingUntil()));
+        } else if (stored.version() == written) {
+            records.put(customerId, DueRecord.of(new StoredRecord(stored.record(), written + 1, dueAt)));
+        } else {
+            records.put(customerId, DueRecord.of(stored)); // changed since: the timer stays due for a look
+        }
     }
 
     private static int shardOf(String customerId) {

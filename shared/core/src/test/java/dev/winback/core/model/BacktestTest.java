@@ -40,6 +40,48 @@ class BacktestTest {
     }
 
     @Test
+    void run_cdnow_fittedRankingBeatsEveryBaseline() {
+        double model = report.aucModel().orElseThrow();
+
+        assertThat(report.riskRanking().fallbackReason()).isEmpty();
+        assertThat(report.rfmRanking().fallbackReason()).isEmpty();
+        assertThat(model).isGreaterThan(report.aucRfm().orElseThrow())
+                .isGreaterThan(report.aucBgNbd().orElseThrow())
+                .isGreaterThan(report.aucRecency().orElseThrow());
+        assertThat(report.aucBgNbd().orElseThrow()).isGreaterThan(report.aucRecency().orElseThrow());
+    }
+
+    @Test
+    void run_cdnow_rankingsAreFittedOnTheCalibrationPeriodOnly() {
+        RiskRankingFit ranking = report.riskRanking();
+
+        assertThat(ranking.innerCut()).isAfter(LocalDate.of(1997, 1, 1)).isBefore(CALIBRATION_END);
+        assertThat(ranking.customers()).as("the cohort bought first in Q1 1997").isEqualTo(report.customers());
+        assertThat(ranking.ranking().coefficient(RiskFeature.WEEKS_SINCE_LAST_PURCHASE)).as("silence raises the risk").isPositive();
+        assertThat(ranking.ranking().coefficient(RiskFeature.REPEAT_PURCHASE_DAYS)).as("frequency lowers it").isNegative();
+    }
+
+    @Test
+    void run_rankingDoesNotDependOnTheHoldout() {
+        List<Transaction> calibrationOnly = log.stream().filter(t -> !t.date().isAfter(CALIBRATION_END)).toList();
+        RiskTrainingSet seen = RiskTrainingSet.from(calibrationOnly, CALIBRATION_END, report.horizonWeeks(),
+                PurchaseModelType.BG_NBD, FitSettings.defaults(), new Random(1));
+
+        assertThat(seen.fit(Backtest.MODEL_FEATURES).ranking()).isEqualTo(report.riskRanking().ranking());
+        assertThat(seen.fit(Backtest.RFM_FEATURES).ranking()).isEqualTo(report.rfmRanking().ranking());
+    }
+
+    @Test
+    void run_cdnow_rocCurvesHaveTheAreasOfTheAucs() {
+        BacktestReport.RocCurves curves = report.rocCurves();
+
+        assertThat(curves.model().area()).isCloseTo(report.aucModel().orElseThrow(), within(1e-9));
+        assertThat(curves.recency().area()).isCloseTo(report.aucRecency().orElseThrow(), within(1e-9));
+        assertThat(curves.bgNbd().area()).isCloseTo(report.aucBgNbd().orElseThrow(), within(1e-9));
+        assertThat(curves.rfm().area()).isCloseTo(report.aucRfm().orElseThrow(), within(1e-9));
+    }
+
+    @Test
     void expectedPurchases_ranksBetterThanTheAlternativesItWasChosenOver() {
         List<CustomerOutcome> outcomes = CalibrationSplit.split(log, CALIBRATION_END, report.holdoutEnd());
         PurchaseModel model = report.fit().model();
@@ -49,7 +91,7 @@ class BacktestTest {
         double noPurchase = auc(outcomes, c -> model.probabilityOfNoPurchase(c, horizon));
         double dead = auc(outcomes, c -> 1 - model.probabilityAlive(c));
 
-        assertThat(expected).isEqualTo(report.aucModel().orElseThrow());
+        assertThat(expected).isEqualTo(report.aucBgNbd().orElseThrow());
         assertThat(expected).isGreaterThan(noPurchase);
         assertThat(dead).as("1 - P(alive) under BG/NBD").isLessThan(0.5);
     }

@@ -66,4 +66,61 @@ class TransactionLogParserTest {
                 .hasMessageContaining("line 1")
                 .hasMessageContaining("'ten'");
     }
+
+    @Test
+    void parse_cdnowMasterLayout_idDateQuantityAmount() {
+        List<Transaction> parsed = TransactionLogParser.parse(List.of(
+                "00001 19970101 1  11.77",
+                "00002 19970112 6  89.00"));
+
+        assertThat(parsed).containsExactly(
+                new Transaction("00001", LocalDate.of(1997, 1, 1), new BigDecimal("11.77")),
+                new Transaction("00002", LocalDate.of(1997, 1, 12), new BigDecimal("89.00")));
+    }
+
+    @Test
+    void parse_csvWithHeader_findsTheColumnsByName() {
+        List<Transaction> parsed = TransactionLogParser.parse(List.of(
+                "Order Date,Quantity,\"Customer_ID\",Country,Revenue",
+                "2024-03-05T10:15:00Z,2,\"c 1\",NL,19.90",
+                "2024-03-06 09:00:00,1,c-2,DE,5"));
+
+        assertThat(parsed).containsExactly(
+                new Transaction("c 1", LocalDate.of(2024, 3, 5), new BigDecimal("19.90")),
+                new Transaction("c-2", LocalDate.of(2024, 3, 6), new BigDecimal("5")));
+    }
+
+    @Test
+    void parse_headerWithoutAnAmount_namesWhatIsMissingAndWhatIsAccepted() {
+        assertThatThrownBy(() -> TransactionLogParser.parse(List.of("# export", "customer_id,order_date,country", "c,2024-01-01,NL")))
+                .isInstanceOf(MalformedTransactionLogException.class)
+                .hasMessageContaining("line 2")
+                .hasMessageContaining("lacks an amount")
+                .hasMessageContaining("revenue");
+    }
+
+    @Test
+    void parse_rowNotAsWideAsTheHeader_namesTheLine() {
+        assertThatThrownBy(() -> TransactionLogParser.parse(List.of("id,date,qty,amount", "c,2024-01-01,1,3", "c,2024-01-02,4")))
+                .isInstanceOf(MalformedTransactionLogException.class)
+                .hasMessageContaining("line 3")
+                .hasMessageContaining("expected 4 columns as in the header, found 3");
+    }
+
+    @Test
+    void parse_badQuantity_namesTheLine() {
+        assertThatThrownBy(() -> TransactionLogParser.parse(List.of("00001 19970101 one 11.77")))
+                .isInstanceOf(MalformedTransactionLogException.class)
+                .hasMessageContaining("line 1")
+                .hasMessageContaining("quantity 'one'");
+    }
+
+    @Test
+    void parse_sixColumnsWithoutHeader_listsTheLayouts() {
+        assertThatThrownBy(() -> TransactionLogParser.parse(List.of("a b 19970101 1 2 3")))
+                .isInstanceOf(MalformedTransactionLogException.class)
+                .hasMessageContaining("line 1")
+                .hasMessageContaining("CDNow master")
+                .hasMessageContaining("found 6");
+    }
 }

@@ -5,6 +5,7 @@ import dev.winback.core.model.BacktestReport;
 import dev.winback.core.model.BgNbdParameters;
 import dev.winback.core.model.FitSettings;
 import dev.winback.core.model.PurchaseModelType;
+import dev.winback.core.model.RiskRankingFit;
 import dev.winback.core.model.Transaction;
 import dev.winback.core.model.TransactionLogParser;
 import java.io.IOException;
@@ -18,13 +19,17 @@ import java.util.OptionalDouble;
 import java.util.Random;
 
 /**
- * {@code backtest}: fits the purchase model on a transaction log up to a calibration end and reports
- * how well it ranks the customers who did not buy afterwards, next to a recency baseline.
+ * {@code backtest}: fits the purchase model and a risk ranking on a transaction log up to a calibration
+ * end and reports how well the ranking picks out the customers who did not buy afterwards, next to
+ * recency, the purchase model's expected purchases and a logistic RFM ranking.
  */
 public final class BacktestCommand {
 
     static final String USAGE = "usage: backtest --elog FILE --calibration-end YYYY-MM-DD"
-            + " [--model bgnbd|mbgnbd] [--horizon-weeks N]";
+            + " [--model bgnbd|mbgnbd] [--horizon-weeks N]"
+            + "\n  FILE: customerId,date,amount; id YYYYMMDD quantity amount (CDNow master);"
+            + " sampleId masterId YYYYMMDD quantity amount (CDNow sample); or a CSV whose header names"
+            + " the customer id, date, amount and optionally quantity columns";
     static final int USAGE_ERROR = 2;
     static final int DATA_ERROR = 1;
     /** Only matters for logs larger than the fit's sample size; fixed so that runs repeat. */
@@ -82,11 +87,24 @@ public final class BacktestCommand {
         report.fit().fallbackReason().ifPresent(reason -> out.println("fit: default parameters, " + reason));
         out.printf(Locale.ROOT, "parameters: r=%.4f alpha=%.4f a=%.4f b=%.4f (per week)%n", p.r(), p.alpha(), p.a(), p.b());
         out.printf(Locale.ROOT, "log-likelihood: %.2f over %d customers%n", report.fit().logLikelihood(), report.fit().customers());
-        out.printf(Locale.ROOT, "AUC for \"no purchase in holdout\": model %s, recency baseline %s%n",
-                auc(report.aucModel()), auc(report.aucRecency()));
-        out.printf(Locale.ROOT, "RESULT backtest customers=%d r=%.6f alpha=%.6f a=%.6f b=%.6f ll=%.4f auc_model=%s auc_recency=%s%n",
+        printRanking("risk ranking (model)", report.riskRanking(), out);
+        printRanking("RFM baseline", report.rfmRanking(), out);
+        out.printf(Locale.ROOT, "AUC for \"no purchase in holdout\": model %s, recency %s, %s expected purchases %s,"
+                        + " logistic RFM %s%n", auc(report.aucModel()), auc(report.aucRecency()), arguments.model().label(),
+                auc(report.aucBgNbd()), auc(report.aucRfm()));
+        out.printf(Locale.ROOT, "RESULT backtest customers=%d r=%.6f alpha=%.6f a=%.6f b=%.6f ll=%.4f auc_model=%s auc_recency=%s"
+                        + " auc_bgnbd=%s auc_rfm=%s%n",
                 report.customers(), p.r(), p.alpha(), p.a(), p.b(), report.fit().logLikelihood(),
-                auc(report.aucModel()), auc(report.aucRecency()));
+                auc(report.aucModel()), auc(report.aucRecency()), auc(report.aucBgNbd()), auc(report.aucRfm()));
+    }
+
+    /** The coefficients by name, per standard deviation of each feature, on the log-odds of lapsing. */
+    private static void printRanking(String name, RiskRankingFit fit, PrintStream out) {
+        fit.fallbackReason().ifPresentOrElse(
+                reason -> out.printf(Locale.ROOT, "%s: not fitted, ranks by expected purchases; %s%n", name, reason),
+                () -> out.printf(Locale.ROOT, "%s: fitted at %s on %d customers, %d of whom bought nothing in the next %.1f weeks%n",
+                        name, fit.innerCut(), fit.customers(), fit.lapsed(), fit.innerHorizonWeeks()));
+        out.printf(Locale.ROOT, "%s log-odds of lapsing, per standard deviation: %s%n", name, fit.ranking().describe());
     }
 
     private static String auc(OptionalDouble value) {

@@ -21,7 +21,7 @@ public final class Bench {
 
     static int run(List<String> args, PrintStream out, PrintStream err) {
         if (args.isEmpty() || args.getFirst().equals("--help")) {
-            out.println("usage: scripts/bench ingest [--customers 20000] [--days 30] [--batch 5000] [--workers 2] [--seed 42]");
+            out.println("usage: scripts/bench ingest [--customers 20000] [--days 30] [--mode live|replay] [--batch N] [--workers 8|2] [--seed 42]");
             out.println("       scripts/bench coldstart [--runs 3]");
             out.println("       scripts/bench evaluate [--customers 100000] [--due-percent 1] [--seed 42]");
             out.println("       scripts/bench deliver [--messages 2000]");
@@ -33,11 +33,12 @@ public final class Bench {
         try {
             return switch (args.getFirst()) {
                 case "ingest" -> {
-                    CliArgs a = CliArgs.parse("ingest", rest, Set.of("customers", "days", "batch", "workers", "seed"));
-                    yield IngestBench.run(new IngestBench.Options((int) a.number("customers", 20_000, 1, 1_000_000),
-                            (int) a.number("days", 30, 1, 3650), (int) a.number("batch", 5000, 1, 10_000),
-                            (int) a.number("workers", 2, 1, 64), a.number("seed", 42, Long.MIN_VALUE, Long.MAX_VALUE)),
-                            template, out);
+                    CliArgs a = CliArgs.parse("ingest", rest, Set.of("mode", "customers", "days", "batch", "workers", "seed"));
+                    IngestBench.Mode mode = IngestBench.mode(a.text("mode").orElse("live"));
+                    yield IngestBench.run(new IngestBench.Options(mode, (int) a.number("customers", 20_000, 1, 1_000_000),
+                            (int) a.number("days", 30, 1, 3650), (int) a.number("batch", 0, 0, 10_000),
+                            (int) a.number("workers", IngestBench.defaultWorkers(mode), 1, 64),
+                            a.number("seed", 42, Long.MIN_VALUE, Long.MAX_VALUE)), template, out);
                 }
                 case "coldstart" -> {
                     CliArgs a = CliArgs.parse("coldstart", rest, Set.of("runs"));

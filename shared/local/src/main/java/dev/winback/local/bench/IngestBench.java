@@ -12,6 +12,7 @@ import dev.winback.adapters.dynamodb.Keys;
 import dev.winback.adapters.json.EventJsonWriter;
 import dev.winback.core.event.EngagementEvent;
 import dev.winback.functions.ingest.IngestEventsHandler;
+import dev.winback.local.cli.UsageException;
 import dev.winback.local.demo.SyntheticConfig;
 import dev.winback.local.runtime.clock.VirtualClock;
 import dev.winback.local.demo.SyntheticCustomerBase;
@@ -32,12 +33,12 @@ import software.amazon.awssdk.services.dynamodb.model.Select;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -47,13 +48,20 @@ import java.util.concurrent.atomic.DoubleAdder;
 /**
  * Ingestion throughput and cost: the demo mix through the real SQS handler into DynamoDB Local,
  * next to a baseline measured in the same run on the same events — one bare UpdateItem per event,
- * no parsing, no dedupe, no record. Both run with the same number of concurrent workers, each
- * playing one Lambda instance taking batches off the queue in time order. Units as DynamoDB Local
- * reports them and as DynamoDB bills them ({@link BillingMeter}).
+ * no parsing, no dedupe, no record. Batches are cut as live traffic would be ({@link IngestBatches}:
+ * the template's batching window of event time, at most its batch size), or back to back at the
+ * batch size (replay, a drained backlog). Workers play Lambda instances taking batches off the queue
+ * in time order, each applying its batch's customers on {@link WriterThreads#COUNT} writer threads;
+ * the baseline runs as many threads as Winback has writers in all. Units as DynamoDB Local reports
+ * them and as DynamoDB bills them ({@link BillingMeter}), with the requests counted by operation.
  */
 public final class IngestBench {
 
-    record Options(int customers, int days, int batchSize, int workers, long seed) { }
+    enum Mode { LIVE, REPLAY }
+
+    /** @param batchSize at most this many events per batch; 0 for the template's BatchSize */
+    record Options(Mode mode, int customers, int days, int batchSize, int workers, long seed) {
+    }
 
     record Figures(long events, double seconds, double writeUnits, double readUnits) {
         double eventsPerSecond() {
@@ -64,17 +72,43 @@ public final class IngestBench {
     private IngestBench() {
     }
 
+    /**
+     * Live batches hold about one customer each, so it takes as many workers as writer threads to
+     * keep the writers busy; replayed batches of thousands keep them busy from two workers.
+     */
+    static int defaultWorkers(Mode mode) {
+        return mode == Mode.LIVE ? WriterThreads.COUNT : 2;
+    }
+
+    /** {@code live} or {@code replay}, as given on the command line. */
+    static Mode mode(String name) {
+        return switch (name) {
+            case "live" -> Mode.LIVE;
+            case "replay" -> Mode.REPLAY;
+            default -> throw new UsageException("ingest: --mode must be live or replay, got \"" + name + "\"");
+        };
+    }
+
     public static int run(Options options, Path template, PrintStream out) {
         SyntheticCustomerBase base = SyntheticCustomerBase.generate(SyntheticConfig.defaults()
                 .withCustomers(options.customers()).withDays(options.days()).withSeed(options.seed()));
         List<EngagementEvent> events = base.events().toList();
         EventJsonWriter writer = new EventJsonWriter();
         List<String> bodies = events.stream().map(writer::toJson).toList();
-        out.printf("bench ingest: %,d events over %,d customers (%d days, seed %d), SQS batches of %d, %d workers%n",
-                events.size(), options.customers(), options.days(), options.seed(), options.batchSize(), options.workers());
+        IngestEventSource source = IngestEventSource.of(SamTemplate.read(template));
+        int batchSize = options.batchSize() > 0 ? options.batchSize() : source.batchSize();
+        // Every worker hands its batch's customers to the one pool of writer threads: Winback never has
+        // more than WriterThreads.COUNT record writes in flight, and the baseline gets as many threads.
+        int concurrency = WriterThreads.COUNT;
+        out.printf("bench ingest (%s): %,d events over %,d customers (%d days, seed %d); batches of at most %d%s;"
+                        + " %d workers sharing %d writer threads, baseline %d threads%n",
+                options.mode().name().toLowerCase(Locale.ROOT), events.size(), options.customers(), options.days(),
+                options.seed(), batchSize, options.mode() == Mode.LIVE ? " within " + source.window().toSeconds()
+                        + " s of event time" : "", options.workers(), WriterThreads.COUNT, concurrency);
 
         BillingMeter billing = new BillingMeter();
-        try (LocalDynamoDb dynamoDb = LocalDynamoDb.start(); DynamoDbClient metered = MeteredDynamoDb.overHttp(billing);
+        RequestCounts requests = new RequestCounts(billing);
+        try (LocalDynamoDb dynamoDb = LocalDynamoDb.start(); DynamoDbClient metered = MeteredDynamoDb.overHttp(requests);
              AwsClients clients = new AwsClients(metered)) {
             Map<String, String> tables = TemplateTables.create(SamTemplate.read(template), clients.dynamoDb());
             WinbackConfig config = new WinbackConfig(tables.get("EngagementTable"), "winback-bench");
@@ -88,24 +122,34 @@ public final class IngestBench {
 
             // Warm both paths (JIT, connections) on a slice that the measured runs do not see.
             int warm = Math.min(2_000, events.size() / 10);
-            feed(handler, bodies.subList(0, warm), events.subList(0, warm), options, clock);
-            baseline(clients.dynamoDb(), baselineTable, events.subList(0, warm), options);
+            List<EngagementEvent> warmEvents = events.subList(0, warm);
+            feed(handler, bodies.subList(0, warm), warmEvents, batches(options, source, batchSize, warmEvents),
+                    options, clock);
+            baseline(clients.dynamoDb(), baselineTable, warmEvents, concurrency);
             table.meter().reset();
 
             List<String> measuredBodies = bodies.subList(warm, bodies.size());
             List<EngagementEvent> measuredEvents = events.subList(warm, events.size());
+            List<IngestBatches.Slice> measuredBatches = batches(options, source, batchSize, measuredEvents);
+            BatchShape shape = BatchShape.of(measuredEvents, measuredBatches);
+            out.printf(Locale.ROOT, "  batches   %,d of %.2f events (p50 %d, max %d) and %.2f customers on average:"
+                            + " %.3f customer-batches per event, the record writes if no write is refused%n",
+                    measuredBatches.size(), shape.eventsPerBatch(), shape.p50Events(), shape.maxEvents(),
+                    shape.customersPerBatch(), shape.customerBatchesPerEvent());
             BillingMeter.Totals beforeOurs = billing.totals();
+            Map<String, Long> countsBefore = requests.snapshot();
             long started = System.nanoTime();
-            int failures = feed(handler, measuredBodies, measuredEvents, options, clock);
+            int failures = feed(handler, measuredBodies, measuredEvents, measuredBatches, options, clock);
             double ourSeconds = (System.nanoTime() - started) / 1e9;
             BillingMeter.Totals billedOurs = billing.totals().minus(beforeOurs).per(measuredBodies.size());
+            Map<String, Long> ourCounts = RequestCounts.minus(requests.snapshot(), countsBefore);
             Figures ours = new Figures(measuredBodies.size(), ourSeconds, table.meter().writeUnits(),
                     table.meter().readUnits());
 
             DoubleAdder baselineUnits = new DoubleAdder();
             BillingMeter.Totals beforeBaseline = billing.totals();
             started = System.nanoTime();
-            baselineUnits.add(baseline(clients.dynamoDb(), baselineTable, measuredEvents, options));
+            baselineUnits.add(baseline(clients.dynamoDb(), baselineTable, measuredEvents, concurrency));
             double baseSeconds = (System.nanoTime() - started) / 1e9;
             BillingMeter.Totals billedBaseline = billing.totals().minus(beforeBaseline).per(measuredEvents.size());
             Figures base0 = new Figures(measuredEvents.size(), baseSeconds, baselineUnits.sum(), 0);
@@ -115,6 +159,8 @@ public final class IngestBench {
             long rejected = rejectedEvents(clients.dynamoDb(), config.tableName());
             int[] baseSizes = recordSizes(clients.dynamoDb(), baselineTable);
             double ratio = ours.eventsPerSecond() / base0.eventsPerSecond();
+            long refusedWrites = ourCounts.getOrDefault("UpdateItem refused", 0L)
+                    + ourCounts.getOrDefault("TransactWriteItems refused", 0L);
             out.printf("  winback   %,10.0f events/s  %.3f write units/event  %.3f read units/event  item p50 %,d B  p99 %,d B  (%d batch item failures)%n",
                     ours.eventsPerSecond(), ours.writeUnits() / ours.events(), ours.readUnits() / ours.events(),
                     percentile(sizes, 50), percentile(sizes, 99), failures);
@@ -129,40 +175,70 @@ public final class IngestBench {
                     billedOurs.writeUnitEquivalents(), billedOurs.dollars() * 1e6, billedBaseline.writeUnits(),
                     billedBaseline.readUnits(), billedBaseline.writeUnitEquivalents(), billedOurs.approximated());
             out.printf(Locale.ROOT, "  billed WRU-eq per event by request: %s%n", billedOurs.operations());
-            out.printf(Locale.ROOT, "RESULT ingest events=%d rejected=%d customers=%d events_per_s=%.0f wcu_per_event=%.3f rcu_per_event=%.3f item_p50_bytes=%d item_p99_bytes=%d baseline_events_per_s=%.0f baseline_wcu_per_event=%.3f ratio=%.2f %s baseline_wru_eq=%.3f%n",
-                    ours.events(), rejected, options.customers(), ours.eventsPerSecond(), ours.writeUnits() / ours.events(),
-                    ours.readUnits() / ours.events(), percentile(sizes, 50), percentile(sizes, 99),
-                    base0.eventsPerSecond(), base0.writeUnits() / base0.events(), ratio, billedOurs.resultFields(""),
-                    billedBaseline.writeUnitEquivalents());
+            out.printf(Locale.ROOT, "  requests per event: %.3f (%s)%n",
+                    RequestCounts.requests(ourCounts) / (double) ours.events(), RequestCounts.per(ourCounts, ours.events()));
+            out.printf(Locale.ROOT, "RESULT ingest mode=%s events=%d rejected=%d customers=%d batches=%d events_per_batch=%.2f"
+                            + " events_per_s=%.0f wcu_per_event=%.3f rcu_per_event=%.3f item_p50_bytes=%d item_p99_bytes=%d"
+                            + " baseline_events_per_s=%.0f baseline_wcu_per_event=%.3f ratio=%.2f %s baseline_wru_eq=%.3f"
+                            + " requests_per_event=%.3f refused_writes_per_event=%.4f concurrency=%d%n",
+                    options.mode().name().toLowerCase(Locale.ROOT), ours.events(), rejected, options.customers(),
+                    measuredBatches.size(), shape.eventsPerBatch(), ours.eventsPerSecond(),
+                    ours.writeUnits() / ours.events(), ours.readUnits() / ours.events(), percentile(sizes, 50),
+                    percentile(sizes, 99), base0.eventsPerSecond(), base0.writeUnits() / base0.events(), ratio,
+                    billedOurs.resultFields(""), billedBaseline.writeUnitEquivalents(),
+                    RequestCounts.requests(ourCounts) / (double) ours.events(), refusedWrites / (double) ours.events(),
+                    concurrency);
             return failures == 0 && rejected == 0 ? 0 : 1;
         }
     }
 
-    /** Workers take consecutive batches off a shared cursor, like Lambda instances polling one queue. */
+    private static List<IngestBatches.Slice> batches(Options options, IngestEventSource source, int batchSize,
+                                                     List<EngagementEvent> events) {
+        return switch (options.mode()) {
+            case LIVE -> IngestBatches.live(events.stream().map(EngagementEvent::occurredAt).toList(), source.window(),
+                    batchSize);
+            case REPLAY -> IngestBatches.replay(events.size(), batchSize);
+        };
+    }
+
+    /**
+     * Workers take consecutive batches off a shared cursor, like Lambda instances polling one queue.
+     * Live, a batch holding a customer of a batch still in flight waits for it: in live traffic the
+     * two were cut a batching window apart, long after the first was written, so they never race.
+     */
     private static int feed(IngestEventsHandler handler, List<String> bodies, List<EngagementEvent> events,
-                            Options options, VirtualClock clock) {
+                            List<IngestBatches.Slice> batches, Options options, VirtualClock clock) {
+        int[] predecessors = options.mode() == Mode.LIVE
+                ? IngestBatches.predecessors(events.stream().map(EngagementEvent::customerId).toList(), batches)
+                : new int[batches.size()];
+        if (options.mode() != Mode.LIVE) Arrays.fill(predecessors, -1);
+        List<CompletableFuture<Void>> finished = new ArrayList<>(batches.size());
+        for (int b = 0; b < batches.size(); b++) finished.add(new CompletableFuture<>());
         AtomicInteger cursor = new AtomicInteger();
         AtomicInteger failures = new AtomicInteger();
         runWorkers(options.workers(), () -> {
-            int from;
-            while ((from = cursor.getAndAdd(options.batchSize())) < bodies.size()) {
-                int to = Math.min(bodies.size(), from + options.batchSize());
-                List<String> batch = bodies.subList(from, to);
-                events.subList(from, to).stream().map(EngagementEvent::occurredAt).max(Instant::compareTo)
-                        .ifPresent(clock::advanceTo);
-                // The queue's SentTimestamp is each event's receipt: they arrive as the last of them happens.
-                SQSEvent event = SqsEvents.batch(batch, clock.instant());
-                SQSBatchResponse response = handler.handleRequest(event, null);
-                failures.addAndGet(response.getBatchItemFailures().size());
+            int next;
+            while ((next = cursor.getAndIncrement()) < batches.size()) {
+                try {
+                    if (predecessors[next] >= 0) finished.get(predecessors[next]).join();
+                    IngestBatches.Slice slice = batches.get(next);
+                    // The queue's SentTimestamp is each event's receipt: they arrive as the last of them happens.
+                    clock.advanceTo(events.get(slice.to() - 1).occurredAt());
+                    SQSEvent event = SqsEvents.batch(bodies.subList(slice.from(), slice.to()), clock.instant());
+                    SQSBatchResponse response = handler.handleRequest(event, null);
+                    failures.addAndGet(response.getBatchItemFailures().size());
+                } finally {
+                    finished.get(next).complete(null);
+                }
             }
         });
         return failures.get();
     }
 
-    private static double baseline(DynamoDbClient dynamoDb, String table, List<EngagementEvent> events, Options options) {
+    private static double baseline(DynamoDbClient dynamoDb, String table, List<EngagementEvent> events, int threads) {
         AtomicInteger cursor = new AtomicInteger();
         DoubleAdder units = new DoubleAdder();
-        runWorkers(options.workers(), () -> {
+        runWorkers(threads, () -> {
             int i;
             while ((i = cursor.getAndIncrement()) < events.size()) {
                 EngagementEvent e = events.get(i);

@@ -48,6 +48,7 @@ import dev.winback.local.runtime.lambda.LocalLambdaContext;
 import dev.winback.local.runtime.log.JsonLog;
 import dev.winback.local.runtime.delivery.LocalDelivery;
 import dev.winback.local.runtime.publish.InMemoryActionPublisher;
+import dev.winback.local.runtime.publish.InMemoryGuardrailEvents;
 import dev.winback.local.runtime.schedule.LocalSchedules;
 import dev.winback.local.runtime.schedule.ScheduleTarget;
 import dev.winback.local.runtime.schedule.ScheduledRun;
@@ -101,6 +102,7 @@ public final class LocalRuntime implements AutoCloseable {
     private final FitPurchaseModelHandler fit;
     private final InMemoryActionPublisher actionEvents;
     private final InMemoryActionPublisher deliveryRequests;
+    private final InMemoryGuardrailEvents guardrailEvents;
     private final LocalDelivery delivery;
     private final Journeys journeys;
     private final JourneyTally journeyTally;
@@ -122,6 +124,7 @@ public final class LocalRuntime implements AutoCloseable {
         this.fit = b.fit;
         this.actionEvents = b.actionEvents;
         this.deliveryRequests = b.deliveryRequests;
+        this.guardrailEvents = b.guardrailEvents;
         this.delivery = b.delivery;
         this.journeys = b.journeys;
         this.journeyTally = b.journeyTally;
@@ -233,7 +236,7 @@ public final class LocalRuntime implements AutoCloseable {
                     scheduled.meter(), runClock, ChannelsConfig.DEFAULT_INBOX_TTL), runClock, env);
             b.started.push(b.delivery);
             LocalDelivery delivery = b.delivery;
-            b.httpApi = HttpApiHandler.local(b.config, b.clients, delivery.journeyMessages(), b.clock);
+            b.httpApi = HttpApiHandler.local(b.config, b.clients, delivery.journeyMessages(), b.guardrailEvents, b.clock);
             // Ingestion feeds the journeys, whose messages due at once are delivered at once, as in AWS.
             EngagementTable ingestTable = new EngagementTable(b.config, b.clients, b.clock);
             CurrentPolicies ingestPolicies = new Policies(ingestTable, b.clock).current();
@@ -250,7 +253,7 @@ public final class LocalRuntime implements AutoCloseable {
                     Destination.EVENT_BUS, b.actionEvents, Destination.DELIVERY_QUEUE, requests -> {
                         deliveryRequests.publish(requests);
                         return delivery.publish(requests);
-                    }), runClock, writers));
+                    }), b.guardrailEvents, runClock, writers));
             ResumeDueMessagesHandler resume = new ResumeDueMessagesHandler(new DeliveryComposition(delivery.delivery()));
             FitPurchaseModelHandler fit = new FitPurchaseModelHandler(new FitPurchaseModelComposition(scheduled, runClock,
                     writers));
@@ -262,7 +265,7 @@ public final class LocalRuntime implements AutoCloseable {
             String table = b.config.tableName();
             evaluateFunctionId.ifPresent(id -> scheduleTargets.put(id, ScheduleTarget.skippingIdle(
                     run -> evaluate.handleRequest(scheduledEvent(run), LocalLambdaContext.invoking(id)),
-                    new EarliestDue(b.clients.dynamoDb(), table, Keys::dueShard))));
+                    new EarliestDue(b.clients.dynamoDb(), table, Keys::dueShard, Keys.EVALUATION_DUE_SHARDS))));
             advanceFunctionId.ifPresent(id -> scheduleTargets.put(id, ScheduleTarget.skippingIdle(
                     run -> advance.handleRequest(scheduledEvent(run), LocalLambdaContext.invoking(id)),
                     new EarliestDue(b.clients.dynamoDb(), table, Keys::journeyDueShard))));
@@ -387,6 +390,11 @@ public final class LocalRuntime implements AutoCloseable {
         return actionEvents;
     }
 
+    /** The guardrails' RulePaused and RuleResumed events, as the bus would have them. */
+    public InMemoryGuardrailEvents guardrailEvents() {
+        return guardrailEvents;
+    }
+
     /** The in-process delivery: its outbox and the tally of its decisions. */
     public LocalDelivery delivery() {
         return delivery;
@@ -462,6 +470,7 @@ public final class LocalRuntime implements AutoCloseable {
         FitPurchaseModelHandler fit;
         InMemoryActionPublisher actionEvents;
         InMemoryActionPublisher deliveryRequests;
+        final InMemoryGuardrailEvents guardrailEvents = new InMemoryGuardrailEvents();
         Journeys journeys;
         final JourneyTally journeyTally = new JourneyTally();
         LocalDelivery delivery;

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -36,12 +37,61 @@ class BacktestCommandTest {
     }
 
     @Test
+    void run_cdnowSample_fittedRankingBeatsRecencyBgNbdAndLogisticRfm() {
+        Run run = run("--elog", CDNOW_SAMPLE.toString(), "--calibration-end", "1997-09-30");
+
+        assertThat(run.status()).as(run.output()).isZero();
+        Map<String, String> result = resultLine(run.output());
+        double model = Double.parseDouble(result.get("auc_model"));
+        for (String baseline : new String[] {"auc_recency", "auc_bgnbd", "auc_rfm"}) {
+            assertThat(model).as(baseline).isGreaterThan(Double.parseDouble(result.get(baseline)));
+        }
+        assertThat(Double.parseDouble(result.get("auc_bgnbd"))).as("the model's ranking before this one")
+                .isCloseTo(0.7725, within(0.00005));
+        assertThat(run.output()).contains("risk ranking (model) log-odds of lapsing, per standard deviation: intercept=")
+                .contains("weeks_since_last_purchase=");
+    }
+
+    @Test
+    void run_cdnowMasterLayout_readsTheSameHistory(@TempDir Path directory) throws IOException {
+        Path master = directory.resolve("CDNOW_master.txt");
+        List<String> masterLines = Files.readAllLines(CDNOW_SAMPLE).stream()
+                .map(line -> line.strip().split("\\s+"))
+                .map(cells -> String.join(" ", cells[1], cells[2], cells[3], cells[4]))
+                .toList();
+        Files.write(master, masterLines);
+
+        Map<String, String> fromMaster = resultLine(run("--elog", master.toString(), "--calibration-end", "1997-09-30").output());
+        Map<String, String> fromSample = resultLine(run("--elog", CDNOW_SAMPLE.toString(), "--calibration-end", "1997-09-30").output());
+
+        assertThat(fromMaster).isEqualTo(fromSample);
+    }
+
+    @Test
+    void run_csvWithNamedColumns(@TempDir Path directory) throws IOException {
+        Path csv = directory.resolve("orders.csv");
+        Files.writeString(csv, """
+                order_date,revenue,customer_id
+                2024-01-01,10,a
+                2024-02-01,12,a
+                2024-01-05,8,b
+                2024-04-01,9,a
+                """);
+
+        Run run = run("--elog", csv.toString(), "--calibration-end", "2024-02-29");
+
+        assertThat(run.status()).as(run.output()).isZero();
+        assertThat(resultLine(run.output())).containsEntry("customers", "2").containsEntry("auc_model", "1.000000");
+    }
+
+    @Test
     void run_modifiedModelWithAHorizon_reportsTheSameNames() {
         Run run = run("--elog", CDNOW_SAMPLE.toString(), "--calibration-end", "1997-09-30", "--model", "mbgnbd", "--horizon-weeks", "13");
 
         assertThat(run.status()).as(run.output()).isZero();
         assertThat(run.output()).contains("13.0 weeks");
-        assertThat(resultLine(run.output())).containsOnlyKeys("customers", "r", "alpha", "a", "b", "ll", "auc_model", "auc_recency");
+        assertThat(resultLine(run.output())).containsOnlyKeys("customers", "r", "alpha", "a", "b", "ll", "auc_model", "auc_recency",
+                "auc_bgnbd", "auc_rfm");
     }
 
     @Test

@@ -44,8 +44,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The evaluator on durable timers against DynamoDB Local: events go in through the real ingest
- * handler (which arms the timers), runs read the due-time index, write with conditions and the
- * outbox, and publish. Runs also meet other tests' records in the shared table, so every assertion
+ * handler (which arms the timers), runs read the due-time index, write with conditions (actions
+ * held in the record until published), and publish. Runs also meet other tests' records in the shared table, so every assertion
  * is about this test's own customers.
  */
 class EvaluatorIT {
@@ -98,9 +98,9 @@ class EvaluatorIT {
             });
         });
         for (ActionRequest request : published(bus, customers)) {
-            Map<String, AttributeValue> item = outboxItem(request);
-            assertThat(item).as("the outbox item").isNotEmpty();
-            assertThat(item).as("published: out of the due-time index").doesNotContainKeys(Keys.DUE_AT, Keys.DUE_SHARD);
+            assertThat(outboxItem(request)).as("no outbox item: the action was held in the record").isEmpty();
+            assertThat(recordItem(request.customerId())).as("published: cleared from the record")
+                    .doesNotContainKeys(PENDING, PENDING_UNTIL);
         }
     }
 
@@ -178,7 +178,10 @@ class EvaluatorIT {
         assertThat(published(queue, customers)).isEmpty();
         assertThat(failed.pending()).isGreaterThanOrEqualTo(2);
         for (ActionRequest request : published(bus, customers)) {
-            assertThat(outboxItem(request)).containsKeys(Keys.DUE_AT, Keys.DUE_SHARD);
+            Map<String, AttributeValue> record = recordItem(request.customerId());
+            assertThat(record).as("held in the record for the next run").containsKeys(PENDING, PENDING_UNTIL);
+            assertThat(Instant.parse(record.get(Keys.DUE_AT).s())).as("its timer stays due")
+                    .isBeforeOrEqualTo(day(85));
         }
 
         queue.failing = false;
@@ -187,7 +190,8 @@ class EvaluatorIT {
         assertThat(counts(bus, customers)).hasSize(2).allSatisfy((key, times) -> assertThat(times).isEqualTo(1));
         assertThat(counts(queue, customers)).isEqualTo(counts(bus, customers));
         for (ActionRequest request : published(bus, customers)) {
-            assertThat(outboxItem(request)).doesNotContainKeys(Keys.DUE_AT, Keys.DUE_SHARD);
+            assertThat(recordItem(request.customerId())).doesNotContainKeys(PENDING, PENDING_UNTIL);
+            assertThat(timer(request.customerId())).contains(day(240));
         }
     }
 
@@ -273,6 +277,15 @@ class EvaluatorIT {
     private List<Optional<Instant>> timers(List<String> customers) {
         Map<String, StoredRecord> stored = fixture.records(customers);
         return customers.stream().map(id -> stored.get(id).dueAt()).toList();
+    }
+
+    private static final String PENDING = "pending";
+    private static final String PENDING_UNTIL = "pendingUntil";
+
+    private Map<String, AttributeValue> recordItem(String customerId) {
+        return fixture.clients.dynamoDb().getItem(b -> b.tableName(fixture.config.tableName()).consistentRead(true)
+                .key(Map.of(Keys.PK, AttributeValue.fromS(Keys.customer(customerId)),
+                        Keys.SK, AttributeValue.fromS(Keys.RECORD_SK)))).item();
     }
 
     private Map<String, AttributeValue> outboxItem(ActionRequest request) {

@@ -21,18 +21,25 @@ public final class EarliestDue implements Supplier<Optional<Instant>> {
     private final DynamoDbClient dynamoDb;
     private final String table;
     private final IntFunction<String> shardKey;
+    private final int shards;
 
-    /** @param shardKey shard number to its partition key, e.g. {@code Keys::dueShard} */
+    /** @param shardKey shard number to its partition key, e.g. {@code Keys::messageDueShard}, over {@link Keys#DUE_SHARDS} */
     public EarliestDue(DynamoDbClient dynamoDb, String table, IntFunction<String> shardKey) {
+        this(dynamoDb, table, shardKey, Keys.DUE_SHARDS);
+    }
+
+    /** @param shards how many shards the family has, e.g. {@link Keys#EVALUATION_DUE_SHARDS} for {@code Keys::dueShard} */
+    public EarliestDue(DynamoDbClient dynamoDb, String table, IntFunction<String> shardKey, int shards) {
         this.dynamoDb = dynamoDb;
         this.table = table;
         this.shardKey = shardKey;
+        this.shards = shards;
     }
 
     @Override
     public Optional<Instant> get() {
         Optional<Instant> earliest = Optional.empty();
-        for (int shard = 0; shard < Keys.DUE_SHARDS; shard++) {
+        for (int shard = 0; shard < shards; shard++) {
             AttributeValue partition = AttributeValue.fromS(shardKey.apply(shard));
             List<Map<String, AttributeValue>> first = dynamoDb.query(b -> b.tableName(table).indexName(Keys.DUE_INDEX)
                     .keyConditionExpression("#s = :shard")
