@@ -28,8 +28,8 @@ import java.util.List;
 /**
  * Message delivery over the table, whoever brings the senders: each send is recorded in the
  * engagement record at once (a message_sent event through ingestion), so caps and sunsets see it on
- * the next message; a copy of what each sender sends is kept for the customer's export
- * ({@link SentCopies}), in the ledger's claim (one transaction with it); no SMS goes to a number on the suppression list ({@link SuppressedNumbers});
+ * the next message; every sender keeps a copy of what it sends for the customer's export
+ * ({@link SentCopies}, one write for a batch's copies); no SMS goes to a number on the suppression list ({@link SuppressedNumbers});
  * marketing email waits while the account's health flag says so; customers in the control group or
  * a unit's holdout get {@code held_out} instead of that unit's marketing, drawn under the table's
  * holdout key ({@link DynamoDbHoldoutKey}).
@@ -109,8 +109,8 @@ public final class MessageDelivery {
     public DeliverMessages deliverMessages(List<ChannelSender> senders, MessageComposer composer,
                                            DecisionPublisher decisions, MessageLedger ledger) {
         var dynamoDb = table.clients().dynamoDb();
-        // No SentCopies around the senders: the ledger keeps the copy in the claim's transaction.
         List<ChannelSender> guarded = senders.stream()
+                .map(sender -> SentCopies.around(sender, dynamoDb, table.tableName(), clock, table.meter()))
                 .map(sender -> sender.channel() == Channel.SMS ? new SuppressedNumbers(sender, table.contacts()) : sender)
                 .toList();
         return new DeliverMessages(table.store(), ledger, guarded, composer,

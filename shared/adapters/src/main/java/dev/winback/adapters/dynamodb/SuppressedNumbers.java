@@ -18,11 +18,10 @@ import java.util.logging.Logger;
  * customer's (so no record could hold the withdrawal) gets no text of any kind until it texts START.
  * Refused before the provider is called, so the attempt fails for good and the plan moves on.
  *
- * <p>A delivery batch's numbers are read in one request when the batch starts ({@link #expect}),
- * right after its records, and each answer serves one send within {@link #FRESH}; any other send
- * reads the list itself. The list is read before the claim then rather than after it: a STOP
- * landing in those few hundred milliseconds from a number no customer had is missed, as a STOP
- * landing between the old read and the provider call always was.
+ * <p>A delivery batch's numbers are read in one request once its messages are claimed
+ * ({@link #expect}), beside the read of their records that follows the claims, and each answer
+ * serves one send within {@link #FRESH}; any other send reads the list itself. A number found
+ * suppressed is not passed on to {@link #prepare} (no copy is kept of a text that will not go).
  */
 public final class SuppressedNumbers implements ChannelSender {
 
@@ -51,6 +50,7 @@ public final class SuppressedNumbers implements ChannelSender {
 
     @Override
     public void expect(Collection<String> numbers) {
+        sms.expect(numbers);
         long now = System.nanoTime();
         expected.values().removeIf(answer -> now - answer.readAtNanos() > FRESH.toNanos());
         Set<String> suppressed;
@@ -62,6 +62,14 @@ public final class SuppressedNumbers implements ChannelSender {
             return;
         }
         for (String number : numbers) expected.put(number, new Answer(suppressed.contains(number), now));
+    }
+
+    @Override
+    public void prepare(Collection<OutboundMessage> messages) {
+        sms.prepare(messages.stream().filter(message -> {
+            Answer answer = expected.get(message.address());
+            return answer == null || !answer.suppressed();
+        }).toList());
     }
 
     @Override

@@ -11,7 +11,7 @@ import java.util.logging.Logger;
 
 /**
  * One batch of delivery queue messages, delivered together ({@link DeliverMessages#deliverAll}): one
- * read of all the batch's records, each customer's requests in order on one thread (so the second
+ * read of all the batch's records before its claims and one after them, each customer's requests in order on one thread (so the second
  * message of a customer sees the first one's send in the record), customers concurrently, the
  * decisions published once after the sends. Returns the ids of the queue messages to deliver again; unreadable bodies are logged and dropped,
  * since no retry can make them readable.

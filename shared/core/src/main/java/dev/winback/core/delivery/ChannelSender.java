@@ -21,4 +21,13 @@ public interface ChannelSender {
      */
     default void expect(Collection<String> addresses) {
     }
+
+    /**
+     * Messages of a batch about to be sent, each claimed and checked, before any of their sends: a
+     * sender that writes something before each send (a copy for the export) may write it for all of
+     * them in one request. Every one of them still comes to {@link #send}, which must do for it
+     * whatever this did not; by default nothing is done.
+     */
+    default void prepare(Collection<OutboundMessage> messages) {
+    }
 }

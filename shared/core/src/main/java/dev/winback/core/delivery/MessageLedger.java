@@ -1,7 +1,5 @@
 package dev.winback.core.delivery;
 
-import dev.winback.core.record.StoredRecord;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -24,18 +22,6 @@ public interface MessageLedger {
      * @return the entry as stored (with its new version), or empty when another writer got there first
      */
     Optional<LedgerEntry> store(LedgerEntry next);
-
-    /**
-     * Writes a claim ({@code claiming} is CLAIMED) for sending {@code message}, as {@link #store}
-     * does. An implementation may in the same atomic write keep the copy of the message for the
-     * customer's export and require the customer's record to be still at {@code read.version()};
-     * then a withdrawal that landed after the read stops the claim ({@link LedgerClaim.RecordChanged})
-     * and the caller need not read the record again. By default it only stores the claim.
-     */
-    default LedgerClaim claim(LedgerEntry claiming, OutboundMessage message, StoredRecord read) {
-        return store(claiming).<LedgerClaim>map(entry -> new LedgerClaim.Claimed(entry, false))
-                .orElseGet(LedgerClaim.Taken::new);
-    }
 
     /** The durable timers are spread over this many shards. */
     int shards();

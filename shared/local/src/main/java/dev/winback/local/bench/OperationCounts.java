@@ -3,17 +3,24 @@ package dev.winback.local.bench;
 import dev.winback.local.runtime.dynamodb.DynamoDbCallObserver;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbRequest;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbResponse;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import dev.winback.core.delivery.LedgerStatus;
 
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
-/** DynamoDB requests by operation ("TransactWriteItems"), refused ones included, passed on to another observer. */
+/**
+ * DynamoDB requests by operation ("PutItem"), refused ones included, passed on to another observer;
+ * and, apart, the PutItems that write a ledger entry as claimed (made before a provider call, where
+ * the other PutItems of delivery, its answers, come after it).
+ */
 final class OperationCounts implements DynamoDbCallObserver {
 
     private final DynamoDbCallObserver next;
     private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
+    private final LongAdder claims = new LongAdder();
 
     OperationCounts(DynamoDbCallObserver next) {
         this.next = next;
@@ -32,7 +39,19 @@ final class OperationCounts implements DynamoDbCallObserver {
     }
 
     private void count(DynamoDbRequest request) {
+        if (request instanceof PutItemRequest put && put.hasItem() && put.item().containsKey(LEDGER_STATUS)
+                && LedgerStatus.CLAIMED.wireName().equals(put.item().get(LEDGER_STATUS).s())) {
+            claims.increment();
+        }
         counts.computeIfAbsent(request.getClass().getSimpleName().replace("Request", ""), o -> new LongAdder()).increment();
+    }
+
+    /** The ledger item's status attribute ({@code DynamoDbMessageLedger.STATUS}). */
+    private static final String LEDGER_STATUS = "st";
+
+    /** Claims written so far (a ledger entry put as claimed), refused ones included. */
+    long claims() {
+        return claims.sum();
     }
 
     Map<String, Long> snapshot() {

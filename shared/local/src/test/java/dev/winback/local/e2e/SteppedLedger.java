@@ -1,12 +1,9 @@
 package dev.winback.local.e2e;
 
-import dev.winback.core.delivery.LedgerClaim;
 import dev.winback.core.delivery.LedgerEntry;
 import dev.winback.core.delivery.LedgerStatus;
 import dev.winback.core.delivery.MessageKey;
 import dev.winback.core.delivery.MessageLedger;
-import dev.winback.core.delivery.OutboundMessage;
-import dev.winback.core.record.StoredRecord;
 
 import java.time.Instant;
 import java.util.List;
@@ -54,13 +51,6 @@ final class SteppedLedger implements MessageLedger {
             throw new IllegalStateException("injected: the worker died before writing the provider's answer");
         }
         return ledger.store(next);
-    }
-
-    /** The table's claim (one transaction with the record check and the copy), after the step before it. */
-    @Override
-    public LedgerClaim claim(LedgerEntry claiming, OutboundMessage message, StoredRecord read) {
-        beforeClaim.accept(claiming);
-        return ledger.claim(claiming, message, read);
     }
 
     @Override
