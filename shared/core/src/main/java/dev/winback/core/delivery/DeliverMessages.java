@@ -17,12 +17,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
 /**
  * Delivers messages exactly once. Before any provider call the message's ledger entry is moved to
@@ -226,8 +229,8 @@ public final class DeliverMessages {
         if (claimed.isEmpty()) return;
         Map<String, StoredRecord> fresh;
         try {
-            fresh = records.load(claimed.stream().map(i -> runs[i].customerId()).collect(
-                    java.util.stream.Collectors.toCollection(java.util.LinkedHashSet::new)));
+            fresh = records.load(claimed.stream().map(i -> runs[i].customerId())
+                    .collect(Collectors.toCollection(LinkedHashSet::new)));
         } catch (RuntimeException e) {
             warnings.warn("reading a batch's records again after its claims failed; its messages will be retried", e);
             for (int i : claimed) {
@@ -264,7 +267,7 @@ public final class DeliverMessages {
 
     /** Runs one request's part of a batch; a failure is reported and the request retried later. */
     private void guarded(List<DeliveryRequest> requests, Result[] results, int i,
-                         java.util.function.Supplier<Result> work) {
+                         Supplier<Result> work) {
         try {
             Result result = work.get();
             if (result != null) results[i] = result;
