@@ -80,8 +80,7 @@ public final class DeliverBench {
      * Requests made before the provider call (the batch's reads, the copies) besides the claims,
      * which are PutItems as the answers after the call are, and counted apart.
      */
-    private static final Set<String> BEFORE_SEND = Set.of("BatchGetItem", "GetItem", "Query", "BatchWriteItem",
-            "TransactWriteItems");
+    private static final Set<String> BEFORE_SEND = Set.of("BatchGetItem", "GetItem", "Query", "BatchWriteItem");
 
     private DeliverBench() {
     }
