@@ -22,6 +22,7 @@ import dev.winback.core.delivery.DeliverMessages;
 import dev.winback.core.delivery.MessageComposer;
 import dev.winback.core.delivery.MessageTemplates;
 import dev.winback.core.delivery.TemplateComposer;
+import dev.winback.core.delivery.TemplateVariables;
 import dev.winback.core.delivery.UnsubscribeLinks;
 import dev.winback.core.links.KeepSubscribedComposer;
 import dev.winback.core.links.SignedLinks;
@@ -41,8 +42,8 @@ import java.util.Optional;
  */
 public final class DeliveryComposition {
 
-    /** Threads delivering the customers of one queue batch: they are independent, each a few round trips. */
-    static final int SENDER_THREADS = 4;
+    /** Threads delivering the customers of one queue batch (BatchSize 10 in the template): all of them at once. */
+    static final int SENDER_THREADS = 10;
 
     private final DeliverMessages delivery;
     private final DeliveryBatch batch;
@@ -104,9 +105,15 @@ public final class DeliveryComposition {
      */
     private static MessageComposer composer(MessageTemplates templates, ChannelsConfig channels, LinkConfig links,
                                             Clock clock) {
+        return composer(templates, channels.brand(), links, clock);
+    }
+
+    /** The composer as deployed, for the benchmarks: rendering from {@code templates}, with signed links. */
+    public static MessageComposer composer(MessageTemplates templates, TemplateVariables.Brand brand, LinkConfig links,
+                                           Clock clock) {
         Optional<SignedLinks> signed = links.baseUrl().map(base -> links.links(clock));
         return new KeepSubscribedComposer(new TemplateComposer(templates,
-                signed.map(UnsubscribeLinks.class::cast), channels.brand(), clock), signed,
+                signed.map(UnsubscribeLinks.class::cast), brand, clock), signed,
                 SunsetPolicies.defaults().lastChanceCampaigns());
     }
 }

@@ -29,7 +29,7 @@ import java.util.List;
  * Message delivery over the table, whoever brings the senders: each send is recorded in the
  * engagement record at once (a message_sent event through ingestion), so caps and sunsets see it on
  * the next message; every sender keeps a copy of what it sends for the customer's export
- * ({@link SentCopies}); no SMS goes to a number on the suppression list ({@link SuppressedNumbers});
+ * ({@link SentCopies}, one write for a batch's copies); no SMS goes to a number on the suppression list ({@link SuppressedNumbers});
  * marketing email waits while the account's health flag says so; customers in the control group or
  * a unit's holdout get {@code held_out} instead of that unit's marketing, drawn under the table's
  * holdout key ({@link DynamoDbHoldoutKey}).
@@ -38,6 +38,8 @@ public final class MessageDelivery {
 
     /** Marketing email checks the account-health flag this often at most. */
     public static final Duration ACCOUNT_HEALTH_REFRESH = Duration.ofMinutes(1);
+    /** Threads writing accepted sends into records while their answers go to the ledger: one per message of a queue batch. */
+    static final int RECORD_WRITE_THREADS = 10;
 
     private final EngagementTable table;
     private final Ingestion ingestion;
@@ -114,6 +116,7 @@ public final class MessageDelivery {
         return new DeliverMessages(table.store(), ledger, guarded, composer,
                 new RecordSend(ingestion.events(), new JulWarnings(RecordSend.class)), decisions, policies,
                 new AccountHealthPauses(new AccountHealth(dynamoDb, table.tableName()), clock, ACCOUNT_HEALTH_REFRESH),
-                clock, new JulWarnings(DeliverMessages.class), holdouts);
+                clock, new JulWarnings(DeliverMessages.class), holdouts,
+                WriterThreads.newPool(RECORD_WRITE_THREADS, "winback-record-sends"));
     }
 }

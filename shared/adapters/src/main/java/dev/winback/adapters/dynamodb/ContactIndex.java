@@ -172,6 +172,17 @@ public final class ContactIndex implements ContactOwners, SmsSuppressionList {
         return !marked(hashes.phoneUnderEveryKey(e164), Keys.CONTACT_SMS_STOPPED_SK).isEmpty();
     }
 
+    /** Which of these numbers are on the SMS suppression list, in one strongly consistent read. */
+    public Set<String> smsSuppressedAmong(Collection<String> numbers) {
+        Map<String, String> byHash = new HashMap<>();
+        for (String number : numbers) {
+            for (String hash : hashes.phoneUnderEveryKey(number)) byHash.put(hash, number);
+        }
+        Set<String> suppressed = new HashSet<>();
+        for (String hash : marked(byHash.keySet(), Keys.CONTACT_SMS_STOPPED_SK)) suppressed.add(byHash.get(hash));
+        return suppressed;
+    }
+
     /** Puts the number on the SMS suppression list: no text goes to it until it texts START. */
     @Override
     public void suppressSms(String e164, Instant at) {

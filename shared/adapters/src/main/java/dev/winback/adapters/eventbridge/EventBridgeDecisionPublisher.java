@@ -42,12 +42,21 @@ public final class EventBridgeDecisionPublisher implements DecisionPublisher {
 
     @Override
     public void publish(LedgerEntry entry, List<MessageDecision> decisions) {
-        for (int from = 0; from < decisions.size(); from += MAX_ENTRIES) {
-            List<PutEventsRequestEntry> batch = new ArrayList<>();
-            for (MessageDecision decision : decisions.subList(from, Math.min(decisions.size(), from + MAX_ENTRIES))) {
-                batch.add(PutEventsRequestEntry.builder().eventBusName(busName).source(SOURCE).detailType(DETAIL_TYPE)
-                        .time(decision.at()).detail(detail(entry, decision)).build());
+        publishAll(List.of(new Stored(entry, decisions)));
+    }
+
+    /** Every entry's decisions packed ten to a PutEvents: a delivery batch's in one or a few requests. */
+    @Override
+    public void publishAll(List<Stored> stored) {
+        List<PutEventsRequestEntry> all = new ArrayList<>();
+        for (Stored one : stored) {
+            for (MessageDecision decision : one.decisions()) {
+                all.add(PutEventsRequestEntry.builder().eventBusName(busName).source(SOURCE).detailType(DETAIL_TYPE)
+                        .time(decision.at()).detail(detail(one.entry(), decision)).build());
             }
+        }
+        for (int from = 0; from < all.size(); from += MAX_ENTRIES) {
+            List<PutEventsRequestEntry> batch = all.subList(from, Math.min(all.size(), from + MAX_ENTRIES));
             try {
                 PutEventsResponse response = events.putEvents(b -> b.entries(batch));
                 if (response.failedEntryCount() != null && response.failedEntryCount() > 0) {

@@ -1,22 +1,19 @@
 package dev.winback.adapters.sqs;
 
-import dev.winback.core.concurrent.FanOut;
 import dev.winback.core.delivery.DeliverMessages;
 import dev.winback.core.delivery.DeliveryRequest;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * One batch of delivery queue messages: each customer's requests in order on one thread (so the
- * second message of a customer sees the first one's send in the record), customers concurrently.
- * Returns the ids of the queue messages to deliver again; unreadable bodies are logged and dropped,
+ * One batch of delivery queue messages, delivered together ({@link DeliverMessages#deliverAll}): one
+ * read of all the batch's records before its claims and one after them, each customer's requests in order on one thread (so the second
+ * message of a customer sees the first one's send in the record), customers concurrently, the
+ * decisions published once after the sends. Returns the ids of the queue messages to deliver again; unreadable bodies are logged and dropped,
  * since no retry can make them readable.
  */
 public final class DeliveryBatch {
@@ -41,14 +38,16 @@ public final class DeliveryBatch {
     }
 
     public Report process(List<Message> messages) {
-        Map<String, List<Map.Entry<Message, DeliveryRequest>>> byCustomer = new LinkedHashMap<>();
+        List<Message> delivering = new ArrayList<>();
+        List<DeliveryRequest> requests = new ArrayList<>();
         int notMessages = 0;
         int invalid = 0;
         for (Message message : messages) {
             switch (reader.parse(message.body())) {
-                case DeliveryQueueMessages.Parsed.Deliver deliver -> byCustomer
-                        .computeIfAbsent(deliver.request().customerId(), c -> new ArrayList<>())
-                        .add(Map.entry(message, deliver.request()));
+                case DeliveryQueueMessages.Parsed.Deliver deliver -> {
+                    delivering.add(message);
+                    requests.add(deliver.request());
+                }
                 case DeliveryQueueMessages.Parsed.NotAMessage ignored -> notMessages++;
                 case DeliveryQueueMessages.Parsed.Invalid bad -> {
                     LOG.warning(() -> "dropping unreadable delivery request " + message.id() + ": " + bad.reason());
@@ -56,24 +55,23 @@ public final class DeliveryBatch {
                 }
             }
         }
-        ConcurrentLinkedQueue<String> retry = new ConcurrentLinkedQueue<>();
-        int[] delivered = new int[1];
-        int[] duplicates = new int[1];
-        FanOut.<Map.Entry<Message, DeliveryRequest>>inOrderPerGroup(byCustomer.values(), executor, item -> {
-            try {
-                DeliverMessages.Result result = delivery.deliver(item.getValue());
-                if (result.outcome() == DeliverMessages.Outcome.RETRY_LATER) {
-                    retry.add(item.getKey().id());
-                } else {
-                    synchronized (delivered) {
-                        if (result.duplicate()) duplicates[0]++; else delivered[0]++;
-                    }
-                }
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "delivering " + item.getKey().id() + " failed; it will be retried", e);
-                retry.add(item.getKey().id());
-            }
-        });
-        return new Report(List.copyOf(retry), delivered[0], duplicates[0], notMessages, invalid);
+        List<String> retry = new ArrayList<>();
+        int delivered = 0;
+        int duplicates = 0;
+        List<DeliverMessages.Result> results;
+        try {
+            results = requests.isEmpty() ? List.of() : delivery.deliverAll(requests, executor);
+        } catch (RuntimeException e) {
+            // The batch's read failed: nothing was claimed, every request comes again.
+            LOG.log(Level.WARNING, "delivering a batch of " + requests.size() + " failed; it will be retried", e);
+            return new Report(delivering.stream().map(Message::id).toList(), 0, 0, notMessages, invalid);
+        }
+        for (int i = 0; i < results.size(); i++) {
+            DeliverMessages.Result result = results.get(i);
+            if (result.outcome() == DeliverMessages.Outcome.RETRY_LATER) retry.add(delivering.get(i).id());
+            else if (result.duplicate()) duplicates++;
+            else delivered++;
+        }
+        return new Report(List.copyOf(retry), delivered, duplicates, notMessages, invalid);
     }
 }

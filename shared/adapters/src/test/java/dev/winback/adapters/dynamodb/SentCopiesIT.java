@@ -51,6 +51,42 @@ class SentCopiesIT {
     }
 
     @Test
+    void aPreparedBatchsCopies_areKeptInOneWriteBeforeTheSends_anUnpreparedSendKeepsItsOwn() {
+        CapacityMeter meter = new CapacityMeter();
+        List<String> copiedWhenSent = new java.util.ArrayList<>();
+        ChannelSender provider = new ChannelSender() {
+            @Override
+            public Channel channel() {
+                return Channel.EMAIL;
+            }
+
+            @Override
+            public SendResult send(OutboundMessage message) {
+                copiedWhenSent.add(message.messageId() + "=" + copiesOf("c-000123").stream()
+                        .anyMatch(item -> item.get(Keys.SK).s().equals(Keys.SENT_PREFIX + message.messageId())));
+                return new SendResult.Accepted("p-" + message.messageId(), true);
+            }
+        };
+        ChannelSender email = SentCopies.around(provider, table.client(), table.name(), clock, meter);
+        OutboundMessage first = Messages.marketingEmail("m-1", "ana@example.com");
+        OutboundMessage second = Messages.transactionalEmail("m-2", "ana@example.com");
+
+        email.prepare(List.of(first, second));
+        double afterPrepare = meter.writeUnits();
+        email.send(first);
+        email.send(second);
+        double afterPreparedSends = meter.writeUnits();
+        email.send(Messages.transactionalEmail("m-3", "ana@example.com"));
+
+        assertThat(copiesOf("c-000123")).extracting(item -> item.get(Keys.SK).s()).containsExactly(
+                Keys.SENT_PREFIX + "m-1", Keys.SENT_PREFIX + "m-2", Keys.SENT_PREFIX + "m-3");
+        assertThat(copiedWhenSent).containsExactly("m-1=true", "m-2=true", "m-3=true");
+        assertThat(afterPrepare).isPositive();
+        assertThat(afterPreparedSends).isEqualTo(afterPrepare);
+        assertThat(meter.writeUnits()).isGreaterThan(afterPreparedSends);
+    }
+
+    @Test
     void inAppMessages_areNotCopied_theInboxKeepsThemAlready() {
         ChannelSender inApp = SentCopies.around(provider(Channel.IN_APP), table.client(), table.name(), clock,
                 new CapacityMeter());

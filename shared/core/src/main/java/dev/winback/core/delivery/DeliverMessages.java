@@ -2,6 +2,7 @@ package dev.winback.core.delivery;
 
 import dev.winback.core.delivery.DeliveryPlanner.Step;
 import dev.winback.core.delivery.MessageDecision.Reason;
+import dev.winback.core.concurrent.FanOut;
 import dev.winback.core.event.Channel;
 import dev.winback.core.event.Purpose;
 import dev.winback.core.observe.Warnings;
@@ -15,10 +16,16 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
 /**
  * Delivers messages exactly once. Before any provider call the message's ledger entry is moved to
@@ -80,6 +87,7 @@ public final class DeliverMessages {
     private final Clock clock;
     private final Warnings warnings;
     private final HoldoutAssignment holdouts;
+    private final Executor writes;
 
     /** No sending pauses, and drops its warnings: for tests that assert on outcomes. */
     public DeliverMessages(EngagementStore records, MessageLedger ledger, List<ChannelSender> senders,
@@ -120,6 +128,18 @@ public final class DeliverMessages {
                            MessageComposer composer, SendRecorder recorder, DecisionPublisher publisher,
                            DeliveryPolicies policies, SendingPauses pauses, Clock clock, Warnings warnings,
                            HoldoutAssignment holdouts) {
+        this(records, ledger, senders, composer, recorder, publisher, policies, pauses, clock, warnings, holdouts,
+                Runnable::run);
+    }
+
+    /**
+     * @param writes runs the write of an accepted send into the record while the provider's answer is
+     *               written to the ledger (a pool of its own: the batch's customers run on another)
+     */
+    public DeliverMessages(EngagementStore records, MessageLedger ledger, List<ChannelSender> senders,
+                           MessageComposer composer, SendRecorder recorder, DecisionPublisher publisher,
+                           DeliveryPolicies policies, SendingPauses pauses, Clock clock, Warnings warnings,
+                           HoldoutAssignment holdouts, Executor writes) {
         this.records = records;
         this.ledger = ledger;
         Map<Channel, ChannelSender> byChannel = new EnumMap<>(Channel.class);
@@ -137,6 +157,7 @@ public final class DeliverMessages {
         this.clock = clock;
         this.warnings = warnings;
         this.holdouts = holdouts;
+        this.writes = writes;
     }
 
     public DeliveryPolicy policy() {
@@ -149,10 +170,123 @@ public final class DeliverMessages {
 
     /** A delivery request from the queue (possibly a duplicate, possibly redelivered). */
     public Result deliver(DeliveryRequest request) {
+        return deliver(request, publisher, Optional.empty());
+    }
+
+    /**
+     * The requests of one queue batch, in three steps so that each batch-wide read or write is one
+     * request: (1) every customer's record read in one strongly consistent read, and each customer's
+     * first request planned and, where it would be sent, claimed, customers concurrently; (2) the
+     * claimed customers' records read again in one strongly consistent read, each claim checked
+     * against it, the senders told the batch's addresses and handed the messages that go (one write
+     * of their copies); (3) the sends, customers concurrently, each customer's further requests after
+     * its first on the same thread (they see its send in the record, read again then). Every decision
+     * is published once, after all the sends. A request that fails is reported and comes back as
+     * {@link Outcome#RETRY_LATER}.
+     *
+     * @return one result per request, in the order given
+     */
+    public List<Result> deliverAll(List<DeliveryRequest> requests, Executor executor) {
+        Map<String, List<Integer>> byCustomer = new LinkedHashMap<>();
+        for (int i = 0; i < requests.size(); i++) {
+            byCustomer.computeIfAbsent(requests.get(i).customerId(), c -> new ArrayList<>()).add(i);
+        }
+        Map<String, StoredRecord> read = records.load(byCustomer.keySet());
+        Result[] results = new Result[requests.size()];
+        Run[] firsts = new Run[requests.size()];
+        DecisionPublisher.Collected decisions = new DecisionPublisher.Collected();
+        FanOut.forEachGroup(byCustomer, executor, (customerId, indexes) -> {
+            int first = indexes.getFirst();
+            guarded(requests, results, first, () -> {
+                Run run = begin(requests.get(first), decisions, Optional.ofNullable(read.get(customerId)));
+                run.untilClaimed();
+                firsts[first] = run;
+                return null;
+            });
+        });
+        confirmClaims(requests, results, firsts);
+        FanOut.forEachGroup(byCustomer, executor, (customerId, indexes) -> {
+            for (int i : indexes) {
+                Run first = firsts[i];
+                if (results[i] != null) continue;
+                guarded(requests, results, i, () -> first != null ? first.alone()
+                        : begin(requests.get(i), decisions, Optional.empty()).alone());
+            }
+        });
+        decisions.flushTo(publisher);
+        return List.of(results);
+    }
+
+    /**
+     * Step (2) of {@link #deliverAll}: the claims of the batch checked against one read of their
+     * records made after all of them, and what goes handed to the senders ahead of the sends.
+     */
+    private void confirmClaims(List<DeliveryRequest> requests, Result[] results, Run[] runs) {
+        List<Integer> claimed = new ArrayList<>();
+        for (int i = 0; i < runs.length; i++) {
+            if (runs[i] != null && runs[i].stage == Stage.CLAIMED) claimed.add(i);
+        }
+        if (claimed.isEmpty()) return;
+        Map<String, StoredRecord> fresh;
+        try {
+            fresh = records.load(claimed.stream().map(i -> runs[i].customerId())
+                    .collect(Collectors.toCollection(LinkedHashSet::new)));
+        } catch (RuntimeException e) {
+            warnings.warn("reading a batch's records again after its claims failed; its messages will be retried", e);
+            for (int i : claimed) {
+                guarded(requests, results, i, () -> {
+                    runs[i].releaseUnread();
+                    return Result.retry(Optional.empty());
+                });
+            }
+            return;
+        }
+        Map<Channel, List<OutboundMessage>> going = new EnumMap<>(Channel.class);
+        for (int i : claimed) {
+            Run run = runs[i];
+            guarded(requests, results, i, () -> {
+                run.recheck(Optional.ofNullable(fresh.get(run.customerId()))
+                        .orElseGet(() -> StoredRecord.absent(run.customerId())));
+                if (run.stage == Stage.CONFIRMED) {
+                    going.computeIfAbsent(run.message.channel(), c -> new ArrayList<>()).add(run.message);
+                }
+                return null;
+            });
+        }
+        going.forEach((channel, messages) -> {
+            try {
+                ChannelSender sender = senders.get(channel);
+                sender.expect(messages.stream().map(OutboundMessage::address).distinct().toList());
+                sender.prepare(messages);
+            } catch (RuntimeException e) {
+                // Each send does for itself what was not done for the batch.
+                warnings.warn("preparing a batch of " + channel.wireName() + " sends failed", e);
+            }
+        });
+    }
+
+    /** Runs one request's part of a batch; a failure is reported and the request retried later. */
+    private void guarded(List<DeliveryRequest> requests, Result[] results, int i,
+                         Supplier<Result> work) {
+        try {
+            Result result = work.get();
+            if (result != null) results[i] = result;
+        } catch (RuntimeException e) {
+            warnings.warn("delivering a message of campaign " + requests.get(i).campaignId()
+                    + " failed; it will be retried", e);
+            results[i] = Result.retry(Optional.empty());
+        }
+    }
+
+    private Result deliver(DeliveryRequest request, DecisionPublisher out, Optional<StoredRecord> known) {
+        return begin(request, out, known).alone();
+    }
+
+    private Run begin(DeliveryRequest request, DecisionPublisher out, Optional<StoredRecord> known) {
         Instant now = clock.instant();
         // No ledger read first: the creating write is conditional, and a duplicate finds the entry then.
         LedgerEntry open = LedgerEntry.open(request, now);
-        return advance(open, open, Trigger.REQUEST, now);
+        return new Run(open, open, Trigger.REQUEST, now, out, known);
     }
 
     /** A message's timer fired: a hold ends, a receipt deadline passed, or a claim's lease ran out. */
@@ -160,7 +294,7 @@ public final class DeliverMessages {
         Instant now = clock.instant();
         Optional<LedgerEntry> entry = ledger.find(key);
         if (entry.isEmpty()) return new Result(Outcome.DONE, Optional.empty(), false);
-        return existing(entry.get(), Trigger.TIMER, now);
+        return existing(entry.get(), Trigger.TIMER, now, publisher);
     }
 
     /** Every message of one shard whose timer is due. */
@@ -181,7 +315,7 @@ public final class DeliverMessages {
         return ledger.shards();
     }
 
-    private Result existing(LedgerEntry entry, Trigger trigger, Instant now) {
+    private Result existing(LedgerEntry entry, Trigger trigger, Instant now, DecisionPublisher out) {
         boolean due = entry.timer().map(t -> !t.isAfter(now)).orElse(false);
         return switch (entry.status()) {
             case CLAIMED -> {
@@ -189,16 +323,16 @@ public final class DeliverMessages {
                     int number = entry.lastAttempt().orElseThrow().number();
                     Optional<LedgerEntry> stored = ledger.store(entry.unknown(number, Reason.SENDER_STOPPED,
                             "the sender stopped after claiming; the provider may have the message", now));
-                    stored.ifPresent(s -> publisher.publish(s, added(entry, s)));
+                    stored.ifPresent(s -> out.publish(s, added(entry, s)));
                     yield stored.map(Result::done).orElseGet(() -> Result.retry(Optional.of(entry.status())));
                 }
                 yield Result.retry(Optional.of(entry.status())); // another worker is sending it now
             }
-            case READY -> advance(entry, entry, trigger, now);
-            case HELD -> trigger == Trigger.TIMER && due ? advance(entry, entry, trigger, now) : Result.duplicate(entry);
+            case READY -> advance(entry, entry, trigger, now, out, Optional.empty());
+            case HELD -> trigger == Trigger.TIMER && due ? advance(entry, entry, trigger, now, out, Optional.empty()) : Result.duplicate(entry);
             case SENT -> {
                 if (trigger == Trigger.TIMER && due && entry.awaiting().isPresent()) {
-                    yield advance(entry, entry.fellBack(now), trigger, now);
+                    yield advance(entry, entry.fellBack(now), trigger, now, out, Optional.empty());
                 }
                 yield trigger == Trigger.TIMER ? disarm(entry, now) : Result.duplicate(entry);
             }
@@ -217,103 +351,227 @@ public final class DeliverMessages {
      * @param stored the entry as last stored (its decisions are published already)
      * @param start  where to go on from: {@code stored}, or a transition of it not yet stored
      */
-    private Result advance(LedgerEntry stored, LedgerEntry start, Trigger trigger, Instant now) {
-        DeliveryPolicy policy = policies.delivery();
-        StoredRecord read = readRecord(start.key().customerId());
-        // An erased customer gets nothing, and no new ledger entry in the partition erasure emptied.
-        if (read.erased() && stored.version() == 0) return new Result(Outcome.DONE, Optional.empty(), false);
-        EngagementRecord record = read.record();
-        String campaign = start.request().campaignId();
-        LedgerEntry current = start;
-        int recordChanges = 0;
-        // Each round either ends, adds a failed attempt, or counts a record change, which bounds the rounds.
-        for (int round = 0; round <= Channel.values().length + MAX_RECORD_CHANGES; round++) {
-            Step step = DeliveryPlanner.next(current, record, policy, senders.keySet(), pauses, now);
-            switch (step) {
-                case Step.Hold hold -> {
-                    return finish(stored, current.held(hold.until(), hold.decisions(), now), trigger, now);
+    private Result advance(LedgerEntry stored, LedgerEntry start, Trigger trigger, Instant now,
+                           DecisionPublisher out, Optional<StoredRecord> known) {
+        return new Run(stored, start, trigger, now, out, known).alone();
+    }
+
+    /** Where a {@link Run} stands. */
+    private enum Stage {
+        /** The next step is to be planned on the record read. */
+        PLANNING,
+        /** A send is claimed; the record must be read again before it goes. */
+        CLAIMED,
+        /** The claimed send is still allowed by the record read after the claim: it goes now. */
+        CONFIRMED,
+        /** Done: {@link Run#result} says how. */
+        ENDED
+    }
+
+    /**
+     * One request or timer carried through planning, the claim, the check after it and the send:
+     * a state machine so that a batch can take all its claims, then read their records once, then
+     * send ({@link #deliverAll}), where a lone message does the same steps in a row ({@link #alone}).
+     *
+     * <p>Why the record read after the claim proves consent: the claim is a conditional write that
+     * only one worker can win, and the read that decides the send is strongly consistent and starts
+     * after the claim is stored. So every write to the record that landed before the claim (a
+     * withdrawal, a STOP, another message's send counted against a cap) is in what the send is
+     * checked against; a message is never sent on a record older than its claim. Read first and
+     * claimed after, a withdrawal landing in between would be missed though it came before the
+     * message was taken. A withdrawal landing after that read meets a send already decided, as one
+     * landing a moment after the provider call would. A worker that dies after its claim leaves
+     * CLAIMED, which becomes UNKNOWN and is never resent; one that dies before it leaves nothing.
+     */
+    private final class Run {
+        private final Trigger trigger;
+        private final Instant now;
+        private final DecisionPublisher out;
+        private final DeliveryPolicy policy = policies.delivery();
+        private final LedgerEntry start;
+        private LedgerEntry stored;
+        private LedgerEntry current;
+        private StoredRecord read;
+        private EngagementRecord record;
+        private int recordChanges;
+        private int rounds;
+        private Stage stage = Stage.PLANNING;
+        private Result result;
+        // The claim held while CLAIMED or CONFIRMED:
+        private Step.Send send;
+        private OutboundMessage message;
+        private LedgerEntry claimed;
+        private int number;
+
+        Run(LedgerEntry stored, LedgerEntry start, Trigger trigger, Instant now, DecisionPublisher out,
+            Optional<StoredRecord> known) {
+            this.stored = stored;
+            this.start = start;
+            this.current = start;
+            this.trigger = trigger;
+            this.now = now;
+            this.out = out;
+            this.read = known.orElseGet(() -> readRecord(start.key().customerId()));
+            this.record = read.record();
+            // An erased customer gets nothing, and no new ledger entry in the partition erasure emptied.
+            if (read.erased() && stored.version() == 0) end(new Result(Outcome.DONE, Optional.empty(), false));
+        }
+
+        String customerId() {
+            return start.key().customerId();
+        }
+
+        /** The steps in a row, the record read again on its own after each claim. */
+        Result alone() {
+            while (stage != Stage.ENDED) {
+                switch (stage) {
+                    case PLANNING -> untilClaimed();
+                    case CLAIMED -> recheck(readAgain());
+                    case CONFIRMED -> sendAndAnswer();
+                    case ENDED -> { }
                 }
-                case Step.Stop stop -> {
-                    return finish(stored, current.stopped(stop.status(), stop.decisions(), now), trigger, now);
+            }
+            return result;
+        }
+
+        private void end(Result result) {
+            this.result = result;
+            this.stage = Stage.ENDED;
+        }
+
+        /** Plans on the record read until the message is claimed for a send (CLAIMED) or ends. */
+        void untilClaimed() {
+            String campaign = start.request().campaignId();
+            // Each plan either ends, adds a failed attempt, or follows a record change, which bounds them.
+            while (stage == Stage.PLANNING) {
+                if (++rounds > Channel.values().length + MAX_RECORD_CHANGES + 1) {
+                    throw new IllegalStateException("delivery planning did not end for a message of campaign " + campaign);
                 }
-                case Step.Send send -> {
-                    // Only here, where the message would go out now, is the holdout asked: a message
-                    // stopped by a rule (no consent, a cap) stops with that reason in either group, so
-                    // held-out and treated customers are alike in everything but the send.
-                    Assignment assignment = assignment(current);
-                    if (assignment.withheld()) {
-                        return finishHeldOut(stored, current.heldOut(send.channel(), heldOutDetail(assignment,
-                                current.request()), send.decisions(), now), assignment, read, trigger, now);
-                    }
-                    int number = current.attempts().size() + 1;
-                    String messageId = current.key().messageId(number);
-                    OutboundMessage message;
-                    Instant leaseUntil = now.plus(policy.lease());
-                    LedgerEntry claiming = current.claimed(send.channel(), send.decisions(), now, leaseUntil,
-                            trigger == Trigger.TIMER);
-                    try {
-                        message = composer.compose(current.request(), send.channel(), send.address(), messageId, record);
-                    } catch (MessageTemplates.TemplateException e) {
-                        // Nothing reached a provider: the attempt fails in memory and the next channel is planned.
-                        warnings.warn("no message for campaign " + campaign + " on "
-                                + send.channel().wireName() + ": " + e.getMessage());
-                        current = claiming.failed(number, Reason.TEMPLATE_FAILED, e.getMessage(), leaseUntil, now);
-                        continue;
-                    }
-                    Optional<LedgerEntry> claimed = ledger.store(claiming);
-                    if (claimed.isEmpty()) return lostRace(current, trigger, now);
-                    // Consent may have changed since the read: read again now that the claim holds the
-                    // message, so a withdrawal that landed before the claim always stops the send.
-                    StoredRecord fresh;
-                    try {
-                        fresh = readRecord(start.key().customerId());
-                    } catch (RuntimeException e) {
-                        // Nothing was sent: undo the claim if possible, so the message is not lost as unknown.
-                        settle(claimed.get(), number, entry -> entry.released(number, Reason.RECORD_CHANGED,
-                                "the record could not be read again; retried later", now.plus(RetryBackoff.FIRST), now),
-                                added(stored, claimed.get()));
-                        throw e;
-                    }
-                    boolean stillAllowed = fresh.version() == read.version() || sameSend(send,
-                            DeliveryPlanner.next(current, fresh.record(), policy, senders.keySet(), pauses, now));
-                    read = fresh;
-                    record = fresh.record();
-                    if (!stillAllowed) {
-                        Optional<LedgerEntry> undone = settle(claimed.get(), number, entry -> entry.released(number,
-                                Reason.RECORD_CHANGED, "the record changed after the check; planned again",
-                                now.plus(RetryBackoff.FIRST), now), added(stored, claimed.get()));
-                        if (undone.isEmpty()) return Result.retry(Optional.of(LedgerStatus.CLAIMED));
-                        current = undone.get();
-                        stored = undone.get();
-                        if (++recordChanges > MAX_RECORD_CHANGES) return Result.retry(Optional.of(LedgerStatus.READY));
-                        continue;
-                    }
-                    Optional<LedgerEntry> answered = settle(claimed.get(), number, answer(send(message), number, now),
-                            added(stored, claimed.get()));
-                    if (answered.isEmpty()) return Result.retry(Optional.of(LedgerStatus.CLAIMED));
-                    LedgerEntry after = answered.get();
-                    switch (after.status()) {
-                        case READY -> {
-                            if (after.attempts().size() < number) {
-                                return Result.retry(Optional.of(after.status())); // released: retry later
-                            }
-                            current = after; // failed for good: next channel now
-                            stored = after;
+                Step step = DeliveryPlanner.next(current, record, policy, senders.keySet(), pauses, now);
+                switch (step) {
+                    case Step.Hold hold -> end(finish(stored, current.held(hold.until(), hold.decisions(), now), trigger,
+                            now, out));
+                    case Step.Stop stop -> end(finish(stored, current.stopped(stop.status(), stop.decisions(), now),
+                            trigger, now, out));
+                    case Step.Send planned -> {
+                        // Only here, where the message would go out now, is the holdout asked: a message
+                        // stopped by a rule (no consent, a cap) stops with that reason in either group, so
+                        // held-out and treated customers are alike in everything but the send.
+                        Assignment assignment = assignment(current);
+                        if (assignment.withheld()) {
+                            end(finishHeldOut(stored, current.heldOut(planned.channel(), heldOutDetail(assignment,
+                                    current.request()), planned.decisions(), now), assignment, read, trigger, now, out));
+                            return;
                         }
-                        case SENT -> {
-                            recorder.sent(read, messageId, send.channel(), after.request().purpose(),
-                                    after.request().measuredBy(), now);
-                            return Result.done(after);
+                        int attempt = current.attempts().size() + 1;
+                        String messageId = current.key().messageId(attempt);
+                        Instant leaseUntil = now.plus(policy.lease());
+                        LedgerEntry claiming = current.claimed(planned.channel(), planned.decisions(), now, leaseUntil,
+                                trigger == Trigger.TIMER);
+                        OutboundMessage composed;
+                        try {
+                            composed = composer.compose(current.request(), planned.channel(), planned.address(),
+                                    messageId, record);
+                        } catch (MessageTemplates.TemplateException e) {
+                            // Nothing reached a provider: the attempt fails in memory and the next channel is planned.
+                            warnings.warn("no message for campaign " + campaign + " on "
+                                    + planned.channel().wireName() + ": " + e.getMessage());
+                            current = claiming.failed(attempt, Reason.TEMPLATE_FAILED, e.getMessage(), leaseUntil, now);
+                            continue;
                         }
-                        case HELD, CLAIMED, FAILED, UNKNOWN, SKIPPED, HELD_OUT -> {
-                            return Result.done(after);
+                        Optional<LedgerEntry> claim = ledger.store(claiming);
+                        if (claim.isEmpty()) {
+                            end(lostRace(current, trigger, now, out));
+                            return;
                         }
+                        send = planned;
+                        message = composed;
+                        claimed = claim.get();
+                        number = attempt;
+                        stage = Stage.CLAIMED;
                     }
                 }
             }
         }
-        throw new IllegalStateException("delivery planning did not end for a message of campaign "
-                + start.request().campaignId());
+
+        private StoredRecord readAgain() {
+            try {
+                return readRecord(customerId());
+            } catch (RuntimeException e) {
+                releaseUnread();
+                throw e;
+            }
+        }
+
+        /** The record could not be read after the claim: nothing was sent, so the claim is undone if possible. */
+        void releaseUnread() {
+            settle(claimed, number, entry -> entry.released(number, Reason.RECORD_CHANGED,
+                    "the record could not be read again; retried later", now.plus(RetryBackoff.FIRST), now),
+                    added(stored, claimed), out);
+            end(Result.retry(Optional.empty()));
+        }
+
+        /**
+         * Checks the claimed send against {@code fresh}, the record read after the claim: unchanged,
+         * or changed in a way that still sends on the same channel to the same address, it goes
+         * (CONFIRMED); otherwise the claim is undone unsent and the message planned again.
+         */
+        void recheck(StoredRecord fresh) {
+            boolean stillAllowed = fresh.version() == read.version() || sameSend(send,
+                    DeliveryPlanner.next(current, fresh.record(), policy, senders.keySet(), pauses, now));
+            read = fresh;
+            record = fresh.record();
+            if (stillAllowed) {
+                stage = Stage.CONFIRMED;
+                return;
+            }
+            Optional<LedgerEntry> undone = settle(claimed, number, entry -> entry.released(number,
+                    Reason.RECORD_CHANGED, "the record changed after the check; planned again",
+                    now.plus(RetryBackoff.FIRST), now), added(stored, claimed), out);
+            if (undone.isEmpty()) {
+                end(Result.retry(Optional.of(LedgerStatus.CLAIMED)));
+                return;
+            }
+            current = undone.get();
+            stored = undone.get();
+            if (++recordChanges > MAX_RECORD_CHANGES) {
+                end(Result.retry(Optional.of(LedgerStatus.READY)));
+                return;
+            }
+            stage = Stage.PLANNING;
+        }
+
+        /** Calls the provider and writes its answer; a send that failed for good plans the next channel. */
+        void sendAndAnswer() {
+            SendResult answer = DeliverMessages.this.send(message);
+            // An accepted send is recorded in the record while its answer is written to the ledger: the
+            // two items are independent, and the provider has the message whatever the answer's write comes to.
+            CompletableFuture<Void> recorded = answer instanceof SendResult.Accepted
+                    ? record(read, message.messageId(), send.channel(), current.request(), now) : null;
+            Optional<LedgerEntry> answered;
+            try {
+                answered = settle(claimed, number, answer(answer, number, now), added(stored, claimed), out);
+            } finally {
+                if (recorded != null) recorded.join();
+            }
+            if (answered.isEmpty()) {
+                end(Result.retry(Optional.of(LedgerStatus.CLAIMED)));
+                return;
+            }
+            LedgerEntry after = answered.get();
+            switch (after.status()) {
+                case READY -> {
+                    if (after.attempts().size() < number) {
+                        end(Result.retry(Optional.of(after.status()))); // released: retry later
+                        return;
+                    }
+                    current = after; // failed for good: next channel now
+                    stored = after;
+                    stage = Stage.PLANNING;
+                }
+                case SENT, HELD, CLAIMED, FAILED, UNKNOWN, SKIPPED, HELD_OUT -> end(Result.done(after));
+            }
+        }
     }
 
     /**
@@ -341,26 +599,27 @@ public final class DeliverMessages {
      * customer to the unit (a duplicate request or a lost race does not), as a send does.
      */
     private Result finishHeldOut(LedgerEntry previous, LedgerEntry next, Assignment assignment, StoredRecord read,
-                                 Trigger trigger, Instant now) {
+                                 Trigger trigger, Instant now, DecisionPublisher out) {
         Optional<LedgerEntry> stored = ledger.store(next);
-        if (stored.isEmpty()) return lostRace(previous, trigger, now);
-        publisher.publish(stored.get(), added(previous, stored.get()));
+        if (stored.isEmpty()) return lostRace(previous, trigger, now, out);
+        out.publish(stored.get(), added(previous, stored.get()));
         recorder.withheld(read, next.request().measuredBy(), assignment, now);
         return Result.done(stored.get());
     }
 
-    private Result finish(LedgerEntry previous, LedgerEntry next, Trigger trigger, Instant now) {
+    private Result finish(LedgerEntry previous, LedgerEntry next, Trigger trigger, Instant now,
+                          DecisionPublisher out) {
         Optional<LedgerEntry> stored = ledger.store(next);
-        if (stored.isEmpty()) return lostRace(previous, trigger, now);
-        publisher.publish(stored.get(), added(previous, stored.get()));
+        if (stored.isEmpty()) return lostRace(previous, trigger, now, out);
+        out.publish(stored.get(), added(previous, stored.get()));
         return Result.done(stored.get());
     }
 
     /** Someone else wrote the entry first (a duplicate request, a receipt): continue from what is stored. */
-    private Result lostRace(LedgerEntry mine, Trigger trigger, Instant now) {
+    private Result lostRace(LedgerEntry mine, Trigger trigger, Instant now, DecisionPublisher out) {
         Optional<LedgerEntry> stored = ledger.find(mine.key());
         if (stored.isEmpty()) return Result.retry(Optional.empty());
-        if (mine.version() == 0) return existing(stored.get(), trigger, now);
+        if (mine.version() == 0) return existing(stored.get(), trigger, now, out);
         // A concurrent change to an entry we were advancing: leave it to the next delivery or timer.
         return Result.retry(Optional.of(stored.get().status()));
     }
@@ -392,21 +651,21 @@ public final class DeliverMessages {
      * the send: {@code unpublished} are the claim's own.
      */
     private Optional<LedgerEntry> settle(LedgerEntry claimed, int number, UnaryOperator<LedgerEntry> apply,
-                                         List<MessageDecision> unpublished) {
+                                         List<MessageDecision> unpublished, DecisionPublisher out) {
         LedgerEntry base = claimed;
         for (int attempt = 1; attempt <= ANSWER_WRITE_ATTEMPTS; attempt++) {
             Optional<LedgerEntry> stored = ledger.store(apply.apply(base));
             if (stored.isPresent()) {
                 List<MessageDecision> decisions = new ArrayList<>(unpublished);
                 decisions.addAll(added(base, stored.get()));
-                publisher.publish(stored.get(), decisions);
+                out.publish(stored.get(), decisions);
                 return stored;
             }
             Optional<LedgerEntry> latest = ledger.find(claimed.key());
             if (latest.isEmpty() || !latest.get().awaitsAnswer(number)) break;
             base = latest.get();
         }
-        publisher.publish(claimed, unpublished);
+        out.publish(claimed, unpublished);
         warnings.warn("could not record a provider's answer for campaign " + claimed.request().campaignId()
                 + "; the message stays claimed and becomes unknown when its lease runs out");
         return Optional.empty();
@@ -429,6 +688,18 @@ public final class DeliverMessages {
             warnings.warn("a " + message.channel().wireName() + " sender threw instead of answering", e);
             return new SendResult.Unknown("the sender failed: " + e.getClass().getSimpleName());
         }
+    }
+
+    /** The send as a {@code message_sent} in the record, on the writes executor; a failure is reported, not thrown. */
+    private CompletableFuture<Void> record(StoredRecord read, String messageId, Channel channel, DeliveryRequest request,
+                                           Instant now) {
+        return CompletableFuture.runAsync(() -> {
+            try {
+                recorder.sent(read, messageId, channel, request.purpose(), request.measuredBy(), now);
+            } catch (RuntimeException e) {
+                warnings.warn("recording a " + channel.wireName() + " send in the record failed; caps will not count it", e);
+            }
+        }, writes);
     }
 
     private StoredRecord readRecord(String customerId) {

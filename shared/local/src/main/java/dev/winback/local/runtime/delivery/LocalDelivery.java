@@ -5,6 +5,7 @@ import dev.winback.adapters.http.WebhookSender;
 import dev.winback.adapters.sns.SnsPushSender;
 import dev.winback.adapters.config.ChannelsConfig;
 import dev.winback.adapters.config.MessageDelivery;
+import dev.winback.adapters.config.WriterThreads;
 import dev.winback.adapters.sns.SnsSmsSender;
 import dev.winback.adapters.sqs.DeliveryQueueMessages;
 import dev.winback.adapters.json.RetentionActionRequestedJson;
@@ -32,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
 
 /**
  * The delivery queue and its consumer in one process: each request the evaluator publishes is
@@ -59,8 +61,13 @@ public final class LocalDelivery implements ActionPublisher, AutoCloseable {
     private final DeliverMessages delivery;
     private final DeliveryQueueMessages reader;
     private final Optional<SnsClient> sns;
+    /** The customers of one batch of messages at once, as the deliver function takes a queue batch of 10. */
+    private final ExecutorService batchThreads = WriterThreads.newPool(BATCH, "winback-local-deliver");
     private long requests;
     private long notMessages;
+
+    /** The delivery queue's BatchSize in the template. */
+    static final int BATCH = 10;
 
     /**
      * @param messages delivery over the runtime's table, as the deliver function composes it
@@ -119,23 +126,23 @@ public final class LocalDelivery implements ActionPublisher, AutoCloseable {
     @Override
     public Set<String> publish(List<ActionRequest> published) {
         Set<String> accepted = new HashSet<>();
+        List<Map.Entry<String, DeliveryRequest>> delivering = new ArrayList<>();
         for (ActionRequest action : published) {
             switch (reader.parse(RetentionActionRequestedJson.toDetail(action))) {
-                case DeliveryQueueMessages.Parsed.Deliver deliver -> {
-                    // A request that must be retried stays unpublished: the evaluator's outbox publishes it again.
-                    if (delivery.deliver(deliver.request()).outcome() == DeliverMessages.Outcome.DONE) {
-                        accepted.add(action.idempotencyKey());
-                    }
-                }
+                case DeliveryQueueMessages.Parsed.Deliver deliver ->
+                        delivering.add(Map.entry(action.idempotencyKey(), deliver.request()));
                 case DeliveryQueueMessages.Parsed.NotAMessage ignored -> {
                     count(true);
                     accepted.add(action.idempotencyKey());
-                    continue;
                 }
-                case DeliveryQueueMessages.Parsed.Invalid ignored -> accepted.add(action.idempotencyKey());
+                case DeliveryQueueMessages.Parsed.Invalid ignored -> {
+                    accepted.add(action.idempotencyKey());
+                    count(false);
+                }
             }
-            count(false);
         }
+        // A request that must be retried stays unpublished: the evaluator's outbox publishes it again.
+        accepted.addAll(deliverInBatches(delivering));
         return accepted;
     }
 
@@ -147,20 +154,35 @@ public final class LocalDelivery implements ActionPublisher, AutoCloseable {
     /** Journey messages, read as the deliver function reads the queue's {@code deliveryRequest} bodies. */
     private Set<MessageKey> deliverAll(List<DeliveryRequest> requests) {
         Set<MessageKey> accepted = new HashSet<>();
+        List<Map.Entry<MessageKey, DeliveryRequest>> delivering = new ArrayList<>();
         for (DeliveryRequest request : requests) {
             switch (reader.parse(DeliveryQueueMessages.body(request))) {
-                case DeliveryQueueMessages.Parsed.Deliver deliver -> {
-                    if (delivery.deliver(deliver.request()).outcome() == DeliverMessages.Outcome.DONE) {
-                        accepted.add(request.key());
-                    }
+                case DeliveryQueueMessages.Parsed.Deliver deliver -> delivering.add(Map.entry(request.key(), deliver.request()));
+                case DeliveryQueueMessages.Parsed.NotAMessage ignored -> {
+                    accepted.add(request.key());
+                    count(false);
                 }
-                case DeliveryQueueMessages.Parsed.NotAMessage ignored -> accepted.add(request.key());
                 case DeliveryQueueMessages.Parsed.Invalid invalid ->
                         throw new IllegalStateException("a journey message delivery cannot read: " + invalid.reason());
             }
-            count(false);
         }
+        accepted.addAll(deliverInBatches(delivering));
         return accepted;
+    }
+
+    /** Delivers in batches of {@link #BATCH} as the deliver function does; the ids of what is done. */
+    private <K> Set<K> deliverInBatches(List<Map.Entry<K, DeliveryRequest>> delivering) {
+        Set<K> done = new HashSet<>();
+        for (int from = 0; from < delivering.size(); from += BATCH) {
+            List<Map.Entry<K, DeliveryRequest>> batch = delivering.subList(from, Math.min(delivering.size(), from + BATCH));
+            List<DeliverMessages.Result> results = delivery.deliverAll(batch.stream().map(Map.Entry::getValue).toList(),
+                    batchThreads);
+            for (int i = 0; i < results.size(); i++) {
+                if (results.get(i).outcome() == DeliverMessages.Outcome.DONE) done.add(batch.get(i).getKey());
+                count(false);
+            }
+        }
+        return done;
     }
 
     private synchronized void count(boolean notMessage) {
@@ -195,6 +217,7 @@ public final class LocalDelivery implements ActionPublisher, AutoCloseable {
 
     @Override
     public void close() {
+        batchThreads.shutdown();
         sns.ifPresent(SnsClient::close);
     }
 }
