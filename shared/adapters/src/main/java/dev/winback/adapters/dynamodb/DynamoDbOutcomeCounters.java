@@ -4,13 +4,9 @@ import dev.winback.core.outcome.OutcomeCount;
 import dev.winback.core.outcome.OutcomeCounters;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
-import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -30,74 +26,29 @@ public final class DynamoDbOutcomeCounters implements OutcomeCounters {
     static final String MESSAGES = "messages";
     static final String REVENUE_PREFIX = "rev_";
 
-    private final DynamoDbClient dynamoDb;
-    private final String table;
-    private final CapacityMeter meter;
+    private final UnitCounterItems items;
 
     public DynamoDbOutcomeCounters(DynamoDbClient dynamoDb, String table, CapacityMeter meter) {
-        this.dynamoDb = dynamoDb;
-        this.table = table;
-        this.meter = meter;
+        this.items = new UnitCounterItems(dynamoDb, table, meter);
     }
 
     @Override
     public void add(Collection<OutcomeCount> increments) {
-        for (OutcomeCount count : OutcomeCount.merged(increments)) add(count);
-    }
-
-    private void add(OutcomeCount count) {
-        Map<String, String> names = new HashMap<>();
-        Map<String, AttributeValue> values = new HashMap<>();
-        List<String> parts = new ArrayList<>();
-        addNumber(parts, names, values, EXPOSED, count.exposed());
-        addNumber(parts, names, values, CONVERTED, count.converted());
-        addNumber(parts, names, values, MESSAGES, count.messages());
-        int i = 0;
-        for (Map.Entry<String, BigDecimal> revenue : count.revenue().entrySet()) {
-            String name = "#r" + i;
-            String value = ":r" + i++;
-            names.put(name, REVENUE_PREFIX + revenue.getKey());
-            values.put(value, AttributeValue.fromN(revenue.getValue().toPlainString()));
-            parts.add(name + " " + value);
+        for (OutcomeCount count : OutcomeCount.merged(increments)) {
+            UnitCounterItems.Additions additions = new UnitCounterItems.Additions()
+                    .add(EXPOSED, count.exposed())
+                    .add(CONVERTED, count.converted())
+                    .add(MESSAGES, count.messages());
+            count.revenue().forEach((currency, amount) -> additions.add(REVENUE_PREFIX + currency, amount));
+            items.add(count.unit(), Keys.outcomeDay(count.day(), count.group()), additions);
         }
-        if (parts.isEmpty()) return;
-        var response = dynamoDb.updateItem(b -> b.tableName(table)
-                .key(Map.of(Keys.PK, AttributeValue.fromS(Keys.outcomeUnit(count.unit())),
-                        Keys.SK, AttributeValue.fromS(Keys.outcomeDay(count.day(), count.group()))))
-                .updateExpression("ADD " + String.join(", ", parts))
-                .expressionAttributeNames(names).expressionAttributeValues(values)
-                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
-        meter.write(response.consumedCapacity());
-    }
-
-    private static void addNumber(List<String> parts, Map<String, String> names, Map<String, AttributeValue> values,
-                                  String attribute, long amount) {
-        if (amount == 0) return;
-        names.put("#" + attribute, attribute);
-        values.put(":" + attribute, AttributeValue.fromN(Long.toString(amount)));
-        parts.add("#" + attribute + " :" + attribute);
     }
 
     @Override
     public List<OutcomeCount> read(String unit, LocalDate from, LocalDate to) {
-        List<OutcomeCount> counts = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> exclusiveStart = start;
-            QueryResponse page = dynamoDb.query(QueryRequest.builder().tableName(table)
-                    .keyConditionExpression("#pk = :pk AND #sk BETWEEN :from AND :to")
-                    .expressionAttributeNames(Map.of("#pk", Keys.PK, "#sk", Keys.SK))
-                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.outcomeUnit(unit)),
-                            ":from", AttributeValue.fromS(Keys.outcomeDayFrom(from)),
-                            ":to", AttributeValue.fromS(Keys.outcomeDayThrough(to))))
-                    .consistentRead(false)
-                    .exclusiveStartKey(exclusiveStart)
-                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build());
-            meter.read(page.consumedCapacity());
-            for (Map<String, AttributeValue> item : page.items()) counts.add(countOf(unit, item));
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (start != null);
-        return counts;
+        return items.range(unit, Keys.outcomeDayFrom(from), Keys.outcomeDayThrough(to)).stream()
+                .map(item -> countOf(unit, item))
+                .toList();
     }
 
     private static OutcomeCount countOf(String unit, Map<String, AttributeValue> item) {
@@ -106,12 +57,8 @@ public final class DynamoDbOutcomeCounters implements OutcomeCounters {
         item.forEach((name, value) -> {
             if (name.startsWith(REVENUE_PREFIX)) revenue.put(name.substring(REVENUE_PREFIX.length()), new BigDecimal(value.n()));
         });
-        return new OutcomeCount(unit, Keys.outcomeDayOf(sortKey), Keys.outcomeGroupOf(sortKey), number(item, EXPOSED),
-                number(item, CONVERTED), number(item, MESSAGES), revenue);
-    }
-
-    private static long number(Map<String, AttributeValue> item, String attribute) {
-        AttributeValue value = item.get(attribute);
-        return value == null ? 0 : Long.parseLong(value.n());
+        return new OutcomeCount(unit, Keys.outcomeDayOf(sortKey), Keys.outcomeGroupOf(sortKey),
+                UnitCounterItems.number(item, EXPOSED), UnitCounterItems.number(item, CONVERTED),
+                UnitCounterItems.number(item, MESSAGES), revenue);
     }
 }
