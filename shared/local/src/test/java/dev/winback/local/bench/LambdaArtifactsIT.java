@@ -48,7 +48,7 @@ class LambdaArtifactsIT {
     /** The SDK modules each artifact carries: exactly the services its code calls. */
     private static final Map<String, Set<String>> EXPECTED_SERVICES = Map.of(
             "ingest-events", Set.of("dynamodb", "secretsmanager", "sqs"),
-            "http-api", Set.of("dynamodb", "secretsmanager", "sqs"),
+            "http-api", Set.of("dynamodb", "eventbridge", "secretsmanager", "sqs"),
             "public-links", Set.of("dynamodb", "secretsmanager"),
             "evaluate-customers", Set.of("dynamodb", "eventbridge", "sqs"),
             "fit-purchase-model", Set.of("dynamodb"),
