@@ -45,11 +45,11 @@ class GuardrailIT {
     @Test
     void aHarmfulRuleIsPausedOnTheSchedule_decidesNothing_andAnOperatorResumesIt() throws Exception {
         try (LocalRuntime runtime = LocalRuntime.start(Fixtures.repositoryTemplate(), 0, START, HoldoutShares.NONE)) {
-            Api api = new Api(runtime);
+            OperatorApi api = new OperatorApi(runtime);
             Instant firstLast = START.plus(Duration.ofDays(60));
             Instant pausedLast = START.plus(Duration.ofDays(70));
-            api.visitsUntil("lapses-before-the-check", firstLast);
-            api.visitsUntil("lapses-while-paused", pausedLast);
+            api.visitsUntil("lapses-before-the-check", firstLast, false);
+            api.visitsUntil("lapses-while-paused", pausedLast, false);
             assertThat(unit(api.get("/v1/reports/rules"), RULE).path("paused").asBoolean()).isFalse();
 
             // Before any harm shows, the rule runs: the first customer to lapse gets its campaign.
@@ -86,7 +86,7 @@ class GuardrailIT {
             api.tickAt(pausedLast.plus(LAPSE).plus(Duration.ofHours(12)));
             assertThat(api.messages("lapses-while-paused")).isEmpty();
 
-            Answer resumed = api.post("/v1/reports/rules/" + RULE + "/resume", "");
+            OperatorApi.Answer resumed = api.post("/v1/reports/rules/" + RULE + "/resume", "");
             assertThat(resumed.status()).as(resumed.body().toString()).isEqualTo(200);
             assertThat(resumed.body().at("/ended/reason").asText()).isEqualTo("negative_lift");
             assertThat(api.post("/v1/reports/rules/" + RULE + "/resume", "").status()).isEqualTo(409);
@@ -99,7 +99,7 @@ class GuardrailIT {
 
             // Resumed: the next lapse gets the campaign, and the old figures do not pause it again.
             Instant afterLast = runtime.clock().instant().plus(Duration.ofDays(1));
-            api.visitsUntil("lapses-after-the-resumption", afterLast);
+            api.visitsUntil("lapses-after-the-resumption", afterLast, false);
             api.tickAt(afterLast.plus(LAPSE).plus(Duration.ofHours(12)));
             assertThat(api.messages("lapses-after-the-resumption")).extracting(m -> m.at("/request/campaignId").asText())
                     .containsExactly(RULE);
@@ -108,62 +108,10 @@ class GuardrailIT {
         }
     }
 
-    private static JsonNode unit(Answer report, String unit) {
+    private static JsonNode unit(OperatorApi.Answer report, String unit) {
         assertThat(report.status()).as(report.body().toString()).isEqualTo(200);
         return StreamSupport.stream(report.body().path("units").spliterator(), false)
                 .filter(u -> u.path("unit").asText().equals(unit)).findFirst()
                 .orElseThrow(() -> new AssertionError(unit + " is not in " + report.body()));
-    }
-
-    private record Answer(int status, JsonNode body) {
-    }
-
-    /** The runtime's HTTP server, called in process. */
-    private static final class Api {
-        private final LocalRuntime runtime;
-
-        Api(LocalRuntime runtime) {
-            this.runtime = runtime;
-        }
-
-        Answer get(String path) throws Exception {
-            return call("GET", path, "");
-        }
-
-        Answer post(String path, String body) throws Exception {
-            return call("POST", path, body);
-        }
-
-        private Answer call(String method, String path, String body) throws Exception {
-            HttpResponseData response = runtime.server().dispatch(new HttpRequestData(method,
-                    URI.create(path.replace(" ", "%20")),
-                    Map.of("host", List.of("localhost"), "content-type", List.of("application/json")),
-                    body.getBytes(StandardCharsets.UTF_8), "127.0.0.1", "HTTP/1.1"));
-            String text = new String(response.body(), StandardCharsets.UTF_8);
-            return new Answer(response.status(), text.isEmpty() ? JSON.nullNode() : JSON.readTree(text));
-        }
-
-        void tickAt(Instant at) {
-            runtime.clock().set(at);
-            runtime.schedules().tick();
-        }
-
-        /** App visits every 6 days ending at {@code last} (eleven of them), posted at {@code last}. */
-        void visitsUntil(String customerId, Instant last) throws Exception {
-            tickAt(last);
-            StringJoiner events = new StringJoiner(",", "{\"events\":[", "]}");
-            for (int visit = 0; visit <= 10; visit++) {
-                events.add("{\"eventId\":\"" + customerId + "-v" + visit + "\",\"customerId\":\"" + customerId
-                        + "\",\"type\":\"session_started\",\"occurredAt\":\"" + last.minus(Duration.ofDays(6L * (10 - visit)))
-                        + "\",\"properties\":{\"platform\":\"app\"}}");
-            }
-            Answer answer = post("/v1/events", events.toString());
-            assertThat(answer.status()).as(answer.body().toString()).isEqualTo(200);
-        }
-
-        List<JsonNode> messages(String customerId) throws Exception {
-            JsonNode messages = get("/v1/customers/" + customerId + "/messages").body().path("messages");
-            return StreamSupport.stream(messages.spliterator(), false).toList();
-        }
     }
 }

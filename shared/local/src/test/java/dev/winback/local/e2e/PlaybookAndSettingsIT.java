@@ -38,7 +38,7 @@ class PlaybookAndSettingsIT {
     void operatorsChangeCapsAndRules_refuseWhatIsInvalid_andRollBack_withoutARestart() throws Exception {
         // No holdouts: this test is about which messages the rules allow, not about measuring them.
         try (LocalRuntime runtime = LocalRuntime.start(Fixtures.repositoryTemplate(), 0, START, HoldoutShares.NONE)) {
-            Api api = new Api(runtime);
+            OperatorApi api = new OperatorApi(runtime);
             String shippedSettings = api.get("/v1/settings").body().path("settings").toString();
             String shippedPlaybook = api.get("/v1/playbook").body().path("playbook").toString();
             assertThat(api.get("/v1/settings").body().path("source").asText()).isEqualTo("shipped");
@@ -54,7 +54,7 @@ class PlaybookAndSettingsIT {
             assertThat(api.lapsedMessage("under-shipped-caps").path("status").asText()).isEqualTo("sent");
 
             // An invalid settings version: every problem named, nothing stored, the shipped settings run on.
-            Answer refused = api.post("/v1/settings/versions", shippedSettings.replace("\"PT4H\"", "\"four hours\"")
+            OperatorApi.Answer refused = api.post("/v1/settings/versions", shippedSettings.replace("\"PT4H\"", "\"four hours\"")
                     .replace("{\"max\":1,\"window\":\"P14D\"}", "{\"max\":0,\"window\":\"P14D\"}"));
             assertThat(refused.status()).isEqualTo(422);
             assertThat(refused.body().path("problems").findValuesAsText("where"))
@@ -68,7 +68,7 @@ class PlaybookAndSettingsIT {
                     "\"global\":[{\"max\":1,\"window\":\"P25D\"}]");
             assertThat(lowerCap).isNotEqualTo(shippedSettings);
             int settingsVersion = api.stored("/v1/settings/versions", lowerCap);
-            Answer activated = api.post("/v1/settings/activate", "{\"version\":" + settingsVersion + "}");
+            OperatorApi.Answer activated = api.post("/v1/settings/activate", "{\"version\":" + settingsVersion + "}");
             assertThat(activated.status()).isEqualTo(200);
             assertThat(activated.body().path("active").asInt()).isEqualTo(settingsVersion);
             api.tickAt(cappedLast.plus(LAPSE).plus(Duration.ofHours(12)));
@@ -79,7 +79,7 @@ class PlaybookAndSettingsIT {
                     .as("sent once the cap frees").isEqualTo("sent");
 
             // An invalid playbook: every problem named, and the shipped one keeps running.
-            Answer badPlaybook = api.post("/v1/playbook/versions", shippedPlaybook
+            OperatorApi.Answer badPlaybook = api.post("/v1/playbook/versions", shippedPlaybook
                     .replace("\"2026-11-1\"", "\"November\"").replace("\"lapsed-any-channel\"", "\"Lapsed Any\""));
             assertThat(badPlaybook.status()).isEqualTo(422);
             assertThat(badPlaybook.body().path("problems").findValuesAsText("where")).hasSize(2)
@@ -100,7 +100,7 @@ class PlaybookAndSettingsIT {
             assertThat(changed.path("status").asText()).isEqualTo("sent");
 
             // Rolled back: the shipped rule and caps again, for the next customer to lapse.
-            Answer rolledBack = api.post("/v1/playbook/rollback", "");
+            OperatorApi.Answer rolledBack = api.post("/v1/playbook/rollback", "");
             assertThat(rolledBack.status()).isEqualTo(200);
             assertThat(rolledBack.body().path("source").asText()).isEqualTo("shipped");
             assertThat(api.post("/v1/settings/rollback", "").body().path("active").asInt()).isZero();
@@ -114,80 +114,6 @@ class PlaybookAndSettingsIT {
             JsonNode restored = api.lapsedMessage("after-rollback");
             assertThat(restored.path("status").asText()).as("the shipped caps let it through").isEqualTo("sent");
             assertThat(api.post("/v1/playbook/activate", "{\"version\":99}").status()).isEqualTo(404);
-        }
-    }
-
-    private record Answer(int status, JsonNode body) {
-    }
-
-    /** The runtime's HTTP server, called in process. */
-    private static final class Api {
-        private final LocalRuntime runtime;
-
-        Api(LocalRuntime runtime) {
-            this.runtime = runtime;
-        }
-
-        Answer get(String path) throws Exception {
-            return call("GET", path, "");
-        }
-
-        Answer post(String path, String body) throws Exception {
-            return call("POST", path, body);
-        }
-
-        int stored(String path, String body) throws Exception {
-            Answer stored = post(path, body);
-            assertThat(stored.status()).as(stored.body().toString()).isEqualTo(201);
-            return stored.body().path("version").asInt();
-        }
-
-        private Answer call(String method, String path, String body) throws Exception {
-            HttpResponseData response = runtime.server().dispatch(new HttpRequestData(method, URI.create(path),
-                    Map.of("host", List.of("localhost"), "content-type", List.of("application/json")),
-                    body.getBytes(StandardCharsets.UTF_8), "127.0.0.1", "HTTP/1.1"));
-            String text = new String(response.body(), StandardCharsets.UTF_8);
-            return new Answer(response.status(), text.isEmpty() ? JSON.nullNode() : JSON.readTree(text));
-        }
-
-        void tickAt(Instant at) {
-            runtime.clock().set(at);
-            runtime.schedules().tick();
-        }
-
-        /**
-         * App visits every 6 days ending at {@code last} (eleven of them), posted at {@code last}; with
-         * {@code messaged}, one marketing message in the app on the last visit.
-         */
-        void visitsUntil(String customerId, Instant last, boolean messaged) throws Exception {
-            tickAt(last);
-            StringJoiner events = new StringJoiner(",", "{\"events\":[", "]}");
-            for (int visit = 0; visit <= 10; visit++) {
-                events.add("{\"eventId\":\"" + customerId + "-v" + visit + "\",\"customerId\":\"" + customerId
-                        + "\",\"type\":\"session_started\",\"occurredAt\":\"" + last.minus(Duration.ofDays(6L * (10 - visit)))
-                        + "\",\"properties\":{\"platform\":\"app\"}}");
-            }
-            if (messaged) {
-                events.add("{\"eventId\":\"" + customerId + "-sent\",\"customerId\":\"" + customerId
-                        + "\",\"type\":\"message_sent\",\"occurredAt\":\"" + last + "\",\"properties\":{\"messageId\":\""
-                        + customerId + "-earlier\",\"channel\":\"in_app\",\"purpose\":\"marketing\"}}");
-            }
-            Answer answer = post("/v1/events", events.toString());
-            assertThat(answer.status()).as(answer.body().toString()).isEqualTo(200);
-            assertThat(answer.body().toString()).doesNotContain("rejected");
-        }
-
-        /** The customer's only message in the ledger. */
-        JsonNode message(String customerId) throws Exception {
-            JsonNode messages = get("/v1/customers/" + customerId + "/messages").body().path("messages");
-            assertThat(messages.size()).as(messages.toString()).isEqualTo(1);
-            return messages.get(0);
-        }
-
-        JsonNode lapsedMessage(String customerId) throws Exception {
-            JsonNode message = message(customerId);
-            assertThat(message.at("/request/campaignId").asText()).isEqualTo("lapsed-any-channel");
-            return message;
         }
     }
 }
