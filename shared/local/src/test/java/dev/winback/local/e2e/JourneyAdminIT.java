@@ -1,16 +1,12 @@
 package dev.winback.local.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.winback.local.runtime.Fixtures;
 import dev.winback.local.runtime.LocalRuntime;
-import dev.winback.local.runtime.http.HttpRequestData;
-import dev.winback.local.runtime.http.HttpResponseData;
 import dev.winback.core.outcome.HoldoutShares;
+import dev.winback.local.e2e.OperatorApi.Answer;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,7 +23,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class JourneyAdminIT {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Instant START = Instant.parse("2026-06-01T08:00:00Z");
     private static final Map<String, String> REVIEW = Map.of("journeyId", "review-request");
 
@@ -91,31 +86,22 @@ class JourneyAdminIT {
         }
     }
 
-    private record Answer(int status, JsonNode body) {
-    }
-
-    /** The runtime's HTTP server, called in process. */
+    /** The operator API with the steps this journey's story repeats. */
     private static final class Api {
         private final LocalRuntime runtime;
+        private final OperatorApi operator;
 
         Api(LocalRuntime runtime) {
             this.runtime = runtime;
+            this.operator = new OperatorApi(runtime);
         }
 
         Answer get(String path) throws Exception {
-            return call("GET", path, "");
+            return operator.get(path);
         }
 
         Answer post(String path, String body) throws Exception {
-            return call("POST", path, body);
-        }
-
-        private Answer call(String method, String path, String body) throws Exception {
-            HttpResponseData response = runtime.server().dispatch(new HttpRequestData(method, URI.create(path),
-                    Map.of("host", List.of("localhost"), "content-type", List.of("application/json")),
-                    body.getBytes(StandardCharsets.UTF_8), "127.0.0.1", "HTTP/1.1"));
-            String text = new String(response.body(), StandardCharsets.UTF_8);
-            return new Answer(response.status(), text.isEmpty() ? JSON.nullNode() : JSON.readTree(text));
+            return operator.post(path, body);
         }
 
         JsonNode listed(String id) throws Exception {
