@@ -9,7 +9,6 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sns.SnsClient;
-import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.time.Duration;
@@ -46,7 +45,6 @@ public final class AwsClients implements AutoCloseable {
     private volatile EventBridgeClient eventBridge;
     private volatile SqsClient sqs;
     private volatile SesV2Client sesV2;
-    private volatile SsmClient ssm;
     private volatile SecretsManagerClient secretsManager;
     private volatile SnsClient sns;
 
@@ -121,21 +119,6 @@ public final class AwsClients implements AutoCloseable {
         return client;
     }
 
-    /** Parameter Store, for secrets read once per execution environment. */
-    public SsmClient ssm() {
-        SsmClient client = ssm;
-        if (client == null) {
-            synchronized (this) {
-                client = ssm;
-                if (client == null) {
-                    client = SsmClient.builder().httpClient(http).build();
-                    ssm = client;
-                }
-            }
-        }
-        return client;
-    }
-
     /** Only functions that declare the secretsmanager SDK module may call this. */
     public SecretsManagerClient secretsManager() {
         SecretsManagerClient client = secretsManager;
@@ -186,9 +169,6 @@ public final class AwsClients implements AutoCloseable {
         }
         if (sesV2 != null) {
             sesV2.close();
-        }
-        if (ssm != null) {
-            ssm.close();
         }
         if (secretsManager != null) {
             secretsManager.close();

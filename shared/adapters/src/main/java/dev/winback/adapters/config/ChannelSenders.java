@@ -1,6 +1,6 @@
 package dev.winback.adapters.config;
 
-import dev.winback.adapters.http.ParameterStoreSecret;
+import dev.winback.adapters.http.SecretsManagerWebhookSecret;
 import dev.winback.adapters.dynamodb.CapacityMeter;
 import dev.winback.adapters.dynamodb.DynamoDbInbox;
 import dev.winback.adapters.http.WebhookSender;
@@ -32,7 +32,7 @@ public final class ChannelSenders {
         config.email().ifPresent(email -> senders.put(Channel.EMAIL,
                 new SesEmailSender(clients.sesV2(), email.fromAddress(), email.configurationSet())));
         config.webhook().ifPresent(webhook -> senders.put(Channel.WEBHOOK, new WebhookSender(webhook.url(),
-                new ParameterStoreSecret(clients::ssm, webhook.secretParameter()), clock, WEBHOOK_CONNECT_TIMEOUT,
+                new SecretsManagerWebhookSecret(clients::secretsManager, webhook.secretId()), clock, WEBHOOK_CONNECT_TIMEOUT,
                 WEBHOOK_READ_TIMEOUT, webhook.receiptsExpected(), webhook.honoursIdempotencyKey())));
         senders.put(Channel.IN_APP, new DynamoDbInbox(clients.dynamoDb(), tableName, meter, clock, config.inboxTtl()));
         return senders;

@@ -33,7 +33,7 @@ public record ChannelsConfig(TemplateVariables.Brand brand, Optional<Email> emai
     public static final String EMAIL_FROM = "WINBACK_EMAIL_FROM";
     public static final String EMAIL_CONFIGURATION_SET = "WINBACK_EMAIL_CONFIGURATION_SET";
     public static final String WEBHOOK_URL = "WINBACK_WEBHOOK_URL";
-    public static final String WEBHOOK_SECRET_PARAMETER = "WINBACK_WEBHOOK_SECRET_PARAMETER";
+    public static final String WEBHOOK_SECRET_ID = "WINBACK_WEBHOOK_SECRET_ID";
     public static final String WEBHOOK_RECEIPTS = "WINBACK_WEBHOOK_RECEIPTS";
     public static final String WEBHOOK_IDEMPOTENT = "WINBACK_WEBHOOK_IDEMPOTENT";
     public static final String PUSH_RECEIPTS = "WINBACK_PUSH_RECEIPTS";
@@ -45,12 +45,12 @@ public record ChannelsConfig(TemplateVariables.Brand brand, Optional<Email> emai
     public record Email(String fromAddress, String configurationSet) { }
 
     /**
-     * @param secretParameter       the SSM SecureString parameter holding the HMAC secret
+     * @param secretId              the Secrets Manager secret (name or ARN) holding the HMAC secret
      * @param receiptsExpected      whether the provider's receipts reach Winback as message_delivered events
      * @param honoursIdempotencyKey whether the receiver drops repeats of an Idempotency-Key (then a 5xx
      *                              answer is retried; otherwise it is unknown and never resent)
      */
-    public record Webhook(URI url, String secretParameter, boolean receiptsExpected, boolean honoursIdempotencyKey) { }
+    public record Webhook(URI url, String secretId, boolean receiptsExpected, boolean honoursIdempotencyKey) { }
 
     /** Reads the variables above; fails naming every missing or invalid one. */
     public static ChannelsConfig fromEnvironment(Map<String, String> env) {
@@ -72,14 +72,14 @@ public record ChannelsConfig(TemplateVariables.Brand brand, Optional<Email> emai
         }
 
         Optional<Webhook> webhook = Optional.empty();
-        String secret = value(env, WEBHOOK_SECRET_PARAMETER);
+        String secret = value(env, WEBHOOK_SECRET_ID);
         URI hook = url(env, WEBHOOK_URL, false, problems);
         boolean receipts = flag(env, WEBHOOK_RECEIPTS, problems);
         boolean idempotent = flag(env, WEBHOOK_IDEMPOTENT, problems);
         boolean pushReceipts = flag(env, PUSH_RECEIPTS, problems);
         if (value(env, WEBHOOK_URL) != null || secret != null) {
-            if (value(env, WEBHOOK_URL) == null) problems.add(WEBHOOK_URL + " is missing (" + WEBHOOK_SECRET_PARAMETER + " is set)");
-            if (secret == null) problems.add(WEBHOOK_SECRET_PARAMETER + " is missing (" + WEBHOOK_URL + " is set)");
+            if (value(env, WEBHOOK_URL) == null) problems.add(WEBHOOK_URL + " is missing (" + WEBHOOK_SECRET_ID + " is set)");
+            if (secret == null) problems.add(WEBHOOK_SECRET_ID + " is missing (" + WEBHOOK_URL + " is set)");
             if (hook != null && !isHttpsOrLoopback(hook)) {
                 problems.add(WEBHOOK_URL + " must use https (plain http only to localhost)");
             }

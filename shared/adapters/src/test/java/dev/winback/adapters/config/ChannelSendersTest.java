@@ -28,7 +28,7 @@ class ChannelSendersTest {
             env.put("WINBACK_EMAIL_FROM", "news@shop.example");
             env.put("WINBACK_EMAIL_CONFIGURATION_SET", "winback-mail");
             env.put("WINBACK_WEBHOOK_URL", "https://cpaas.example/hook");
-            env.put("WINBACK_WEBHOOK_SECRET_PARAMETER", "/winback/webhook-secret");
+            env.put("WINBACK_WEBHOOK_SECRET_ID", "winback/webhook-secret");
             Map<Channel, ChannelSender> all = ChannelSenders.of(ChannelsConfig.fromEnvironment(env), "table", clients,
                     new CapacityMeter(), Clock.systemUTC());
             assertThat(all).containsOnlyKeys(Channel.EMAIL, Channel.WEBHOOK, Channel.IN_APP);

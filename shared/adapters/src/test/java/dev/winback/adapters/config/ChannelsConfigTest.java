@@ -25,7 +25,7 @@ class ChannelsConfigTest {
         env.put("WINBACK_EMAIL_FROM", "Demo Shop <news@shop.example>");
         env.put("WINBACK_EMAIL_CONFIGURATION_SET", "winback-mail");
         env.put("WINBACK_WEBHOOK_URL", "https://cpaas.example/v1/messages");
-        env.put("WINBACK_WEBHOOK_SECRET_PARAMETER", "/winback/webhook-secret");
+        env.put("WINBACK_WEBHOOK_SECRET_ID", "winback/webhook-secret");
         env.put("WINBACK_WEBHOOK_RECEIPTS", "true");
         env.put("WINBACK_WEBHOOK_IDEMPOTENT", "true");
         env.put("WINBACK_PUSH_RECEIPTS", "true");
@@ -36,7 +36,7 @@ class ChannelsConfigTest {
         assertThat(config.brand().name()).isEqualTo("Demo Shop");
         assertThat(config.email()).contains(new ChannelsConfig.Email("Demo Shop <news@shop.example>", "winback-mail"));
         assertThat(config.webhook()).contains(new ChannelsConfig.Webhook(URI.create("https://cpaas.example/v1/messages"),
-                "/winback/webhook-secret", true, true));
+                "winback/webhook-secret", true, true));
         assertThat(config.pushReceipts()).isTrue();
         assertThat(config.inboxTtl()).isEqualTo(Duration.ofDays(14));
     }
@@ -66,7 +66,7 @@ class ChannelsConfigTest {
                 .hasMessageContaining("WINBACK_BRAND_NAME is missing")
                 .hasMessageContaining("WINBACK_SHOP_URL is not an absolute http(s) URL")
                 .hasMessageContaining("WINBACK_EMAIL_FROM is missing")
-                .hasMessageContaining("WINBACK_WEBHOOK_SECRET_PARAMETER is missing")
+                .hasMessageContaining("WINBACK_WEBHOOK_SECRET_ID is missing")
                 .hasMessageContaining("WINBACK_WEBHOOK_URL must use https")
                 .hasMessageContaining("WINBACK_WEBHOOK_RECEIPTS must be true or false")
                 .hasMessageContaining("WINBACK_WEBHOOK_IDEMPOTENT must be true or false")
@@ -78,7 +78,7 @@ class ChannelsConfigTest {
     void fromEnvironment_localWebhookOverPlainHttp_isAllowed() {
         Map<String, String> env = brand();
         env.put("WINBACK_WEBHOOK_URL", "http://localhost:9000/hook");
-        env.put("WINBACK_WEBHOOK_SECRET_PARAMETER", "/winback/webhook-secret");
+        env.put("WINBACK_WEBHOOK_SECRET_ID", "winback/webhook-secret");
 
         assertThat(ChannelsConfig.fromEnvironment(env).webhook()).isPresent();
     }
@@ -87,7 +87,7 @@ class ChannelsConfigTest {
     void fromEnvironment_aWebhookWithoutTheFlags_waitsForNoReceiptsAndRetriesNoServerError() {
         Map<String, String> env = brand();
         env.put("WINBACK_WEBHOOK_URL", "https://cpaas.example/v1/messages");
-        env.put("WINBACK_WEBHOOK_SECRET_PARAMETER", "/winback/webhook-secret");
+        env.put("WINBACK_WEBHOOK_SECRET_ID", "winback/webhook-secret");
 
         ChannelsConfig.Webhook webhook = ChannelsConfig.fromEnvironment(env).webhook().orElseThrow();
         assertThat(webhook.receiptsExpected()).isFalse();

@@ -15,6 +15,7 @@ import dev.winback.core.playbook.ActionRequest;
 import dev.winback.core.playbook.PlaybookVersion;
 import dev.winback.core.playbook.RetentionAction;
 import dev.winback.core.record.SignalType;
+import dev.winback.adapters.testing.MotoEndpoint;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -36,7 +37,6 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The publishers against the moto AWS emulator (scripts/test starts it and sets
@@ -50,8 +50,7 @@ class PublishersIT {
 
     @BeforeAll
     static void emulator() {
-        endpoint = System.getenv("WINBACK_MOTO_ENDPOINT");
-        assumeTrue(endpoint != null && !endpoint.isBlank(), "WINBACK_MOTO_ENDPOINT is not set");
+        endpoint = MotoEndpoint.require();
     }
 
     private static SqsClient sqs() {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.winback.adapters.testing.Messages;
 import dev.winback.core.delivery.SendResult;
 import org.junit.jupiter.api.AfterAll;
+import dev.winback.adapters.testing.MotoEndpoint;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -28,7 +29,6 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The SES sender through the real SES v2 client against the moto emulator (scripts/test starts it
@@ -59,8 +59,7 @@ class SesEmailSenderIT {
 
     @BeforeAll
     static void emulator() {
-        endpoint = System.getenv("WINBACK_MOTO_ENDPOINT");
-        assumeTrue(endpoint != null && !endpoint.isBlank(), "WINBACK_MOTO_ENDPOINT is not set");
+        endpoint = MotoEndpoint.require();
         ses = SesV2Client.builder().endpointOverride(URI.create(endpoint)).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
                 .httpClient(UrlConnectionHttpClient.create())

@@ -20,7 +20,7 @@ import java.util.function.Function;
  * when any failed. Each service's calls are in a class of their own, loaded only when the service's
  * module is in the jar.
  *
- * <p>Reads {@code PROBE_SSM_PARAMETER}, {@code PROBE_SECRET_ID}, {@code PROBE_EMAIL_FROM} and
+ * <p>Reads {@code PROBE_SECRET_ID}, {@code PROBE_EMAIL_FROM} and
  * {@code PROBE_QUEUE_URL}: resources the caller created in the emulator beforehand.
  */
 public final class SdkClientsProbe {
@@ -31,7 +31,6 @@ public final class SdkClientsProbe {
             "eventbridge", "software.amazon.awssdk.services.eventbridge.EventBridgeClient",
             "sqs", "software.amazon.awssdk.services.sqs.SqsClient",
             "sesv2", "software.amazon.awssdk.services.sesv2.SesV2Client",
-            "ssm", "software.amazon.awssdk.services.ssm.SsmClient",
             "secretsmanager", "software.amazon.awssdk.services.secretsmanager.SecretsManagerClient",
             "sns", "software.amazon.awssdk.services.sns.SnsClient");
 
@@ -42,7 +41,7 @@ public final class SdkClientsProbe {
         Map<String, String> env = System.getenv();
         List<String> failed = new ArrayList<>();
         try (AwsClients clients = new AwsClients()) {
-            for (String service : List.of("dynamodb", "eventbridge", "sqs", "sesv2", "ssm", "secretsmanager", "sns")) {
+            for (String service : List.of("dynamodb", "eventbridge", "sqs", "sesv2", "secretsmanager", "sns")) {
                 if (!present(SERVICES.get(service))) {
                     System.out.println("SDKPROBE " + service + " absent");
                     continue;
@@ -52,7 +51,6 @@ public final class SdkClientsProbe {
                     case "eventbridge" -> c -> EventBridgeCalls.run(c);
                     case "sqs" -> c -> SqsCalls.run(c, env.get("PROBE_QUEUE_URL"));
                     case "sesv2" -> c -> SesCalls.run(c, env.get("PROBE_EMAIL_FROM"));
-                    case "ssm" -> c -> SsmCalls.run(c, env.get("PROBE_SSM_PARAMETER"));
                     case "secretsmanager" -> c -> SecretsCalls.run(c, env.get("PROBE_SECRET_ID"));
                     case "sns" -> c -> SnsCalls.run(c);
                     default -> throw new IllegalStateException(service);
@@ -135,17 +133,6 @@ public final class SdkClientsProbe {
             return "SendEmail accepted; " + expectError(
                     software.amazon.awssdk.services.sesv2.model.NotFoundException.class,
                     () -> c.sesV2().getEmailIdentity(b -> b.emailIdentity("no-such-identity@probe.example")));
-        }
-    }
-
-    private static final class SsmCalls {
-        static String run(AwsClients c, String name) {
-            String value = c.ssm().getParameter(b -> b.name(require(name, "PROBE_SSM_PARAMETER")).withDecryption(true))
-                    .parameter().value();
-            if (value == null || value.isEmpty()) throw new IllegalStateException("GetParameter returned no value");
-            return "GetParameter read a SecureString; " + expectError(
-                    software.amazon.awssdk.services.ssm.model.ParameterNotFoundException.class,
-                    () -> c.ssm().getParameter(b -> b.name("/winback-probe/no-such-parameter").withDecryption(true)));
         }
     }
 

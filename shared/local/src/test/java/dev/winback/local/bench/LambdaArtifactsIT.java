@@ -13,8 +13,6 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.ssm.SsmClient;
-import software.amazon.awssdk.services.ssm.model.ParameterType;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -55,7 +53,7 @@ class LambdaArtifactsIT {
             "fit-purchase-model", Set.of("dynamodb"),
             "advance-journeys", Set.of("dynamodb", "sqs"),
             "process-feedback", Set.of("dynamodb", "eventbridge", "sns", "secretsmanager"),
-            "deliver-messages", Set.of("dynamodb", "eventbridge", "sns", "sesv2", "ssm", "secretsmanager"));
+            "deliver-messages", Set.of("dynamodb", "eventbridge", "sns", "sesv2", "secretsmanager"));
 
     private static SamTemplate template;
     private static List<ColdStartBench.Target> targets;
@@ -118,21 +116,17 @@ class LambdaArtifactsIT {
         var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
         String suffix = UUID.randomUUID().toString();
         try (var http = UrlConnectionHttpClient.create();
-             SsmClient ssm = SsmClient.builder().endpointOverride(uri).region(Region.US_EAST_1)
-                     .credentialsProvider(credentials).httpClient(http).build();
              SecretsManagerClient secrets = SecretsManagerClient.builder().endpointOverride(uri).region(Region.US_EAST_1)
                      .credentialsProvider(credentials).httpClient(http).build();
              SesV2Client ses = SesV2Client.builder().endpointOverride(uri).region(Region.US_EAST_1)
                      .credentialsProvider(credentials).httpClient(http).build();
              SqsClient sqs = SqsClient.builder().endpointOverride(uri).region(Region.US_EAST_1)
                      .credentialsProvider(credentials).httpClient(http).build()) {
-            String parameter = "/winback-probe/" + suffix + "/webhook-secret";
-            ssm.putParameter(b -> b.name(parameter).type(ParameterType.SECURE_STRING).value("whsec-probe"));
             String secret = secrets.createSecret(b -> b.name("winback-probe-" + suffix).secretString("probe-secret")).arn();
             String from = "probe-" + suffix + "@shop.example";
             ses.createEmailIdentity(b -> b.emailIdentity(from));
             String queue = sqs.createQueue(b -> b.queueName("winback-probe-" + suffix)).queueUrl();
-            return Map.of("PROBE_SSM_PARAMETER", parameter, "PROBE_SECRET_ID", secret, "PROBE_EMAIL_FROM", from,
+            return Map.of("PROBE_SECRET_ID", secret, "PROBE_EMAIL_FROM", from,
                     "PROBE_QUEUE_URL", queue);
         }
     }
