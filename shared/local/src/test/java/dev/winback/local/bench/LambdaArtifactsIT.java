@@ -48,7 +48,7 @@ class LambdaArtifactsIT {
             "ingest-events", Set.of("dynamodb", "secretsmanager", "sqs"),
             "http-api", Set.of("dynamodb", "eventbridge", "secretsmanager", "sqs"),
             // It reaches the HTTP API's composition, which now publishes RuleResumed: not needed here, 1.7 MB to win back.
-            "public-links", Set.of("dynamodb", "eventbridge", "secretsmanager"),
+            "public-links", Set.of("dynamodb", "secretsmanager"),
             "evaluate-customers", Set.of("dynamodb", "eventbridge", "sqs"),
             "fit-purchase-model", Set.of("dynamodb"),
             "advance-journeys", Set.of("dynamodb", "sqs"),
