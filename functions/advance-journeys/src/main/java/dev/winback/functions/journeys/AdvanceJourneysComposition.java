@@ -1,5 +1,6 @@
 package dev.winback.functions.journeys;
 
+import dev.winback.adapters.config.SnapStartPriming;
 import dev.winback.adapters.config.AwsClients;
 import dev.winback.adapters.config.EngagementTable;
 import dev.winback.adapters.config.EvaluatorConfig;
@@ -35,6 +36,7 @@ public final class AdvanceJourneysComposition {
         EngagementTable table = new EngagementTable(config.winback(), clients, clock);
         Journeys journeys = new Journeys(table, new Policies(table, clock).current(), clock, Journeys.REFRESH,
                 JourneyTransitions.NONE);
+        SnapStartPriming.register("advance-journeys", table::prime);
         return new AdvanceJourneysComposition(table, journeys,
                 new SqsMessageRequests(clients.sqs(), config.deliveryQueueUrl()), clock, WriterThreads.newPool());
     }

@@ -1,5 +1,6 @@
 package dev.winback.functions.deliver;
 
+import dev.winback.adapters.config.SnapStartPriming;
 import dev.winback.adapters.config.AwsClients;
 import dev.winback.adapters.config.ChannelSenders;
 import dev.winback.adapters.config.ChannelsConfig;
@@ -68,8 +69,10 @@ public final class DeliveryComposition {
         Clock clock = Clock.systemUTC();
         EngagementTable table = new EngagementTable(config, clients, clock);
         CurrentPolicies policies = new Policies(table, clock).current();
-        MessageDelivery delivery = new MessageDelivery(table, new Ingestion(table, policies, clock, WriterThreads.newPool(),
-                StoredEventsListener.NONE), policies, HoldoutConfig.fromEnvironment(env), clock, TemplateSets.REFRESH);
+        Ingestion ingestion = new Ingestion(table, policies, clock, WriterThreads.newPool(), StoredEventsListener.NONE);
+        SnapStartPriming.register("deliver-messages", ingestion::prime);
+        MessageDelivery delivery = new MessageDelivery(table, ingestion, policies, HoldoutConfig.fromEnvironment(env), clock,
+                TemplateSets.REFRESH);
         return new DeliveryComposition(delivery.deliverMessages(senders(channels, table, clock),
                 composer(delivery.templates(), channels, LinkConfig.fromEnvironment(env, clients), clock),
                 new EventBridgeDecisionPublisher(clients.eventBridge(), config.eventBusName())));

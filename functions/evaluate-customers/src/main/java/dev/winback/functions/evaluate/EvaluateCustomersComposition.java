@@ -1,5 +1,6 @@
 package dev.winback.functions.evaluate;
 
+import dev.winback.adapters.config.SnapStartPriming;
 import dev.winback.adapters.config.AwsClients;
 import dev.winback.adapters.config.EngagementTable;
 import dev.winback.adapters.config.EvaluatorConfig;
@@ -91,6 +92,7 @@ public final class EvaluateCustomersComposition {
         AwsClients clients = new AwsClients();
         Clock clock = Clock.systemUTC();
         EngagementTable table = new EngagementTable(config.winback(), clients, clock);
+        SnapStartPriming.register("evaluate-customers", table::prime);
         return new EvaluateCustomersComposition(table, new Policies(table, clock).current(), Map.of(
                 Destination.EVENT_BUS, new EventBridgeActionPublisher(clients.eventBridge(), config.winback().eventBusName()),
                 Destination.DELIVERY_QUEUE, new SqsDeliveryRequests(clients.sqs(), config.deliveryQueueUrl())),

@@ -1,5 +1,6 @@
 package dev.winback.functions.fit;
 
+import dev.winback.adapters.config.SnapStartPriming;
 import dev.winback.adapters.config.AwsClients;
 import dev.winback.adapters.config.EngagementTable;
 import dev.winback.adapters.config.WinbackConfig;
@@ -27,8 +28,9 @@ public final class FitPurchaseModelComposition {
     /** As deployed: configuration from the environment, the system clock, a writer pool of its own. */
     public static FitPurchaseModelComposition fromEnvironment() {
         Clock clock = Clock.systemUTC();
-        return new FitPurchaseModelComposition(new EngagementTable(WinbackConfig.fromEnvironment(System.getenv()),
-                new AwsClients(), clock), clock, WriterThreads.newPool());
+        EngagementTable table = new EngagementTable(WinbackConfig.fromEnvironment(System.getenv()), new AwsClients(), clock);
+        SnapStartPriming.register("fit-purchase-model", table::prime);
+        return new FitPurchaseModelComposition(table, clock, WriterThreads.newPool());
     }
 
     public FitPurchaseModel fit() {

@@ -1,5 +1,6 @@
 package dev.winback.functions.api;
 
+import dev.winback.adapters.config.SnapStartPriming;
 import dev.winback.adapters.config.AwsClients;
 import dev.winback.adapters.config.EngagementTable;
 import dev.winback.adapters.config.EvaluatorConfig;
@@ -57,7 +58,9 @@ public final class HttpApiComposition {
         EvaluatorConfig config = EvaluatorConfig.fromEnvironment(System.getenv());
         AwsClients clients = new AwsClients();
         Clock clock = Clock.systemUTC();
-        return new HttpApiComposition(new EngagementTable(config.winback(), clients, clock),
+        EngagementTable table = new EngagementTable(config.winback(), clients, clock);
+        SnapStartPriming.register("http-api", table::prime);
+        return new HttpApiComposition(table,
                 new SqsMessageRequests(clients.sqs(), config.deliveryQueueUrl()),
                 new EventBridgeGuardrailEvents(clients.eventBridge(), config.winback().eventBusName()), clock);
     }

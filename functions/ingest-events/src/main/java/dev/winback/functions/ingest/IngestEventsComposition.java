@@ -1,5 +1,6 @@
 package dev.winback.functions.ingest;
 
+import dev.winback.adapters.config.SnapStartPriming;
 import dev.winback.adapters.config.AwsClients;
 import dev.winback.adapters.config.EngagementTable;
 import dev.winback.adapters.config.Ingestion;
@@ -35,8 +36,10 @@ public final class IngestEventsComposition {
         EngagementTable table = new EngagementTable(config.winback(), clients, clock);
         CurrentPolicies policies = new Policies(table, clock).current();
         Journeys journeys = new Journeys(table, policies, clock, Journeys.REFRESH, JourneyTransitions.NONE);
-        return new IngestEventsComposition(new Ingestion(table, policies, clock, WriterThreads.newPool(),
-                journeys.intake(new SqsMessageRequests(clients.sqs(), config.deliveryQueueUrl()))));
+        Ingestion ingestion = new Ingestion(table, policies, clock, WriterThreads.newPool(),
+                journeys.intake(new SqsMessageRequests(clients.sqs(), config.deliveryQueueUrl())));
+        SnapStartPriming.register("ingest-events", ingestion::prime);
+        return new IngestEventsComposition(ingestion);
     }
 
     public EventIntake intake() {

@@ -1,5 +1,6 @@
 package dev.winback.functions.feedback;
 
+import dev.winback.adapters.config.SnapStartPriming;
 import dev.winback.adapters.config.AwsClients;
 import dev.winback.adapters.config.EngagementTable;
 import dev.winback.adapters.config.Ingestion;
@@ -36,8 +37,12 @@ public final class FeedbackComposition {
 
     /** On AWS, from the function's environment. */
     public static FeedbackComposition fromEnvironment() {
-        return new FeedbackComposition(WinbackConfig.fromEnvironment(System.getenv()), new AwsClients(),
-                Clock.systemUTC());
+        Clock clock = Clock.systemUTC();
+        WinbackConfig config = WinbackConfig.fromEnvironment(System.getenv());
+        AwsClients clients = new AwsClients();
+        EngagementTable table = new EngagementTable(config, clients, clock);
+        SnapStartPriming.register("process-feedback", table::prime);
+        return new FeedbackComposition(table, config, clients, clock);
     }
 
     /** On AWS: endpoint owners and SMS replies through SNS, customer replies on the bus. */

@@ -1,5 +1,6 @@
 package dev.winback.functions.links;
 
+import dev.winback.adapters.config.SnapStartPriming;
 import dev.winback.adapters.config.AwsClients;
 import dev.winback.adapters.config.EngagementTable;
 import dev.winback.adapters.config.Ingestion;
@@ -17,13 +18,16 @@ import java.time.Clock;
  */
 public final class PublicLinksComposition {
 
+    private final EngagementTable table;
     private final RouteTable routes;
 
     /** On AWS, from the function's environment (the link secret is read on first use). */
     public static PublicLinksComposition fromEnvironment() {
         AwsClients clients = new AwsClients();
-        return new PublicLinksComposition(WinbackConfig.fromEnvironment(System.getenv()), clients,
-                LinkConfig.fromEnvironment(System.getenv(), clients), Clock.systemUTC());
+        PublicLinksComposition composition = new PublicLinksComposition(WinbackConfig.fromEnvironment(System.getenv()),
+                clients, LinkConfig.fromEnvironment(System.getenv(), clients), Clock.systemUTC());
+        SnapStartPriming.register("public-links", composition.table::prime);
+        return composition;
     }
 
     /** For the local runtime and tests: links signed with the local development secret. */
@@ -32,7 +36,7 @@ public final class PublicLinksComposition {
     }
 
     public PublicLinksComposition(WinbackConfig config, AwsClients clients, LinkConfig links, Clock clock) {
-        EngagementTable table = new EngagementTable(config, clients, clock, links.keys());
+        this.table = new EngagementTable(config, clients, clock, links.keys());
         this.routes = LinkRoutes.create(table, new Ingestion(table, clock, WriterThreads.newPool()), links, clock);
     }
 

@@ -13,6 +13,7 @@ import dev.winback.core.links.KeyMaterial;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Executor;
 
 /**
@@ -55,6 +56,17 @@ public final class EngagementTable {
         this.messageLedger = new DynamoDbMessageLedger(clients.dynamoDb(), tableName, meter);
         this.outcomeCounters = new DynamoDbOutcomeCounters(clients.dynamoDb(), tableName, meter);
         this.purchaseModels = new DynamoDbPurchaseModels(clients.dynamoDb(), tableName, meter, clock, MODEL_REFRESH);
+    }
+
+    /** No customer has this id (contract ids never start with a tilde): priming reads it and finds nothing. */
+    static final String PRIMING_CUSTOMER = "~snapstart-priming";
+
+    /**
+     * Before a SnapStart snapshot: reads a record that never exists, through the same store path as a
+     * real read, so the snapshot holds a DynamoDB client that has marshalled, signed and sent a request.
+     */
+    public void prime() {
+        store.load(List.of(PRIMING_CUSTOMER));
     }
 
     /** The SDK clients the stores use, for the adapters built next to them (senders, inbox, rejected events). */

@@ -4,6 +4,7 @@ import dev.winback.adapters.dynamodb.RejectedEvents;
 import dev.winback.adapters.dynamodb.DynamoDbOptOutCounters;
 import dev.winback.adapters.json.JsonEventFormat;
 import dev.winback.adapters.json.PlaybookLoader;
+import dev.winback.adapters.json.StoredRecordJson;
 import dev.winback.core.delivery.DecisionPublisher;
 import dev.winback.core.delivery.MessageReceipts;
 import dev.winback.core.evaluation.EvaluationPolicies;
@@ -11,9 +12,14 @@ import dev.winback.core.evaluation.EvaluationPolicy;
 import dev.winback.core.evaluation.Evaluator;
 import dev.winback.core.ingest.EventIntake;
 import dev.winback.core.ingest.IngestEvents;
+import dev.winback.core.ingest.ParseResult;
 import dev.winback.core.ingest.StoredEventsListener;
+import dev.winback.core.record.EngagementRecord;
+import dev.winback.core.record.RecordUpdate;
 
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executor;
 
 /**
@@ -24,6 +30,12 @@ import java.util.concurrent.Executor;
  */
 public final class Ingestion {
 
+    /** A valid contract event of no real customer, parsed (never applied) when priming. */
+    private static final String PRIMING_EVENT = "{\"eventId\":\"priming\",\"customerId\":\"snapstart-priming\","
+            + "\"type\":\"session_started\",\"occurredAt\":\"2026-01-01T00:00:00Z\",\"properties\":{\"platform\":\"app\"}}";
+
+    private final EngagementTable table;
+    private final JsonEventFormat format = new JsonEventFormat();
     private final EvaluationPolicies evaluationPolicies;
     private final IngestEvents events;
     private final EventIntake intake;
@@ -47,6 +59,7 @@ public final class Ingestion {
     /** @param policies the rules running (an operator's activation applies to the next timer armed) */
     public Ingestion(EngagementTable table, EvaluationPolicies policies, Clock clock, Executor writers,
                      StoredEventsListener listener) {
+        this.table = table;
         this.evaluationPolicies = policies;
         this.events = new IngestEvents(table.store(), writers, clock,
                 (record, now) -> Evaluator.dueAt(record, now, policies.evaluation(), table.purchaseModels().current()),
@@ -54,9 +67,23 @@ public final class Ingestion {
                 IngestConfig.arrivalWindow(System.getenv()), new JulWarnings(IngestEvents.class), listener,
                 table.outcomeCounters(),
                 new DynamoDbOptOutCounters(table.clients().dynamoDb(), table.tableName(), table.meter()));
-        this.intake = new EventIntake(events, new JsonEventFormat(),
+        this.intake = new EventIntake(events, format,
                 new RejectedEvents(table.clients().dynamoDb(), table.tableName()), new JulWarnings(EventIntake.class),
                 clock, table.contacts()::withoutErasedContacts);
+    }
+
+    /**
+     * Before a SnapStart snapshot: the table's priming read, and a sample event parsed, applied to an
+     * empty record and encoded, all in memory: nothing is written.
+     */
+    public void prime() {
+        table.prime();
+        if (format.parse(PRIMING_EVENT) instanceof ParseResult.Parsed parsed) {
+            // In memory only: the merge rules and the record codec, which every real call runs.
+            RecordUpdate.Result applied = RecordUpdate.apply(EngagementRecord.empty(parsed.event().customerId()),
+                    List.of(parsed.event()), Map.of());
+            StoredRecordJson.toBytes(applied.record());
+        }
     }
 
     /** The playbook's evaluation rules the timers are armed with. */

@@ -79,9 +79,18 @@ final class ColdStartBench {
                 if (Double.isNaN(first)) failures++;
                 out.printf("  %-25s first call %5.0f ms   hello-world %4.0f ms   ratio %.2f   CPU %5.0f / %4.0f ms = %.2f   artifact %.1f MB%n",
                         t.functionId(), first, hello, first / hello, firstCpu, helloCpu, firstCpu / helloCpu, mb);
+                Primed[] primedRuns = new Primed[runs];
+                for (int i = 0; i < runs; i++) primedRuns[i] = primed(cp, t, env, out);
+                double primedFirst = Arrays.stream(primedRuns).mapToDouble(Primed::firstMs).sorted().toArray()[runs / 2];
+                double warm = Arrays.stream(primedRuns).mapToDouble(Primed::warmMs).sorted().toArray()[runs / 2];
+                if (Double.isNaN(primedFirst)) failures++;
+                out.printf("  %-25s after priming: first call %6.1f ms   warm call %6.1f ms   ratio %.2f%n",
+                        t.functionId(), primedFirst, warm, primedFirst / warm);
                 out.printf("RESULT coldstart function=%s first_call_ms=%.0f hello_ms=%.0f ratio=%.2f artifact_mb=%.1f"
-                        + " first_call_cpu_ms=%.0f hello_cpu_ms=%.0f cpu_ratio=%.2f%n",
-                        t.functionId(), first, hello, first / hello, mb, firstCpu, helloCpu, firstCpu / helloCpu);
+                        + " first_call_cpu_ms=%.0f hello_cpu_ms=%.0f cpu_ratio=%.2f primed_first_ms=%.1f warm_ms=%.1f"
+                        + " primed_ratio=%.2f%n",
+                        t.functionId(), first, hello, first / hello, mb, firstCpu, helloCpu, firstCpu / helloCpu,
+                        primedFirst, warm, primedFirst / warm);
             }
             return failures == 0 ? 0 : 1;
         } catch (IOException e) {
@@ -175,6 +184,38 @@ final class ColdStartBench {
             }
             String cpu = probe.get().replaceAll(".*\\bcpu_ms=([0-9.]+).*", "$1");
             return new Run(millis, Double.parseDouble(cpu));
+        } catch (IOException e) {
+            throw new IllegalStateException("could not start a probe JVM", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** The first call after the function's SnapStart priming, and a warm call (median of several), in ms. */
+    record Primed(double firstMs, double warmMs) { }
+
+    /** One probe JVM in primed mode; NaN figures (and its output printed) when it failed. */
+    static Primed primed(String cp, Target t, Map<String, String> env, PrintStream out) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(JVM_FLAGS);
+        command.addAll(List.of("-cp", cp, ColdStartProbe.class.getName(), t.handler(), t.eventType().getName(),
+                t.sample().toString(), "primed"));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(env);
+        try {
+            Process process = builder.start();
+            String text = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int exit = process.waitFor();
+            Optional<String> probe = text.lines().filter(l -> l.startsWith("PROBE")).findFirst();
+            if (exit != 0 || probe.isEmpty() || probe.get().contains("primings=0")) {
+                out.println("  primed probe failed for " + t.handler() + " (exit " + exit + "):");
+                text.lines().limit(15).forEach(l -> out.println("    " + l));
+                return new Primed(Double.NaN, Double.NaN);
+            }
+            return new Primed(Double.parseDouble(probe.get().replaceAll(".*\\bprimed_first_ms=([0-9.]+).*", "$1")),
+                    Double.parseDouble(probe.get().replaceAll(".*\\bwarm_ms=([0-9.]+).*", "$1")));
         } catch (IOException e) {
             throw new IllegalStateException("could not start a probe JVM", e);
         } catch (InterruptedException e) {

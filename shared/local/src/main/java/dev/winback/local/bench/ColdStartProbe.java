@@ -5,6 +5,8 @@ import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory;
 
+import dev.winback.adapters.config.SnapStartPriming;
+
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -16,6 +18,11 @@ import java.util.Locale;
  * serializer) on the class path: deserialises the sample event as the runtime would, constructs
  * the handler (the init phase), invokes it once and serialises the response as the runtime would.
  * Prints one PROBE line.
+ *
+ * <p>With a fourth argument {@code primed}: after the init phase it runs the function's SnapStart
+ * priming as a checkpoint would ({@link SnapStartPriming#primeAll}), then times the first real call
+ * and then warm calls on the same sample (each deserialised afresh), and prints them instead. A JVM
+ * restored from a snapshot also pays for page faults this one does not, so this is the lower bound.
  */
 public final class ColdStartProbe {
 
@@ -26,10 +33,12 @@ public final class ColdStartProbe {
     public static void main(String[] args) throws Exception {
         String handlerClass = args[0];
         Class<?> eventType = Class.forName(args[1]);
-        Object event;
-        try (InputStream in = Files.newInputStream(Path.of(args[2]))) {
-            event = LambdaEventSerializers.serializerFor(eventType, ColdStartProbe.class.getClassLoader()).fromJson(in);
+        Path sample = Path.of(args[2]);
+        if (args.length > 3 && args[3].equals("primed")) {
+            primed(handlerClass, eventType, sample);
+            return;
         }
+        Object event = read(eventType, sample);
         long started = System.nanoTime();
         RequestHandler handler = (RequestHandler) Class.forName(handlerClass).getConstructor().newInstance();
         long constructed = System.nanoTime();
@@ -41,6 +50,36 @@ public final class ColdStartProbe {
         System.out.printf(Locale.ROOT, "PROBE init_ms=%.1f invoke_ms=%.1f result=%s response_bytes=%d cpu_ms=%.1f%n",
                 (constructed - started) / 1e6, (invoked - constructed) / 1e6,
                 result == null ? "null" : result.getClass().getSimpleName(), responseBytes, cpuMs);
+    }
+
+    /** Warm calls timed after the first; the median is reported. */
+    private static final int WARM_CALLS = 7;
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void primed(String handlerClass, Class<?> eventType, Path sample) throws Exception {
+        RequestHandler handler = (RequestHandler) Class.forName(handlerClass).getConstructor().newInstance();
+        int primed = SnapStartPriming.primeAll();
+        double first = timedCall(handler, read(eventType, sample));
+        double[] warm = new double[WARM_CALLS];
+        for (int i = 0; i < WARM_CALLS; i++) warm[i] = timedCall(handler, read(eventType, sample));
+        java.util.Arrays.sort(warm);
+        System.out.printf(Locale.ROOT, "PROBE primings=%d primed_first_ms=%.2f warm_ms=%.2f%n", primed, first,
+                warm[WARM_CALLS / 2]);
+    }
+
+    /** One call and the serialisation of its response, in milliseconds. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static double timedCall(RequestHandler handler, Object event) {
+        long started = System.nanoTime();
+        Object result = handler.handleRequest(event, null);
+        if (result != null) serialize(result);
+        return (System.nanoTime() - started) / 1e6;
+    }
+
+    private static Object read(Class<?> eventType, Path sample) throws java.io.IOException {
+        try (InputStream in = Files.newInputStream(sample)) {
+            return LambdaEventSerializers.serializerFor(eventType, ColdStartProbe.class.getClassLoader()).fromJson(in);
+        }
     }
 
     /** The response as the runtime writes it: its event serialiser for event types, else its POJO serialiser. */
