@@ -9,9 +9,5 @@ public enum ImportKind {
     /** A marketing consent granted, with its own evidence. */
     GRANT,
     /** A profile attribute (country, an interest) or the time zone and locale. */
-    ATTRIBUTE;
-
-    public String label() {
-        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
-    }
+    ATTRIBUTE
 }
