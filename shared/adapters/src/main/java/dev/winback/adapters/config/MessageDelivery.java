@@ -4,7 +4,7 @@ import dev.winback.adapters.dynamodb.AccountHealth;
 import dev.winback.adapters.dynamodb.AccountHealthPauses;
 import dev.winback.adapters.dynamodb.DynamoDbHoldoutKey;
 import dev.winback.adapters.dynamodb.SentCopies;
-import dev.winback.adapters.dynamodb.SuppressedNumbers;
+import dev.winback.adapters.dynamodb.SuppressedAddresses;
 import dev.winback.adapters.phone.PhoneNumberTimeZones;
 import dev.winback.core.delivery.ChannelPlans;
 import dev.winback.core.delivery.ChannelSender;
@@ -17,7 +17,6 @@ import dev.winback.core.delivery.MessageLedger;
 import dev.winback.core.delivery.MessageTemplates;
 import dev.winback.core.delivery.PlaybookPlans;
 import dev.winback.core.delivery.RecordSend;
-import dev.winback.core.event.Channel;
 import dev.winback.core.outcome.HoldoutAssignment;
 import dev.winback.core.outcome.HoldoutShares;
 
@@ -29,7 +28,7 @@ import java.util.List;
  * Message delivery over the table, whoever brings the senders: each send is recorded in the
  * engagement record at once (a message_sent event through ingestion), so caps and sunsets see it on
  * the next message; every sender keeps a copy of what it sends for the customer's export
- * ({@link SentCopies}, one write for a batch's copies); no SMS goes to a number on the suppression list ({@link SuppressedNumbers});
+ * ({@link SentCopies}, one write for a batch's copies); no SMS or email goes to an address on its suppression list ({@link SuppressedAddresses});
  * marketing email waits while the account's health flag says so; customers in the control group or
  * a unit's holdout get {@code held_out} instead of that unit's marketing, drawn under the table's
  * holdout key ({@link DynamoDbHoldoutKey}).
@@ -111,7 +110,7 @@ public final class MessageDelivery {
         var dynamoDb = table.clients().dynamoDb();
         List<ChannelSender> guarded = senders.stream()
                 .map(sender -> SentCopies.around(sender, dynamoDb, table.tableName(), clock, table.meter()))
-                .map(sender -> sender.channel() == Channel.SMS ? new SuppressedNumbers(sender, table.contacts()) : sender)
+                .map(sender -> SuppressedAddresses.around(sender, table.contacts()))
                 .toList();
         return new DeliverMessages(table.store(), ledger, guarded, composer,
                 new RecordSend(ingestion.events(), new JulWarnings(RecordSend.class)), decisions, policies,

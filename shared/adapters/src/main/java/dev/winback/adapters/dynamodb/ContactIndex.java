@@ -1,9 +1,11 @@
 package dev.winback.adapters.dynamodb;
 
+import dev.winback.core.event.Channel;
 import dev.winback.core.event.EngagementEvent;
 import dev.winback.core.event.EventPayload;
 import dev.winback.core.feedback.ContactOwners;
 import dev.winback.core.feedback.SmsSuppressionList;
+import dev.winback.core.imports.SuppressionList;
 import dev.winback.core.links.ContactHashes;
 import dev.winback.core.record.Profile;
 import dev.winback.core.record.Stamped;
@@ -30,15 +32,16 @@ import java.util.Set;
  * {@code pk = CONTACT#<hash>} with one item {@code sk = C#<customerId>} per customer who gave that
  * address (to find the customer an inbound text comes from), {@code sk = ERASED} once a customer
  * holding it asked to be erased (a tombstone that keeps the address out of every record for good),
- * and {@code sk = SMS_STOPPED} for a number that texted STOP when no customer had it (the SMS
- * suppression list: no text goes to it until it texts START). Each customer's partition remembers
+ * {@code sk = SMS_STOPPED} for a number that texted STOP when no customer had it (the SMS
+ * suppression list: no text goes to it until it texts START), and {@code sk = EMAIL_SUPPRESSED} for
+ * an address an imported suppression list named when no customer had it (no email goes to it). Each customer's partition remembers
  * the hash of every address the record ever indexed ({@code sk = CONTACT#<hash>}), so erasure finds
  * them all, not only the addresses the record holds last.
  *
  * <p>Items are written under the secret's current key; look-ups try every key of the secret, so a
  * rotation misses nothing as long as the older keys stay in it.
  */
-public final class ContactIndex implements ContactOwners, SmsSuppressionList {
+public final class ContactIndex implements ContactOwners, SmsSuppressionList, SuppressionList {
 
     private final DynamoDbClient dynamoDb;
     private final String table;
@@ -169,18 +172,51 @@ public final class ContactIndex implements ContactOwners, SmsSuppressionList {
 
     /** Whether this number texted STOP without being any customer's (under any key of the secret). */
     public boolean smsSuppressed(String e164) {
-        return !marked(hashes.phoneUnderEveryKey(e164), Keys.CONTACT_SMS_STOPPED_SK).isEmpty();
+        return suppressed(Channel.SMS, e164);
+    }
+
+    /** Whether the address is on the channel's suppression list (under any key of the secret). */
+    @Override
+    public boolean suppressed(Channel channel, String address) {
+        return !marked(underEveryKey(channel, address), suppressionMarker(channel)).isEmpty();
     }
 
     /** Which of these numbers are on the SMS suppression list, in one strongly consistent read. */
     public Set<String> smsSuppressedAmong(Collection<String> numbers) {
+        return suppressedAmong(Channel.SMS, numbers);
+    }
+
+    /** Which of these addresses are on the channel's suppression list, in one strongly consistent read. */
+    public Set<String> suppressedAmong(Channel channel, Collection<String> addresses) {
         Map<String, String> byHash = new HashMap<>();
-        for (String number : numbers) {
-            for (String hash : hashes.phoneUnderEveryKey(number)) byHash.put(hash, number);
+        for (String address : addresses) {
+            for (String hash : underEveryKey(channel, address)) byHash.put(hash, address);
         }
         Set<String> suppressed = new HashSet<>();
-        for (String hash : marked(byHash.keySet(), Keys.CONTACT_SMS_STOPPED_SK)) suppressed.add(byHash.get(hash));
+        for (String hash : marked(byHash.keySet(), suppressionMarker(channel))) suppressed.add(byHash.get(hash));
         return suppressed;
+    }
+
+    /** Puts the address on the channel's suppression list (SMS: as a STOP would, lifted by START). */
+    @Override
+    public void suppress(Channel channel, String address, Instant at) {
+        String hash = channel == Channel.SMS ? hashes.phone(address) : hashes.email(address);
+        dynamoDb.putItem(b -> b.tableName(table).item(Map.of(
+                Keys.PK, AttributeValue.fromS(Keys.contact(hash)),
+                Keys.SK, AttributeValue.fromS(suppressionMarker(channel)),
+                "suppressedAt", AttributeValue.fromS(at.toString()))));
+    }
+
+    private List<String> underEveryKey(Channel channel, String address) {
+        return channel == Channel.SMS ? hashes.phoneUnderEveryKey(address) : hashes.emailUnderEveryKey(address);
+    }
+
+    private static String suppressionMarker(Channel channel) {
+        return switch (channel) {
+            case SMS -> Keys.CONTACT_SMS_STOPPED_SK;
+            case EMAIL -> Keys.CONTACT_EMAIL_SUPPRESSED_SK;
+            case PUSH, IN_APP, WEBHOOK -> throw new IllegalArgumentException("no suppression list for " + channel);
+        };
     }
 
     /** Puts the number on the SMS suppression list: no text goes to it until it texts START. */

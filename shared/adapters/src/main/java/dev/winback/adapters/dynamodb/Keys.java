@@ -37,12 +37,14 @@ public final class Keys {
     /** The customer's journeys: runs, history and messages not yet handed over, with their own timer. */
     public static final String JOURNEYS_SK = "JOURNEYS";
 
-    // The contact index: CONTACT#<hash>, with C#<customerId>, ERASED or SMS_STOPPED as sort key.
+    // The contact index: CONTACT#<hash>, with C#<customerId>, ERASED, SMS_STOPPED or EMAIL_SUPPRESSED as sort key.
     public static final String CONTACT_PREFIX = "CONTACT#";
     /** The tombstone of an erased customer's address. */
     public static final String CONTACT_ERASED_SK = "ERASED";
     /** A number that texted STOP when no customer had it (the SMS suppression list). */
     public static final String CONTACT_SMS_STOPPED_SK = "SMS_STOPPED";
+    /** An email address an imported suppression list named when no customer had it. */
+    public static final String CONTACT_EMAIL_SUPPRESSED_SK = "EMAIL_SUPPRESSED";
 
     /** The account-health guard: one item per alarm, EMAIL_MARKETING#<alarm name>. */
     public static final String ACCOUNT_HEALTH_PK = "ACCOUNT#health";
