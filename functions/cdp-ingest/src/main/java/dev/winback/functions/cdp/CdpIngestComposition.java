@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The CDP function's object graph: the write keys, the links of anonymous customers and their
@@ -57,5 +58,10 @@ public final class CdpIngestComposition {
 
     CdpRoute route() {
         return route;
+    }
+
+    /** The route keys served, as API Gateway names them. */
+    public Set<String> routeKeys() {
+        return Set.of(CdpRoute.ROUTE_KEY);
     }
 }
