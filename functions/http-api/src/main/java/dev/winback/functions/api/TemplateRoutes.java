@@ -1,5 +1,6 @@
 package dev.winback.functions.api;
 
+import dev.winback.adapters.http.RequestBody;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.core.JsonGenerator;

@@ -36,6 +36,8 @@ public final class Keys {
     public static final String ACTION_PREFIX = "ACTION#";
     /** The customer's journeys: runs, history and messages not yet handed over, with their own timer. */
     public static final String JOURNEYS_SK = "JOURNEYS";
+    /** An anonymous customer's link to the customer it turned out to be (CDP ingest). */
+    public static final String LINK_SK = "LINK";
 
     // The contact index: CONTACT#<hash>, with C#<customerId>, ERASED, SMS_STOPPED or EMAIL_SUPPRESSED as sort key.
     public static final String CONTACT_PREFIX = "CONTACT#";

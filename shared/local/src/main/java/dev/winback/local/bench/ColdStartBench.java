@@ -108,6 +108,8 @@ final class ColdStartBench {
                 Map.entry("AWS_ENDPOINT_URL_DYNAMODB", dynamoDbEndpoint),
                 // The evaluator builds its SQS client at start; with nothing due it sends nothing.
                 Map.entry("WINBACK_DELIVERY_QUEUE_URL", "http://localhost:1/000000000000/winback-bench-delivery"),
+                // CDP ingest sends to the ingest queue; unreachable here, it answers retry.
+                Map.entry("WINBACK_INGEST_QUEUE_URL", "http://localhost:1/000000000000/winback-bench-ingest"),
                 Map.entry("WINBACK_BRAND_NAME", "Winback Bench"), Map.entry("WINBACK_SHOP_URL", "https://shop.example"),
                 Map.entry("WINBACK_LINK_BASE_URL", "https://links.example"),
                 Map.entry("AWS_REGION", "us-east-1"), Map.entry("AWS_ACCESS_KEY_ID", "local"),
@@ -143,7 +145,8 @@ final class ColdStartBench {
             boolean sns = events.toString().contains("\"SNS\"");
             Class<?> type = http ? APIGatewayV2HTTPEvent.class : scheduled ? ScheduledEvent.class
                     : sns ? SNSEvent.class : SQSEvent.class;
-            Path sample = root.resolve(http ? "events/apigw-post-events.json"
+            Path sample = root.resolve(module.equals("cdp-ingest") ? "events/apigw-post-cdp.json"
+                    : http ? "events/apigw-post-events.json"
                     : scheduled ? "events/eventbridge-scheduled-event.json"
                     : sns ? "events/sns-ses-delivery.json" : "events/sqs-engagement-batch.json");
             out.add(new Target(id, lambdaJar(root.resolve("functions").resolve(module)), handler, type, sample));

@@ -37,6 +37,10 @@ import dev.winback.functions.fit.FitPurchaseModelHandler;
 import dev.winback.functions.ingest.IngestEventsComposition;
 import dev.winback.functions.ingest.IngestEventsHandler;
 import dev.winback.functions.links.PublicLinksHandler;
+import dev.winback.functions.cdp.CdpIngestComposition;
+import dev.winback.functions.cdp.CdpIngestHandler;
+import dev.winback.adapters.config.CdpWriteKeys;
+import dev.winback.core.ingest.IntakeResult;
 import dev.winback.local.runtime.clock.RunClock;
 import dev.winback.local.runtime.clock.VirtualClock;
 import dev.winback.local.runtime.dynamodb.EarliestDue;
@@ -191,6 +195,7 @@ public final class LocalRuntime implements AutoCloseable {
             var scheduleDefinitions = TemplateSchedules.from(b.template);
             Optional<String> httpFunctionId = b.template.functionWithHandler(HttpApiHandler.class);
             Optional<String> linksFunctionId = b.template.functionWithHandler(PublicLinksHandler.class);
+            Optional<String> cdpFunctionId = b.template.functionWithHandler(CdpIngestHandler.class);
             Optional<String> ingestFunctionId = b.template.functionWithHandler(IngestEventsHandler.class);
             Optional<String> evaluateFunctionId = b.template.functionWithHandler(EvaluateCustomersHandler.class);
             Optional<String> fitFunctionId = b.template.functionWithHandler(FitPurchaseModelHandler.class);
@@ -241,9 +246,10 @@ public final class LocalRuntime implements AutoCloseable {
             EngagementTable ingestTable = new EngagementTable(b.config, b.clients, b.clock);
             CurrentPolicies ingestPolicies = new Policies(ingestTable, b.clock).current();
             Journeys ingestJourneys = new Journeys(ingestTable, ingestPolicies, b.clock, Journeys.REFRESH, b.journeyTally);
-            b.ingest = new IngestEventsHandler(new IngestEventsComposition(new Ingestion(ingestTable,
+            IngestEventsComposition ingestion = new IngestEventsComposition(new Ingestion(ingestTable,
                     ingestPolicies, b.clock, writers,
-                    ingestJourneys.intake(delivery.journeyMessages()))));
+                    ingestJourneys.intake(delivery.journeyMessages())));
+            b.ingest = new IngestEventsHandler(ingestion);
             b.journeys = new Journeys(scheduled, policies, runClock, Journeys.REFRESH, b.journeyTally);
             AdvanceJourneysHandler advance = new AdvanceJourneysHandler(new AdvanceJourneysComposition(scheduled,
                     b.journeys, delivery.journeyMessages(), runClock, writers));
@@ -281,6 +287,11 @@ public final class LocalRuntime implements AutoCloseable {
             httpFunctionId.ifPresent(id -> httpFunctions.put(id, b.httpApi));
             PublicLinksHandler links = PublicLinksHandler.local(b.config, b.clients, b.clock);
             linksFunctionId.ifPresent(id -> httpFunctions.put(id, links));
+            // CDP messages go straight to the ingestion, where in AWS they go through the ingest queue.
+            CdpIngestHandler cdp = new CdpIngestHandler(new CdpIngestComposition(b.config, b.clients,
+                    CdpWriteKeys.localDevelopment(b.clock), events -> ingestion.intake().apply(events).stream()
+                    .map(result -> !(result instanceof IntakeResult.Retry)).toList(), b.clock));
+            cdpFunctionId.ifPresent(id -> httpFunctions.put(id, cdp));
             b.server = LocalHttpServer.start(port, routes, httpFunctions,
                     new LocalControlRoutes(b.clock, b.schedules::tick, delivery.outbox()::json), b.clock);
             b.started.push(b.server);

@@ -6,6 +6,8 @@ import dev.winback.adapters.config.LinkConfig;
 import dev.winback.adapters.config.WinbackConfig;
 import dev.winback.functions.api.HttpApiComposition;
 import dev.winback.functions.links.PublicLinksComposition;
+import dev.winback.functions.cdp.CdpIngestComposition;
+import dev.winback.adapters.config.CdpWriteKeys;
 import dev.winback.local.runtime.Fixtures;
 import dev.winback.local.runtime.template.HttpApiRoutes;
 import dev.winback.local.runtime.template.HttpRoute;
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -34,6 +37,7 @@ class ApiDocumentRoutesTest {
 
     private static final AwsClients CLIENTS = new AwsClients(new UnusedDynamoDb());
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T00:00:00Z"), ZoneOffset.UTC);
+    private static final String CDP_ROUTE = "POST /v1/cdp/{source}";
     private static final Pattern PATH_PARAMETER = Pattern.compile("\\{([^}]+)}");
 
     private final ApiDocument document = ApiDocument.shipped();
@@ -50,9 +54,12 @@ class ApiDocumentRoutesTest {
         LinkConfig links = LinkConfig.localDevelopment(null);
         Set<String> operator = new HttpApiComposition(config, CLIENTS, links.keys(), CLOCK).routes().routeKeys();
         Set<String> link = new PublicLinksComposition(config, CLIENTS, links, CLOCK).routes().routeKeys();
+        Set<String> cdp = new CdpIngestComposition(config, CLIENTS, CdpWriteKeys.localDevelopment(CLOCK),
+                events -> List.of(), CLOCK).routeKeys();
         assertThat(operator).as("routes served by both functions").doesNotContainAnyElementsOf(link);
         Set<String> all = new TreeSet<>(operator);
         all.addAll(link);
+        all.addAll(cdp);
         return all;
     }
 
@@ -85,7 +92,10 @@ class ApiDocumentRoutesTest {
 
         for (String route : document.routeKeys()) {
             JsonNode security = document.security(route);
-            if (anonymous.contains(route)) {
+            if (route.equals(CDP_ROUTE)) {
+                assertThat(anonymous).contains(route);
+                assertThat(security.toString()).as(route + " takes the source's write key").isEqualTo("[{\"cdpWriteKey\":[]}]");
+            } else if (anonymous.contains(route)) {
                 assertThat(security.isArray() && security.isEmpty()).as(route + " is anonymous: security []").isTrue();
             } else {
                 assertThat(security.toString()).as(route + " needs SigV4").isEqualTo("[{\"sigv4\":[]}]");

@@ -18,13 +18,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * dead-letter queue, on the age of every queue's oldest message and on every function's errors and
  * throttles; visibility timeouts with margin over six function timeouts; a concurrency cap on every
  * queue source; a failure path for every asynchronous (SNS) invocation; and the anonymous link
- * routes alone in a function that can reach nothing but the table and the link key.
+ * routes alone in functions that can reach nothing but what they need: the table and the link key
+ * for the links; for CDP ingest the table, its write keys and the ingest queue.
  */
 class TemplateRulesTest {
 
     /** Beyond AWS's six timeouts plus the batching window. */
     private static final int VISIBILITY_MARGIN_SECONDS = 15;
     private static final String LINKS_FUNCTION = "PublicLinksFunction";
+    private static final String CDP_FUNCTION = "CdpIngestFunction";
 
     private final SamTemplate template = SamTemplate.read(Fixtures.repositoryTemplate());
     private final Map<String, JsonNode> queues = template.resourcesOfType("AWS::SQS::Queue");
@@ -34,7 +36,7 @@ class TemplateRulesTest {
     @Test
     void theTemplateHasWhatTheseRulesAreAbout() {
         assertThat(queues).hasSizeGreaterThanOrEqualTo(5);
-        assertThat(functions).containsKeys(LINKS_FUNCTION, "HttpApiFunction", "ProcessFeedbackFunction");
+        assertThat(functions).containsKeys(LINKS_FUNCTION, CDP_FUNCTION, "HttpApiFunction", "ProcessFeedbackFunction");
         assertThat(deadLetterQueues()).contains("IngestDeadLetterQueue", "DeliveryDeadLetterQueue", "FeedbackDeadLetterQueue");
     }
 
@@ -114,25 +116,47 @@ class TemplateRulesTest {
     }
 
     @Test
-    void theAnonymousRoutes_runOnlyInTheLinksFunction_whichCanReachOnlyTheTableAndTheLinkKey() {
+    void theAnonymousRoutes_runOnlyInTheLinksAndCdpFunctions_whichCanReachOnlyWhatTheyNeed() {
         Set<String> anonymous = new TreeSet<>();
+        Set<String> cdp = new TreeSet<>();
         for (String function : functions.keySet()) {
             for (JsonNode event : events(function, "HttpApi")) {
                 JsonNode properties = event.path("Properties");
                 if ("NONE".equals(properties.path("Auth").path("Authorizer").asText())) {
-                    assertThat(function).as("anonymous route " + properties.path("Path").asText()).isEqualTo(LINKS_FUNCTION);
-                    anonymous.add(properties.path("Method").asText() + " " + properties.path("Path").asText());
+                    assertThat(function).as("anonymous route " + properties.path("Path").asText())
+                            .isIn(LINKS_FUNCTION, CDP_FUNCTION);
+                    String route = properties.path("Method").asText() + " " + properties.path("Path").asText();
+                    anonymous.add(route);
+                    if (function.equals(CDP_FUNCTION)) cdp.add(route);
                 }
             }
         }
-        assertThat(anonymous).contains("GET /u/{token}", "POST /u/{token}", "GET /p/{token}", "POST /p/{token}");
-        assertThat(events(LINKS_FUNCTION, "HttpApi")).hasSize(anonymous.size());
+        assertThat(anonymous).contains("GET /u/{token}", "POST /u/{token}", "GET /p/{token}", "POST /p/{token}",
+                "POST /v1/cdp/{source}");
+        assertThat(cdp).containsExactly("POST /v1/cdp/{source}");
+        assertThat(events(LINKS_FUNCTION, "HttpApi")).hasSize(anonymous.size() - cdp.size());
+        assertThat(events(CDP_FUNCTION, "HttpApi")).hasSize(cdp.size());
 
         assertThat(allowedActions(LINKS_FUNCTION)).isNotEmpty().allSatisfy(action ->
                 assertThat(action).as(LINKS_FUNCTION + " action").matches("dynamodb:[A-Za-z]+|secretsmanager:GetSecretValue"));
         assertThat(allowedActions(LINKS_FUNCTION)).doesNotContain("dynamodb:DeleteItem", "dynamodb:Scan");
-        assertThat(functions.get(LINKS_FUNCTION).path("Properties").path("ReservedConcurrentExecutions").isMissingNode())
-                .as(LINKS_FUNCTION + " reserved concurrency").isFalse();
+        // The CDP function reads and writes single items, reads its own write keys (never the link key)
+        // and sends to the ingest queue: the events are applied by the ingest function.
+        assertThat(allowedActions(CDP_FUNCTION)).containsExactlyInAnyOrder("dynamodb:GetItem", "dynamodb:BatchGetItem",
+                "dynamodb:PutItem", "dynamodb:UpdateItem", "secretsmanager:GetSecretValue", "sqs:SendMessage");
+        for (JsonNode statement : statements(CDP_FUNCTION)) {
+            JsonNode resource = statement.path("Resource");
+            List<String> actions = textOrList(statement.path("Action"));
+            if (actions.contains("secretsmanager:GetSecretValue")) assertThat(resource).isEqualTo(ref("CdpWriteKeysSecret"));
+            if (actions.contains("sqs:SendMessage")) assertThat(resource).isEqualTo(getAtt("IngestQueue", "Arn"));
+            if (actions.stream().anyMatch(a -> a.startsWith("dynamodb:"))) {
+                assertThat(resource).isEqualTo(getAtt("EngagementTable", "Arn"));
+            }
+        }
+        for (String function : List.of(LINKS_FUNCTION, CDP_FUNCTION)) {
+            assertThat(functions.get(function).path("Properties").path("ReservedConcurrentExecutions").isMissingNode())
+                    .as(function + " reserved concurrency").isFalse();
+        }
 
         JsonNode routeSettings = template.resourcesOfType("AWS::Serverless::HttpApi").values().iterator().next()
                 .path("Properties").path("RouteSettings");

@@ -1,16 +1,15 @@
-package dev.winback.functions.api;
+package dev.winback.adapters.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.winback.adapters.http.HttpResponses;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /** A request's body as text (API Gateway may have base64-encoded it), refused when too large. */
-final class RequestBody {
+public final class RequestBody {
 
-    sealed interface Read {
+    public sealed interface Read {
         record Text(String body) implements Read {
         }
 
@@ -23,7 +22,7 @@ final class RequestBody {
     }
 
     /** @param tooLarge what the 413 says, after the limit */
-    static Read text(APIGatewayV2HTTPEvent request, int maxBytes, String tooLarge) {
+    public static Read text(APIGatewayV2HTTPEvent request, int maxBytes, String tooLarge) {
         String body = request.getBody() == null ? "" : request.getBody();
         if (request.getIsBase64Encoded()) {
             try {
