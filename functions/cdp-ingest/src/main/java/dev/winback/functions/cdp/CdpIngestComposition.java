@@ -1,5 +1,6 @@
 package dev.winback.functions.cdp;
 
+import dev.winback.adapters.config.SnapStartPriming;
 import dev.winback.adapters.config.AwsClients;
 import dev.winback.adapters.config.CdpWriteKeys;
 import dev.winback.adapters.config.EngagementTable;
@@ -31,6 +32,7 @@ public final class CdpIngestComposition {
         throw new IllegalStateException("the CDP function hashes no contact address");
     });
 
+    private final EngagementTable table;
     private final CdpRoute route;
 
     /** On AWS: configuration from the environment (the write keys are read on first use), events to the ingest queue. */
@@ -42,14 +44,16 @@ public final class CdpIngestComposition {
         if (!missing.isEmpty()) throw new IllegalStateException("missing environment variables: " + String.join(", ", missing));
         AwsClients clients = new AwsClients();
         Clock clock = Clock.systemUTC();
-        return new CdpIngestComposition(WinbackConfig.fromEnvironment(env), clients,
+        CdpIngestComposition composition = new CdpIngestComposition(WinbackConfig.fromEnvironment(env), clients,
                 CdpWriteKeys.fromEnvironment(env, clients, clock), new SqsEventQueue(clients.sqs(), queueUrl), clock);
+        SnapStartPriming.register("cdp-ingest", composition.table::prime);
+        return composition;
     }
 
     /** For the local runtime and tests: the events go to {@code queue} (there, the ingestion itself). */
     public CdpIngestComposition(WinbackConfig config, AwsClients clients, CdpWriteKeys writeKeys, EventQueue queue,
                                 Clock clock) {
-        EngagementTable table = new EngagementTable(config, clients, clock, NO_KEYS);
+        this.table = new EngagementTable(config, clients, clock, NO_KEYS);
         IngestCdpMessages messages = new IngestCdpMessages(
                 new DynamoDbCustomerLinks(clients.dynamoDb(), config.tableName(), table.meter()), table.store(), queue,
                 IngestConfig.arrivalWindow(System.getenv()), new JulWarnings(IngestCdpMessages.class), clock);
