@@ -9,7 +9,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Checks a line against the Embedded Metric Format specification and reads its parts. */
-final class EmfDocuments {
+public final class EmfDocuments {
 
     private EmfDocuments() {
     }
@@ -20,7 +20,7 @@ final class EmfDocuments {
      * each naming a namespace, dimension sets whose names are root members with string values, and
      * metrics with a name and unit whose values are root members; at most 100 metrics, 30 dimensions.
      */
-    static JsonNode directive(JsonNode document, Instant at) {
+    public static JsonNode directive(JsonNode document, Instant at) {
         JsonNode aws = document.get("_aws");
         assertThat(aws).as("_aws").isNotNull();
         assertThat(aws.get("Timestamp").isIntegralNumber()).as("_aws.Timestamp is a number").isTrue();
@@ -45,7 +45,7 @@ final class EmfDocuments {
         return directive;
     }
 
-    static List<String> metricNames(JsonNode directive) {
+    public static List<String> metricNames(JsonNode directive) {
         List<String> names = new ArrayList<>();
         for (JsonNode metric : directive.get("Metrics")) names.add(metric.get("Name").asText());
         return names;
