@@ -75,7 +75,8 @@ public final class EvaluateCustomersComposition {
                                          Map<Destination, ActionPublisher> publishers, Clock clock, Executor writers,
                                          CheckGuardrails guardrails) {
         this.evaluate = new EvaluateDueCustomers(table.evaluationStore(), table.evaluationStore(),
-                EvaluationMetrics.countingActions(publishers, observed.metrics()), policies, table.purchaseModels(), writers, new JulWarnings(EvaluateDueCustomers.class));
+                EvaluationMetrics.countingActions(publishers, observed.metrics()), policies, table.purchaseModels(),
+                writers, new JulWarnings(EvaluateDueCustomers.class));
         this.guardrails = guardrails;
         this.clock = clock;
     }
