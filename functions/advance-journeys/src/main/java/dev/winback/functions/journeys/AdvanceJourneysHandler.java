@@ -3,6 +3,7 @@ package dev.winback.functions.journeys;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import dev.winback.adapters.observe.Observed;
 import dev.winback.core.journey.AdvanceDueJourneys;
 
 import java.time.Clock;
@@ -15,6 +16,7 @@ import java.util.Map;
  */
 public final class AdvanceJourneysHandler implements RequestHandler<ScheduledEvent, Map<String, Object>> {
 
+    private final Observed observed = Observed.fromEnvironment(System.getenv());
     private final AdvanceDueJourneys advance;
     private final Clock clock;
 
@@ -29,6 +31,10 @@ public final class AdvanceJourneysHandler implements RequestHandler<ScheduledEve
 
     @Override
     public Map<String, Object> handleRequest(ScheduledEvent event, Context context) {
+        return observed.scheduled(event, context, this::advanceDue);
+    }
+
+    private Map<String, Object> advanceDue() {
         AdvanceDueJourneys.Report report = advance.run(clock.instant());
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("at", report.at().toString());

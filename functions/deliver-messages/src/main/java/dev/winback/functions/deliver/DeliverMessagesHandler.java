@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.winback.adapters.observe.Observed;
 import dev.winback.adapters.sqs.DeliveryBatch;
 
 import java.util.List;
@@ -17,6 +18,7 @@ import java.util.List;
 public final class DeliverMessagesHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
     private final DeliveryBatch batch;
+    private final Observed observed;
 
     public DeliverMessagesHandler() {
         this(DeliveryComposition.fromEnvironment());
@@ -25,10 +27,15 @@ public final class DeliverMessagesHandler implements RequestHandler<SQSEvent, SQ
     /** For the local runtime and tests, which compose delivery with their own senders. */
     public DeliverMessagesHandler(DeliveryComposition composition) {
         this.batch = composition.batch();
+        this.observed = composition.observed();
     }
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+        return observed.sqs(event, context, () -> deliver(event));
+    }
+
+    private SQSBatchResponse deliver(SQSEvent event) {
         List<DeliveryBatch.Message> messages = event.getRecords().stream()
                 .map(m -> new DeliveryBatch.Message(m.getMessageId(), m.getBody())).toList();
         DeliveryBatch.Report report = batch.process(messages);

@@ -14,11 +14,13 @@ import dev.winback.adapters.config.TemplateSets;
 import dev.winback.adapters.config.WinbackConfig;
 import dev.winback.adapters.config.WriterThreads;
 import dev.winback.adapters.eventbridge.EventBridgeDecisionPublisher;
+import dev.winback.adapters.observe.Observed;
 import dev.winback.adapters.sns.SnsPushSender;
 import dev.winback.adapters.sns.SnsSmsSender;
 import dev.winback.adapters.sqs.DeliveryBatch;
 import dev.winback.adapters.sqs.DeliveryQueueMessages;
 import dev.winback.core.delivery.ChannelSender;
+import dev.winback.core.delivery.CountedDecisions;
 import dev.winback.core.delivery.DeliverMessages;
 import dev.winback.core.delivery.MessageComposer;
 import dev.winback.core.delivery.MessageTemplates;
@@ -48,10 +50,17 @@ public final class DeliveryComposition {
 
     private final DeliverMessages delivery;
     private final DeliveryBatch batch;
+    private final Observed observed;
 
     /** For the local runtime, benchmarks and tests, which compose delivery with their own senders. */
     public DeliveryComposition(DeliverMessages delivery) {
+        this(delivery, Observed.fromEnvironment(System.getenv()));
+    }
+
+    /** @param observed where the invocations' logs and counts go; {@code delivery}'s decisions are counted into it */
+    public DeliveryComposition(DeliverMessages delivery, Observed observed) {
         this.delivery = delivery;
+        this.observed = observed;
         this.batch = new DeliveryBatch(delivery, DeliveryQueueMessages.following(delivery.policies()),
                 WriterThreads.newPool(SENDER_THREADS, "winback-deliver"));
     }
@@ -73,9 +82,11 @@ public final class DeliveryComposition {
         SnapStartPriming.register("deliver-messages", ingestion::prime);
         MessageDelivery delivery = new MessageDelivery(table, ingestion, policies, HoldoutConfig.fromEnvironment(env), clock,
                 TemplateSets.REFRESH);
+        Observed observed = Observed.fromEnvironment(env);
         return new DeliveryComposition(delivery.deliverMessages(senders(channels, table, clock),
                 composer(delivery.templates(), channels, LinkConfig.fromEnvironment(env, clients), clock),
-                new EventBridgeDecisionPublisher(clients.eventBridge(), config.eventBusName())));
+                new CountedDecisions(new EventBridgeDecisionPublisher(clients.eventBridge(), config.eventBusName()),
+                        observed.metrics())), observed);
     }
 
     public DeliverMessages delivery() {
@@ -85,6 +96,10 @@ public final class DeliveryComposition {
     /** The delivery queue's messages, parsed and delivered. */
     public DeliveryBatch batch() {
         return batch;
+    }
+
+    public Observed observed() {
+        return observed;
     }
 
 

@@ -3,6 +3,7 @@ package dev.winback.functions.deliver;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import dev.winback.adapters.observe.Observed;
 import dev.winback.core.delivery.DeliverMessages;
 
 import java.util.LinkedHashMap;
@@ -17,6 +18,7 @@ import java.util.Map;
 public final class ResumeDueMessagesHandler implements RequestHandler<ScheduledEvent, Map<String, Object>> {
 
     private final DeliverMessages delivery;
+    private final Observed observed;
 
     public ResumeDueMessagesHandler() {
         this(DeliveryComposition.fromEnvironment());
@@ -25,10 +27,15 @@ public final class ResumeDueMessagesHandler implements RequestHandler<ScheduledE
     /** For the local runtime and tests, which compose delivery with their own senders. */
     public ResumeDueMessagesHandler(DeliveryComposition composition) {
         this.delivery = composition.delivery();
+        this.observed = composition.observed();
     }
 
     @Override
     public Map<String, Object> handleRequest(ScheduledEvent event, Context context) {
+        return observed.scheduled(event, context, this::resumeDue);
+    }
+
+    private Map<String, Object> resumeDue() {
         Map<String, Integer> byStatus = new LinkedHashMap<>();
         int due = 0;
         for (int shard = 0; shard < delivery.shards(); shard++) {

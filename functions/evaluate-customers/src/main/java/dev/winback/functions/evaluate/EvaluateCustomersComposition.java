@@ -10,11 +10,13 @@ import dev.winback.adapters.config.JulWarnings;
 import dev.winback.adapters.config.WriterThreads;
 import dev.winback.adapters.eventbridge.EventBridgeActionPublisher;
 import dev.winback.adapters.eventbridge.EventBridgeGuardrailEvents;
+import dev.winback.adapters.observe.Observed;
 import dev.winback.adapters.config.Policies;
 import dev.winback.adapters.sqs.SqsDeliveryRequests;
 import dev.winback.core.evaluation.ActionPublisher;
 import dev.winback.core.evaluation.Destination;
 import dev.winback.core.evaluation.EvaluateDueCustomers;
+import dev.winback.core.evaluation.EvaluationMetrics;
 import dev.winback.core.evaluation.EvaluationPolicies;
 import dev.winback.core.evaluation.EvaluationPolicy;
 import dev.winback.core.evaluation.RunBudget;
@@ -41,6 +43,7 @@ public final class EvaluateCustomersComposition {
     private final EvaluateDueCustomers evaluate;
     private final CheckGuardrails guardrails;
     private final Clock clock;
+    private final Observed observed = Observed.fromEnvironment(System.getenv());
 
     /**
      * For the local runtime and tests, which bring the table, their own publishers and the writer
@@ -72,8 +75,9 @@ public final class EvaluateCustomersComposition {
     private EvaluateCustomersComposition(EngagementTable table, EvaluationPolicies policies,
                                          Map<Destination, ActionPublisher> publishers, Clock clock, Executor writers,
                                          CheckGuardrails guardrails) {
-        this.evaluate = new EvaluateDueCustomers(table.evaluationStore(), table.evaluationStore(), publishers, policies,
-                table.purchaseModels(), writers, new JulWarnings(EvaluateDueCustomers.class));
+        this.evaluate = new EvaluateDueCustomers(table.evaluationStore(), table.evaluationStore(),
+                EvaluationMetrics.countingActions(publishers, observed.metrics()), policies, table.purchaseModels(),
+                writers, new JulWarnings(EvaluateDueCustomers.class));
         this.guardrails = guardrails;
         this.clock = clock;
     }
@@ -122,6 +126,10 @@ public final class EvaluateCustomersComposition {
     /** The guardrails' check, run after the evaluation (at most once an hour). */
     public CheckGuardrails guardrails() {
         return guardrails;
+    }
+
+    public Observed observed() {
+        return observed;
     }
 
     /** The run's instant is the clock's, not the schedule's. */

@@ -3,7 +3,9 @@ package dev.winback.functions.evaluate;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import dev.winback.adapters.observe.Observed;
 import dev.winback.core.evaluation.EvaluateDueCustomers;
+import dev.winback.core.evaluation.EvaluationMetrics;
 import dev.winback.core.evaluation.RunBudget;
 import dev.winback.core.guardrail.CheckGuardrails;
 import dev.winback.core.guardrail.UnitPause;
@@ -24,6 +26,7 @@ public final class EvaluateCustomersHandler implements RequestHandler<ScheduledE
     private final EvaluateDueCustomers evaluate;
     private final CheckGuardrails guardrails;
     private final Clock clock;
+    private final Observed observed;
 
     public EvaluateCustomersHandler() {
         this(EvaluateCustomersComposition.fromEnvironment());
@@ -34,13 +37,19 @@ public final class EvaluateCustomersHandler implements RequestHandler<ScheduledE
         this.evaluate = composition.evaluate();
         this.guardrails = composition.guardrails();
         this.clock = composition.clock();
+        this.observed = composition.observed();
     }
 
     @Override
     public Map<String, Object> handleRequest(ScheduledEvent event, Context context) {
+        return observed.scheduled(event, context, () -> run(context));
+    }
+
+    private Map<String, Object> run(Context context) {
         Instant now = clock.instant();
         EvaluateDueCustomers.Report report = evaluate.run(now, context == null ? RunBudget.UNLIMITED
                 : EvaluateCustomersComposition.budget(clock, now, context.getRemainingTimeInMillis()));
+        EvaluationMetrics.count(report, observed.metrics());
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("at", report.at().toString());
         summary.put("due", report.due());

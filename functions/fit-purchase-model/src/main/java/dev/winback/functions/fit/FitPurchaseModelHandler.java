@@ -3,6 +3,7 @@ package dev.winback.functions.fit;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import dev.winback.adapters.observe.Observed;
 import dev.winback.core.fit.FitPurchaseModel;
 import dev.winback.core.model.StoredPurchaseModel;
 
@@ -18,6 +19,7 @@ import java.util.SplittableRandom;
  */
 public final class FitPurchaseModelHandler implements RequestHandler<ScheduledEvent, Map<String, Object>> {
 
+    private final Observed observed = Observed.fromEnvironment(System.getenv());
     private final FitPurchaseModel fit;
     private final Clock clock;
 
@@ -33,6 +35,10 @@ public final class FitPurchaseModelHandler implements RequestHandler<ScheduledEv
 
     @Override
     public Map<String, Object> handleRequest(ScheduledEvent event, Context context) {
+        return observed.scheduled(event, context, this::fitModel);
+    }
+
+    private Map<String, Object> fitModel() {
         Instant now = clock.instant();
         StoredPurchaseModel stored = fit.run(now, new SplittableRandom(now.getEpochSecond() / 86_400));
         Map<String, Object> summary = new LinkedHashMap<>();

@@ -1,6 +1,7 @@
 package dev.winback.functions.api;
 
 import dev.winback.adapters.config.SnapStartPriming;
+import dev.winback.adapters.observe.Observed;
 import dev.winback.adapters.config.AwsClients;
 import dev.winback.adapters.config.EngagementTable;
 import dev.winback.adapters.config.EvaluatorConfig;
@@ -52,6 +53,7 @@ public final class HttpApiComposition {
     static final MessageRequests HANDED_OVER_BY_THE_TIMER = requests -> Set.of();
 
     private final RouteTable routes;
+    private final Observed observed = Observed.fromEnvironment(System.getenv());
 
     /** On AWS, from the function's environment: journey messages due at once go to the delivery queue. */
     public static HttpApiComposition fromEnvironment() {
@@ -99,7 +101,7 @@ public final class HttpApiComposition {
                 PreferenceUseCases.of(table, ingestion, deliveryPolicy, clock));
         TemplateSets templateSets = new TemplateSets(table, clock);
         Map<String, Route> routes = new HashMap<>(Map.ofEntries(
-                Map.entry("POST /v1/events", new PostEventsRoute(ingestion.intake())),
+                Map.entry("POST /v1/events", new PostEventsRoute(ingestion.intake(), observed.metrics())),
                 Map.entry("GET /v1/customers/{customerId}", new GetCustomerRoute(new ShowCustomer(table.store(),
                         ingestion.evaluationPolicies(), table.purchaseModels(), new JulWarnings(ShowCustomer.class)))),
                 Map.entry("GET /v1/customers/{customerId}/inbox", new GetInboxRoute(new DynamoDbInbox(
@@ -138,5 +140,9 @@ public final class HttpApiComposition {
     /** The operator routes by API Gateway route key. */
     public RouteTable routes() {
         return routes;
+    }
+
+    public Observed observed() {
+        return observed;
     }
 }

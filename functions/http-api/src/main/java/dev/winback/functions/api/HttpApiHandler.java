@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.winback.adapters.config.AwsClients;
 import dev.winback.adapters.config.WinbackConfig;
+import dev.winback.adapters.observe.Observed;
 import dev.winback.core.guardrail.GuardrailEvents;
 import dev.winback.core.journey.MessageRequests;
 import dev.winback.core.links.KeyMaterial;
@@ -19,6 +20,7 @@ import java.time.Clock;
 public final class HttpApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
     private final RouteTable routes;
+    private final Observed observed;
 
     public HttpApiHandler() {
         this(HttpApiComposition.fromEnvironment());
@@ -26,6 +28,7 @@ public final class HttpApiHandler implements RequestHandler<APIGatewayV2HTTPEven
 
     public HttpApiHandler(HttpApiComposition composition) {
         this.routes = composition.routes();
+        this.observed = composition.observed();
     }
 
     public HttpApiHandler(WinbackConfig config, AwsClients clients, Clock clock) {
@@ -56,6 +59,6 @@ public final class HttpApiHandler implements RequestHandler<APIGatewayV2HTTPEven
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent request, Context context) {
-        return routes.handle(request);
+        return observed.api(request, context, () -> routes.handle(request));
     }
 }

@@ -5,7 +5,9 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.winback.adapters.http.HttpResponses;
 import dev.winback.core.ingest.EventIntake;
+import dev.winback.core.ingest.IntakeMetrics;
 import dev.winback.core.ingest.IntakeResult;
+import dev.winback.core.observe.Metrics;
 import dev.winback.adapters.json.EventsRequestParser;
 import dev.winback.adapters.json.EventsRequestResult;
 import dev.winback.core.ingest.FieldError;
@@ -29,9 +31,11 @@ final class PostEventsRoute implements Route {
 
     private final EventsRequestParser parser = new EventsRequestParser();
     private final EventIntake intake;
+    private final Metrics metrics;
 
-    PostEventsRoute(EventIntake intake) {
+    PostEventsRoute(EventIntake intake, Metrics metrics) {
         this.intake = intake;
+        this.metrics = metrics;
     }
 
     @Override
@@ -87,6 +91,7 @@ final class PostEventsRoute implements Route {
                     total - invalid.size());
         }
         List<IntakeResult> results = intake.apply(events);
+        IntakeMetrics.count(results, metrics);
         boolean retry = results.stream().anyMatch(r -> r instanceof IntakeResult.Retry);
         return HttpResponses.json(retry ? 503 : 200, g -> {
             g.writeStartObject();

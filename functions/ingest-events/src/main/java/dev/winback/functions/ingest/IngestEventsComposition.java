@@ -11,6 +11,7 @@ import dev.winback.adapters.config.Policies;
 import dev.winback.core.journey.JourneyTransitions;
 import dev.winback.core.settings.CurrentPolicies;
 import dev.winback.adapters.config.WriterThreads;
+import dev.winback.adapters.observe.Observed;
 import dev.winback.core.ingest.EventIntake;
 
 import java.time.Clock;
@@ -19,10 +20,17 @@ import java.time.Clock;
 public final class IngestEventsComposition {
 
     private final EventIntake intake;
+    private final Observed observed;
 
     /** For the local runtime, benchmarks and tests, which bring the table, the clock and the writer threads. */
     public IngestEventsComposition(Ingestion ingestion) {
+        this(ingestion, Observed.fromEnvironment(System.getenv()));
+    }
+
+    /** @param observed where the invocations' logs and counts go */
+    public IngestEventsComposition(Ingestion ingestion, Observed observed) {
         this.intake = ingestion.intake();
+        this.observed = observed;
     }
 
     /**
@@ -44,5 +52,9 @@ public final class IngestEventsComposition {
 
     public EventIntake intake() {
         return intake;
+    }
+
+    public Observed observed() {
+        return observed;
     }
 }

@@ -4,7 +4,9 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.winback.adapters.observe.Observed;
 import dev.winback.core.ingest.EventIntake;
+import dev.winback.core.ingest.IntakeMetrics;
 import dev.winback.core.ingest.IntakeResult;
 
 import java.time.Instant;
@@ -19,6 +21,7 @@ import java.util.List;
 public final class IngestEventsHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
     private final EventIntake intake;
+    private final Observed observed;
 
     public IngestEventsHandler() {
         this(IngestEventsComposition.fromEnvironment());
@@ -27,14 +30,20 @@ public final class IngestEventsHandler implements RequestHandler<SQSEvent, SQSBa
     /** For the local runtime, benchmarks and tests, which compose the intake themselves. */
     public IngestEventsHandler(IngestEventsComposition composition) {
         this.intake = composition.intake();
+        this.observed = composition.observed();
     }
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+        return observed.sqs(event, context, () -> ingest(event));
+    }
+
+    private SQSBatchResponse ingest(SQSEvent event) {
         List<SQSEvent.SQSMessage> messages = event.getRecords() == null ? List.of() : event.getRecords();
         List<EventIntake.RawEvent> raws = messages.stream()
                 .map(m -> new EventIntake.RawEvent("sqs", m.getMessageId(), m.getBody(), sentAt(m))).toList();
         List<IntakeResult> results = intake.accept(raws);
+        IntakeMetrics.count(results, observed.metrics());
         List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
         for (int i = 0; i < results.size(); i++) {
             if (results.get(i) instanceof IntakeResult.Retry) {

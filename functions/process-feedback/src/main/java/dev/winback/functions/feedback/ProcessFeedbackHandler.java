@@ -3,6 +3,7 @@ package dev.winback.functions.feedback;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
+import dev.winback.adapters.observe.Observed;
 import dev.winback.core.feedback.ProcessFeedback;
 
 import java.time.Instant;
@@ -19,6 +20,7 @@ import java.util.logging.Logger;
 public final class ProcessFeedbackHandler implements RequestHandler<SNSEvent, Map<String, Integer>> {
 
     private static final Logger LOG = Logger.getLogger(ProcessFeedbackHandler.class.getName());
+    private final Observed observed = Observed.fromEnvironment(System.getenv());
     private final FeedbackComposition composition;
     private final ProcessFeedback processFeedback;
 
@@ -34,6 +36,10 @@ public final class ProcessFeedbackHandler implements RequestHandler<SNSEvent, Ma
 
     @Override
     public Map<String, Integer> handleRequest(SNSEvent event, Context context) {
+        return observed.sns(event, context, () -> process(event));
+    }
+
+    private Map<String, Integer> process(SNSEvent event) {
         List<ProcessFeedback.Incoming> notifications = event.getRecords() == null ? List.of()
                 : event.getRecords().stream().map(r -> new ProcessFeedback.Incoming(
                         composition.read(r.getSNS().getMessage()),

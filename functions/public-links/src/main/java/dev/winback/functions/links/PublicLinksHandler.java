@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.winback.adapters.observe.Observed;
 import dev.winback.adapters.config.AwsClients;
 import dev.winback.adapters.config.LinkConfig;
 import dev.winback.adapters.config.WinbackConfig;
@@ -18,6 +19,7 @@ import java.time.Clock;
  */
 public final class PublicLinksHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
+    private final Observed observed = Observed.fromEnvironment(System.getenv());
     private final RouteTable routes;
 
     public PublicLinksHandler() {
@@ -39,6 +41,6 @@ public final class PublicLinksHandler implements RequestHandler<APIGatewayV2HTTP
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent request, Context context) {
-        return routes.handle(request);
+        return observed.api(request, context, () -> routes.handle(request));
     }
 }

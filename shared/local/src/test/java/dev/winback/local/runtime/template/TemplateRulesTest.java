@@ -1,10 +1,16 @@
 package dev.winback.local.runtime.template;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import dev.winback.adapters.observe.EmfMetrics;
+import dev.winback.core.observe.Metric;
 import dev.winback.local.runtime.Fixtures;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,7 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * throttles; visibility timeouts with margin over six function timeouts; a concurrency cap on every
  * queue source; a failure path for every asynchronous (SNS) invocation; and the anonymous link
  * routes alone in functions that can reach nothing but what they need: the table and the link key
- * for the links; for CDP ingest the table, its write keys and the ingest queue.
+ * for the links; for CDP ingest the table, its write keys and the ingest queue; and a dashboard
+ * that charts every business metric the code emits and no other, every queue's age, every dead-letter
+ * queue's depth and every function's errors and duration.
  */
 class TemplateRulesTest {
 
@@ -93,6 +101,71 @@ class TemplateRulesTest {
             }
         }
         assertThat(sources).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void theDashboard_chartsEveryBusinessMetricTheCodeEmits_andNoOther() {
+        DashboardMetrics charted = DashboardMetrics.of(dashboard());
+        String service = template.root().path("Globals").path("Function").path("Environment").path("Variables")
+                .path("POWERTOOLS_SERVICE_NAME").asText();
+        Map<String, Metric> emitted = new java.util.HashMap<>();
+        for (Metric metric : emittedMetrics()) emitted.put(metric.metricName(), metric);
+        Set<String> shown = new TreeSet<>();
+        for (DashboardMetrics.Charted metric : charted.in(EmfMetrics.NAMESPACE)) {
+            assertThat(emitted).as("a metric the code emits").containsKey(metric.name());
+            assertThat(metric.dimensions()).as(metric.name() + ": by the service the functions name")
+                    .isEqualTo(Map.of(EmfMetrics.SERVICE_DIMENSION, service));
+            shown.add(metric.name());
+        }
+        for (DashboardMetrics.Searched search : charted.searches()) {
+            assertThat(search.namespace()).isEqualTo(EmfMetrics.NAMESPACE);
+            assertThat(emitted).as("a metric the code emits").containsKey(search.name());
+            List<String> dimensions = new ArrayList<>(List.of(EmfMetrics.SERVICE_DIMENSION));
+            dimensions.addAll(emitted.get(search.name()).dimensions());
+            assertThat(search.dimensionNames()).as(search.name() + ": the dimensions it is written with").isEqualTo(dimensions);
+            shown.add(search.name());
+        }
+        assertThat(shown).as("every business metric is charted").isEqualTo(new TreeSet<>(emitted.keySet()));
+    }
+
+    @Test
+    void theDashboard_chartsEveryQueuesAge_deadLetterDepth_andFunctionsErrorsAndDuration() {
+        DashboardMetrics charted = DashboardMetrics.of(dashboard());
+        Set<String> resources = new TreeSet<>();
+        template.root().path("Resources").fieldNames().forEachRemaining(resources::add);
+        for (DashboardMetrics.Charted metric : charted.metrics()) {
+            for (String value : metric.dimensions().values()) {
+                if (value.startsWith("${")) {
+                    assertThat(resources).as("resource of " + value).contains(value.substring(2, value.length() - 1).split("\\.")[0]);
+                }
+            }
+        }
+        Set<String> dlqs = deadLetterQueues();
+        for (String queue : queues.keySet()) {
+            String metric = dlqs.contains(queue) ? "ApproximateNumberOfMessagesVisible" : "ApproximateAgeOfOldestMessage";
+            assertThat(charted.in("AWS/SQS")).as(metric + " of " + queue).contains(
+                    new DashboardMetrics.Charted("AWS/SQS", metric, Map.of("QueueName", "${" + queue + ".QueueName}")));
+        }
+        for (String function : functions.keySet()) {
+            for (String metric : List.of("Errors", "Duration")) {
+                assertThat(charted.in("AWS/Lambda")).as(metric + " of " + function).contains(
+                        new DashboardMetrics.Charted("AWS/Lambda", metric, Map.of("FunctionName", "${" + function + "}")));
+            }
+        }
+    }
+
+    private JsonNode dashboard() {
+        Map<String, JsonNode> dashboards = template.resourcesOfType("AWS::CloudWatch::Dashboard");
+        assertThat(dashboards).hasSize(1);
+        return dashboards.values().iterator().next();
+    }
+
+    /** The metrics some production class reports: those whose constant is read outside the enum. */
+    private static List<Metric> emittedMetrics() {
+        JavaClass metric = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.winback").get(Metric.class);
+        return Arrays.stream(Metric.values()).filter(constant -> metric.getField(constant.name()).getAccessesToSelf()
+                .stream().anyMatch(access -> !access.getOriginOwner().equals(metric))).toList();
     }
 
     @Test
