@@ -65,7 +65,11 @@ public final class ImportCommand {
 
     static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
         try {
-            if (args.length < 2 || Arrays.asList(args).contains("--help")) throw new UsageException("");
+            if (Arrays.asList(args).contains("--help")) {
+                out.print(USAGE);
+                return OK;
+            }
+            if (args.length < 2) throw new UsageException("");
             BiFunction<Imports, InputStream, ImportSummary> kind = switch (args[0]) {
                 case "pinpoint" -> Imports::pinpoint;
                 case "suppressions" -> Imports::suppressions;
