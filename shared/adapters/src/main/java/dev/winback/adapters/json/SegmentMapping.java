@@ -62,6 +62,14 @@ public final class SegmentMapping {
         if (draft == null) return invalid(messageId, "event", "is required on a track call");
         String customerId = userId != null ? userId : AnonymousIds.customerIdOf(anonymousId);
         boolean links = "identify".equals(call) && userId != null && anonymousId != null;
+        if (links) {
+            // A link is kept even without events, so both ids must pass the contract's customerId rules here.
+            List<FieldError> ids = new java.util.ArrayList<>();
+            ContractRules.CUSTOMER_ID.problemWith(userId).ifPresent(m -> ids.add(new FieldError("userId", m)));
+            ContractRules.CUSTOMER_ID.problemWith(AnonymousIds.customerIdOf(anonymousId))
+                    .ifPresent(m -> ids.add(new FieldError("anonymousId", m)));
+            if (!ids.isEmpty()) return new CdpItem.Invalid(messageId, ids);
+        }
         if (draft.isEmpty()) {
             if (links) return mapped(messageId, List.of(), userId, anonymousId);
             return new CdpItem.Ignored(messageId, "identify".equals(call) ? SegmentTraits.NOTHING_KEPT

@@ -143,6 +143,13 @@ class SegmentMappingTest {
     }
 
     @Test
+    void anIdentifyLinkingAnEmailShapedUserId_isRefused_evenWithoutTraits() {
+        CdpItem item = map(json("{\"type\":\"identify\",\"userId\":\"ann@example.com\",\"anonymousId\":\"a-1\",\"messageId\":\"m-13\"}"));
+
+        assertThat(((CdpItem.Invalid) item).errors()).extracting(FieldError::field).containsExactly("userId");
+    }
+
+    @Test
     void aMessageWithoutAnyId_orOfAnUnknownCall_isRefused_andGroupAndAliasAreIgnored() {
         assertThat(((CdpItem.Invalid) map(json("{\"type\":\"page\",\"messageId\":\"m-11\"}"))).errors())
                 .extracting(FieldError::field).containsExactly("userId");

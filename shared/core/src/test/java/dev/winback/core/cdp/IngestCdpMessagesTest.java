@@ -4,16 +4,15 @@ import dev.winback.core.event.EngagementEvent;
 import dev.winback.core.event.EventPayload;
 import dev.winback.core.event.Platform;
 import dev.winback.core.ingest.ArrivalWindow;
+import dev.winback.core.ingest.InMemoryEngagementStore;
+import dev.winback.core.record.EngagementRecord;
 import dev.winback.core.observe.Warnings;
-import dev.winback.core.record.ArchivedMonth;
-import dev.winback.core.record.EngagementStore;
 import dev.winback.core.record.RecordUpdate;
 import dev.winback.core.record.StoredRecord;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -30,10 +29,10 @@ class IngestCdpMessagesTest {
     private static final String ANONYMOUS = AnonymousIds.customerIdOf("dev-1");
 
     private final InMemoryLinks links = new InMemoryLinks();
-    private final Map<String, StoredRecord> records = new HashMap<>();
+    private final InMemoryEngagementStore records = new InMemoryEngagementStore();
     private final List<EngagementEvent> queued = new ArrayList<>();
     private boolean queueRefuses;
-    private final IngestCdpMessages ingest = new IngestCdpMessages(links, new Records(), events -> {
+    private final IngestCdpMessages ingest = new IngestCdpMessages(links, records, events -> {
         queued.addAll(queueRefuses ? List.of() : events);
         return events.stream().map(e -> !queueRefuses).toList();
     }, ArrivalWindow.DEFAULT, Warnings.NONE, Clock.fixed(NOW, ZoneOffset.UTC));
@@ -53,7 +52,7 @@ class IngestCdpMessagesTest {
 
     @Test
     void aNewLink_foldsTheAnonymousRecordOnce_withTheIdentifysOwnEventsForTheCustomer() {
-        records.put(ANONYMOUS, stored(ANONYMOUS, session("s-1", ANONYMOUS)));
+        store(session("s-1", ANONYMOUS));
         CdpMessage.Link identify = new CdpMessage.Link(ANONYMOUS, "c-ana", List.of(session("i-1", "c-ana")));
 
         assertThat(ingest.take(List.of(identify))).containsExactly(new CdpOutcome.Accepted(1));
@@ -67,7 +66,7 @@ class IngestCdpMessagesTest {
 
     @Test
     void aFoldTheQueueRefused_isAnsweredRetry_andRepeatedOnTheNextIdentify() {
-        records.put(ANONYMOUS, stored(ANONYMOUS, session("s-1", ANONYMOUS)));
+        store(session("s-1", ANONYMOUS));
         CdpMessage.Link identify = new CdpMessage.Link(ANONYMOUS, "c-ana", List.of());
         queueRefuses = true;
 
@@ -80,7 +79,7 @@ class IngestCdpMessagesTest {
 
     @Test
     void theFirstLinkHolds_anotherCustomerNamingTheSameAnonymousIdFoldsNothing() {
-        records.put(ANONYMOUS, stored(ANONYMOUS, session("s-1", ANONYMOUS)));
+        store(session("s-1", ANONYMOUS));
         ingest.take(List.of(new CdpMessage.Link(ANONYMOUS, "c-ana", List.of())));
         queued.clear();
 
@@ -118,9 +117,9 @@ class IngestCdpMessagesTest {
                 new EventPayload.SessionStarted(Platform.APP));
     }
 
-    private static StoredRecord stored(String customerId, EngagementEvent event) {
-        return new StoredRecord(RecordUpdate.apply(dev.winback.core.record.EngagementRecord.empty(customerId),
-                List.of(event), Map.of()).record(), 1, Optional.empty());
+    private void store(EngagementEvent event) {
+        records.save(StoredRecord.absent(event.customerId()), RecordUpdate.apply(
+                EngagementRecord.empty(event.customerId()), List.of(event), Map.of()));
     }
 
     private static final class InMemoryLinks implements CustomerLinks {
@@ -143,25 +142,6 @@ class IngestCdpMessagesTest {
         @Override
         public void markFolded(String anonymousCustomerId) {
             links.computeIfPresent(anonymousCustomerId, (id, link) -> new Link(link.customerId(), true));
-        }
-    }
-
-    private final class Records implements EngagementStore {
-        @Override
-        public Map<String, StoredRecord> load(Collection<String> customerIds) {
-            Map<String, StoredRecord> found = new HashMap<>();
-            for (String id : customerIds) found.put(id, records.getOrDefault(id, StoredRecord.absent(id)));
-            return found;
-        }
-
-        @Override
-        public Map<YearMonth, ArchivedMonth> loadArchive(String customerId) {
-            return Map.of();
-        }
-
-        @Override
-        public boolean save(StoredRecord previous, RecordUpdate.Result update, Optional<Instant> arm) {
-            throw new UnsupportedOperationException("the CDP use case never writes records");
         }
     }
 }

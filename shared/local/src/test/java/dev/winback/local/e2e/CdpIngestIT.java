@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.winback.adapters.config.CdpWriteKeys;
 import dev.winback.core.outcome.HoldoutShares;
 import dev.winback.local.runtime.LocalRuntime;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -33,17 +33,18 @@ class CdpIngestIT {
     private static final Instant START = Instant.parse("2026-06-01T09:00:00Z");
     private static final String LOCAL_KEY = CdpWriteKeys.LOCAL_DEVELOPMENT_KEY;
 
-    private LocalRuntime runtime;
-    private HttpClient http;
+    // One runtime for the class: each test has customers of its own.
+    private static LocalRuntime runtime;
+    private static HttpClient http;
 
-    @BeforeEach
-    void start() {
+    @BeforeAll
+    static void start() {
         runtime = LocalRuntime.start(IngestFixture.templatePath(), 0, START, HoldoutShares.NONE);
         http = HttpClient.newHttpClient();
     }
 
-    @AfterEach
-    void stop() {
+    @AfterAll
+    static void stop() {
         http.close();
         runtime.close();
     }
@@ -77,16 +78,16 @@ class CdpIngestIT {
     @Test
     void aBadOrMissingWriteKey_gets401_andNothingIsStored() throws Exception {
         int before = items();
-        String order = sample("cdp-segment-order-completed.json");
+        String order = sample("cdp-segment-order-completed.json").replace("019mr8mf4r", "c-never-stored");
 
         JsonNode wrong = cdp("not-the-write-key-of-this-source", order, 401);
         assertThat(wrong.path("status").asInt()).isEqualTo(401);
         cdp(null, order, 401);
         cdp(null, "{\"writeKey\":\"wrong-key-in-the-body-000\"," + order.substring(order.indexOf('{') + 1), 401);
-        cdp(null, "{\"type\":\"page\",\"userId\":\"bad\"", 401);
+        cdp(null, "{\"type\":\"page\",\"userId\":\"c-never-stored\"", 401);
 
         assertThat(items()).as("items in the table").isEqualTo(before);
-        get("/v1/customers/019mr8mf4r", 404);
+        get("/v1/customers/c-never-stored", 404);
     }
 
     @Test
@@ -142,7 +143,7 @@ class CdpIngestIT {
                 .as("the anonymous record no longer changes").isEqualTo("2026-05-21T10:00:00Z");
     }
 
-    private JsonNode cdp(String writeKey, String body, int expected) throws Exception {
+    private static JsonNode cdp(String writeKey, String body, int expected) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(runtime.server().baseUri() + "/v1/cdp/default"))
                 .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
         if (writeKey != null) {
@@ -154,14 +155,14 @@ class CdpIngestIT {
         return JSON.readTree(response.body());
     }
 
-    private JsonNode get(String path, int expected) throws Exception {
+    private static JsonNode get(String path, int expected) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(runtime.server().baseUri() + path))
                 .GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(expected);
         return JSON.readTree(response.body());
     }
 
-    private int items() {
+    private static int items() {
         String table = runtime.config().tableName();
         return runtime.clients().dynamoDb().scan(b -> b.tableName(table)).count();
     }
