@@ -72,7 +72,7 @@ public final class EvaluateCustomersComposition {
                                          Map<Destination, ActionPublisher> publishers, Clock clock, Executor writers,
                                          CheckGuardrails guardrails) {
         this.evaluate = new EvaluateDueCustomers(table.evaluationStore(), table.evaluationStore(), publishers, policies,
-                table.purchaseModels(), writers, new JulWarnings(EvaluateDueCustomers.class));
+                table.purchaseModels(), writers, new JulWarnings(EvaluateDueCustomers.class), table.segments());
         this.guardrails = guardrails;
         this.clock = clock;
     }
