@@ -77,7 +77,7 @@ public final class EvaluateCustomersComposition {
                                          CheckGuardrails guardrails) {
         this.evaluate = new EvaluateDueCustomers(table.evaluationStore(), table.evaluationStore(),
                 EvaluationMetrics.countingActions(publishers, observed.metrics()), policies, table.purchaseModels(),
-                writers, new JulWarnings(EvaluateDueCustomers.class));
+                writers, new JulWarnings(EvaluateDueCustomers.class), table.segments());
         this.guardrails = guardrails;
         this.clock = clock;
     }

@@ -96,7 +96,7 @@ public final class HttpApiComposition {
         Ingestion ingestion = new Ingestion(table, policies.current(), clock, WriterThreads.newPool(),
                 journeys.intake(journeyMessages));
         DynamoDbCustomerData data = new DynamoDbCustomerData(table.clients().dynamoDb(), table.tableName(),
-                table.contacts());
+                table.contacts(), table.store().segments());
         PreferencesJsonRoute preferencesAdmin = PreferencesJsonRoute.forAdmin(
                 PreferenceUseCases.of(table, ingestion, deliveryPolicy, clock));
         TemplateSets templateSets = new TemplateSets(table, clock);
@@ -116,6 +116,8 @@ public final class HttpApiComposition {
         routes.putAll(new JourneyRoutes(journeys.manage(), journeys.format()).byKey());
         routes.put(DryRunRoute.KEY, new DryRunRoute(journeys.dryRun(table), clock));
         routes.putAll(new CatalogRoutes(journeys.manageCatalog()).byKey());
+        routes.putAll(new SegmentRoutes(table.manageSegments(), table.segmentMembers(), table.segmentMembers(), clock)
+                .byKey());
         routes.putAll(new TemplateRoutes(templateSets.manage(), templateSets.format()).byKey());
         // The playbook and the settings: versions an operator checks, stores, activates and rolls back.
         routes.putAll(DocumentRoutes.playbook(policies.managePlaybook()).byKey());

@@ -1,5 +1,12 @@
 package dev.winback.adapters.config;
 
+import dev.winback.adapters.dynamodb.DynamoDbSegmentDefinitions;
+import dev.winback.adapters.dynamodb.DynamoDbSegmentMembers;
+import dev.winback.adapters.dynamodb.SegmentMembership;
+import dev.winback.adapters.json.SegmentDefinitionParser;
+import dev.winback.adapters.phone.PhoneNumberCountries;
+import dev.winback.core.segmentstore.ManageSegments;
+import dev.winback.core.segmentstore.StoredSegments;
 import dev.winback.adapters.dynamodb.CapacityMeter;
 import dev.winback.adapters.dynamodb.ContactIndex;
 import dev.winback.adapters.dynamodb.DynamoDbCustomerSample;
@@ -26,6 +33,8 @@ public final class EngagementTable {
     public static final Duration MODEL_REFRESH = Duration.ofMinutes(15);
     /** Parallel Scan segments when sampling the base for the daily fit. */
     public static final int SAMPLE_SEGMENTS = 4;
+    /** Segment definitions in force are read again this often by every writer of records. */
+    public static final Duration SEGMENTS_REFRESH = Duration.ofMinutes(1);
 
     private final AwsClients clients;
     private final String tableName;
@@ -37,6 +46,9 @@ public final class EngagementTable {
     private final DynamoDbEvaluationStore evaluationStore;
     private final DynamoDbMessageLedger messageLedger;
     private final DynamoDbPurchaseModels purchaseModels;
+    private final DynamoDbSegmentDefinitions segmentDefinitions;
+    private final StoredSegments segments;
+    private final DynamoDbSegmentMembers segmentMembers;
 
     /**
      * Keys from the secret {@code WINBACK_LINK_SECRET_ARN} names (read on first use), or the local
@@ -51,7 +63,12 @@ public final class EngagementTable {
         this.tableName = config.tableName();
         this.keys = keys;
         this.contacts = new ContactIndex(clients.dynamoDb(), tableName, new ContactHashes(keys), meter);
-        this.store = new DynamoDbEngagementStore(clients.dynamoDb(), tableName, meter, contacts);
+        this.segmentDefinitions = new DynamoDbSegmentDefinitions(clients.dynamoDb(), tableName, meter);
+        this.segments = new StoredSegments(segmentDefinitions, new SegmentDefinitionParser(), new PhoneNumberCountries(),
+                clock, SEGMENTS_REFRESH, new JulWarnings(StoredSegments.class));
+        this.store = new DynamoDbEngagementStore(clients.dynamoDb(), tableName, meter, contacts,
+                new SegmentMembership(tableName, segments, clock));
+        this.segmentMembers = new DynamoDbSegmentMembers(clients.dynamoDb(), tableName, meter);
         this.evaluationStore = new DynamoDbEvaluationStore(clients.dynamoDb(), tableName, meter, store);
         this.messageLedger = new DynamoDbMessageLedger(clients.dynamoDb(), tableName, meter);
         this.outcomeCounters = new DynamoDbOutcomeCounters(clients.dynamoDb(), tableName, meter);
@@ -117,5 +134,20 @@ public final class EngagementTable {
     /** A sample of the base for the daily fit, scanning its segments on {@code executor}. */
     public DynamoDbCustomerSample customerSample(Executor executor) {
         return new DynamoDbCustomerSample(clients.dynamoDb(), tableName, meter, SAMPLE_SEGMENTS, executor);
+    }
+
+    /** The segments in force, as every record write judges them. */
+    public StoredSegments segments() {
+        return segments;
+    }
+
+    /** Stores segment definitions, each in force from its put. */
+    public ManageSegments manageSegments() {
+        return new ManageSegments(segmentDefinitions, new SegmentDefinitionParser(), segments::refreshNow);
+    }
+
+    /** Segments' members, paged, and their counts. */
+    public DynamoDbSegmentMembers segmentMembers() {
+        return segmentMembers;
     }
 }

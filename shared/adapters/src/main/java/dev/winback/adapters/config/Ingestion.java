@@ -1,5 +1,6 @@
 package dev.winback.adapters.config;
 
+import dev.winback.core.ingest.NextDue;
 import dev.winback.adapters.dynamodb.RejectedEvents;
 import dev.winback.adapters.dynamodb.DynamoDbOptOutCounters;
 import dev.winback.adapters.json.JsonEventFormat;
@@ -62,7 +63,8 @@ public final class Ingestion {
         this.table = table;
         this.evaluationPolicies = policies;
         this.events = new IngestEvents(table.store(), writers, clock,
-                (record, now) -> Evaluator.dueAt(record, now, policies.evaluation(), table.purchaseModels().current()),
+                ((NextDue) (record, now) -> Evaluator.dueAt(record, now, policies.evaluation(),
+                        table.purchaseModels().current())).withSegments(table.segments()),
                 new MessageReceipts(table.messageLedger(), DecisionPublisher.NONE, clock),
                 IngestConfig.arrivalWindow(System.getenv()), new JulWarnings(IngestEvents.class), listener,
                 table.outcomeCounters(),

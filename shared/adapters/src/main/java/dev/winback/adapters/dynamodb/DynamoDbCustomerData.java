@@ -11,6 +11,9 @@ import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
@@ -42,12 +45,19 @@ public final class DynamoDbCustomerData implements CustomerDataStore {
     private final String table;
     private final ContactIndex contacts;
     private final RejectedEvents rejected;
+    private final SegmentMembership segments;
 
     public DynamoDbCustomerData(DynamoDbClient dynamoDb, String table, ContactIndex contacts) {
+        this(dynamoDb, table, contacts, SegmentMembership.NONE);
+    }
+
+    /** @param segments whose member items an erasure deletes with the record */
+    public DynamoDbCustomerData(DynamoDbClient dynamoDb, String table, ContactIndex contacts, SegmentMembership segments) {
         this.dynamoDb = dynamoDb;
         this.table = table;
         this.contacts = contacts;
         this.rejected = new RejectedEvents(dynamoDb, table);
+        this.segments = segments;
     }
 
     /** Every item of the customer's partition, the erasure marker included. */
@@ -91,16 +101,48 @@ public final class DynamoDbCustomerData implements CustomerDataStore {
         return new AddressTrail(profile, reminded);
     }
 
-    /** Writes the marker unless the record item already is one (which keeps its time). */
+    /**
+     * Writes the marker unless the record item already is one (which keeps its time). A record in
+     * segments leaves them in the same transaction, so no member item outlives the customer.
+     */
     @Override
     public void markErased(String customerId, Instant at) {
-        try {
-            dynamoDb.putItem(b -> b.tableName(table).item(DynamoDbEngagementStore.erasedMarker(customerId, at))
-                    .conditionExpression("attribute_not_exists(#e) OR attribute_exists(#d)")
-                    .expressionAttributeNames(Map.of("#e", DynamoDbEngagementStore.ERASED_AT, "#d", "doc")));
-        } catch (ConditionalCheckFailedException alreadyErased) {
-            // The first erasure's marker stays as it is.
+        for (int attempt = 1; ; attempt++) {
+            var read = dynamoDb.getItem(b -> b.tableName(table).key(DynamoDbEngagementStore.recordKey(customerId))
+                    .consistentRead(true).projectionExpression("#sg, #v")
+                    .expressionAttributeNames(Map.of("#sg", SegmentMembership.SEGMENTS, "#v", DynamoDbEngagementStore.VERSION)));
+            AttributeValue segmentIds = read.hasItem() ? read.item().get(SegmentMembership.SEGMENTS) : null;
+            if (segmentIds == null || !segmentIds.hasSs() || segmentIds.ss().isEmpty()) {
+                try {
+                    dynamoDb.putItem(b -> b.tableName(table).item(DynamoDbEngagementStore.erasedMarker(customerId, at))
+                            .conditionExpression("(attribute_not_exists(#e) OR attribute_exists(#d)) AND attribute_not_exists(#sg)")
+                            .expressionAttributeNames(Map.of("#e", DynamoDbEngagementStore.ERASED_AT, "#d", "doc",
+                                    "#sg", SegmentMembership.SEGMENTS)));
+                    return;
+                } catch (ConditionalCheckFailedException alreadyErasedOrInSegments) {
+                    if (attempt >= 4 || isMarker(customerId)) return; // the first erasure's marker stays as it is
+                    continue;
+                }
+            }
+            List<TransactWriteItem> writes = new ArrayList<>();
+            writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
+                    .item(DynamoDbEngagementStore.erasedMarker(customerId, at)).conditionExpression("#v = :v")
+                    .expressionAttributeNames(Map.of("#v", DynamoDbEngagementStore.VERSION))
+                    .expressionAttributeValues(Map.of(":v", read.item().get(DynamoDbEngagementStore.VERSION))).build()).build());
+            writes.addAll(segments.erased(customerId, Set.copyOf(segmentIds.ss())));
+            try {
+                dynamoDb.transactWriteItems(b -> b.transactItems(writes));
+                return;
+            } catch (TransactionCanceledException e) {
+                if (!DynamoDbEngagementStore.lostRace(e) || attempt >= 4) throw e;
+            }
         }
+    }
+
+    private boolean isMarker(String customerId) {
+        var read = dynamoDb.getItem(b -> b.tableName(table).key(DynamoDbEngagementStore.recordKey(customerId))
+                .consistentRead(true));
+        return read.hasItem() && DynamoDbEngagementStore.isErasedMarker(read.item());
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.winback.core.record.StoredRecord;
 import dev.winback.core.record.ArchivedMonth;
 import dev.winback.core.record.EngagementRecord;
 import dev.winback.core.record.RecordUpdate;
+import dev.winback.core.segment.MembershipChange;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -66,6 +67,7 @@ public final class DynamoDbEngagementStore implements EngagementStore {
     private final String table;
     private final CapacityMeter meter;
     private final ContactIndex contacts;
+    private final SegmentMembership segments;
 
     public DynamoDbEngagementStore(DynamoDbClient dynamoDb, String table, CapacityMeter meter) {
         this(dynamoDb, table, meter, null);
@@ -73,10 +75,22 @@ public final class DynamoDbEngagementStore implements EngagementStore {
 
     /** @param contacts where profile addresses are indexed by keyed hash; null to index none */
     public DynamoDbEngagementStore(DynamoDbClient dynamoDb, String table, CapacityMeter meter, ContactIndex contacts) {
+        this(dynamoDb, table, meter, contacts, SegmentMembership.NONE);
+    }
+
+    /** @param segments keeps segment membership with each record write */
+    public DynamoDbEngagementStore(DynamoDbClient dynamoDb, String table, CapacityMeter meter, ContactIndex contacts,
+                                   SegmentMembership segments) {
         this.dynamoDb = dynamoDb;
         this.table = table;
         this.meter = meter;
         this.contacts = contacts;
+        this.segments = segments;
+    }
+
+    /** How this store keeps segment membership (the evaluator's writes keep it the same way). */
+    public SegmentMembership segments() {
+        return segments;
     }
 
     @Override
@@ -101,8 +115,9 @@ public final class DynamoDbEngagementStore implements EngagementStore {
             List<Map<String, AttributeValue>> keys = ids.subList(from, Math.min(ids.size(), from + BatchReads.BATCH_GET_LIMIT))
                     .stream().map(DynamoDbEngagementStore::recordKey).toList();
             KeysAndAttributes request = KeysAndAttributes.builder()
-                    .keys(keys).consistentRead(consistent).projectionExpression("pk, #d, #v, #due, #e")
-                    .expressionAttributeNames(Map.of("#d", DOC, "#v", VERSION, "#due", Keys.DUE_AT, "#e", ERASED_AT))
+                    .keys(keys).consistentRead(consistent).projectionExpression("pk, #d, #v, #due, #e, #sg")
+                    .expressionAttributeNames(Map.of("#d", DOC, "#v", VERSION, "#due", Keys.DUE_AT, "#e", ERASED_AT,
+                            "#sg", SegmentMembership.SEGMENTS))
                     .build();
             // Inflating and parsing a hundred records is CPU work; spread it over the cores.
             BatchReads.readAll(dynamoDb, table, request, meter, items -> items.parallelStream()
@@ -166,6 +181,10 @@ public final class DynamoDbEngagementStore implements EngagementStore {
             values.put(":shard", AttributeValue.fromS(Keys.dueShard(customerId)));
             values.put(":due", AttributeValue.fromS(Keys.dueAt(arm.get())));
         }
+        MembershipChange membership = segments.change(previous, update.record());
+        if (!membership.isEmpty()) {
+            set = SegmentMembership.withSegments(set, SegmentMembership.after(previous.segments(), membership), names, values);
+        }
         // Consent-log entries and newly indexed contact addresses go first, in a batch: each is a put
         // of a key derived from the event, so a retry writes the very same items and the log is never
         // behind the record. A record write then needs a transaction only to archive: a transaction
@@ -175,20 +194,22 @@ public final class DynamoDbEngagementStore implements EngagementStore {
         if (contacts != null) extra.addAll(contacts.ownerItems(previous.record().profile(), update.applied()));
         putAll(extra);
         try {
-            if (update.archiveAdditions().isEmpty()) {
+            if (update.archiveAdditions().isEmpty() && membership.isEmpty()) {
                 var response = dynamoDb.updateItem(UpdateItemRequest.builder().tableName(table)
                         .key(recordKey(customerId)).updateExpression(set).conditionExpression(condition)
                         .expressionAttributeNames(names).expressionAttributeValues(values)
                         .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build());
                 meter.write(response.consumedCapacity());
             } else {
-                // Archived ids and the record that no longer holds them change together, or not at all.
+                // Archived ids and the record that no longer holds them change together, or not at all;
+                // so do segment members and counters and the record that says which segments it is in.
                 List<TransactWriteItem> writes = new ArrayList<>();
                 writes.add(TransactWriteItem.builder().update(Update.builder().tableName(table)
                         .key(recordKey(customerId)).updateExpression(set).conditionExpression(condition)
                         .expressionAttributeNames(names).expressionAttributeValues(values).build()).build());
                 update.archiveAdditions().forEach((month, addition) ->
                         writes.add(TransactWriteItem.builder().update(archiveUpdate(customerId, addition)).build()));
+                writes.addAll(segments.writes(customerId, membership));
                 var response = dynamoDb.transactWriteItems(b -> b.transactItems(writes)
                         .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
                 meter.write(response.consumedCapacity());
@@ -302,8 +323,10 @@ public final class DynamoDbEngagementStore implements EngagementStore {
         if (isErasedMarker(item)) return StoredRecord.erased(Keys.customerId(item.get(Keys.PK).s()));
         byte[] doc = Compression.inflate(item.get(DOC).b().asByteArray());
         AttributeValue due = item.get(Keys.DUE_AT);
+        AttributeValue segmentIds = item.get(SegmentMembership.SEGMENTS);
         return new StoredRecord(StoredRecordJson.fromBytes(doc), Long.parseLong(item.get(VERSION).n()),
-                due == null ? Optional.empty() : Optional.of(Instant.parse(due.s())));
+                due == null ? Optional.empty() : Optional.of(Instant.parse(due.s())),
+                segmentIds == null || !segmentIds.hasSs() ? Set.of() : Set.copyOf(segmentIds.ss()));
     }
 
     private static Set<Long> numbers(AttributeValue set) {

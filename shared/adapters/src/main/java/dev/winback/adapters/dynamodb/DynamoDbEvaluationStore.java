@@ -13,6 +13,10 @@ import dev.winback.core.evaluation.SaveResult;
 import dev.winback.core.record.StoredRecord;
 import dev.winback.core.playbook.ActionRequest;
 import dev.winback.core.record.EngagementRecord;
+import dev.winback.core.segment.MembershipChange;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -61,12 +65,15 @@ public final class DynamoDbEvaluationStore implements EvaluationStore, ActionOut
     private final DynamoDbClient dynamoDb;
     private final String table;
     private final CapacityMeter meter;
+    private final SegmentMembership segments;
 
+    /** @param records the records' store, whose segment membership the evaluator's writes keep as its own do */
     public DynamoDbEvaluationStore(DynamoDbClient dynamoDb, String table, CapacityMeter meter,
                                    DynamoDbEngagementStore records) {
         this.dynamoDb = dynamoDb;
         this.table = table;
         this.meter = meter;
+        this.segments = records.segments();
     }
 
     @Override
@@ -106,9 +113,10 @@ public final class DynamoDbEvaluationStore implements EvaluationStore, ActionOut
             List<Map<String, AttributeValue>> keys = ids.subList(from, Math.min(ids.size(), from + BatchReads.BATCH_GET_LIMIT))
                     .stream().map(DynamoDbEngagementStore::recordKey).toList();
             KeysAndAttributes request = KeysAndAttributes.builder()
-                    .keys(keys).consistentRead(consistent).projectionExpression("pk, #d, #v, #due, #e, #p, #pu")
+                    .keys(keys).consistentRead(consistent).projectionExpression("pk, #d, #v, #due, #e, #p, #pu, #sg")
                     .expressionAttributeNames(Map.of("#d", DynamoDbEngagementStore.DOC, "#v", DynamoDbEngagementStore.VERSION,
-                            "#due", Keys.DUE_AT, "#e", DynamoDbEngagementStore.ERASED_AT, "#p", PENDING, "#pu", PENDING_UNTIL))
+                            "#due", Keys.DUE_AT, "#e", DynamoDbEngagementStore.ERASED_AT, "#p", PENDING, "#pu", PENDING_UNTIL,
+                            "#sg", SegmentMembership.SEGMENTS))
                     .build();
             // Inflating and parsing a hundred records is CPU work; spread it over the cores.
             BatchReads.readAll(dynamoDb, table, request, meter, items -> items.parallelStream()
@@ -151,15 +159,36 @@ public final class DynamoDbEvaluationStore implements EvaluationStore, ActionOut
                     Compression.deflate(PendingActionsJson.toBytes(toPublish)))));
             values.put(":until", AttributeValue.fromS(Keys.dueAt(leaseUntil)));
         }
+        MembershipChange membership = segments.change(previous.stored(), next);
+        if (!membership.isEmpty()) {
+            expression = SegmentMembership.withSegments(expression,
+                    SegmentMembership.after(previous.stored().segments(), membership), names, values);
+        }
         try {
             String update = expression;
-            var response = dynamoDb.updateItem(b -> b.tableName(table).key(DynamoDbEngagementStore.recordKey(customerId))
-                    .updateExpression(update).conditionExpression("#v = :expected")
-                    .expressionAttributeNames(names).expressionAttributeValues(values)
-                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
-            meter.write(response.consumedCapacity());
+            if (membership.isEmpty()) {
+                var response = dynamoDb.updateItem(b -> b.tableName(table).key(DynamoDbEngagementStore.recordKey(customerId))
+                        .updateExpression(update).conditionExpression("#v = :expected")
+                        .expressionAttributeNames(names).expressionAttributeValues(values)
+                        .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+                meter.write(response.consumedCapacity());
+            } else {
+                // Time moved the customer into or out of a segment: members, counters and record together.
+                List<TransactWriteItem> writes = new ArrayList<>();
+                writes.add(TransactWriteItem.builder().update(Update.builder().tableName(table)
+                        .key(DynamoDbEngagementStore.recordKey(customerId)).updateExpression(update)
+                        .conditionExpression("#v = :expected").expressionAttributeNames(names)
+                        .expressionAttributeValues(values).build()).build());
+                writes.addAll(segments.writes(customerId, membership));
+                var response = dynamoDb.transactWriteItems(b -> b.transactItems(writes)
+                        .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+                meter.write(response.consumedCapacity());
+            }
             return new SaveResult.Saved();
         } catch (ConditionalCheckFailedException | TransactionConflictException e) {
+            return new SaveResult.VersionConflict();
+        } catch (TransactionCanceledException e) {
+            if (!DynamoDbEngagementStore.lostRace(e)) throw e;
             return new SaveResult.VersionConflict();
         }
     }

@@ -85,6 +85,23 @@ public final class Keys {
 
     public static final String HOLDOUT_KEY_SK = "HOLDOUT_KEY";
 
+    /** A segment's definitions: SEGMENT#<segmentId>, laid out as a journey's definitions. */
+    public static final String SEGMENT_PREFIX = "SEGMENT#";
+    /** The set of every segment id stored. */
+    public static final String SEGMENT_INDEX_PK = "SEGMENTS";
+    public static final String SEGMENT_INDEX_SK = "INDEX";
+    /**
+     * A segment's members and counters: SEG#<segmentId>#<shard>, one member item per customer
+     * (sort key C#<customerId>), beside them the shard's count (N) and its changes per day
+     * (D#<yyyy-MM-dd>). Sharded so that a segment's writes spread over {@link #SEGMENT_SHARDS}
+     * partitions (a partition takes 1,000 writes a second).
+     */
+    public static final String SEGMENT_MEMBERS_PREFIX = "SEG#";
+    public static final int SEGMENT_SHARDS = 16;
+    public static final String SEGMENT_MEMBER_PREFIX = "C#";
+    public static final String SEGMENT_DAY_PREFIX = "D#";
+    public static final String SEGMENT_COUNT_SK = "N";
+
     /** A unit's outcome counters: OUTCOME#<unit>, one item per day and group, D#<yyyy-MM-dd>#<group>. */
     public static final String OUTCOME_PREFIX = "OUTCOME#";
     public static final String OUTCOME_DAY_PREFIX = "D#";
@@ -207,6 +224,27 @@ public final class Keys {
 
     public static String action(String idempotencyKey) {
         return ACTION_PREFIX + idempotencyKey;
+    }
+
+    public static String segment(String segmentId) {
+        return SEGMENT_PREFIX + segmentId;
+    }
+
+    /** The members partition of a customer in a segment: the customer's shard, FNV-1a as {@link #dueShard}. */
+    public static String segmentMembers(String segmentId, String customerId) {
+        return segmentMembers(segmentId, shardOf(customerId, SEGMENT_SHARDS));
+    }
+
+    public static String segmentMembers(String segmentId, int shard) {
+        return SEGMENT_MEMBERS_PREFIX + segmentId + "#" + shard;
+    }
+
+    public static String segmentMember(String customerId) {
+        return SEGMENT_MEMBER_PREFIX + customerId;
+    }
+
+    public static String segmentDay(LocalDate day) {
+        return SEGMENT_DAY_PREFIX + day;
     }
 
     public static String journey(String journeyId) {

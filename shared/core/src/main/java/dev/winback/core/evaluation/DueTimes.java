@@ -43,4 +43,17 @@ public final class DueTimes {
                 && armed.get().isBefore(now.plus(POSTPONE_WITHIN));
         return firesSoonForNothing ? next : Optional.empty();
     }
+
+    /**
+     * A record's timer includes the instant its segment membership could next change, so the
+     * evaluator rewrites the record (and its membership) when time alone moves it.
+     *
+     * @return the earlier of the two, rounded up to the timer's whole second
+     */
+    public static Optional<Instant> earliest(Optional<Instant> deadline, Optional<Instant> segmentChange) {
+        Optional<Instant> change = segmentChange.map(DueTimes::roundUp);
+        if (deadline.isEmpty()) return change;
+        if (change.isEmpty()) return deadline;
+        return deadline.get().isAfter(change.get()) ? change : deadline;
+    }
 }

@@ -7,6 +7,8 @@ import dev.winback.core.model.PurchaseModels;
 import dev.winback.core.observe.Warnings;
 import dev.winback.core.playbook.ActionRequest;
 
+import dev.winback.core.record.EngagementRecord;
+import dev.winback.core.segment.CurrentSegments;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -78,6 +80,7 @@ public final class EvaluateDueCustomers {
     private final PurchaseModels models;
     private final Executor executor;
     private final Warnings warnings;
+    private final CurrentSegments segments;
 
     /** Drops its warnings: for tests that assert on the report. */
     public EvaluateDueCustomers(EvaluationStore store, ActionOutbox outbox, Map<Destination, ActionPublisher> publishers,
@@ -98,6 +101,17 @@ public final class EvaluateDueCustomers {
      */
     public EvaluateDueCustomers(EvaluationStore store, ActionOutbox outbox, Map<Destination, ActionPublisher> publishers,
                                 EvaluationPolicies policies, PurchaseModels models, Executor executor, Warnings warnings) {
+        this(store, outbox, publishers, policies, models, executor, warnings, CurrentSegments.NONE);
+    }
+
+    /**
+     * @param segments the segments in force: a record's timer is armed for the earlier of its next
+     *                 deadline and the instant its membership could change with time alone
+     */
+    public EvaluateDueCustomers(EvaluationStore store, ActionOutbox outbox, Map<Destination, ActionPublisher> publishers,
+                                EvaluationPolicies policies, PurchaseModels models, Executor executor, Warnings warnings,
+                                CurrentSegments segments) {
+        this.segments = Objects.requireNonNull(segments, "segments");
         this.store = Objects.requireNonNull(store, "store");
         this.outbox = Objects.requireNonNull(outbox, "outbox");
         this.publishers = new EnumMap<>(publishers);
@@ -200,14 +214,16 @@ public final class EvaluateDueCustomers {
                     return;
                 }
                 Evaluator.Outcome outcome = Evaluator.evaluate(stored.record(), now, policy, model);
-                Optional<Instant> dueAt = outcome.evaluation().next().map(DueTimes::roundUp);
+                EngagementRecord next = stored.record().withEvaluation(outcome.evaluation());
+                Optional<Instant> dueAt = DueTimes.earliest(outcome.evaluation().next().map(DueTimes::roundUp),
+                        segments.current().nextChange(next, now));
                 // Actions a run before this one wrote and never published go out with the new ones.
                 List<PendingAction> toPublish = new ArrayList<>(due.pending());
                 Set<String> keys = new HashSet<>();
                 toPublish.forEach(action -> keys.add(action.request().idempotencyKey()));
                 List<ActionRequest> fresh = outcome.newActions().stream().filter(a -> keys.add(a.idempotencyKey())).toList();
                 fresh.forEach(action -> toPublish.add(PendingAction.fresh(action)));
-                SaveResult result = store.save(due, stored.record().withEvaluation(outcome.evaluation()), dueAt,
+                SaveResult result = store.save(due, next, dueAt,
                         toPublish, leaseUntil);
                 switch (result) {
                     case SaveResult.Saved saved -> {

@@ -14,4 +14,13 @@ public interface NextDue {
 
     /** @return a whole second, or empty when nothing changes without a new event */
     Optional<Instant> of(EngagementRecord record, Instant now);
+
+    /**
+     * This rule's deadline or the instant a segment's membership could next change, whichever is
+     * first, so that the evaluator rewrites the record (and its membership) when time alone moves it.
+     */
+    default NextDue withSegments(dev.winback.core.segment.CurrentSegments segments) {
+        return (record, now) -> dev.winback.core.evaluation.DueTimes.earliest(of(record, now),
+                segments.current().nextChange(record, now));
+    }
 }

@@ -26,6 +26,7 @@ public final class Bench {
             out.println("       scripts/bench evaluate [--customers 100000] [--due-percent 1] [--seed 42]");
             out.println("       scripts/bench deliver [--messages 2000]");
             out.println("       scripts/bench journeys [--customers 100000] [--due-percent 1] [--seed 42]");
+            out.println("       scripts/bench segments [--customers 100000] [--percent 1]");
             return args.isEmpty() ? 2 : 0;
         }
         Path template = Path.of(System.getProperty("winback.template", "template.yaml"));
@@ -61,11 +62,16 @@ public final class Bench {
                             a.number("due-percent", 1, 1, 10), a.number("seed", 42, Long.MIN_VALUE, Long.MAX_VALUE)),
                             template, out);
                 }
+                case "segments" -> {
+                    CliArgs a = CliArgs.parse("segments", rest, Set.of("customers", "percent"));
+                    yield SegmentsBench.run(new SegmentsBench.Options((int) a.number("customers", 100_000, 100, 10_000_000),
+                            a.number("percent", 1, 1, 10)), template, out);
+                }
                 case "outcomes" -> OutcomesBench.run(new OutcomesBench.Options((int) CliArgs.parse("outcomes", rest,
                         Set.of("customers")).number("customers", 2_000, 10, 1_000_000)), template, out);
                 default -> {
                     err.println("bench: unknown benchmark \"" + args.getFirst()
-                            + "\" (ingest, coldstart, evaluate, deliver, journeys)");
+                            + "\" (ingest, coldstart, evaluate, deliver, journeys, outcomes, segments)");
                     yield 2;
                 }
             };

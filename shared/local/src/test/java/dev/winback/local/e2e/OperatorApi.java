@@ -39,6 +39,10 @@ final class OperatorApi {
         return call("POST", path, body);
     }
 
+    Answer put(String path, String body) throws Exception {
+        return call("PUT", path, body);
+    }
+
     int stored(String path, String body) throws Exception {
         Answer stored = post(path, body);
         assertThat(stored.status()).as(stored.body().toString()).isEqualTo(201);
