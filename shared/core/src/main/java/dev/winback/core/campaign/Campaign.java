@@ -26,7 +26,7 @@ public record Campaign(String id, String segmentId, String templateId, List<Chan
                        List<String> testRecipients) {
 
     /** Ids of campaigns, segments and templates: lower-case letters, digits and dashes. */
-    public static final Pattern ID = Pattern.compile("^[a-z0-9][a-z0-9-]{0,62}$");
+    public static final Pattern ID = Pattern.compile("^[a-z0-9][a-z0-9-]{0,63}$");
     /** A test send is for a handful of people, not an audience. */
     public static final int MAX_TEST_RECIPIENTS = 20;
     public static final int MAX_RATE_PER_SECOND = 10_000;
