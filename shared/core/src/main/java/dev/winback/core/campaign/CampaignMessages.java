@@ -5,6 +5,7 @@ import dev.winback.core.delivery.DeliveryRequest;
 import dev.winback.core.delivery.MessageKey;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.Map;
 import java.util.Optional;
 
@@ -30,12 +31,18 @@ public final class CampaignMessages {
 
     /** The real run's message to one member. */
     static DeliveryRequest run(Campaign campaign, String customerId, Instant now, DeliveryPolicy policy) {
-        return request(campaign, customerId, RUN_SLOT, now, policy);
+        CampaignSchedule schedule = campaign.schedule();
+        return request(campaign, customerId, RUN_SLOT, now, schedule.lastDue(now).plus(policy.expiry()),
+                schedule.localSendTime(), policy);
     }
 
-    /** A test send's message to one test recipient: its own slot, never counted as the run. */
+    /**
+     * A test send's message to one test recipient: its own slot, never counted as the run, and sent
+     * now (not at the campaign's local time), so the operator sees it before the run starts.
+     */
     static DeliveryRequest test(Campaign campaign, String customerId, String testId, Instant now, DeliveryPolicy policy) {
-        return request(campaign, customerId, TEST_SLOT_PREFIX + testId, now, policy);
+        return request(campaign, customerId, TEST_SLOT_PREFIX + testId, now, now.plus(policy.expiry()), Optional.empty(),
+                policy);
     }
 
     /** The campaign whose real run a request belongs to; empty for every other message and for test sends. */
@@ -45,11 +52,10 @@ public final class CampaignMessages {
     }
 
     private static DeliveryRequest request(Campaign campaign, String customerId, String slot, Instant now,
+                                           Instant expiresAt, Optional<LocalDateTime> localSendTime,
                                            DeliveryPolicy policy) {
-        CampaignSchedule schedule = campaign.schedule();
         return new DeliveryRequest(customerId, campaign.templateId(), STEP_PREFIX + campaign.id(), slot,
-                campaign.purpose(), campaign.category(), campaign.channels(), now,
-                schedule.lastDue(now).plus(policy.expiry()), policy.receiptWait(), Map.of(), campaign.id(),
-                schedule.localSendTime());
+                campaign.purpose(), campaign.category(), campaign.channels(), now, expiresAt, policy.receiptWait(),
+                Map.of(), campaign.id(), localSendTime);
     }
 }

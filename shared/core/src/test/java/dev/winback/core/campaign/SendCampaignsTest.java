@@ -139,14 +139,17 @@ class SendCampaignsTest {
 
     @Test
     void aTestSendGoesToTheTestRecipientsUnderItsOwnKeysAndIsNotTheRun() {
-        fixture.manage().start(campaign("winter", 10, new CampaignSchedule.AtOnce()));
+        fixture.manage().start(campaign("winter", 10, new CampaignSchedule.AtLocalTime(LocalDateTime.parse("2026-12-20T10:00"))));
 
         ManageCampaigns.Tested tested = fixture.manage().test("winter", "t1");
 
         assertThat(tested).isEqualTo(new ManageCampaigns.Tested.HandedOver(
                 java.util.List.of("c-test-1", "c-test-2"), java.util.List.of()));
         assertThat(fixture.handedOver).extracting(DeliveryRequest::customerId).containsExactly("c-test-1", "c-test-2");
-        assertThat(fixture.handedOver).allSatisfy(r -> assertThat(CampaignMessages.runOf(r)).isEmpty());
+        assertThat(fixture.handedOver).allSatisfy(r -> {
+            assertThat(CampaignMessages.runOf(r)).isEmpty();
+            assertThat(r.localSendTime()).as("a test goes now, not at the campaign's local time").isEmpty();
+        });
         assertThat(fixture.handedOver.getFirst().key()).isNotEqualTo(CampaignMessages.runKey("winter", "c-test-1"));
         assertThat(fixture.store.find("winter").orElseThrow().status()).isEqualTo(CampaignStatus.SCHEDULED);
         assertThat(fixture.manage().test("nope", "t1")).isInstanceOf(ManageCampaigns.Tested.NotFound.class);
