@@ -65,16 +65,15 @@ class CampaignIT {
     @Test
     void everyEligibleCustomerGetsExactlyOneMessage_theOthersAreSkippedWithTheirReason() throws Exception {
         // Everything to the local outbox (no SNS emulator), and no holdouts: each eligible customer is sent to.
+        // DynamoDB Local in process, as the demo runs it: the same engine, without HTTP on both sides.
         try (LocalRuntime runtime = LocalRuntime.start(dev.winback.local.runtime.Fixtures.repositoryTemplate(), 0, START,
-                LocalRuntime.DynamoDbAccess.HTTP, LocalSchedules.DEFAULT_RUNS_PER_SCHEDULE, Map.of(), HoldoutShares.NONE)) {
+                LocalRuntime.DynamoDbAccess.EMBEDDED, LocalSchedules.DEFAULT_RUNS_PER_SCHEDULE, Map.of(), HoldoutShares.NONE)) {
             OperatorApi api = new OperatorApi(runtime);
-            phase("runtime started");
             List<String> ids = IntStream.range(0, CUSTOMERS).mapToObj(CampaignIT::id).toList();
             ingest(api, ids, i -> Kind.of(i));
             List<String> morning = IntStream.range(0, 8).mapToObj(i -> "m-" + i).toList();
             ingest(api, morning, i -> Kind.EMAIL);
             ingest(api, List.of("staff-1"), i -> Kind.EMAIL);
-            phase("ingested");
             runtime.segments().add("everyone", ids);
             runtime.segments().add("mornings", morning);
 
@@ -100,7 +99,6 @@ class CampaignIT {
             runtime.campaigns().send().run(SEND, () -> pages.getAndIncrement() < 2);
             assertThat(progress(api).path("status").asText()).isEqualTo("sending");
             assertThat(progress(api).path("handedOver").asInt()).isEqualTo(1_000);
-            phase("two pages");
 
             // A run killed after handing its page to delivery, before its cursor was stored.
             EngagementTable table = new EngagementTable(runtime.config(), runtime.clients(), runtime.clock());
@@ -109,7 +107,6 @@ class CampaignIT {
             SendCampaigns killed = new SendCampaigns(crashing, runtime.segments(), runtime.delivery().journeyMessages(),
                     runtime.delivery().delivery().policies(), Warnings.NONE);
             assertThat(killed.run(SEND, () -> true).failed()).isEqualTo(1);
-            phase("killed run");
             assertThat(progress(api).path("handedOver").asInt()).as("the cursor stayed where it was").isEqualTo(1_000);
 
             // The schedule resumes from the stored cursor and finishes; the day goes by.
@@ -118,7 +115,6 @@ class CampaignIT {
                 api.tickAt(at);
             }
 
-            phase("ticked");
             JsonNode progress = progress(api);
             assertThat(progress.path("status").asText()).isEqualTo("done");
             assertThat(progress.path("handedOver").asInt()).isEqualTo(CUSTOMERS);
@@ -172,14 +168,6 @@ class CampaignIT {
 
             assertThat(api.post("/v1/campaigns/" + CAMPAIGN + "/cancel", "").status()).as("done: too late").isEqualTo(409);
         }
-    }
-
-    private static long last = System.nanoTime();
-
-    private static void phase(String name) {
-        long now = System.nanoTime();
-        System.out.println("CampaignIT " + name + " after " + (now - last) / 1_000_000 + " ms");
-        last = now;
     }
 
     private static JsonNode progress(OperatorApi api) throws Exception {
