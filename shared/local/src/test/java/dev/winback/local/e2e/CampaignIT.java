@@ -167,6 +167,16 @@ class CampaignIT {
                             .toLocalDateTime()).isEqualTo(LocalDateTime.parse("2026-12-08T09:00")));
 
             assertThat(api.post("/v1/campaigns/" + CAMPAIGN + "/cancel", "").status()).as("done: too late").isEqualTo(409);
+
+            // A campaign cancelled before its first run hands nobody over.
+            assertThat(api.post("/v1/campaigns", body.replace(CAMPAIGN, "called-off")).status()).isEqualTo(201);
+            OperatorApi.Answer cancelled = api.post("/v1/campaigns/called-off/cancel", "");
+            assertThat(cancelled.status()).isEqualTo(200);
+            assertThat(cancelled.body().path("status").asText()).isEqualTo("cancelled");
+            api.tickAt(Instant.parse("2026-12-08T18:10:00Z"));
+            assertThat(api.get("/v1/campaigns/called-off").body().path("handedOver").asInt()).isZero();
+            assertThat(runMessages(runtime, "called-off")).isEmpty();
+            assertThat(api.post("/v1/campaigns/called-off/cancel", "").status()).as("cancelled again").isEqualTo(200);
         }
     }
 
