@@ -3,6 +3,7 @@ package dev.winback.functions.api;
 import dev.winback.adapters.config.SnapStartPriming;
 import dev.winback.adapters.observe.Observed;
 import dev.winback.adapters.config.AwsClients;
+import dev.winback.adapters.config.Campaigns;
 import dev.winback.adapters.config.EngagementTable;
 import dev.winback.adapters.config.EvaluatorConfig;
 import dev.winback.adapters.config.Guardrails;
@@ -128,6 +129,8 @@ public final class HttpApiComposition {
         routes.put(GetRuleReportRoute.KEY, new GetRuleReportRoute(new ReportOutcomes(table.outcomeCounters()),
                 () -> measuredUnits(policies.current().playbook(), journeys), clock, guardrails::states));
         routes.put(ResumeUnitRoute.KEY, new ResumeUnitRoute(guardrails.resume()));
+        // One-off campaigns: started and tested here, their members handed over by the send-campaigns schedule.
+        routes.putAll(new CampaignRoutes(new Campaigns(table, journeyMessages, policies.current(), clock).manage()).byKey());
         this.routes = new RouteTable(routes);
     }
 

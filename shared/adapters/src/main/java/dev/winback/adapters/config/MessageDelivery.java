@@ -6,6 +6,7 @@ import dev.winback.adapters.dynamodb.DynamoDbHoldoutKey;
 import dev.winback.adapters.dynamodb.SentCopies;
 import dev.winback.adapters.dynamodb.SuppressedAddresses;
 import dev.winback.adapters.phone.PhoneNumberTimeZones;
+import dev.winback.core.campaign.CountCampaignDecisions;
 import dev.winback.core.delivery.ChannelPlans;
 import dev.winback.core.delivery.ChannelSender;
 import dev.winback.core.delivery.DecisionPublisher;
@@ -112,8 +113,11 @@ public final class MessageDelivery {
                 .map(sender -> SentCopies.around(sender, dynamoDb, table.tableName(), clock, table.meter()))
                 .map(sender -> SuppressedAddresses.around(sender, table.contacts()))
                 .toList();
+        // A one-off campaign's decisions are counted into its counters as they are published.
+        DecisionPublisher counted = new CountCampaignDecisions(Campaigns.counters(table), decisions,
+                new JulWarnings(CountCampaignDecisions.class));
         return new DeliverMessages(table.store(), ledger, guarded, composer,
-                new RecordSend(ingestion.events(), new JulWarnings(RecordSend.class)), decisions, policies,
+                new RecordSend(ingestion.events(), new JulWarnings(RecordSend.class)), counted, policies,
                 new AccountHealthPauses(new AccountHealth(dynamoDb, table.tableName()), clock, ACCOUNT_HEALTH_REFRESH),
                 clock, new JulWarnings(DeliverMessages.class), holdouts,
                 WriterThreads.newPool(RECORD_WRITE_THREADS, "winback-record-sends"));

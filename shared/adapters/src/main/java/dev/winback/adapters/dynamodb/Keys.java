@@ -111,6 +111,20 @@ public final class Keys {
     public static final String GUARDRAIL_PK = "GUARDRAIL";
     public static final String GUARDRAIL_UNITS_SK = "UNITS";
 
+    /** A one-off campaign: CAMPAIGN#<id>, its state (STATE) and its decision counters (COUNTS). */
+    public static final String CAMPAIGN_PREFIX = "CAMPAIGN#";
+    public static final String CAMPAIGN_STATE_SK = "STATE";
+    public static final String CAMPAIGN_COUNTS_SK = "COUNTS";
+    /** The campaigns scheduled or sending, ACTIVE#<id>, so a run never reads finished ones. */
+    public static final String CAMPAIGN_ACTIVE_PK = "CAMPAIGNS";
+    public static final String CAMPAIGN_ACTIVE_PREFIX = "ACTIVE#";
+    /**
+     * A segment kept as a fixed list of customer ids: SEGLIST#<segmentId>, one M#<customerId> item
+     * per member (read in sort-key order, a page at a time).
+     */
+    public static final String SEGMENT_LIST_PREFIX = "SEGLIST#";
+    public static final String SEGMENT_LIST_MEMBER_PREFIX = "M#";
+
     /** The fitted purchase model. */
     public static final String MODEL_PK = "MODEL#purchase";
     public static final String MODEL_SK = "CURRENT";
@@ -143,6 +157,14 @@ public final class Keys {
     public static final String EXPIRES_AT = "expiresAt";
 
     private Keys() {
+    }
+
+    public static String campaign(String campaignId) {
+        return CAMPAIGN_PREFIX + campaignId;
+    }
+
+    public static String segmentList(String segmentId) {
+        return SEGMENT_LIST_PREFIX + segmentId;
     }
 
     public static String customer(String customerId) {

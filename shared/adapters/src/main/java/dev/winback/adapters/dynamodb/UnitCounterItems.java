@@ -15,7 +15,7 @@ import java.util.Map;
 /**
  * The counter items of a unit's partition ({@code pk = OUTCOME#<unit>}): numbers added by one
  * UpdateItem with {@code ADD} (no read first, no condition, so concurrent writers never conflict),
- * and the items of a sort-key range read page by page. Shared by the outcome and opt-out counters.
+ * and the items of a sort-key range read page by page. Shared by the outcome, opt-out and campaign counters.
  */
 final class UnitCounterItems {
 
@@ -57,9 +57,14 @@ final class UnitCounterItems {
     }
 
     void add(String unit, String sortKey, Additions additions) {
+        addTo(Keys.outcomeUnit(unit), sortKey, additions);
+    }
+
+    /** The same ADD to any counter item (a campaign's decision counts). */
+    void addTo(String partitionKey, String sortKey, Additions additions) {
         if (additions.isEmpty()) return;
         var response = dynamoDb.updateItem(b -> b.tableName(table)
-                .key(Map.of(Keys.PK, AttributeValue.fromS(Keys.outcomeUnit(unit)), Keys.SK, AttributeValue.fromS(sortKey)))
+                .key(Map.of(Keys.PK, AttributeValue.fromS(partitionKey), Keys.SK, AttributeValue.fromS(sortKey)))
                 .updateExpression("ADD " + String.join(", ", additions.parts))
                 .expressionAttributeNames(additions.names).expressionAttributeValues(additions.values)
                 .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));

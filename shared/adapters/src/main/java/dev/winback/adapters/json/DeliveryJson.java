@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,6 +64,7 @@ public final class DeliveryJson {
             g.writeEndObject();
         }
         g.writeStringField("measuredBy", r.measuredBy());
+        if (r.localSendTime().isPresent()) g.writeStringField("localSendTime", r.localSendTime().get().toString());
         g.writeEndObject();
     }
 
@@ -83,7 +85,7 @@ public final class DeliveryJson {
         String measuredBy = n.has("measuredBy") ? text(n, "measuredBy") : DeliveryRequest.unitOf(campaignId, variables);
         return new DeliveryRequest(text(n, "customerId"), campaignId, text(n, "step"), text(n, "slot"),
                 purpose(text(n, "purpose")), category(text(n, "category")), channels, instant(n, "requestedAt"),
-                instant(n, "expiresAt"), duration(n, "receiptWait"), variables, measuredBy);
+                instant(n, "expiresAt"), duration(n, "receiptWait"), variables, measuredBy, localDateTime(n, "localSendTime"));
     }
 
     // ---- ledger entries
@@ -203,6 +205,15 @@ public final class DeliveryJson {
             return Instant.parse(text(n, field));
         } catch (java.time.DateTimeException e) {
             throw new IllegalArgumentException(field + " must be an ISO-8601 instant", e);
+        }
+    }
+
+    private static Optional<LocalDateTime> localDateTime(JsonNode n, String field) {
+        if (!n.has(field)) return Optional.empty();
+        try {
+            return Optional.of(LocalDateTime.parse(text(n, field)));
+        } catch (java.time.DateTimeException e) {
+            throw new IllegalArgumentException(field + " must be an ISO-8601 local date-time such as 2026-12-08T10:00", e);
         }
     }
 

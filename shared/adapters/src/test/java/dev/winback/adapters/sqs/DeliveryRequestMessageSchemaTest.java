@@ -54,7 +54,12 @@ class DeliveryRequestMessageSchemaTest {
                         Duration.ZERO, Map.of()),
                 new DeliveryRequest("c-3", "reminder", "due", "o-9", Purpose.MARKETING, MessageCategory.REMINDERS,
                         List.of(Channel.values()), AT, AT.plusSeconds(90), Duration.ofMinutes(90).plusMillis(500),
-                        Map.of())));
+                        Map.of()),
+                // A one-off campaign's message at 10:00 in the customer's own time.
+                new DeliveryRequest("c-4", "holiday-offer", "campaign/holiday-2026", "run", Purpose.MARKETING,
+                        MessageCategory.PROMOTIONS, List.of(Channel.EMAIL), AT, AT.plus(Duration.ofDays(3)),
+                        Duration.ofHours(4), Map.of(), "holiday-2026",
+                        java.util.Optional.of(java.time.LocalDateTime.parse("2026-12-08T10:00")))));
         for (RetentionAction action : RetentionAction.values()) {
             if (action.kind() != RetentionAction.Kind.MESSAGE) continue;
             requests.add(DeliveryRequest.of(action(action, Purpose.MARKETING), DeliveryPolicy.defaults()));

@@ -8,9 +8,11 @@ import dev.winback.core.playbook.RetentionAction;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One message to deliver to one customer: the unit of exactly-once. Retention actions, journeys and
@@ -26,6 +28,8 @@ import java.util.Objects;
  * @param variables   personalisation beyond the record (never personal data: it is stored with the message)
  * @param measuredBy  the unit whose holdout and outcomes the message belongs to: a retention rule's
  *                    campaign, a journey's id
+ * @param localSendTime not before this local date-time in the customer's own time zone (a one-off
+ *                    campaign "at 10:00 in each customer's time"): until then the message is held
  */
 public record DeliveryRequest(
         String customerId,
@@ -39,7 +43,8 @@ public record DeliveryRequest(
         Instant expiresAt,
         Duration receiptWait,
         Map<String, String> variables,
-        String measuredBy) {
+        String measuredBy,
+        Optional<LocalDateTime> localSendTime) {
 
     /** The variable naming a journey's message's journey (requests queued before {@code measuredBy} carry only this). */
     public static final String JOURNEY_VARIABLE = "journey";
@@ -57,7 +62,16 @@ public record DeliveryRequest(
         channels = List.copyOf(channels);
         variables = Map.copyOf(variables);
         Objects.requireNonNull(measuredBy, "measuredBy");
+        Objects.requireNonNull(localSendTime, "localSendTime");
         if (receiptWait.isNegative()) throw new IllegalArgumentException("receiptWait must not be negative");
+    }
+
+    /** Without a local send time: sent as soon as the rules allow. */
+    public DeliveryRequest(String customerId, String campaignId, String step, String slot, Purpose purpose,
+                           MessageCategory category, List<Channel> channels, Instant requestedAt, Instant expiresAt,
+                           Duration receiptWait, Map<String, String> variables, String measuredBy) {
+        this(customerId, campaignId, step, slot, purpose, category, channels, requestedAt, expiresAt, receiptWait,
+                variables, measuredBy, Optional.empty());
     }
 
     /** Measured by its journey when it names one, by its campaign otherwise. */
@@ -77,7 +91,7 @@ public record DeliveryRequest(
     /** The same request with other variables. */
     public DeliveryRequest withVariables(Map<String, String> next) {
         return new DeliveryRequest(customerId, campaignId, step, slot, purpose, category, channels, requestedAt,
-                expiresAt, receiptWait, next, measuredBy);
+                expiresAt, receiptWait, next, measuredBy, localSendTime);
     }
 
     public MessageKey key() {

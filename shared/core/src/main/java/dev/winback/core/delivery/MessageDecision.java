@@ -74,6 +74,8 @@ public record MessageDecision(Instant at, Kind kind, Optional<Channel> channel, 
         CHANNEL_CAP,
         ACCOUNT_PAUSED,
         QUIET_HOURS,
+        /** Not before its local send time in the customer's time zone (a one-off campaign's schedule). */
+        SCHEDULED,
         EXPIRED,
         NO_SENDER,
         TEMPLATE_FAILED,

@@ -64,6 +64,11 @@ public final class SendRules {
         if (!now.isBefore(request.expiresAt())) {
             return new MessageVerdict.Stop(Reason.EXPIRED, "expired at " + request.expiresAt());
         }
+        Optional<Instant> notBefore = localSendTime(request, record, policy);
+        if (notBefore.isPresent() && now.isBefore(notBefore.get())) {
+            return waitOrStop(notBefore.get(), request, Reason.SCHEDULED, "until " + request.localSendTime().orElseThrow()
+                    + " local time, " + notBefore.get());
+        }
         if (request.purpose() == Purpose.TRANSACTIONAL) return new MessageVerdict.Go();
         if (record.preferences().mutedCategoriesOrEmpty().contains(request.category())) {
             return new MessageVerdict.Stop(Reason.CATEGORY_MUTED, "category " + request.category() + " muted");
@@ -84,6 +89,14 @@ public final class SendRules {
             return waitOrStop(free.get(), request, reason, "cap frees at " + free.get());
         }
         return new MessageVerdict.Go();
+    }
+
+    /**
+     * The instant a request's local send time falls on in the customer's own zone (else the
+     * configured default), so one campaign reaches Tokyo and Berlin each at its own 10:00.
+     */
+    static Optional<Instant> localSendTime(DeliveryRequest request, EngagementRecord record, DeliveryPolicy policy) {
+        return request.localSendTime().map(local -> local.atZone(QuietWindow.zoneOf(record, policy)).toInstant());
     }
 
     public static ChannelVerdict channel(Channel channel, DeliveryRequest request, EngagementRecord record,

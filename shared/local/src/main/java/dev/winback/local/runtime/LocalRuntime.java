@@ -17,6 +17,10 @@ import dev.winback.core.ingest.StoredEventsListener;
 import dev.winback.core.settings.CurrentPolicies;
 import dev.winback.functions.journeys.AdvanceJourneysComposition;
 import dev.winback.functions.journeys.AdvanceJourneysHandler;
+import dev.winback.functions.campaigns.SendCampaignsComposition;
+import dev.winback.functions.campaigns.SendCampaignsHandler;
+import dev.winback.adapters.config.Campaigns;
+import dev.winback.adapters.dynamodb.DynamoDbListedSegments;
 import dev.winback.adapters.config.MessageDelivery;
 import dev.winback.adapters.config.WinbackConfig;
 import dev.winback.adapters.config.WriterThreads;
@@ -112,6 +116,8 @@ public final class LocalRuntime implements AutoCloseable {
     private final JourneyTally journeyTally;
     private final String ingestFunctionId;
     private final LocalSchedules schedules;
+    private final DynamoDbListedSegments segments;
+    private final SendCampaignsComposition campaigns;
     private final LocalHttpServer server;
     private final long startupMillis;
 
@@ -134,6 +140,8 @@ public final class LocalRuntime implements AutoCloseable {
         this.journeyTally = b.journeyTally;
         this.ingestFunctionId = b.ingestFunctionId;
         this.schedules = b.schedules;
+        this.segments = b.segments;
+        this.campaigns = b.campaigns;
         this.server = b.server;
         this.startupMillis = b.startupMillis;
     }
@@ -201,6 +209,7 @@ public final class LocalRuntime implements AutoCloseable {
             Optional<String> fitFunctionId = b.template.functionWithHandler(FitPurchaseModelHandler.class);
             Optional<String> advanceFunctionId = b.template.functionWithHandler(AdvanceJourneysHandler.class);
             Optional<String> resumeFunctionId = b.template.functionWithHandler(ResumeDueMessagesHandler.class);
+            Optional<String> campaignsFunctionId = b.template.functionWithHandler(SendCampaignsHandler.class);
 
             String dynamoDbAt;
             if (access == DynamoDbAccess.EMBEDDED) {
@@ -263,6 +272,14 @@ public final class LocalRuntime implements AutoCloseable {
             ResumeDueMessagesHandler resume = new ResumeDueMessagesHandler(new DeliveryComposition(delivery.delivery()));
             FitPurchaseModelHandler fit = new FitPurchaseModelHandler(new FitPurchaseModelComposition(scheduled, runClock,
                     writers));
+            // One-off campaigns read listed segments, or the membership a definition keeps, and hand
+            // their messages to the in-process delivery.
+            b.segments = Campaigns.listedMembers(scheduled);
+            b.campaigns = new SendCampaignsComposition(scheduled,
+                    new ListedOrMaintainedSegments(b.segments, Campaigns.members(scheduled)), delivery.journeyMessages(),
+                    policies, runClock);
+            SendCampaignsHandler sendCampaigns = new SendCampaignsHandler(b.campaigns);
+            var campaignStore = new Campaigns(scheduled, delivery.journeyMessages(), policies, runClock).store();
             b.evaluate = evaluate;
             b.fit = fit;
             Map<String, ScheduleTarget> scheduleTargets = new LinkedHashMap<>();
@@ -280,6 +297,10 @@ public final class LocalRuntime implements AutoCloseable {
             resumeFunctionId.ifPresent(id -> scheduleTargets.put(id, ScheduleTarget.skippingIdle(
                     run -> resume.handleRequest(scheduledEvent(run), LocalLambdaContext.invoking(id)),
                     new EarliestDue(b.clients.dynamoDb(), table, Keys::messageDueShard))));
+            // The sender acts only while some campaign is active.
+            campaignsFunctionId.ifPresent(id -> scheduleTargets.put(id, ScheduleTarget.skippingIdle(
+                    run -> sendCampaigns.handleRequest(scheduledEvent(run), LocalLambdaContext.invoking(id)),
+                    () -> campaignStore.active().isEmpty() ? Optional.empty() : Optional.of(Instant.MIN))));
             b.schedules = new LocalSchedules(scheduleDefinitions, scheduleTargets, runClock,
                     LocalSchedules.DEFAULT_FIRINGS_PER_SCHEDULE, runsPerTick);
             Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> httpFunctions =
@@ -386,6 +407,19 @@ public final class LocalRuntime implements AutoCloseable {
         return schedules;
     }
 
+    /**
+     * The segments one-off campaigns read locally: fixed lists of customer ids, until maintained
+     * segment membership is composed in {@link Campaigns#members}.
+     */
+    public DynamoDbListedSegments segments() {
+        return segments;
+    }
+
+    /** The campaign sender as its schedule invokes it (a test runs it with a budget of its own). */
+    public SendCampaignsComposition campaigns() {
+        return campaigns;
+    }
+
     /** The evaluator as its schedule invokes it. */
     public EvaluateCustomersHandler evaluateCustomers() {
         return evaluate;
@@ -487,6 +521,8 @@ public final class LocalRuntime implements AutoCloseable {
         LocalDelivery delivery;
         String ingestFunctionId;
         LocalSchedules schedules;
+        DynamoDbListedSegments segments;
+        SendCampaignsComposition campaigns;
         LocalHttpServer server;
         long startupMillis;
     }

@@ -96,6 +96,15 @@ class ApiDocumentResponsesTest {
                 Call.of("POST /v1/journeys/dry-run", Map.of(), 422)
                         .withBody("{\"customerIds\":[\"c-1\"],\"definition\":{\"id\":\"x\"}}"),
                 Call.of("POST /v1/catalog/activate", Map.of(), 400).withBody("{\"version\":\"one\"}"),
+                Call.of("POST /v1/campaigns", Map.of(), 400).withBody("{\"id\":\"Bad Id\",\"purpose\":\"spam\"}"),
+                Call.of("POST /v1/campaigns", Map.of(), 400).withBody("{\"id\":"),
+                Call.of("POST /v1/campaigns", Map.of(), 413).withBody(oversized),
+                Call.of("GET /v1/campaigns/{campaignId}", Map.of("campaignId", "Bad_Id"), 400),
+                Call.of("POST /v1/campaigns/{campaignId}/cancel", Map.of("campaignId", "Bad_Id"), 400),
+                Call.of("POST /v1/campaigns/{campaignId}/test", Map.of("campaignId", "Bad_Id"), 400),
+                Call.of("POST /v1/campaigns/{campaignId}/test", Map.of("campaignId", "holiday"), 400)
+                        .withBody("{\"testId\":\"no spaces\"}"),
+                Call.of("POST /v1/campaigns/{campaignId}/test", Map.of("campaignId", "holiday"), 413).withBody(oversized),
                 Call.of("GET /p/{token}/json", badToken, 404),
                 Call.of("PUT /p/{token}/json", badToken, 404).withBody("{\"maxPerWeek\":3}"),
                 Call.of("GET /u/{token}", badToken, 404),

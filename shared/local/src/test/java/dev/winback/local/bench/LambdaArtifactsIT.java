@@ -44,16 +44,17 @@ class LambdaArtifactsIT {
     private static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
 
     /** The SDK modules each artifact carries: exactly the services its code calls. */
-    private static final Map<String, Set<String>> EXPECTED_SERVICES = Map.of(
-            "ingest-events", Set.of("dynamodb", "secretsmanager", "sqs"),
-            "http-api", Set.of("dynamodb", "eventbridge", "secretsmanager", "sqs"),
-            "public-links", Set.of("dynamodb", "secretsmanager"),
-            "cdp-ingest", Set.of("dynamodb", "secretsmanager", "sqs"),
-            "evaluate-customers", Set.of("dynamodb", "eventbridge", "sqs"),
-            "fit-purchase-model", Set.of("dynamodb"),
-            "advance-journeys", Set.of("dynamodb", "sqs"),
-            "process-feedback", Set.of("dynamodb", "eventbridge", "sns", "secretsmanager"),
-            "deliver-messages", Set.of("dynamodb", "eventbridge", "sns", "sesv2", "secretsmanager"));
+    private static final Map<String, Set<String>> EXPECTED_SERVICES = Map.ofEntries(
+            Map.entry("ingest-events", Set.of("dynamodb", "secretsmanager", "sqs")),
+            Map.entry("http-api", Set.of("dynamodb", "eventbridge", "secretsmanager", "sqs")),
+            Map.entry("public-links", Set.of("dynamodb", "secretsmanager")),
+            Map.entry("cdp-ingest", Set.of("dynamodb", "secretsmanager", "sqs")),
+            Map.entry("evaluate-customers", Set.of("dynamodb", "eventbridge", "sqs")),
+            Map.entry("fit-purchase-model", Set.of("dynamodb")),
+            Map.entry("advance-journeys", Set.of("dynamodb", "sqs")),
+            Map.entry("send-campaigns", Set.of("dynamodb", "sqs")),
+            Map.entry("process-feedback", Set.of("dynamodb", "eventbridge", "sns", "secretsmanager")),
+            Map.entry("deliver-messages", Set.of("dynamodb", "eventbridge", "sns", "sesv2", "secretsmanager")));
 
     private static SamTemplate template;
     private static List<ColdStartBench.Target> targets;
