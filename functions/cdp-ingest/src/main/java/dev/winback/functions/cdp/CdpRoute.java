@@ -55,9 +55,16 @@ final class CdpRoute {
     APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent request) {
         if (!ROUTE_KEY.equals(request.getRouteKey())) return HttpResponses.problem(404, "Not Found", "no such route");
         try {
+            String source = source(request);
+            // A key in the header is checked before the body is read; one in the body needs the body parsed.
+            Optional<String> headerKey = BasicAuth.userName(request);
+            if (headerKey.isPresent()) {
+                Optional<APIGatewayV2HTTPResponse> refused = refusal(source, headerKey);
+                if (refused.isPresent()) return refused.get();
+            }
             return switch (RequestBody.text(request, MAX_BODY_BYTES, "; send smaller batches")) {
-                case RequestBody.Read.Refused refused -> refused.response();
-                case RequestBody.Read.Text text -> answer(source(request), BasicAuth.userName(request), text.body());
+                case RequestBody.Read.Refused refused -> headerKey.isPresent() ? refused.response() : unauthorised();
+                case RequestBody.Read.Text text -> answer(source, headerKey.isPresent(), parser.parse(text.body()));
             };
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "unexpected failure on " + ROUTE_KEY, e);
@@ -65,30 +72,36 @@ final class CdpRoute {
         }
     }
 
-    private APIGatewayV2HTTPResponse answer(String source, Optional<String> headerKey, String body) {
-        // A key in the header is checked before the body is even read; one in the body needs the body read.
-        CdpRequest parsed = headerKey.isPresent() ? null : parser.parse(body);
-        Optional<String> presented = headerKey.or(() -> parsed instanceof CdpRequest.Messages m ? m.writeKey() : Optional.empty());
-        boolean accepted;
-        try {
-            accepted = writeKeys.accepts(source, presented);
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "the CDP write keys could not be read", e);
-            return HttpResponses.problem(503, "Service Unavailable", "the write keys could not be checked; retry later");
+    private APIGatewayV2HTTPResponse answer(String source, boolean keyChecked, CdpRequest parsed) {
+        if (!keyChecked) {
+            Optional<String> bodyKey = parsed instanceof CdpRequest.Messages m ? m.writeKey() : Optional.empty();
+            Optional<APIGatewayV2HTTPResponse> refused = refusal(source, bodyKey);
+            if (refused.isPresent()) return refused.get();
         }
-        if (!accepted) {
-            APIGatewayV2HTTPResponse refused = HttpResponses.problem(401, "Unauthorized",
-                    "a valid write key of this source is required: HTTP Basic with the write key as user name, or writeKey in the body");
-            Map<String, String> headers = new HashMap<>(refused.getHeaders());
-            headers.put("WWW-Authenticate", "Basic realm=\"winback-cdp\"");
-            refused.setHeaders(headers);
-            return refused;
-        }
-        return switch (parsed != null ? parsed : parser.parse(body)) {
+        return switch (parsed) {
             case CdpRequest.BodyInvalid bad -> HttpResponses.problem(400, "Bad Request", "the body is not a Segment message or batch",
                     bad.errors().stream().map(e -> new HttpResponses.InvalidField(-1, null, e.field(), e.message())).toList());
             case CdpRequest.Messages ok -> take(source, ok);
         };
+    }
+
+    /** 401 for a wrong or missing key, 503 when the keys cannot be read, else nothing. */
+    private Optional<APIGatewayV2HTTPResponse> refusal(String source, Optional<String> presented) {
+        try {
+            return writeKeys.accepts(source, presented) ? Optional.empty() : Optional.of(unauthorised());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "the CDP write keys could not be read", e);
+            return Optional.of(HttpResponses.problem(503, "Service Unavailable", "the write keys could not be checked; retry later"));
+        }
+    }
+
+    private static APIGatewayV2HTTPResponse unauthorised() {
+        APIGatewayV2HTTPResponse refused = HttpResponses.problem(401, "Unauthorized",
+                "a valid write key of this source is required: HTTP Basic with the write key as user name, or writeKey in the body");
+        Map<String, String> headers = new HashMap<>(refused.getHeaders());
+        headers.put("WWW-Authenticate", "Basic realm=\"winback-cdp\"");
+        refused.setHeaders(headers);
+        return refused;
     }
 
     private APIGatewayV2HTTPResponse take(String source, CdpRequest.Messages request) {

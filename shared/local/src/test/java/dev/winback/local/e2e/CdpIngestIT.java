@@ -85,6 +85,7 @@ class CdpIngestIT {
         cdp(null, order, 401);
         cdp(null, "{\"writeKey\":\"wrong-key-in-the-body-000\"," + order.substring(order.indexOf('{') + 1), 401);
         cdp(null, "{\"type\":\"page\",\"userId\":\"c-never-stored\"", 401);
+        cdp("not-the-write-key-of-this-source", "{\"batch\":[" + "{},".repeat(400_000) + "{}]}", 401);
 
         assertThat(items()).as("items in the table").isEqualTo(before);
         get("/v1/customers/c-never-stored", 404);
