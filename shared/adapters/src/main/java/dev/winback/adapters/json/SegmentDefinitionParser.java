@@ -43,6 +43,8 @@ public final class SegmentDefinitionParser implements DocumentFormat<SegmentDefi
     public static final List<String> SHIPPED = List.of("premium-cancelled", "never-joined-email");
 
     public static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
+    /** Whole days, hours, minutes and seconds, as the schema's pattern says (no weeks, fractions or signs). */
+    private static final Pattern DURATION = Pattern.compile("P(?!$)(\\d+D)?(T(?=\\d)(\\d+H)?(\\d+M)?(\\d+S)?)?");
     private static final Set<String> ROOT = Set.of("id", "name", "match", "conditions", "note");
     private static final int MAX_CONDITIONS = 32;
     private static final Map<String, Set<String>> FIELDS = Map.ofEntries(
@@ -251,8 +253,10 @@ public final class SegmentDefinitionParser implements DocumentFormat<SegmentDefi
             JsonNode value = node.get(field);
             if (value == null) return Optional.empty();
             try {
-                Duration duration = Duration.parse(value.asText());
-                if (value.isTextual() && !duration.isNegative() && !duration.isZero()) return Optional.of(duration);
+                if (value.isTextual() && DURATION.matcher(value.asText()).matches()) {
+                    Duration duration = Duration.parse(value.asText());
+                    if (!duration.isZero()) return Optional.of(duration);
+                }
             } catch (DateTimeParseException e) {
                 // named below
             }

@@ -93,7 +93,9 @@ class SegmentDefinitionParserTest {
                 "{\"type\": \"spend\", \"currency\": \"eur\", \"min\": 1}",
                 "{\"type\": \"country\", \"in\": [\"DEU\"]}",
                 "{\"type\": \"platform\", \"platform\": \"tv\"}",
-                "{\"type\": \"appInstalled\", \"since\": \"P1D\"}");
+                "{\"type\": \"appInstalled\", \"since\": \"P1D\"}",
+                "{\"type\": \"purchased\", \"within\": \"P1DT-1H\"}",
+                "{\"type\": \"purchased\", \"within\": \"P2W\"}");
         for (String condition : valid) {
             String text = "{\"id\": \"s\", \"name\": \"S\", \"conditions\": [" + condition + "]}";
             assertInstanceOf(Checked.Valid.class, parser.read(text), condition);
