@@ -150,6 +150,10 @@ public final class PlaybookParser {
         Optional<RetentionAction> action = name(node, where, "action", RetentionAction.class, "action", problems);
         Optional<String> campaign = requiredText(node, where, "campaign", problems);
         Optional<Purpose> purpose = name(node, where, "purpose", Purpose.class, "purpose", problems);
+        if (purpose.filter(p -> !p.ofMessages()).isPresent()) {
+            problems.add(new PlaybookProblem(where + ".purpose", "an action is sent for marketing or transactional, "
+                    + "not \"" + purpose.get().wireName() + "\": advertising is a consent purpose only"));
+        }
         List<Channel> channels = new ArrayList<>();
         JsonNode channelsNode = node.get("channels");
         if (channelsNode != null && !channelsNode.isArray()) {
