@@ -10,6 +10,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -55,7 +56,8 @@ class LambdaArtifactsIT {
             "fit-purchase-model", Set.of("dynamodb"),
             "advance-journeys", Set.of("dynamodb", "sqs"),
             "process-feedback", Set.of("dynamodb", "eventbridge", "sns", "secretsmanager"),
-            "deliver-messages", Set.of("dynamodb", "eventbridge", "sns", "sesv2", "ssm", "secretsmanager"));
+            "deliver-messages", Set.of("dynamodb", "eventbridge", "sns", "sesv2", "ssm", "secretsmanager"),
+            "export-audience", Set.of("dynamodb", "s3"));
 
     private static SamTemplate template;
     private static List<ColdStartBench.Target> targets;
@@ -65,7 +67,7 @@ class LambdaArtifactsIT {
         template = SamTemplate.read(ROOT.resolve("template.yaml"));
         // Fails naming the module when a jar is missing: the reactor builds them all before this module.
         targets = ColdStartBench.targets(template, ROOT);
-        assertThat(targets).hasSize(9);
+        assertThat(targets).hasSize(10);
     }
 
     @Test
@@ -83,7 +85,10 @@ class LambdaArtifactsIT {
                 }
             }
         }
-        assertThat(failed).as(log.toString(StandardCharsets.UTF_8)).isEmpty();
+        // The audience export reads segment membership, which is not in this build yet (SegmentMembership):
+        // its jar loads, configures and runs up to that read, and must fail there, loudly, until it is wired.
+        assertThat(failed).as(log.toString(StandardCharsets.UTF_8)).containsExactly("ExportAudienceFunction");
+        assertThat(log.toString(StandardCharsets.UTF_8)).contains("segment membership is not in this build");
     }
 
     @Test
@@ -125,6 +130,8 @@ class LambdaArtifactsIT {
              SesV2Client ses = SesV2Client.builder().endpointOverride(uri).region(Region.US_EAST_1)
                      .credentialsProvider(credentials).httpClient(http).build();
              SqsClient sqs = SqsClient.builder().endpointOverride(uri).region(Region.US_EAST_1)
+                     .credentialsProvider(credentials).httpClient(http).build();
+             S3Client s3 = S3Client.builder().endpointOverride(uri).region(Region.US_EAST_1).forcePathStyle(true)
                      .credentialsProvider(credentials).httpClient(http).build()) {
             String parameter = "/winback-probe/" + suffix + "/webhook-secret";
             ssm.putParameter(b -> b.name(parameter).type(ParameterType.SECURE_STRING).value("whsec-probe"));
@@ -132,8 +139,10 @@ class LambdaArtifactsIT {
             String from = "probe-" + suffix + "@shop.example";
             ses.createEmailIdentity(b -> b.emailIdentity(from));
             String queue = sqs.createQueue(b -> b.queueName("winback-probe-" + suffix)).queueUrl();
+            String bucket = "winback-probe-" + suffix;
+            s3.createBucket(b -> b.bucket(bucket));
             return Map.of("PROBE_SSM_PARAMETER", parameter, "PROBE_SECRET_ID", secret, "PROBE_EMAIL_FROM", from,
-                    "PROBE_QUEUE_URL", queue);
+                    "PROBE_QUEUE_URL", queue, "PROBE_BUCKET", bucket);
         }
     }
 
