@@ -1,12 +1,11 @@
 package dev.winback.functions.audience;
 
+import dev.winback.adapters.testing.RecordsInMemory;
 import dev.winback.core.event.Channel;
 import dev.winback.core.event.EngagementEvent;
 import dev.winback.core.event.EventPayload;
 import dev.winback.core.event.Purpose;
-import dev.winback.core.record.ArchivedMonth;
 import dev.winback.core.record.EngagementRecord;
-import dev.winback.core.record.EngagementStore;
 import dev.winback.core.record.RecordUpdate;
 import dev.winback.core.record.StoredRecord;
 import dev.winback.core.segment.MemberPage;
@@ -27,9 +26,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.YearMonth;
 import java.time.ZoneOffset;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,7 +66,7 @@ class ExportAudienceIT {
         records.put("c-3", stored("c-3", "withdrawn@example.com", Purpose.ADVERTISING, false));
         records.put("c-4", StoredRecord.erased("c-4"));
         ExportAudienceComposition composition = new ExportAudienceComposition(
-                (segment, after, limit) -> MemberPage.last(List.copyOf(records.keySet())), store(records),
+                (segment, after, limit) -> MemberPage.last(List.copyOf(records.keySet())), new RecordsInMemory(records),
                 new S3AudienceObjects(s3, BUCKET), Clock.fixed(NOW, ZoneOffset.UTC));
 
         Map<String, Object> answer = new ExportAudienceHandler(composition)
@@ -103,26 +100,6 @@ class ExportAudienceIT {
         return new StoredRecord(RecordUpdate.apply(EngagementRecord.empty(customerId), events, Map.of()).record(), 1);
     }
 
-    private static EngagementStore store(Map<String, StoredRecord> records) {
-        return new EngagementStore() {
-            @Override
-            public Map<String, StoredRecord> load(Collection<String> customerIds) {
-                Map<String, StoredRecord> out = new LinkedHashMap<>();
-                for (String id : customerIds) out.put(id, records.getOrDefault(id, StoredRecord.absent(id)));
-                return out;
-            }
-
-            @Override
-            public Map<YearMonth, ArchivedMonth> loadArchive(String customerId) {
-                return Map.of();
-            }
-
-            @Override
-            public boolean save(StoredRecord previous, RecordUpdate.Result update, Optional<Instant> arm) {
-                throw new UnsupportedOperationException("an export never writes records");
-            }
-        };
-    }
 
     /** Skips without an emulator in a plain build; fails under WINBACK_REQUIRE_EMULATORS=1, never skips silently there. */
     private static String motoEndpoint() {

@@ -1,6 +1,7 @@
 package dev.winback.adapters.audience;
 
 import dev.winback.adapters.json.EventJsonParser;
+import dev.winback.adapters.testing.RecordsInMemory;
 import dev.winback.core.audience.AudienceExport;
 import dev.winback.core.audience.AudienceRow;
 import dev.winback.core.audience.AudienceSummary;
@@ -8,9 +9,7 @@ import dev.winback.core.audience.ExportAudience;
 import dev.winback.core.audience.SkipReason;
 import dev.winback.core.event.EngagementEvent;
 import dev.winback.core.ingest.ParseResult;
-import dev.winback.core.record.ArchivedMonth;
 import dev.winback.core.record.EngagementRecord;
-import dev.winback.core.record.EngagementStore;
 import dev.winback.core.record.RecordUpdate;
 import dev.winback.core.record.StoredRecord;
 import dev.winback.core.segment.MemberPage;
@@ -21,10 +20,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +48,7 @@ class MetaAudienceFilesTest {
         Map<String, StoredRecord> records = fixtureRecords();
         records.put("c-06-erased", StoredRecord.erased("c-06-erased"));
         ExportAudience export = new ExportAudience((segment, after, limit) -> MemberPage.last(List.copyOf(records.keySet())),
-                store(records), new MetaAudienceFiles(objects), Clock.fixed(NOW, ZoneOffset.UTC));
+                new RecordsInMemory(records), new MetaAudienceFiles(objects), Clock.fixed(NOW, ZoneOffset.UTC));
 
         AudienceExport result = export.export("lapsed-app-users", Optional.of(2));
 
@@ -110,26 +107,6 @@ class MetaAudienceFilesTest {
         return records;
     }
 
-    private static EngagementStore store(Map<String, StoredRecord> records) {
-        return new EngagementStore() {
-            @Override
-            public Map<String, StoredRecord> load(Collection<String> customerIds) {
-                Map<String, StoredRecord> out = new LinkedHashMap<>();
-                for (String id : customerIds) out.put(id, records.getOrDefault(id, StoredRecord.absent(id)));
-                return out;
-            }
-
-            @Override
-            public Map<YearMonth, ArchivedMonth> loadArchive(String customerId) {
-                return Map.of();
-            }
-
-            @Override
-            public boolean save(StoredRecord previous, RecordUpdate.Result update, Optional<Instant> arm) {
-                throw new UnsupportedOperationException("an export never writes records");
-            }
-        };
-    }
 
     private static String resource(String name) throws IOException {
         try (InputStream in = MetaAudienceFilesTest.class.getResourceAsStream("/audience/" + name)) {
