@@ -60,7 +60,7 @@ public final class RandomEvents {
                             BigDecimal.valueOf(random.nextInt(10_000), 2))));
             case 4 -> new EventPayload.OrderStatusChanged("o-" + random.nextInt(1000), "shipped");
             case 5 -> new EventPayload.MessageSent("m-" + random.nextInt(1000), channel,
-                    random.nextBoolean() ? Optional.empty() : Optional.of(pick(Purpose.values())));
+                    random.nextBoolean() ? Optional.empty() : Optional.of(pick(Purpose.OF_MESSAGES.toArray(Purpose[]::new))));
             case 6 -> new EventPayload.MessageFeedback(pick(MessageFeedbackKind.values()), "m-" + random.nextInt(1000),
                     channel);
             case 7 -> new EventPayload.PushPermissionChanged(random.nextBoolean());

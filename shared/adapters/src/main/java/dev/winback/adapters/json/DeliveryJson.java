@@ -231,7 +231,7 @@ public final class DeliveryJson {
     }
 
     static Purpose purpose(String wire) {
-        for (Purpose p : Purpose.values()) if (p.wireName().equals(wire)) return p;
+        for (Purpose p : Purpose.OF_MESSAGES) if (p.wireName().equals(wire)) return p;
         throw new IllegalArgumentException("unknown purpose");
     }
 

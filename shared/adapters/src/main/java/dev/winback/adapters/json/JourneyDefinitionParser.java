@@ -39,7 +39,7 @@ public final class JourneyDefinitionParser {
     static final Set<String> REENTRY_FIELDS = Set.of("kind", "cooldown");
     static final int MAX_PRIORITY = 1000;
 
-    private static final String PURPOSES = names(Purpose.values());
+    private static final String PURPOSES = names(Purpose.OF_MESSAGES.toArray(Purpose[]::new));
     private static final String CATEGORIES = Arrays.stream(MessageCategory.values()).map(MessageCategory::wireName)
             .collect(Collectors.joining(", "));
     private static final String REENTRY_KINDS = Arrays.stream(Reentry.Kind.values()).map(Reentry.Kind::wireName)
@@ -62,7 +62,7 @@ public final class JourneyDefinitionParser {
                 .flatMap(node -> fields.wholeNumber(node, "version", 1, Integer.MAX_VALUE));
         Optional<String> name = fields.requiredText(root, "", "name");
         Optional<Purpose> purpose = fields.required(root, "", "purpose").flatMap(node ->
-                fields.choice(node, "purpose", text -> WireNames.lookup(Purpose.class, text), "purpose", PURPOSES));
+                fields.choice(node, "purpose", text -> WireNames.lookup(Purpose.class, text).filter(Purpose::ofMessages), "purpose", PURPOSES));
         Optional<MessageCategory> category = fields.required(root, "", "category").flatMap(node ->
                 fields.choice(node, "category", MessageCategory::byWireName, "category", CATEGORIES));
         Optional<String> group = fields.optionalText(root, "", "priorityGroup");

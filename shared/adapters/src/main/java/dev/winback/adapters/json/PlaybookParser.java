@@ -149,7 +149,7 @@ public final class PlaybookParser {
         unknownFields(node, where + ".", ACTION_FIELDS, "an action has action, campaign, channels and purpose", problems);
         Optional<RetentionAction> action = name(node, where, "action", RetentionAction.class, "action", problems);
         Optional<String> campaign = requiredText(node, where, "campaign", problems);
-        Optional<Purpose> purpose = name(node, where, "purpose", Purpose.class, "purpose", problems);
+        Optional<Purpose> purpose = messagePurpose(node, where, problems);
         List<Channel> channels = new ArrayList<>();
         JsonNode channelsNode = node.get("channels");
         if (channelsNode != null && !channelsNode.isArray()) {
@@ -188,6 +188,18 @@ public final class PlaybookParser {
                     + "\"; expected one of: " + WireNames.all(type)));
         }
         return constant;
+    }
+
+    /** An action's purpose: advertising is a consent purpose only, never a message's. */
+    private static Optional<Purpose> messagePurpose(JsonNode parent, String where, List<PlaybookProblem> problems) {
+        Optional<String> text = requiredText(parent, where, "purpose", problems);
+        if (text.isEmpty()) return Optional.empty();
+        Optional<Purpose> purpose = WireNames.lookup(Purpose.class, text.get()).filter(Purpose::ofMessages);
+        if (purpose.isEmpty()) {
+            problems.add(new PlaybookProblem(where + ".purpose", "unknown purpose \"" + text.get()
+                    + "\"; expected one of: " + String.join(", ", Purpose.OF_MESSAGES.stream().map(Purpose::wireName).toList())));
+        }
+        return purpose;
     }
 
     private static Optional<String> requiredText(JsonNode parent, String where, String field,

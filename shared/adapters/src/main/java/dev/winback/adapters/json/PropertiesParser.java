@@ -40,6 +40,8 @@ final class PropertiesParser {
     private static final Choices<FailureReason> FAILURE_REASONS =
             Choices.of(List.of(FailureReason.values()), FailureReason::wireName);
     private static final Choices<Purpose> PURPOSES = Choices.of(List.of(Purpose.values()), Purpose::wireName);
+    /** A send's purpose: advertising is consented to, never sent for. */
+    private static final Choices<Purpose> MESSAGE_PURPOSES = Choices.of(Purpose.OF_MESSAGES, Purpose::wireName);
     static final Choices<MessageCategory> CATEGORIES =
             Choices.of(List.of(MessageCategory.values()), MessageCategory::wireName);
     private static final List<String> LINE_ITEM_FIELDS = List.of("sku", "category", "quantity", "unitPrice");
@@ -89,7 +91,7 @@ final class PropertiesParser {
             case MESSAGE_SENT -> {
                 String messageId = in.text(p, PATH, "messageId", ContractRules.NAME);
                 Channel channel = in.choice(p, PATH, "channel", CHANNELS);
-                Optional<Purpose> purpose = in.optionalChoice(p, PATH, "purpose", PURPOSES);
+                Optional<Purpose> purpose = in.optionalChoice(p, PATH, "purpose", MESSAGE_PURPOSES);
                 yield messageId == null || channel == null ? null
                         : new EventPayload.MessageSent(messageId, channel, purpose);
             }

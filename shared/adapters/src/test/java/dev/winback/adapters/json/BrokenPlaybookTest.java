@@ -75,6 +75,9 @@ class BrokenPlaybookTest {
                 new Case("unknown purpose", set("/rules/0/actions/0/purpose", "\"promo\""), List.of(
                         "rules[0].actions[0].purpose: unknown purpose \"promo\"; expected one of: marketing,"
                                 + " transactional")),
+                new Case("advertising is no action's purpose", set("/rules/0/actions/0/purpose", "\"advertising\""),
+                        List.of("rules[0].actions[0].purpose: unknown purpose \"advertising\"; expected one of:"
+                                + " marketing, transactional")),
                 new Case("channels not a list", set("/rules/0/actions/0/channels", "\"email\""), List.of(
                         "rules[0].actions[0].channels: must be an array of channel names, not a string")),
                 new Case("email marketing after email withdrawn", set("/rules/6/actions/0/channels", "[\"push\", \"email\"]"),

@@ -172,13 +172,16 @@ class InvalidEventTableTest {
                         "properties.timeZone", "is not a property of profile_updated"),
                 // consent_changed
                 new Case("consent purpose is known", "consent_changed", set("properties.purpose", "promotional"),
-                        "properties.purpose", "must be one of: marketing, transactional"),
+                        "properties.purpose", "must be one of: marketing, transactional, advertising"),
                 new Case("consent channel is known", "consent_changed", set("properties.channel", "EMAIL"),
                         "properties.channel", CHANNELS),
                 new Case("consent wordingVersion is required", "consent_changed", remove("properties.wordingVersion"),
                         "properties.wordingVersion", "is required"),
                 // message_sent
                 new Case("a send's purpose is known", "message_sent", set("properties.purpose", "promotional"),
+                        "properties.purpose", "must be one of: marketing, transactional"),
+                new Case("advertising is consented to, never sent for", "message_sent",
+                        set("properties.purpose", "advertising"),
                         "properties.purpose", "must be one of: marketing, transactional"),
                 // preferences_changed
                 new Case("quiet hours are HH:MM", "preferences_changed", set("properties.quietHours.start", "9pm"),

@@ -64,7 +64,7 @@ final class ValidEventGenerator {
             case STORE_VISITED -> new EventPayload.StoreVisited(name());
             case PURCHASE_COMPLETED -> new EventPayload.PurchaseCompleted(name(), money(), currency(), lineItems());
             case ORDER_STATUS_CHANGED -> new EventPayload.OrderStatusChanged(name(), label());
-            case MESSAGE_SENT -> new EventPayload.MessageSent(name(), channel(), maybe(() -> pick(List.of(Purpose.values()))));
+            case MESSAGE_SENT -> new EventPayload.MessageSent(name(), channel(), maybe(() -> pick(Purpose.OF_MESSAGES)));
             case MESSAGE_DELIVERED -> new EventPayload.MessageFeedback(MessageFeedbackKind.DELIVERED, name(), channel());
             case MESSAGE_OPENED -> new EventPayload.MessageFeedback(MessageFeedbackKind.OPENED, name(), channel());
             case MESSAGE_CLICKED -> new EventPayload.MessageFeedback(MessageFeedbackKind.CLICKED, name(), channel());

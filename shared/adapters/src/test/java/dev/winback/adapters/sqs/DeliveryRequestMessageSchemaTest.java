@@ -129,7 +129,7 @@ class DeliveryRequestMessageSchemaTest {
         assertThat(MessageSchemas.enumAt(DELIVERY_REQUEST_MESSAGE, request + "channels/items"))
                 .isEqualTo(wireNames(Channel.values(), Channel::wireName));
         assertThat(MessageSchemas.enumAt(DELIVERY_REQUEST_MESSAGE, request + "purpose"))
-                .isEqualTo(wireNames(Purpose.values(), Purpose::wireName));
+                .isEqualTo(wireNames(Purpose.OF_MESSAGES.toArray(Purpose[]::new), Purpose::wireName));
     }
 
     private static ActionRequest action(RetentionAction action, Purpose purpose) {

@@ -55,6 +55,7 @@ public record DeliveryRequest(
         Objects.requireNonNull(step, "step");
         Objects.requireNonNull(slot, "slot");
         Objects.requireNonNull(purpose, "purpose");
+        Purpose.requireOfMessages(purpose);
         Objects.requireNonNull(category, "category");
         Objects.requireNonNull(requestedAt, "requestedAt");
         Objects.requireNonNull(expiresAt, "expiresAt");

@@ -40,6 +40,7 @@ public sealed interface EventPayload {
             implements EventPayload {
         public MessageSent {
             java.util.Objects.requireNonNull(purpose, "purpose");
+            purpose.ifPresent(Purpose::requireOfMessages);
             java.util.Objects.requireNonNull(measuredBy, "measuredBy");
         }
 

@@ -42,6 +42,7 @@ public record JourneyDefinition(
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(purpose, "purpose");
+        Purpose.requireOfMessages(purpose);
         Objects.requireNonNull(category, "category");
         Objects.requireNonNull(priorityGroup, "priorityGroup");
         Objects.requireNonNull(trigger, "trigger");

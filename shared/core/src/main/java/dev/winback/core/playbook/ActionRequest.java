@@ -48,6 +48,7 @@ public record ActionRequest(
         Objects.requireNonNull(action, "action");
         Objects.requireNonNull(campaignId, "campaignId");
         Objects.requireNonNull(purpose, "purpose");
+        Purpose.requireOfMessages(purpose);
         Objects.requireNonNull(requestedAt, "requestedAt");
         Objects.requireNonNull(playbookVersion, "playbookVersion");
         channelPlan = List.copyOf(channelPlan);

@@ -16,6 +16,7 @@ public record PlannedAction(RetentionAction action, String campaignId, List<Chan
         Objects.requireNonNull(action, "action");
         Objects.requireNonNull(campaignId, "campaignId");
         Objects.requireNonNull(purpose, "purpose");
+        Purpose.requireOfMessages(purpose);
         channels = List.copyOf(channels);
     }
 }

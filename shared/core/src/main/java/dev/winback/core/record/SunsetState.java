@@ -63,6 +63,8 @@ public sealed interface SunsetState {
             return switch (purpose) {
                 case MARKETING -> false;
                 case TRANSACTIONAL -> true;
+                // No message is sent for advertising; an audience export reads consent, not sunsets.
+                case ADVERTISING -> false;
             };
         }
     }

@@ -112,6 +112,7 @@ final class ColdStartBench {
                 Map.entry("WINBACK_INGEST_QUEUE_URL", "http://localhost:1/000000000000/winback-bench-ingest"),
                 Map.entry("WINBACK_BRAND_NAME", "Winback Bench"), Map.entry("WINBACK_SHOP_URL", "https://shop.example"),
                 Map.entry("WINBACK_LINK_BASE_URL", "https://links.example"),
+                Map.entry("WINBACK_AUDIENCE_BUCKET", "winback-bench-audiences"),
                 Map.entry("AWS_REGION", "us-east-1"), Map.entry("AWS_ACCESS_KEY_ID", "local"),
                 Map.entry("AWS_SECRET_ACCESS_KEY", "local"));
     }
@@ -143,10 +144,13 @@ final class ColdStartBench {
             boolean http = events.toString().contains("\"HttpApi\"");
             boolean scheduled = events.toString().contains("\"Schedule\"");
             boolean sns = events.toString().contains("\"SNS\"");
-            Class<?> type = http ? APIGatewayV2HTTPEvent.class : scheduled ? ScheduledEvent.class
-                    : sns ? SNSEvent.class : SQSEvent.class;
+            // A rule with a constant Input invokes the handler with that JSON, as a direct invocation does.
+            boolean direct = scheduled && events.toString().contains("\"Input\"");
+            Class<?> type = http ? APIGatewayV2HTTPEvent.class : direct ? Map.class
+                    : scheduled ? ScheduledEvent.class : sns ? SNSEvent.class : SQSEvent.class;
             Path sample = root.resolve(module.equals("cdp-ingest") ? "events/apigw-post-cdp.json"
                     : http ? "events/apigw-post-events.json"
+                    : direct ? "events/invoke-" + module + ".json"
                     : scheduled ? "events/eventbridge-scheduled-event.json"
                     : sns ? "events/sns-ses-delivery.json" : "events/sqs-engagement-batch.json");
             out.add(new Target(id, lambdaJar(root.resolve("functions").resolve(module)), handler, type, sample));

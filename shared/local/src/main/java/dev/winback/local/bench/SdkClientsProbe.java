@@ -32,7 +32,8 @@ public final class SdkClientsProbe {
             "sqs", "software.amazon.awssdk.services.sqs.SqsClient",
             "sesv2", "software.amazon.awssdk.services.sesv2.SesV2Client",
             "secretsmanager", "software.amazon.awssdk.services.secretsmanager.SecretsManagerClient",
-            "sns", "software.amazon.awssdk.services.sns.SnsClient");
+            "sns", "software.amazon.awssdk.services.sns.SnsClient",
+            "s3", "software.amazon.awssdk.services.s3.S3Client");
 
     private SdkClientsProbe() {
     }
@@ -41,7 +42,7 @@ public final class SdkClientsProbe {
         Map<String, String> env = System.getenv();
         List<String> failed = new ArrayList<>();
         try (AwsClients clients = new AwsClients()) {
-            for (String service : List.of("dynamodb", "eventbridge", "sqs", "sesv2", "secretsmanager", "sns")) {
+            for (String service : List.of("dynamodb", "eventbridge", "sqs", "sesv2", "secretsmanager", "sns", "s3")) {
                 if (!present(SERVICES.get(service))) {
                     System.out.println("SDKPROBE " + service + " absent");
                     continue;
@@ -53,6 +54,7 @@ public final class SdkClientsProbe {
                     case "sesv2" -> c -> SesCalls.run(c, env.get("PROBE_EMAIL_FROM"));
                     case "secretsmanager" -> c -> SecretsCalls.run(c, env.get("PROBE_SECRET_ID"));
                     case "sns" -> c -> SnsCalls.run(c);
+                    case "s3" -> c -> S3Calls.run(env.get("PROBE_BUCKET"));
                     default -> throw new IllegalStateException(service);
                 };
                 try {
@@ -155,6 +157,21 @@ public final class SdkClientsProbe {
                     software.amazon.awssdk.services.sns.model.NotFoundException.class,
                     () -> c.sns().getEndpointAttributes(b -> b.endpointArn(
                             "arn:aws:sns:us-east-1:123456789012:endpoint/GCM/winback-probe/00000000-0000-0000-0000-000000000000")));
+        }
+    }
+
+    /** The audience export's client as it is built there (URLConnection), path-style for the emulator. */
+    private static final class S3Calls {
+        static String run(String bucket) {
+            try (var s3 = software.amazon.awssdk.services.s3.S3Client.builder().forcePathStyle(true)
+                    .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create()).build()) {
+                String key = "audiences/probe/manifest.json";
+                s3.putObject(b -> b.bucket(require(bucket, "PROBE_BUCKET")).key(key)
+                                .serverSideEncryption(software.amazon.awssdk.services.s3.model.ServerSideEncryption.AES256),
+                        software.amazon.awssdk.core.sync.RequestBody.fromString("{}"));
+                return "object put; " + expectError(software.amazon.awssdk.services.s3.model.NoSuchKeyException.class,
+                        () -> s3.getObject(b -> b.bucket(bucket).key("audiences/probe/missing")));
+            }
         }
     }
 }

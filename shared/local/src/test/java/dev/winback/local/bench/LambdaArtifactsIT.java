@@ -10,6 +10,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -54,7 +55,8 @@ class LambdaArtifactsIT {
             Map.entry("advance-journeys", Set.of("dynamodb", "sqs")),
             Map.entry("send-campaigns", Set.of("dynamodb", "sqs")),
             Map.entry("process-feedback", Set.of("dynamodb", "eventbridge", "sns", "secretsmanager")),
-            Map.entry("deliver-messages", Set.of("dynamodb", "eventbridge", "sns", "sesv2", "secretsmanager")));
+            Map.entry("deliver-messages", Set.of("dynamodb", "eventbridge", "sns", "sesv2", "secretsmanager")),
+            Map.entry("export-audience", Set.of("dynamodb", "s3")));
 
     private static SamTemplate template;
     private static List<ColdStartBench.Target> targets;
@@ -122,13 +124,17 @@ class LambdaArtifactsIT {
              SesV2Client ses = SesV2Client.builder().endpointOverride(uri).region(Region.US_EAST_1)
                      .credentialsProvider(credentials).httpClient(http).build();
              SqsClient sqs = SqsClient.builder().endpointOverride(uri).region(Region.US_EAST_1)
+                     .credentialsProvider(credentials).httpClient(http).build();
+             S3Client s3 = S3Client.builder().endpointOverride(uri).region(Region.US_EAST_1).forcePathStyle(true)
                      .credentialsProvider(credentials).httpClient(http).build()) {
             String secret = secrets.createSecret(b -> b.name("winback-probe-" + suffix).secretString("probe-secret")).arn();
             String from = "probe-" + suffix + "@shop.example";
             ses.createEmailIdentity(b -> b.emailIdentity(from));
             String queue = sqs.createQueue(b -> b.queueName("winback-probe-" + suffix)).queueUrl();
+            String bucket = "winback-probe-" + suffix;
+            s3.createBucket(b -> b.bucket(bucket));
             return Map.of("PROBE_SECRET_ID", secret, "PROBE_EMAIL_FROM", from,
-                    "PROBE_QUEUE_URL", queue);
+                    "PROBE_QUEUE_URL", queue, "PROBE_BUCKET", bucket);
         }
     }
 
