@@ -1,5 +1,6 @@
 package dev.winback.functions.audience;
 
+import dev.winback.adapters.testing.MotoEndpoint;
 import dev.winback.adapters.testing.RecordsInMemory;
 import dev.winback.core.event.Channel;
 import dev.winback.core.event.EngagementEvent;
@@ -34,7 +35,6 @@ import java.util.Optional;
 
 import static dev.winback.core.audience.MetaNormalisation.sha256;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The export through the handler to S3 on the moto emulator, with the real SDK client. */
 class ExportAudienceIT {
@@ -46,7 +46,7 @@ class ExportAudienceIT {
 
     @BeforeAll
     static void bucket() {
-        s3 = S3Client.builder().endpointOverride(URI.create(motoEndpoint())).region(Region.US_EAST_1)
+        s3 = S3Client.builder().endpointOverride(URI.create(MotoEndpoint.require())).region(Region.US_EAST_1)
                 .forcePathStyle(true).httpClient(UrlConnectionHttpClient.create())
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
                 .build();
@@ -98,17 +98,5 @@ class ExportAudienceIT {
                 new EngagementEvent(customerId + "-c", customerId, T0, Optional.empty(),
                         new EventPayload.ConsentChanged(Channel.EMAIL, purpose, granted, "signup-form", "ads-1")));
         return new StoredRecord(RecordUpdate.apply(EngagementRecord.empty(customerId), events, Map.of()).record(), 1);
-    }
-
-
-    /** Skips without an emulator in a plain build; fails under WINBACK_REQUIRE_EMULATORS=1, never skips silently there. */
-    private static String motoEndpoint() {
-        String endpoint = System.getenv("WINBACK_MOTO_ENDPOINT");
-        boolean missing = endpoint == null || endpoint.isBlank();
-        if (missing && "1".equals(System.getenv("WINBACK_REQUIRE_EMULATORS"))) {
-            throw new IllegalStateException("WINBACK_REQUIRE_EMULATORS=1 but WINBACK_MOTO_ENDPOINT is not set");
-        }
-        assumeTrue(!missing, "WINBACK_MOTO_ENDPOINT is not set");
-        return endpoint;
     }
 }

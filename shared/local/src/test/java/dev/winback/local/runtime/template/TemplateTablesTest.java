@@ -14,13 +14,11 @@ import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class TemplateTablesTest {
 
@@ -76,7 +74,7 @@ class TemplateTablesTest {
     @Test
     void create_fromRepositoryTemplate_whenPresent() {
         Path template = Fixtures.repositoryTemplate();
-        assumeTrue(Files.isRegularFile(template), "no template.yaml at the repository root yet");
+        assertThat(template).as("template.yaml at the repository root").isRegularFile();
         Map<String, String> names = TemplateTables.create(SamTemplate.read(template), dynamoDb);
         assertThat(names).isNotEmpty();
         assertThat(dynamoDb.listTables().tableNames()).containsExactlyInAnyOrderElementsOf(names.values());
