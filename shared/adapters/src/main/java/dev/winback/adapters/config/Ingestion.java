@@ -15,12 +15,15 @@ import dev.winback.core.ingest.EventIntake;
 import dev.winback.core.ingest.IngestEvents;
 import dev.winback.core.ingest.ParseResult;
 import dev.winback.core.ingest.StoredEventsListener;
+import dev.winback.core.event.EngagementEvent;
 import dev.winback.core.record.EngagementRecord;
+import dev.winback.core.record.StoredRecord;
 import dev.winback.core.record.RecordUpdate;
 
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 
 /**
@@ -76,15 +79,22 @@ public final class Ingestion {
 
     /**
      * Before a SnapStart snapshot: the table's priming read, and a sample event parsed, applied to an
-     * empty record and encoded, all in memory: nothing is written.
+     * empty record, encoded and offered to the store under a version condition that cannot hold:
+     * nothing is written.
      */
     public void prime() {
         table.prime();
         if (format.parse(PRIMING_EVENT) instanceof ParseResult.Parsed parsed) {
-            // In memory only: the merge rules and the record codec, which every real call runs.
-            RecordUpdate.Result applied = RecordUpdate.apply(EngagementRecord.empty(parsed.event().customerId()),
-                    List.of(parsed.event()), Map.of());
+            // The merge rules and the record codec, under the id no customer can have.
+            EngagementEvent e = parsed.event();
+            EngagementEvent event = new EngagementEvent(e.eventId(), EngagementTable.PRIMING_CUSTOMER, e.occurredAt(),
+                    e.platform(), e.payload(), e.receivedAt());
+            EngagementRecord empty = EngagementRecord.empty(EngagementTable.PRIMING_CUSTOMER);
+            RecordUpdate.Result applied = RecordUpdate.apply(empty, List.of(event), Map.of());
             StoredRecordJson.toBytes(applied.record());
+            // The conditional write every real call ends with, on a version that record never has: the
+            // condition refuses it and nothing is written (DynamoDB bills one refused write).
+            table.store().save(new StoredRecord(empty, 1), applied, Optional.empty());
         }
     }
 
