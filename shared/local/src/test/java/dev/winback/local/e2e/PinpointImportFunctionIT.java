@@ -5,7 +5,10 @@ import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotificatio
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3Entity;
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3ObjectEntity;
+import dev.winback.adapters.config.EngagementTable;
 import dev.winback.adapters.config.Imports;
+import dev.winback.adapters.config.Ingestion;
+import dev.winback.adapters.config.WinbackConfig;
 import dev.winback.core.event.Channel;
 import dev.winback.core.event.Purpose;
 import dev.winback.core.record.ConsentGrant;
@@ -35,6 +38,7 @@ import java.util.stream.Collectors;
 import java.util.zip.GZIPOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -94,6 +98,27 @@ class PinpointImportFunctionIT {
 
             assertThat(handler.handleRequest(created(bucket, "exports/deleted.jsonl"), null))
                     .isEqualTo(Map.of("exports/deleted.jsonl", "gone"));
+        }
+    }
+
+    @Test
+    void eventsThatCouldNotBeStoredNow_failTheInvocation_soThatLambdaRetriesTheImport() {
+        String endpoint = MotoSns.endpoint().orElse(null);
+        assumeTrue(endpoint != null, "WINBACK_MOTO_ENDPOINT is not set");
+        String bucket = "winback-pinpoint-import-" + UUID.randomUUID();
+        try (S3Client s3 = s3(endpoint)) {
+            s3.createBucket(b -> b.bucket(bucket));
+            s3.putObject(b -> b.bucket(bucket).key("endpoints.jsonl"),
+                    RequestBody.fromFile(ImportIT.EVENTS.resolve("pinpoint-endpoint-export.jsonl")));
+            Clock clock = Clock.systemUTC();
+            // A table that is not there: every write fails as an outage would.
+            EngagementTable missing = new EngagementTable(new WinbackConfig("winback-no-such-table", "winback-test"),
+                    f.clients, clock);
+            ImportPinpointHandler handler = new ImportPinpointHandler(new ImportPinpointComposition(
+                    new Imports(missing, new Ingestion(missing, clock, f.writers), clock), s3));
+
+            assertThatThrownBy(() -> handler.handleRequest(created(bucket, "endpoints.jsonl"), null))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("could not be stored now");
         }
     }
 
