@@ -1,6 +1,7 @@
 package dev.winback.local.bench;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
@@ -58,9 +59,11 @@ final class ColdStartBench {
         Path root = templatePath.toAbsolutePath().getParent();
         SamTemplate template = SamTemplate.read(templatePath);
         List<Target> targets = targets(template, root);
-        try (LocalDynamoDb dynamoDb = LocalDynamoDb.start(); AwsClients clients = new AwsClients()) {
+        try (LocalDynamoDb dynamoDb = LocalDynamoDb.start(); DiscardingObjectStore s3 = DiscardingObjectStore.start();
+             AwsClients clients = new AwsClients()) {
             Map<String, String> tables = TemplateTables.create(template, clients.dynamoDb());
-            Map<String, String> env = environment(tables.get("EngagementTable"), dynamoDb.endpoint().toString());
+            Map<String, String> env = environment(tables.get("EngagementTable"), dynamoDb.endpoint().toString(),
+                    s3.endpoint().toString());
             int failures = 0;
             for (Target t : targets) {
                 String cp = probeClassPath(t.jar());
@@ -99,13 +102,14 @@ final class ColdStartBench {
     }
 
     /**
-     * What every probe JVM gets: the table, DynamoDB Local, a fake region and credentials, and the
-     * configuration the functions refuse to start without (the delivery functions' brand, shop and
-     * link base; email and the webhook stay off, as the template leaves them by default).
+     * What every probe JVM gets: the table, DynamoDB Local, an S3 endpoint that keeps nothing, a fake
+     * region and credentials, and the configuration the functions refuse to start without (the
+     * delivery functions' brand, shop and link base; email and the webhook stay off, as the template
+     * leaves them by default).
      */
-    static Map<String, String> environment(String table, String dynamoDbEndpoint) {
+    static Map<String, String> environment(String table, String dynamoDbEndpoint, String s3Endpoint) {
         return Map.ofEntries(Map.entry("WINBACK_TABLE", table), Map.entry("WINBACK_EVENT_BUS", "winback-bench"),
-                Map.entry("AWS_ENDPOINT_URL_DYNAMODB", dynamoDbEndpoint),
+                Map.entry("AWS_ENDPOINT_URL_DYNAMODB", dynamoDbEndpoint), Map.entry("AWS_ENDPOINT_URL_S3", s3Endpoint),
                 // The evaluator builds its SQS client at start; with nothing due it sends nothing.
                 Map.entry("WINBACK_DELIVERY_QUEUE_URL", "http://localhost:1/000000000000/winback-bench-delivery"),
                 // CDP ingest sends to the ingest queue; unreachable here, it answers retry.
@@ -144,15 +148,17 @@ final class ColdStartBench {
             boolean http = events.toString().contains("\"HttpApi\"");
             boolean scheduled = events.toString().contains("\"Schedule\"");
             boolean sns = events.toString().contains("\"SNS\"");
+            boolean s3 = events.toString().contains("\"S3\"");
             // A rule with a constant Input invokes the handler with that JSON, as a direct invocation does.
             boolean direct = scheduled && events.toString().contains("\"Input\"");
             Class<?> type = http ? APIGatewayV2HTTPEvent.class : direct ? Map.class
-                    : scheduled ? ScheduledEvent.class : sns ? SNSEvent.class : SQSEvent.class;
+                    : scheduled ? ScheduledEvent.class : sns ? SNSEvent.class : s3 ? S3Event.class : SQSEvent.class;
             Path sample = root.resolve(module.equals("cdp-ingest") ? "events/apigw-post-cdp.json"
                     : http ? "events/apigw-post-events.json"
                     : direct ? "events/invoke-" + module + ".json"
                     : scheduled ? "events/eventbridge-scheduled-event.json"
-                    : sns ? "events/sns-ses-delivery.json" : "events/sqs-engagement-batch.json");
+                    : sns ? "events/sns-ses-delivery.json" : s3 ? "events/s3-pinpoint-export-created.json"
+                    : "events/sqs-engagement-batch.json");
             out.add(new Target(id, lambdaJar(root.resolve("functions").resolve(module)), handler, type, sample));
         });
         return out;

@@ -41,7 +41,7 @@ class HandlersArchitectureTest {
         assertThat(handlers()).extracting(JavaClass::getSimpleName)
                 .contains("IngestEventsHandler", "EvaluateCustomersHandler", "DeliverMessagesHandler",
                         "ResumeDueMessagesHandler", "ProcessFeedbackHandler", "HttpApiHandler", "PublicLinksHandler",
-                        "FitPurchaseModelHandler", "ExportAudienceHandler");
+                        "FitPurchaseModelHandler", "ExportAudienceHandler", "ImportPinpointHandler");
     }
 
     @Test
