@@ -1,6 +1,7 @@
 package dev.winback.local.bench;
 
 import dev.winback.adapters.config.AwsClients;
+import dev.winback.adapters.testing.MotoEndpoint;
 import dev.winback.local.runtime.dynamodb.LocalDynamoDb;
 import dev.winback.local.runtime.template.SamTemplate;
 import dev.winback.local.runtime.template.TemplateTables;
@@ -31,7 +32,6 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Every function's deployable jar works on its own: the shade plugin minimises it class by class,
@@ -91,11 +91,7 @@ class LambdaArtifactsIT {
 
     @Test
     void everyArtifactsSdkClients_workFromItsJarAlone() throws Exception {
-        String endpoint = System.getenv("WINBACK_MOTO_ENDPOINT");
-        if ("1".equals(System.getenv("WINBACK_REQUIRE_EMULATORS"))) {
-            assertThat(endpoint).as("WINBACK_REQUIRE_EMULATORS=1 needs WINBACK_MOTO_ENDPOINT").isNotBlank();
-        }
-        assumeTrue(endpoint != null && !endpoint.isBlank(), "WINBACK_MOTO_ENDPOINT is not set");
+        String endpoint = MotoEndpoint.require();
         Map<String, String> env = new LinkedHashMap<>(emulatorResources(endpoint));
         env.putAll(Map.of("AWS_ENDPOINT_URL", endpoint, "AWS_REGION", "us-east-1",
                 "AWS_ACCESS_KEY_ID", "test", "AWS_SECRET_ACCESS_KEY", "test"));
