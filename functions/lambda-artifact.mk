@@ -19,7 +19,7 @@ JAR        := $(MODULE_DIR)/target/$(MODULE)-$(VERSION)-lambda.jar
 LOCK       := $(if $(shell command -v flock),flock '$(ROOT)/pom.xml')
 # What `mvn -pl functions/$(MODULE) -am` compiles into the jar; a module that depends on another
 # function module names it, relative to the root, in EXTRA_INPUT_DIRS before including this file.
-INPUTS     := $(ROOT)/pom.xml $(shell find '$(ROOT)/shared/core' '$(ROOT)/shared/adapters' '$(MODULE_DIR)' \
+INPUTS     := $(ROOT)/pom.xml $(ROOT)/functions/lambda-shrink.pro $(shell find '$(ROOT)/shared/core' '$(ROOT)/shared/adapters' '$(MODULE_DIR)' \
                 $(foreach dir,$(EXTRA_INPUT_DIRS),'$(ROOT)/$(dir)') \
                 -path '*/target' -prune -o -type f \( -name pom.xml -o -path '*/src/main/*' \) -print)
 
