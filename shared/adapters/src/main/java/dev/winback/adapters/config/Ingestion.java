@@ -19,6 +19,8 @@ import dev.winback.core.record.StoredRecord;
 import dev.winback.core.record.RecordUpdate;
 
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 
@@ -81,9 +83,11 @@ public final class Ingestion {
         RecordUpdate.Result applied = PrimingSample.applied();
         StoredRecordJson.toBytes(applied.record());
         // The conditional write every real call ends with, on a version that record never has: the
-        // condition refuses it and nothing is written (DynamoDB bills one refused write).
+        // condition refuses it and nothing is written (DynamoDB bills one refused write). Without the
+        // applied events: their consent-log entries and contact items would be put before the record.
         EngagementRecord empty = EngagementRecord.empty(EngagementTable.PRIMING_CUSTOMER);
-        table.store().save(new StoredRecord(empty, 1), applied, Optional.empty());
+        table.store().save(new StoredRecord(empty, 1),
+                new RecordUpdate.Result(applied.record(), applied.outcomes(), Map.of(), List.of()), Optional.empty());
     }
 
     /** The playbook's evaluation rules the timers are armed with. */
