@@ -120,6 +120,10 @@ final class ColdStartBench {
                 Map.entry("WINBACK_DELIVERY_QUEUE_URL", "http://localhost:1/000000000000/winback-bench-delivery"),
                 // CDP ingest sends to the ingest queue; unreachable here, it answers retry.
                 Map.entry("WINBACK_INGEST_QUEUE_URL", "http://localhost:1/000000000000/winback-bench-ingest"),
+                // Delivery's sends and decisions: refused here too, so that no probe ever reaches AWS.
+                Map.entry("AWS_ENDPOINT_URL_SNS", "http://localhost:1"),
+                Map.entry("AWS_ENDPOINT_URL_SESV2", "http://localhost:1"),
+                Map.entry("AWS_ENDPOINT_URL_EVENTBRIDGE", "http://localhost:1"),
                 Map.entry("WINBACK_BRAND_NAME", "Winback Bench"), Map.entry("WINBACK_SHOP_URL", "https://shop.example"),
                 Map.entry("WINBACK_LINK_BASE_URL", "https://links.example"),
                 Map.entry("WINBACK_AUDIENCE_BUCKET", "winback-bench-audiences"),
