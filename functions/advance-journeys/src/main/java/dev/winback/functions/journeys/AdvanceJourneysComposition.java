@@ -5,6 +5,7 @@ import dev.winback.adapters.config.AwsClients;
 import dev.winback.adapters.config.EngagementTable;
 import dev.winback.adapters.config.EvaluatorConfig;
 import dev.winback.adapters.config.Journeys;
+import dev.winback.adapters.config.PrimingSample;
 import dev.winback.adapters.config.WriterThreads;
 import dev.winback.adapters.sqs.SqsMessageRequests;
 import dev.winback.adapters.config.Policies;
@@ -36,9 +37,18 @@ public final class AdvanceJourneysComposition {
         EngagementTable table = new EngagementTable(config.winback(), clients, clock);
         Journeys journeys = new Journeys(table, new Policies(table, clock).current(), clock, Journeys.REFRESH,
                 JourneyTransitions.NONE);
-        SnapStartPriming.register("advance-journeys", table::prime);
-        return new AdvanceJourneysComposition(table, journeys,
+        AdvanceJourneysComposition composition = new AdvanceJourneysComposition(table, journeys,
                 new SqsMessageRequests(clients.sqs(), config.deliveryQueueUrl()), clock, WriterThreads.newPool());
+        SnapStartPriming.register("advance-journeys", composition::prime);
+        return composition;
+    }
+
+    /**
+     * Before a SnapStart snapshot: a timer run's reads and step planning over the priming sample (the
+     * due entries of a shard that never exists, a customer no one is); nothing committed or sent.
+     */
+    public void prime() {
+        advance.prime(clock.instant(), EngagementTable.PRIMING_CUSTOMER, PrimingSample.applied().record());
     }
 
     public AdvanceDueJourneys advance() {

@@ -9,6 +9,7 @@ import dev.winback.adapters.config.HoldoutConfig;
 import dev.winback.adapters.config.Ingestion;
 import dev.winback.adapters.config.LinkConfig;
 import dev.winback.adapters.config.MessageDelivery;
+import dev.winback.adapters.config.PrimingSample;
 import dev.winback.adapters.config.Policies;
 import dev.winback.adapters.config.TemplateSets;
 import dev.winback.adapters.config.WinbackConfig;
@@ -21,7 +22,11 @@ import dev.winback.adapters.sqs.DeliveryBatch;
 import dev.winback.adapters.sqs.DeliveryQueueMessages;
 import dev.winback.core.delivery.ChannelSender;
 import dev.winback.core.delivery.CountedDecisions;
+import dev.winback.core.event.Channel;
+import dev.winback.core.event.MessageCategory;
+import dev.winback.core.event.Purpose;
 import dev.winback.core.delivery.DeliverMessages;
+import dev.winback.core.delivery.DeliveryRequest;
 import dev.winback.core.delivery.MessageComposer;
 import dev.winback.core.delivery.MessageTemplates;
 import dev.winback.core.delivery.TemplateComposer;
@@ -34,6 +39,8 @@ import dev.winback.core.settings.CurrentPolicies;
 import dev.winback.core.sunset.SunsetPolicies;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +54,8 @@ public final class DeliveryComposition {
 
     /** Threads delivering the customers of one queue batch (BatchSize 10 in the template): all of them at once. */
     static final int SENDER_THREADS = 10;
+    /** A shipped marketing campaign with an email template: its render signs the one-click link. */
+    static final String PRIMING_CAMPAIGN = "lapsed-any-channel";
 
     private final DeliverMessages delivery;
     private final DeliveryBatch batch;
@@ -79,14 +88,36 @@ public final class DeliveryComposition {
         EngagementTable table = new EngagementTable(config, clients, clock);
         CurrentPolicies policies = new Policies(table, clock).current();
         Ingestion ingestion = new Ingestion(table, policies, clock, WriterThreads.newPool(), StoredEventsListener.NONE);
-        SnapStartPriming.register("deliver-messages", ingestion::prime);
         MessageDelivery delivery = new MessageDelivery(table, ingestion, policies, HoldoutConfig.fromEnvironment(env), clock,
                 TemplateSets.REFRESH);
         Observed observed = Observed.fromEnvironment(env);
-        return new DeliveryComposition(delivery.deliverMessages(senders(channels, table, clock),
-                composer(delivery.templates(), channels, LinkConfig.fromEnvironment(env, clients), clock),
+        MessageComposer composer = composer(delivery.templates(), channels, LinkConfig.fromEnvironment(env, clients), clock);
+        DeliveryComposition composition = new DeliveryComposition(delivery.deliverMessages(
+                senders(channels, table, clock), composer,
                 new CountedDecisions(new EventBridgeDecisionPublisher(clients.eventBridge(), config.eventBusName()),
                         observed.metrics())), observed);
+        SnapStartPriming.register("deliver-messages", () -> composition.prime(ingestion, composer, clock));
+        return composition;
+    }
+
+    /**
+     * Before a SnapStart snapshot: the ingestion's priming; a marketing email request to the customer
+     * no one is, read from its queue body as the batch reads it; the ledger's read of its message key
+     * (no one's) and of the due shard one past the last; and its shipped template rendered with signed
+     * links by {@code composer} (a dry run). Nothing is claimed, sent, recorded or published, and no
+     * sender is called, so no SES or SNS connection is in the snapshot.
+     */
+    public void prime(Ingestion ingestion, MessageComposer composer, Clock clock) {
+        ingestion.prime();
+        Instant now = clock.instant();
+        DeliveryRequest request = new DeliveryRequest(EngagementTable.PRIMING_CUSTOMER, PRIMING_CAMPAIGN,
+                "snapstart-priming", "snapstart-priming", Purpose.MARKETING, MessageCategory.PROMOTIONS,
+                List.of(Channel.EMAIL), now, now.plus(Duration.ofDays(1)), Duration.ofHours(4), Map.of());
+        DeliveryQueueMessages.following(delivery.policies()).parse(DeliveryQueueMessages.body(request));
+        delivery.resume(request.key());
+        delivery.resumeDue(delivery.shards());
+        composer.compose(request, Channel.EMAIL, "priming@snapstart.invalid", "snapstart-priming",
+                PrimingSample.applied().record());
     }
 
     public DeliverMessages delivery() {

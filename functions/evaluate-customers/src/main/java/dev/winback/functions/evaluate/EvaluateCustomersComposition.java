@@ -7,6 +7,7 @@ import dev.winback.adapters.config.EvaluatorConfig;
 import dev.winback.adapters.config.Guardrails;
 import dev.winback.adapters.config.Journeys;
 import dev.winback.adapters.config.JulWarnings;
+import dev.winback.adapters.config.PrimingSample;
 import dev.winback.adapters.config.WriterThreads;
 import dev.winback.adapters.eventbridge.EventBridgeActionPublisher;
 import dev.winback.adapters.eventbridge.EventBridgeGuardrailEvents;
@@ -23,6 +24,7 @@ import dev.winback.core.evaluation.RunBudget;
 import dev.winback.core.guardrail.CheckGuardrails;
 import dev.winback.core.guardrail.GuardrailEvents;
 import dev.winback.core.guardrail.GuardrailPolicy;
+import dev.winback.core.guardrail.MeasuredUnit;
 import dev.winback.core.guardrail.UnitPauses;
 import dev.winback.core.journey.JourneyTransitions;
 import dev.winback.core.observe.Warnings;
@@ -40,6 +42,7 @@ import java.util.concurrent.Executor;
 /** What the evaluator function needs: the scheduled evaluation over the table, the guardrails' check, and its clock. */
 public final class EvaluateCustomersComposition {
 
+    private final EngagementTable table;
     private final EvaluateDueCustomers evaluate;
     private final CheckGuardrails guardrails;
     private final Clock clock;
@@ -78,8 +81,21 @@ public final class EvaluateCustomersComposition {
         this.evaluate = new EvaluateDueCustomers(table.evaluationStore(), table.evaluationStore(),
                 EvaluationMetrics.countingActions(publishers, observed.metrics()), policies, table.purchaseModels(),
                 writers, new JulWarnings(EvaluateDueCustomers.class), table.segments());
+        this.table = table;
         this.guardrails = guardrails;
         this.clock = clock;
+    }
+
+    /**
+     * Before a SnapStart snapshot: the table's priming read, a run's reads and rules over the priming
+     * sample (the due entries of a shard that never exists; nothing saved or published), and the
+     * guardrails' reads and judgement for a unit no one measures.
+     */
+    public void prime() {
+        Instant now = clock.instant();
+        table.prime();
+        evaluate.prime(now, EngagementTable.PRIMING_CUSTOMER, PrimingSample.applied().record());
+        guardrails.prime(now, new MeasuredUnit(EngagementTable.PRIMING_CUSTOMER, false));
     }
 
     /** Judges no unit: for callers that bring fixed rules, with nothing to pause. */
@@ -96,12 +112,13 @@ public final class EvaluateCustomersComposition {
         AwsClients clients = new AwsClients();
         Clock clock = Clock.systemUTC();
         EngagementTable table = new EngagementTable(config.winback(), clients, clock);
-        SnapStartPriming.register("evaluate-customers", table::prime);
-        return new EvaluateCustomersComposition(table, new Policies(table, clock).current(), Map.of(
+        EvaluateCustomersComposition composition = new EvaluateCustomersComposition(table, new Policies(table, clock).current(), Map.of(
                 Destination.EVENT_BUS, new EventBridgeActionPublisher(clients.eventBridge(), config.winback().eventBusName()),
                 Destination.DELIVERY_QUEUE, new SqsDeliveryRequests(clients.sqs(), config.deliveryQueueUrl())),
                 new EventBridgeGuardrailEvents(clients.eventBridge(), config.winback().eventBusName()),
                 clock, WriterThreads.newPool());
+        SnapStartPriming.register("evaluate-customers", composition::prime);
+        return composition;
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.winback.functions.audience;
 
 import dev.winback.adapters.audience.AudienceObjects;
 import dev.winback.adapters.audience.MetaAudienceFiles;
+import dev.winback.adapters.config.PrimingSample;
 import dev.winback.adapters.config.SnapStartPriming;
 import dev.winback.adapters.config.AwsClients;
 import dev.winback.adapters.config.EngagementTable;
@@ -37,9 +38,18 @@ public final class ExportAudienceComposition {
         EngagementTable table = new EngagementTable(config, new AwsClients(), clock);
         S3Client s3 = S3Client.builder().httpClient(UrlConnectionHttpClient.builder()
                 .connectionTimeout(Duration.ofSeconds(2)).socketTimeout(Duration.ofSeconds(30)).build()).build();
-        SnapStartPriming.register("export-audience", table::prime);
-        return new ExportAudienceComposition(table.segmentMembers(), table.store(), new S3AudienceObjects(s3, bucket),
-                clock);
+        ExportAudienceComposition composition = new ExportAudienceComposition(table.segmentMembers(), table.store(),
+                new S3AudienceObjects(s3, bucket), clock);
+        SnapStartPriming.register("export-audience", composition::prime);
+        return composition;
+    }
+
+    /**
+     * Before a SnapStart snapshot: an export's reads (a segment and a customer no one has) and the
+     * consent decision over the priming sample; no file is written, S3 is not called.
+     */
+    public void prime() {
+        export.prime(EngagementTable.PRIMING_CUSTOMER, PrimingSample.applied().record());
     }
 
     public ExportAudience export() {

@@ -10,6 +10,7 @@ import dev.winback.core.model.FitSettings;
 import dev.winback.core.model.PurchaseModelType;
 
 import java.time.Clock;
+import java.util.SplittableRandom;
 import java.util.concurrent.Executor;
 
 /** What the daily fit needs: a sample of the base, the stored models, and its clock. */
@@ -29,8 +30,17 @@ public final class FitPurchaseModelComposition {
     public static FitPurchaseModelComposition fromEnvironment() {
         Clock clock = Clock.systemUTC();
         EngagementTable table = new EngagementTable(WinbackConfig.fromEnvironment(System.getenv()), new AwsClients(), clock);
-        SnapStartPriming.register("fit-purchase-model", table::prime);
-        return new FitPurchaseModelComposition(table, clock, WriterThreads.newPool());
+        FitPurchaseModelComposition composition = new FitPurchaseModelComposition(table, clock, WriterThreads.newPool());
+        SnapStartPriming.register("fit-purchase-model", () -> {
+            table.prime();
+            composition.prime();
+        });
+        return composition;
+    }
+
+    /** Before a SnapStart snapshot: the fit over made-up buyers in memory; the table is neither read nor written. */
+    public void prime() {
+        fit.prime(clock.instant(), new SplittableRandom(0));
     }
 
     public FitPurchaseModel fit() {

@@ -35,6 +35,7 @@ import dev.winback.core.privacy.ExportCustomer;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -54,6 +55,7 @@ public final class HttpApiComposition {
     static final MessageRequests HANDED_OVER_BY_THE_TIMER = requests -> Set.of();
 
     private final RouteTable routes;
+    private final Ingestion ingestion;
     private final Observed observed = Observed.fromEnvironment(System.getenv());
 
     /** On AWS, from the function's environment: journey messages due at once go to the delivery queue. */
@@ -62,10 +64,11 @@ public final class HttpApiComposition {
         AwsClients clients = new AwsClients();
         Clock clock = Clock.systemUTC();
         EngagementTable table = new EngagementTable(config.winback(), clients, clock);
-        SnapStartPriming.register("http-api", table::prime);
-        return new HttpApiComposition(table,
+        HttpApiComposition composition = new HttpApiComposition(table,
                 new SqsMessageRequests(clients.sqs(), config.deliveryQueueUrl()),
                 new EventBridgeGuardrailEvents(clients.eventBridge(), config.winback().eventBusName()), clock);
+        SnapStartPriming.register("http-api", composition::prime);
+        return composition;
     }
 
     /** Contact hashes with the key ring the environment names (or the local development one). */
@@ -94,7 +97,7 @@ public final class HttpApiComposition {
         Policies policies = new Policies(table, clock);
         DeliveryPolicy deliveryPolicy = MessageDelivery.policy(EvaluationPolicy.defaults(new PlaybookLoader().shipped()));
         Journeys journeys = new Journeys(table, policies.current(), clock, Journeys.REFRESH, JourneyTransitions.NONE);
-        Ingestion ingestion = new Ingestion(table, policies.current(), clock, WriterThreads.newPool(),
+        this.ingestion = new Ingestion(table, policies.current(), clock, WriterThreads.newPool(),
                 journeys.intake(journeyMessages));
         DynamoDbCustomerData data = new DynamoDbCustomerData(table.clients().dynamoDb(), table.tableName(),
                 table.contacts(), table.store().segments());
@@ -132,6 +135,28 @@ public final class HttpApiComposition {
         // One-off campaigns: started and tested here, their members handed over by the send-campaigns schedule.
         routes.putAll(new CampaignRoutes(new Campaigns(table, journeyMessages, policies.current(), clock).manage()).byKey());
         this.routes = new RouteTable(routes);
+    }
+
+    /**
+     * Before a SnapStart snapshot: the ingestion's priming, then each route family once through the
+     * routes: the customer routes on a customer no one has, the operators' lists, and a batch of events
+     * the events route refuses unapplied. Reads only; nothing is written.
+     */
+    public void prime() {
+        ingestion.prime();
+        String nobody = RoutePriming.unknownCustomer();
+        Map<String, String> customer = Map.of("customerId", nobody);
+        RoutePriming.prime(routes, List.of(
+                RoutePriming.request("POST /v1/events", Map.of(), RoutePriming.REFUSED_EVENTS_BODY),
+                RoutePriming.request("GET /v1/customers/{customerId}", customer, null),
+                RoutePriming.request("GET /v1/customers/{customerId}/inbox", customer, null),
+                RoutePriming.request("GET /v1/customers/{customerId}/messages", customer, null),
+                RoutePriming.request(PreferencesJsonRoute.ADMIN_GET, customer, null),
+                RoutePriming.request(PrivacyRoutes.EXPORT, customer, null),
+                RoutePriming.request(JourneyRoutes.LIST, Map.of(), null),
+                RoutePriming.request(TemplateRoutes.LIST, Map.of(), null),
+                RoutePriming.request(SegmentRoutes.SHOW, Map.of("segmentId", nobody), null),
+                RoutePriming.request(CampaignRoutes.SHOW, Map.of("campaignId", nobody), null)));
     }
 
     /** Every unit outcomes are measured by: the playbook's campaigns and the journeys stored. */

@@ -10,6 +10,7 @@ import dev.winback.core.links.StaySubscribed;
 import dev.winback.core.links.Unsubscribe;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -44,5 +45,18 @@ public final class LinkRoutes {
                 PreferencePageRoute.POST, preferencePage,
                 PreferencesJsonRoute.LINK_GET, preferencesJson,
                 PreferencesJsonRoute.LINK_PUT, preferencesJson));
+    }
+
+    /**
+     * Before a SnapStart snapshot: each link route family once through {@code routes} with a path that
+     * is not a token, refused (and its page rendered) before any key or record is read.
+     */
+    public static void prime(RouteTable routes) {
+        Map<String, String> notAToken = Map.of("token", RoutePriming.NOT_A_TOKEN);
+        RoutePriming.prime(routes, List.of(
+                RoutePriming.request(UnsubscribeRoute.GET, notAToken, null),
+                RoutePriming.request(KeepSubscribedRoute.GET, notAToken, null),
+                RoutePriming.request(PreferencePageRoute.GET, notAToken, null),
+                RoutePriming.request(PreferencesJsonRoute.LINK_GET, notAToken, null)));
     }
 }

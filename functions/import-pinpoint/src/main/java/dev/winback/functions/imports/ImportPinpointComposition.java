@@ -30,9 +30,9 @@ public final class ImportPinpointComposition {
         // The socket timeout bounds one read of the stream, not the whole object.
         S3Client s3 = S3Client.builder().httpClient(UrlConnectionHttpClient.builder()
                 .connectionTimeout(Duration.ofSeconds(2)).socketTimeout(Duration.ofSeconds(30)).build()).build();
-        SnapStartPriming.register("import-pinpoint", table::prime);
-        return new ImportPinpointComposition(
-                new Imports(table, new Ingestion(table, clock, WriterThreads.newPool()), clock), s3);
+        Imports imports = new Imports(table, new Ingestion(table, clock, WriterThreads.newPool()), clock);
+        SnapStartPriming.register("import-pinpoint", imports::prime);
+        return new ImportPinpointComposition(imports, s3);
     }
 
     public PinpointExportObjects exports() {

@@ -26,6 +26,7 @@ import dev.winback.core.ingest.IntakeResult;
 import dev.winback.core.ingest.StoredEventsListener;
 
 import java.time.Clock;
+import java.util.List;
 
 /**
  * The feedback function's object graph: the feedback use case over the table and the ingestion
@@ -33,6 +34,23 @@ import java.time.Clock;
  */
 public final class FeedbackComposition {
 
+    /**
+     * SES delivery and bounce notifications of a message no one was sent, the delivery tagged with the
+     * customer no one is, the bounce to an address that cannot exist (.invalid): as SES publishes them.
+     */
+    static final List<String> PRIMING_NOTIFICATIONS = List.of(
+            "{\"eventType\":\"Delivery\",\"delivery\":{\"timestamp\":\"2026-01-01T00:00:01.000Z\","
+                    + "\"recipients\":[\"priming@snapstart.invalid\"]},\"mail\":{\"timestamp\":\"2026-01-01T00:00:00.000Z\","
+                    + "\"messageId\":\"snapstart-priming\",\"destination\":[\"priming@snapstart.invalid\"],"
+                    + "\"tags\":{\"winback-message-id\":[\"snapstart-priming\"],\"winback-customer-id\":[\"snapstart-priming\"]}}}",
+            "{\"eventType\":\"Bounce\",\"bounce\":{\"bounceType\":\"Permanent\",\"bounceSubType\":\"General\","
+                    + "\"bouncedRecipients\":[{\"emailAddress\":\"priming@snapstart.invalid\"}],"
+                    + "\"timestamp\":\"2026-01-01T00:00:02.000Z\"},\"mail\":{\"timestamp\":\"2026-01-01T00:00:00.000Z\","
+                    + "\"messageId\":\"snapstart-priming\",\"destination\":[\"priming@snapstart.invalid\"],"
+                    + "\"tags\":{\"winback-message-id\":[\"snapstart-priming\"]}}}");
+
+    private final EngagementTable table;
+    private final Ingestion ingestion;
     private final ProcessFeedback processFeedback;
 
     /** On AWS, from the function's environment. */
@@ -41,8 +59,9 @@ public final class FeedbackComposition {
         WinbackConfig config = WinbackConfig.fromEnvironment(System.getenv());
         AwsClients clients = new AwsClients();
         EngagementTable table = new EngagementTable(config, clients, clock);
-        SnapStartPriming.register("process-feedback", table::prime);
-        return new FeedbackComposition(table, config, clients, clock);
+        FeedbackComposition composition = new FeedbackComposition(table, config, clients, clock);
+        SnapStartPriming.register("process-feedback", composition::prime);
+        return composition;
     }
 
     /** On AWS: endpoint owners and SMS replies through SNS, customer replies on the bus. */
@@ -68,6 +87,8 @@ public final class FeedbackComposition {
     /** @param optIns takes a number that texted START off the provider's own opt-out list */
     public FeedbackComposition(EngagementTable table, Ingestion ingestion, EndpointOwners endpoints, SmsReplies sms,
                                ReplyEvents replies, Once once, Clock clock, SmsOptIns optIns) {
+        this.table = table;
+        this.ingestion = ingestion;
         this.processFeedback = new ProcessFeedback(
                 events -> ingestion.intake().apply(events).stream().anyMatch(r -> r instanceof IntakeResult.Retry),
                 table.store()::read,
@@ -78,6 +99,21 @@ public final class FeedbackComposition {
 
     public ProcessFeedback processFeedback() {
         return processFeedback;
+    }
+
+    /**
+     * Before a SnapStart snapshot: the ingestion's priming, then the sample notifications read as the
+     * handler reads them, their events made for the customer no one is, and a bounce's recipients
+     * looked up (an address no one has). Nothing is ingested; SNS and the bus are not called.
+     */
+    public void prime() {
+        ingestion.prime();
+        for (String notification : PRIMING_NOTIFICATIONS) {
+            if (read(notification) instanceof FeedbackNotice.EmailEvents email) {
+                email.recipients().forEach(table.contacts()::ownersOfEmail);
+                email.eventsFor().apply(EngagementTable.PRIMING_CUSTOMER);
+            }
+        }
     }
 
     /** What one SNS message from a provider means (SES events, push endpoint events, inbound SMS). */

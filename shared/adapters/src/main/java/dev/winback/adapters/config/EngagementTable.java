@@ -76,7 +76,7 @@ public final class EngagementTable {
     }
 
     /** No customer has this id (contract ids never start with a tilde): priming reads it and finds nothing. */
-    static final String PRIMING_CUSTOMER = "~snapstart-priming";
+    public static final String PRIMING_CUSTOMER = "~snapstart-priming";
 
     /**
      * Before a SnapStart snapshot: reads a record that never exists, through the same store path as a

@@ -13,9 +13,7 @@ import dev.winback.core.evaluation.EvaluationPolicy;
 import dev.winback.core.evaluation.Evaluator;
 import dev.winback.core.ingest.EventIntake;
 import dev.winback.core.ingest.IngestEvents;
-import dev.winback.core.ingest.ParseResult;
 import dev.winback.core.ingest.StoredEventsListener;
-import dev.winback.core.event.EngagementEvent;
 import dev.winback.core.record.EngagementRecord;
 import dev.winback.core.record.StoredRecord;
 import dev.winback.core.record.RecordUpdate;
@@ -35,9 +33,6 @@ import java.util.concurrent.Executor;
 public final class Ingestion {
 
     /** A valid contract event of no real customer, parsed (never applied) when priming. */
-    private static final String PRIMING_EVENT = "{\"eventId\":\"priming\",\"customerId\":\"snapstart-priming\","
-            + "\"type\":\"session_started\",\"occurredAt\":\"2026-01-01T00:00:00Z\",\"properties\":{\"platform\":\"app\"}}";
-
     private final EngagementTable table;
     private final JsonEventFormat format = new JsonEventFormat();
     private final EvaluationPolicies evaluationPolicies;
@@ -84,18 +79,15 @@ public final class Ingestion {
      */
     public void prime() {
         table.prime();
-        if (format.parse(PRIMING_EVENT) instanceof ParseResult.Parsed parsed) {
-            // The merge rules and the record codec, under the id no customer can have.
-            EngagementEvent e = parsed.event();
-            EngagementEvent event = new EngagementEvent(e.eventId(), EngagementTable.PRIMING_CUSTOMER, e.occurredAt(),
-                    e.platform(), e.payload(), e.receivedAt());
-            EngagementRecord empty = EngagementRecord.empty(EngagementTable.PRIMING_CUSTOMER);
-            RecordUpdate.Result applied = RecordUpdate.apply(empty, List.of(event), Map.of());
-            StoredRecordJson.toBytes(applied.record());
-            // The conditional write every real call ends with, on a version that record never has: the
-            // condition refuses it and nothing is written (DynamoDB bills one refused write).
-            table.store().save(new StoredRecord(empty, 1), applied, Optional.empty());
-        }
+        // The merge rules and the record codec, under the id no customer can have.
+        RecordUpdate.Result applied = PrimingSample.applied();
+        StoredRecordJson.toBytes(applied.record());
+        // The conditional write every real call ends with, on a version that record never has: the
+        // condition refuses it and nothing is written (DynamoDB bills one refused write). Without the
+        // applied events: their consent-log entries and contact items would be put before the record.
+        EngagementRecord empty = EngagementRecord.empty(EngagementTable.PRIMING_CUSTOMER);
+        table.store().save(new StoredRecord(empty, 1),
+                new RecordUpdate.Result(applied.record(), applied.outcomes(), Map.of(), List.of()), Optional.empty());
     }
 
     /** The playbook's evaluation rules the timers are armed with. */

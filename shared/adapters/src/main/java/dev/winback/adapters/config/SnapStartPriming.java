@@ -11,11 +11,13 @@ import java.util.logging.Logger;
 
 /**
  * Work done once before SnapStart takes its snapshot, so that a restored function does not pay for
- * it on its first real request: a read of a record that never exists (the SDK client's marshalling,
- * signing and HTTP stack, the record codec) and the parse of a sample event (Jackson). Priming only
- * reads keys that never exist and caches nothing from the table: a snapshot lives for weeks, and
- * whatever it held would be stale. No SES or SNS call is made, so no provider connection is kept in
- * the snapshot.
+ * it on its first real request: each function registers its composition's {@code prime()}, which runs
+ * the code its first call would through the same classes the handler calls (the SDK client's
+ * marshalling, signing and HTTP stack, Jackson, the parsers, rules, routes and templates) on keys no
+ * one has and samples held in memory. Priming reads no real item, caches nothing from the table beyond
+ * the refresh intervals a warm function has (a snapshot lives for weeks), and writes nothing
+ * ({@code SnapStartPrimingIT}). No queue, bus, bucket, SES or SNS is called, so no provider connection
+ * is kept in the snapshot.
  *
  * <p>Outside SnapStart (the local runtime, a JVM without CRaC) registering does nothing; the
  * cold-start benchmark calls {@link #primeAll} itself to measure a primed first call.

@@ -1,6 +1,7 @@
 package dev.winback.core.audience;
 
 import dev.winback.core.record.EngagementStore;
+import dev.winback.core.record.EngagementRecord;
 import dev.winback.core.record.StoredRecord;
 import dev.winback.core.segment.MemberPage;
 import dev.winback.core.segment.SegmentMembers;
@@ -34,6 +35,17 @@ public final class ExportAudience {
         this.store = store;
         this.files = files;
         this.clock = clock;
+    }
+
+    /**
+     * Before a snapshot of the function: an export's reads and consent decision without its files.
+     * The first page of members of a segment no one has, the records of {@code unknownId} (a customer
+     * no one is), and the advertising consent decided for {@code sample}. No file is written.
+     */
+    public void prime(String unknownId, EngagementRecord sample) {
+        members.page(unknownId, Optional.empty(), PAGE);
+        store.load(List.of(unknownId));
+        AdvertisingConsent.decide(new StoredRecord(sample, 1));
     }
 
     public AudienceExport export(String segmentId, Optional<Integer> definitionVersion) {

@@ -97,6 +97,18 @@ public final class SendCampaigns {
     }
 
     /**
+     * Before a snapshot of the function: a run's reads without its writes or hand-overs. The active
+     * campaigns, then a campaign and a segment's first page of members under {@code unknownId}, an id
+     * no campaign or segment has. Nothing is saved or handed to delivery.
+     */
+    public void prime(String unknownId) {
+        store.active();
+        store.find(unknownId);
+        members.page(unknownId, Optional.empty(), PAGE);
+        policies.delivery();
+    }
+
+    /**
      * How many members this run may hand over: the rate over the time since sending began plus one
      * period ahead, less what was handed over, and never more than one period's worth, so missed
      * runs do not add up to a burst.

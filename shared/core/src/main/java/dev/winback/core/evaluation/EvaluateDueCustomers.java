@@ -165,6 +165,29 @@ public final class EvaluateDueCustomers {
                 counters.pending.get(), deferred);
     }
 
+    /**
+     * Before a snapshot of the function: a run's reads and rules without its writes. The due entries
+     * of the shard one past the last (none is ever written there), read on the run's threads, the
+     * record of {@code customerId} (no one's), and the rules over {@code sample} as a run evaluates a
+     * record, to the timer it would arm. Nothing is saved or published.
+     */
+    public void prime(Instant now, String customerId, EngagementRecord sample) {
+        FanOut.forEach(List.of(store.shards()), executor, shard -> store.due(shard, now, 1));
+        store.loadEventually(List.of(customerId));
+        judge(sample, now, policies.evaluation(), models.current()).outcome().newActions().forEach(PendingAction::fresh);
+    }
+
+    /** A record evaluated: the rules' outcome, the record with it, and the timer to arm. */
+    private record Judged(Evaluator.Outcome outcome, EngagementRecord next, Optional<Instant> dueAt) {
+    }
+
+    private Judged judge(EngagementRecord record, Instant now, EvaluationPolicy policy, PurchaseModel model) {
+        Evaluator.Outcome outcome = Evaluator.evaluate(record, now, policy, model);
+        EngagementRecord next = record.withEvaluation(outcome.evaluation());
+        return new Judged(outcome, next, DueTimes.earliest(outcome.evaluation().next().map(DueTimes::roundUp),
+                segments.current().nextChange(next, now)));
+    }
+
     /** Every shard's due entries, merged earliest first, so a run that stops early leaves the latest. */
     private List<DueItem> dueItems(Instant now) {
         List<List<DueItem>> shards = new ArrayList<>();
@@ -213,10 +236,10 @@ public final class EvaluateDueCustomers {
                     counters.upToDate.incrementAndGet();
                     return;
                 }
-                Evaluator.Outcome outcome = Evaluator.evaluate(stored.record(), now, policy, model);
-                EngagementRecord next = stored.record().withEvaluation(outcome.evaluation());
-                Optional<Instant> dueAt = DueTimes.earliest(outcome.evaluation().next().map(DueTimes::roundUp),
-                        segments.current().nextChange(next, now));
+                Judged judged = judge(stored.record(), now, policy, model);
+                Evaluator.Outcome outcome = judged.outcome();
+                EngagementRecord next = judged.next();
+                Optional<Instant> dueAt = judged.dueAt();
                 // Actions a run before this one wrote and never published go out with the new ones.
                 List<PendingAction> toPublish = new ArrayList<>(due.pending());
                 Set<String> keys = new HashSet<>();

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
+import java.util.stream.IntStream;
 
 /**
  * The daily fit: samples the base, fits the purchase model on the buyers in it (or falls back to the
@@ -45,5 +46,15 @@ public final class FitPurchaseModel {
         StoredPurchaseModel stored = StoredPurchaseModel.of(fit, now);
         models.store(stored);
         return stored;
+    }
+
+    /**
+     * Before a snapshot of the function: the fit over as few made-up buyers as it accepts (a quarter
+     * of them one-time buyers), with the same type and settings; nothing is read or stored.
+     */
+    public void prime(Instant now, RandomGenerator random) {
+        List<CustomerSummary> buyers = IntStream.range(0, settings.minimumCustomers())
+                .mapToObj(i -> new CustomerSummary(i % 4, (i % 4) * 30.0, 365.0)).toList();
+        StoredPurchaseModel.of(PurchaseModelFitting.fitOrDefaults(type, buyers, settings, random), now);
     }
 }

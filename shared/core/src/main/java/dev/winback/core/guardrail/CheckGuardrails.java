@@ -87,9 +87,7 @@ public final class CheckGuardrails {
                 if (resumed.isAfter(from)) from = resumed;
             }
             try {
-                GuardrailFigures figures = GuardrailFigures.of(
-                        LiftEstimate.of(unit.id(), from, today, outcomes.read(unit.id(), from, today)),
-                        optOuts.read(unit.id(), from, today));
+                GuardrailFigures figures = figures(unit.id(), from, today);
                 checked++;
                 var reason = GuardrailJudge.judge(unit, figures, running);
                 if (reason.isEmpty()) continue;
@@ -105,6 +103,24 @@ public final class CheckGuardrails {
     }
 
     /** The stored pause is the record: an announcement that fails is reported, not retried. */
+    /**
+     * Before a snapshot of the function: the check's reads and judgement for {@code unit}, one no one
+     * measures, under the running policy; nothing is paused or announced. The hourly check itself
+     * still runs at the first real call: priming never stands in for it.
+     */
+    public void prime(Instant now, MeasuredUnit unit) {
+        GuardrailPolicy running = policy.get();
+        pauses.all();
+        units.get();
+        LocalDate today = OutcomeCount.dayOf(now);
+        GuardrailJudge.judge(unit, figures(unit.id(), today.minusDays(running.windowDays() - 1L), today), running);
+    }
+
+    private GuardrailFigures figures(String unit, LocalDate from, LocalDate today) {
+        return GuardrailFigures.of(LiftEstimate.of(unit, from, today, outcomes.read(unit, from, today)),
+                optOuts.read(unit, from, today));
+    }
+
     private void announce(UnitPause pause) {
         try {
             events.paused(pause);

@@ -4,6 +4,7 @@ import dev.winback.core.concurrent.FanOut;
 import dev.winback.core.delivery.DeliveryPolicies;
 import dev.winback.core.delivery.DeliveryPolicy;
 import dev.winback.core.observe.Warnings;
+import dev.winback.core.record.EngagementRecord;
 import dev.winback.core.record.EngagementStore;
 import dev.winback.core.record.StoredRecord;
 
@@ -116,6 +117,20 @@ public final class AdvanceDueJourneys {
             failed.incrementAndGet();
         });
         return new Report(now, due.size(), advanced.get(), upToDate.get(), failed.get(), sent.get(), transitions);
+    }
+
+    /**
+     * Before a snapshot of the function: a run's reads and step planning without its writes. The due
+     * entries of the shard one past the last (none is ever written there), read on the run's threads,
+     * the journeys and the record of {@code customerId} (no one's), and the engine's plan for
+     * {@code sample}. Nothing is committed or sent.
+     */
+    public void prime(Instant now, String customerId, EngagementRecord sample) {
+        JourneyEngine engine = new JourneyEngine(definitions.active(), policies.delivery());
+        FanOut.forEach(List.of(store.shards()), executor, shard -> store.due(shard, now));
+        store.load(customerId);
+        records.read(customerId);
+        engine.advance(CustomerJourneys.empty(customerId), sample, now);
     }
 
     private List<String> dueCustomers(Instant now) {

@@ -58,9 +58,15 @@ final class ColdStartBench {
     static int run(int runs, Path templatePath, PrintStream out) {
         Path root = templatePath.toAbsolutePath().getParent();
         SamTemplate template = SamTemplate.read(templatePath);
-        List<Target> targets = targets(template, root);
-        try (LocalDynamoDb dynamoDb = LocalDynamoDb.start(); DiscardingObjectStore s3 = DiscardingObjectStore.start();
+        Path events = root.resolve("events");
+        try (LocalDynamoDb dynamoDb = LocalDynamoDb.start();
+             DiscardingObjectStore s3 = DiscardingObjectStore.start(ColdStartSamples.pinpointExport(events));
              AwsClients clients = new AwsClients()) {
+            Path generated = Files.createTempDirectory("winback-coldstart-samples");
+            generated.toFile().deleteOnExit();
+            List<Target> targets = targets(template, root, Map.of(
+                    "PublicLinksFunction", ColdStartSamples.publicLinks(events, generated),
+                    "DeliverMessagesFunction", ColdStartSamples.delivery(events, generated)));
             Map<String, String> tables = TemplateTables.create(template, clients.dynamoDb());
             Map<String, String> env = environment(tables.get("EngagementTable"), dynamoDb.endpoint().toString(),
                     s3.endpoint().toString());
@@ -114,6 +120,10 @@ final class ColdStartBench {
                 Map.entry("WINBACK_DELIVERY_QUEUE_URL", "http://localhost:1/000000000000/winback-bench-delivery"),
                 // CDP ingest sends to the ingest queue; unreachable here, it answers retry.
                 Map.entry("WINBACK_INGEST_QUEUE_URL", "http://localhost:1/000000000000/winback-bench-ingest"),
+                // Delivery's sends and decisions: refused here too, so that no probe ever reaches AWS.
+                Map.entry("AWS_ENDPOINT_URL_SNS", "http://localhost:1"),
+                Map.entry("AWS_ENDPOINT_URL_SESV2", "http://localhost:1"),
+                Map.entry("AWS_ENDPOINT_URL_EVENTBRIDGE", "http://localhost:1"),
                 Map.entry("WINBACK_BRAND_NAME", "Winback Bench"), Map.entry("WINBACK_SHOP_URL", "https://shop.example"),
                 Map.entry("WINBACK_LINK_BASE_URL", "https://links.example"),
                 Map.entry("WINBACK_AUDIENCE_BUCKET", "winback-bench-audiences"),
@@ -139,6 +149,14 @@ final class ColdStartBench {
     }
 
     static List<Target> targets(SamTemplate template, Path root) {
+        return targets(template, root, Map.of());
+    }
+
+    /**
+     * @param generated the samples of the functions whose shipped sample is not theirs (public links,
+     *                  delivery), by function id; the shipped sample of each handler's event type otherwise
+     */
+    static List<Target> targets(SamTemplate template, Path root, Map<String, Path> generated) {
         List<Target> out = new ArrayList<>();
         template.resourcesOfType(SamTemplate.SERVERLESS_FUNCTION).forEach((id, resource) -> {
             JsonNode props = resource.path("Properties");
@@ -153,7 +171,8 @@ final class ColdStartBench {
             boolean direct = scheduled && events.toString().contains("\"Input\"");
             Class<?> type = http ? APIGatewayV2HTTPEvent.class : direct ? Map.class
                     : scheduled ? ScheduledEvent.class : sns ? SNSEvent.class : s3 ? S3Event.class : SQSEvent.class;
-            Path sample = root.resolve(module.equals("cdp-ingest") ? "events/apigw-post-cdp.json"
+            Path sample = generated.containsKey(id) ? generated.get(id)
+                    : root.resolve(module.equals("cdp-ingest") ? "events/apigw-post-cdp.json"
                     : http ? "events/apigw-post-events.json"
                     : direct ? "events/invoke-" + module + ".json"
                     : scheduled ? "events/eventbridge-scheduled-event.json"

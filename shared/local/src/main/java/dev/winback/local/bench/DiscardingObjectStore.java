@@ -8,18 +8,17 @@ import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 
 /**
- * An S3 endpoint for the probe JVMs that accepts every write and holds nothing: the audience export
- * puts its files, the Pinpoint import finds its sample object gone. Their S3 clients are built,
- * signed and sent a real request, so the first call pays what it would in Lambda (short of the network).
+ * An S3 endpoint for the probe JVMs that accepts every write and keeps nothing, and answers every
+ * read with one sample object: the audience export puts its files, the Pinpoint import reads the
+ * sample export (gzip-compressed, as Pinpoint writes it). Their S3 clients are built, signed and sent
+ * real requests, so the first call pays what it would in Lambda (short of the network).
  */
 final class DiscardingObjectStore implements AutoCloseable {
-
-    private static final byte[] NO_SUCH_KEY = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
-            + "<Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message></Error>")
-            .getBytes(StandardCharsets.UTF_8);
 
     private final HttpServer server;
 
@@ -27,25 +26,38 @@ final class DiscardingObjectStore implements AutoCloseable {
         this.server = server;
     }
 
-    static DiscardingObjectStore start() throws IOException {
+    /** @param read what every GET answers, whatever the key */
+    static DiscardingObjectStore start(byte[] read) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/", DiscardingObjectStore::answer);
+        String etag = "\"" + HexFormat.of().formatHex(md5(read)) + "\"";
+        server.createContext("/", exchange -> answer(exchange, read, etag));
         server.start();
         return new DiscardingObjectStore(server);
+    }
+
+    private static byte[] md5(byte[] bytes) {
+        try {
+            // The SDK checks a plain object's ETag against the MD5 of what it read.
+            return MessageDigest.getInstance("MD5").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     URI endpoint() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
-    private static void answer(HttpExchange exchange) throws IOException {
+    private static void answer(HttpExchange exchange, byte[] read, String etag) throws IOException {
         try (InputStream body = exchange.getRequestBody()) {
             body.transferTo(java.io.OutputStream.nullOutputStream());
         }
         if (exchange.getRequestMethod().equals("GET") || exchange.getRequestMethod().equals("HEAD")) {
-            exchange.getResponseHeaders().set("Content-Type", "application/xml");
-            exchange.sendResponseHeaders(404, NO_SUCH_KEY.length);
-            exchange.getResponseBody().write(NO_SUCH_KEY);
+            exchange.getResponseHeaders().set("Content-Type", "application/octet-stream");
+            exchange.getResponseHeaders().set("ETag", etag);
+            boolean head = exchange.getRequestMethod().equals("HEAD");
+            exchange.sendResponseHeaders(200, head ? -1 : read.length);
+            if (!head) exchange.getResponseBody().write(read);
         } else {
             exchange.getResponseHeaders().set("ETag", "\"d41d8cd98f00b204e9800998ecf8427e\"");
             exchange.sendResponseHeaders(200, -1);

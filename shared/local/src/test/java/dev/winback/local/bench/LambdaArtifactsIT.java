@@ -95,7 +95,8 @@ class LambdaArtifactsIT {
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(log, true, StandardCharsets.UTF_8);
         List<String> failed = new ArrayList<>();
-        try (LocalDynamoDb dynamoDb = LocalDynamoDb.start(); DiscardingObjectStore s3 = DiscardingObjectStore.start();
+        try (LocalDynamoDb dynamoDb = LocalDynamoDb.start();
+             DiscardingObjectStore s3 = DiscardingObjectStore.start(ColdStartSamples.pinpointExport(ROOT.resolve("events")));
              AwsClients clients = new AwsClients()) {
             Map<String, String> tables = TemplateTables.create(template, clients.dynamoDb());
             Map<String, String> env = ColdStartBench.environment(tables.get("EngagementTable"),

@@ -1,0 +1,24 @@
+package dev.winback.adapters.config;
+
+import dev.winback.core.event.EngagementEvent;
+import dev.winback.core.record.RecordUpdate;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PrimingSampleTest {
+
+    @Test
+    void everySampleEventParses_underTheIdNoCustomerCanHave() {
+        assertThat(PrimingSample.events()).as("a sample the parser refused would prime nothing, silently")
+                .hasSameSizeAs(PrimingSample.EVENTS)
+                .extracting(EngagementEvent::customerId).containsOnly(EngagementTable.PRIMING_CUSTOMER);
+    }
+
+    @Test
+    void theSampleRecordHoldsWhatTheEventsSay() {
+        RecordUpdate.Result applied = PrimingSample.applied();
+        assertThat(applied.outcomes()).containsOnly(RecordUpdate.Outcome.APPLIED);
+        assertThat(applied.record().customerId()).isEqualTo(EngagementTable.PRIMING_CUSTOMER);
+    }
+}
