@@ -207,7 +207,7 @@ public final class DeliverMessages {
                 return null;
             });
         });
-        confirmClaims(requests, results, firsts);
+        confirmClaims(requests, results, firsts, executor);
         FanOut.forEachGroup(byCustomer, executor, (customerId, indexes) -> {
             int first = indexes.getFirst();
             if (results[first] != null || firsts[first].stage != Stage.CONFIRMED) return;
@@ -261,19 +261,24 @@ public final class DeliverMessages {
 
     /**
      * Step (2) of {@link #deliverAll}: the claims of the batch checked against one read of their
-     * records made after all of them, and what goes handed to the senders ahead of the sends.
+     * records made after all of them, and what goes handed to the senders ahead of the sends. The
+     * senders are told the claimed addresses while the records are read (both reads start after
+     * every claim is stored, so each sees what landed before the claims); a send the check moves to
+     * another address reads for itself.
      */
-    private void confirmClaims(List<DeliveryRequest> requests, Result[] results, Run[] runs) {
+    private void confirmClaims(List<DeliveryRequest> requests, Result[] results, Run[] runs, Executor executor) {
         List<Integer> claimed = new ArrayList<>();
         for (int i = 0; i < runs.length; i++) {
             if (runs[i] != null && runs[i].stage == Stage.CLAIMED) claimed.add(i);
         }
         if (claimed.isEmpty()) return;
+        CompletableFuture<Void> told = tellSenders(claimed.stream().map(i -> runs[i].message).toList(), executor);
         Map<String, StoredRecord> fresh;
         try {
             fresh = records.load(claimed.stream().map(i -> runs[i].customerId())
                     .collect(Collectors.toCollection(LinkedHashSet::new)));
         } catch (RuntimeException e) {
+            told.join();
             warnings.warn("reading a batch's records again after its claims failed; its messages will be retried", e);
             for (int i : claimed) {
                 guarded(requests, results, i, () -> {
@@ -295,16 +300,32 @@ public final class DeliverMessages {
                 return null;
             });
         }
+        told.join();
         going.forEach((channel, messages) -> {
             try {
-                ChannelSender sender = senders.get(channel);
-                sender.expect(messages.stream().map(OutboundMessage::address).distinct().toList());
-                sender.prepare(messages);
+                senders.get(channel).prepare(messages);
             } catch (RuntimeException e) {
                 // Each send does for itself what was not done for the batch.
                 warnings.warn("preparing a batch of " + channel.wireName() + " sends failed", e);
             }
         });
+    }
+
+    /** Each sender told the addresses of the claimed messages on its channel ({@link ChannelSender#expect}), on {@code executor}. */
+    private CompletableFuture<Void> tellSenders(List<OutboundMessage> claimed, Executor executor) {
+        Map<Channel, List<String>> addresses = new EnumMap<>(Channel.class);
+        for (OutboundMessage message : claimed) {
+            List<String> channel = addresses.computeIfAbsent(message.channel(), c -> new ArrayList<>());
+            if (!channel.contains(message.address())) channel.add(message.address());
+        }
+        return CompletableFuture.runAsync(() -> addresses.forEach((channel, list) -> {
+            try {
+                senders.get(channel).expect(list);
+            } catch (RuntimeException e) {
+                // Each send reads for itself what was not read for the batch.
+                warnings.warn("telling the " + channel.wireName() + " sender a batch's addresses failed", e);
+            }
+        }), executor);
     }
 
     /** Runs one request's part of a batch; a failure is reported and the request retried later. */
