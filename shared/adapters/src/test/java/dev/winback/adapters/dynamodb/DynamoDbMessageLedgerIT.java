@@ -98,9 +98,7 @@ class DynamoDbMessageLedgerIT {
     void anEntryWhoseTimerIsCleared_isNoLongerDue() {
         LedgerEntry held = ledger.store(timed(LedgerEntry.open(request("c-1", "o-1"), NOW), NOW.minusSeconds(1)))
                 .orElseThrow();
-        LedgerEntry cleared = new LedgerEntry(held.key(), held.request(), LedgerStatus.SKIPPED, held.attempts(),
-                held.decisions(), Optional.empty(), Optional.empty(), Optional.empty(), held.version(),
-                held.createdAt(), NOW);
+        LedgerEntry cleared = skipped(held);
 
         assertThat(ledger.store(cleared)).isPresent();
 
@@ -111,9 +109,7 @@ class DynamoDbMessageLedgerIT {
     void storeAll_replacesEachUnderItsOwnCondition_andLeavesTheItemAsStoreWould() {
         LedgerEntry held = ledger.store(timed(LedgerEntry.open(request("c-1", "o-1"), NOW), NOW.minusSeconds(1)))
                 .orElseThrow();
-        LedgerEntry clearing = new LedgerEntry(held.key(), held.request(), LedgerStatus.SKIPPED, held.attempts(),
-                held.decisions(), Optional.empty(), Optional.empty(), Optional.empty(), held.version(),
-                held.createdAt(), NOW);
+        LedgerEntry clearing = skipped(held);
         LedgerEntry open = ledger.store(LedgerEntry.open(request("c-2", "o-2"), NOW)).orElseThrow();
         LedgerEntry claiming = claimed(open, Channel.SMS);
         LedgerEntry racing = ledger.store(LedgerEntry.open(request("c-3", "o-3"), NOW)).orElseThrow();
@@ -173,6 +169,13 @@ class DynamoDbMessageLedgerIT {
         return new LedgerEntry(entry.key(), entry.request(), LedgerStatus.CLAIMED, List.of(attempt),
                 List.of(MessageDecision.on(NOW, MessageDecision.Kind.SENT, channel, MessageDecision.Reason.ACCEPTED, "x")),
                 Optional.empty(), Optional.of(NOW.plusSeconds(60)), Optional.empty(), entry.version(),
+                entry.createdAt(), NOW);
+    }
+
+    /** {@code entry} skipped, its timer cleared. */
+    private static LedgerEntry skipped(LedgerEntry entry) {
+        return new LedgerEntry(entry.key(), entry.request(), LedgerStatus.SKIPPED, entry.attempts(),
+                entry.decisions(), Optional.empty(), Optional.empty(), Optional.empty(), entry.version(),
                 entry.createdAt(), NOW);
     }
 
