@@ -2,6 +2,7 @@ package dev.winback.adapters.dynamodb;
 
 import dev.winback.adapters.json.DeliveryJson;
 import dev.winback.core.delivery.LedgerEntry;
+import dev.winback.core.delivery.LedgerWrite;
 import dev.winback.core.delivery.MessageKey;
 import dev.winback.core.delivery.MessageLedger;
 import software.amazon.awssdk.core.SdkBytes;
@@ -55,11 +56,20 @@ public final class DynamoDbMessageLedger implements MessageLedger {
                 ? Optional.of(entry(key.customerId(), response.item())) : Optional.empty();
     }
 
-    @Override
-    public Optional<LedgerEntry> store(LedgerEntry next) {
-        long version = next.version() + 1;
+    /** The item {@code next} is stored as: its key, and {@link #attributes}. */
+    static Map<String, AttributeValue> item(LedgerEntry next) {
         Map<String, AttributeValue> item = new HashMap<>(key(next.key()));
-        item.put(VERSION, AttributeValue.fromN(Long.toString(version)));
+        item.putAll(attributes(next));
+        return item;
+    }
+
+    /**
+     * The stored attributes of {@code next} besides its key, at its next version; the timer's two
+     * ({@link Keys#DUE_SHARD}, {@link Keys#DUE_AT}) only when it has one.
+     */
+    static Map<String, AttributeValue> attributes(LedgerEntry next) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(VERSION, AttributeValue.fromN(Long.toString(next.version() + 1)));
         item.put(STATUS, AttributeValue.fromS(next.status().wireName()));
         item.put(CREATED_AT, AttributeValue.fromS(next.createdAt().toString()));
         item.put(DOC, AttributeValue.fromB(SdkBytes.fromByteArray(Compression.deflate(DeliveryJson.entryBytes(next)))));
@@ -67,6 +77,13 @@ public final class DynamoDbMessageLedger implements MessageLedger {
             item.put(Keys.DUE_SHARD, AttributeValue.fromS(Keys.messageDueShard(next.key().customerId())));
             item.put(Keys.DUE_AT, AttributeValue.fromS(Keys.dueAt(timer)));
         });
+        return item;
+    }
+
+    @Override
+    public Optional<LedgerEntry> store(LedgerEntry next) {
+        long version = next.version() + 1;
+        Map<String, AttributeValue> item = item(next);
         PutItemRequest.Builder put = PutItemRequest.builder().tableName(table).item(item)
                 .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL);
         if (next.version() == 0) {
@@ -80,6 +97,31 @@ public final class DynamoDbMessageLedger implements MessageLedger {
             return Optional.of(next.withVersion(version));
         } catch (ConditionalCheckFailedException e) {
             return Optional.empty();
+        }
+    }
+
+    /**
+     * Replacements in as few requests as DynamoDB allows ({@link LedgerReplacements}), each under
+     * the same condition as {@link #store}'s; creations, and a replacement the batch could not make
+     * for another reason than its condition, are written by {@link #store}.
+     */
+    @Override
+    public List<LedgerWrite> storeAll(List<LedgerEntry> nexts) {
+        List<LedgerEntry> replacements = nexts.stream().filter(next -> next.version() > 0).toList();
+        Map<LedgerEntry, LedgerWrite> replaced = LedgerReplacements.write(dynamoDb, table, meter, replacements);
+        List<LedgerWrite> writes = new ArrayList<>(nexts.size());
+        for (LedgerEntry next : nexts) {
+            LedgerWrite write = replaced.get(next);
+            writes.add(write != null ? write : storeOne(next));
+        }
+        return writes;
+    }
+
+    private LedgerWrite storeOne(LedgerEntry next) {
+        try {
+            return store(next).<LedgerWrite>map(LedgerWrite.Stored::new).orElseGet(LedgerWrite.Refused::new);
+        } catch (RuntimeException e) {
+            return new LedgerWrite.Failed(e);
         }
     }
 
@@ -123,7 +165,7 @@ public final class DynamoDbMessageLedger implements MessageLedger {
         return entries.size() > limit ? List.copyOf(entries.subList(0, limit)) : entries;
     }
 
-    private Map<String, AttributeValue> key(MessageKey key) {
+    static Map<String, AttributeValue> key(MessageKey key) {
         return Map.of(Keys.PK, AttributeValue.fromS(Keys.customer(key.customerId())),
                 Keys.SK, AttributeValue.fromS(Keys.message(key.id())));
     }

@@ -4,6 +4,7 @@ import dev.winback.core.delivery.Attempt;
 import dev.winback.core.delivery.DeliveryRequest;
 import dev.winback.core.delivery.LedgerEntry;
 import dev.winback.core.delivery.LedgerStatus;
+import dev.winback.core.delivery.LedgerWrite;
 import dev.winback.core.delivery.MessageDecision;
 import dev.winback.core.delivery.MessageKey;
 import dev.winback.core.event.Channel;
@@ -97,13 +98,49 @@ class DynamoDbMessageLedgerIT {
     void anEntryWhoseTimerIsCleared_isNoLongerDue() {
         LedgerEntry held = ledger.store(timed(LedgerEntry.open(request("c-1", "o-1"), NOW), NOW.minusSeconds(1)))
                 .orElseThrow();
-        LedgerEntry cleared = new LedgerEntry(held.key(), held.request(), LedgerStatus.SKIPPED, held.attempts(),
-                held.decisions(), Optional.empty(), Optional.empty(), Optional.empty(), held.version(),
-                held.createdAt(), NOW);
+        LedgerEntry cleared = skipped(held);
 
         assertThat(ledger.store(cleared)).isPresent();
 
         for (int shard = 0; shard < ledger.shards(); shard++) assertThat(ledger.due(shard, NOW)).isEmpty();
+    }
+
+    @Test
+    void storeAll_replacesEachUnderItsOwnCondition_andLeavesTheItemAsStoreWould() {
+        LedgerEntry held = ledger.store(timed(LedgerEntry.open(request("c-1", "o-1"), NOW), NOW.minusSeconds(1)))
+                .orElseThrow();
+        LedgerEntry clearing = skipped(held);
+        LedgerEntry open = ledger.store(LedgerEntry.open(request("c-2", "o-2"), NOW)).orElseThrow();
+        LedgerEntry claiming = claimed(open, Channel.SMS);
+        LedgerEntry racing = ledger.store(LedgerEntry.open(request("c-3", "o-3"), NOW)).orElseThrow();
+        ledger.store(claimed(racing, Channel.PUSH)); // another worker moved it on: a write from version 1 is refused
+        LedgerEntry stale = claimed(racing, Channel.SMS);
+        LedgerEntry created = LedgerEntry.open(request("c-4", "o-4"), NOW);
+
+        List<LedgerWrite> writes = ledger.storeAll(List.of(clearing, claiming, stale, created));
+
+        assertThat(writes).containsExactly(new LedgerWrite.Stored(clearing.withVersion(2)),
+                new LedgerWrite.Stored(claiming.withVersion(2)), new LedgerWrite.Refused(),
+                new LedgerWrite.Stored(created.withVersion(1)));
+        assertThat(ledger.find(clearing.key())).contains(clearing.withVersion(2));
+        assertThat(ledger.find(claiming.key())).contains(claiming.withVersion(2));
+        assertThat(ledger.find(stale.key()).orElseThrow().attempts()).singleElement()
+                .extracting(Attempt::channel).isEqualTo(Channel.PUSH);
+        assertThat(ledger.find(created.key())).contains(created.withVersion(1));
+        for (int shard = 0; shard < ledger.shards(); shard++) assertThat(ledger.due(shard, NOW)).isEmpty();
+    }
+
+    @Test
+    void storeAll_ofMoreThanOneRequestHolds_writesThemAll() {
+        List<LedgerEntry> claims = new ArrayList<>();
+        for (int i = 0; i < LedgerReplacements.STATEMENTS_PER_REQUEST + 3; i++) {
+            claims.add(claimed(ledger.store(LedgerEntry.open(request("c-" + i, "o-" + i), NOW)).orElseThrow(), Channel.SMS));
+        }
+
+        List<LedgerWrite> writes = ledger.storeAll(claims);
+
+        assertThat(writes).hasSize(claims.size()).allMatch(write -> write instanceof LedgerWrite.Stored);
+        for (LedgerEntry claim : claims) assertThat(ledger.find(claim.key())).contains(claim.withVersion(2));
     }
 
     @Test
@@ -132,6 +169,13 @@ class DynamoDbMessageLedgerIT {
         return new LedgerEntry(entry.key(), entry.request(), LedgerStatus.CLAIMED, List.of(attempt),
                 List.of(MessageDecision.on(NOW, MessageDecision.Kind.SENT, channel, MessageDecision.Reason.ACCEPTED, "x")),
                 Optional.empty(), Optional.of(NOW.plusSeconds(60)), Optional.empty(), entry.version(),
+                entry.createdAt(), NOW);
+    }
+
+    /** {@code entry} skipped, its timer cleared. */
+    private static LedgerEntry skipped(LedgerEntry entry) {
+        return new LedgerEntry(entry.key(), entry.request(), LedgerStatus.SKIPPED, entry.attempts(),
+                entry.decisions(), Optional.empty(), Optional.empty(), Optional.empty(), entry.version(),
                 entry.createdAt(), NOW);
     }
 

@@ -179,9 +179,12 @@ public final class DeliverMessages {
      * first request planned and, where it would be sent, claimed, customers concurrently; (2) the
      * claimed customers' records read again in one strongly consistent read, each claim checked
      * against it, the senders told the batch's addresses and handed the messages that go (one write
-     * of their copies); (3) the sends, customers concurrently, each customer's further requests after
-     * its first on the same thread (they see its send in the record, read again then). Every decision
-     * is published once, after all the sends. A request that fails is reported and comes back as
+     * of their copies); (3) the provider calls, customers concurrently, and the providers' answers
+     * written together ({@link MessageLedger#storeAll}, each under its claim's condition) while the
+     * accepted sends are written into the records; (4) what follows an answer (a fallback to the next
+     * channel) and each customer's further requests after its first, customers concurrently, on one
+     * thread each (they see its send in the record, read again then). Every decision is published
+     * once, after all the sends. A request that fails is reported and comes back as
      * {@link Outcome#RETRY_LATER}.
      *
      * @return one result per request, in the order given
@@ -204,13 +207,26 @@ public final class DeliverMessages {
                 return null;
             });
         });
-        confirmClaims(requests, results, firsts);
+        confirmClaims(requests, results, firsts, executor);
+        FanOut.forEachGroup(byCustomer, executor, (customerId, indexes) -> {
+            int first = indexes.getFirst();
+            if (results[first] != null || firsts[first].stage != Stage.CONFIRMED) return;
+            guarded(requests, results, first, () -> {
+                firsts[first].callProvider();
+                return null;
+            });
+        });
+        Map<Integer, LedgerWrite> answers = writeAnswers(results, firsts);
         FanOut.forEachGroup(byCustomer, executor, (customerId, indexes) -> {
             for (int i : indexes) {
                 Run first = firsts[i];
                 if (results[i] != null) continue;
-                guarded(requests, results, i, () -> first != null ? first.alone()
-                        : begin(requests.get(i), decisions, Optional.empty()).alone());
+                guarded(requests, results, i, () -> {
+                    if (first == null) return begin(requests.get(i), decisions, Optional.empty()).alone();
+                    LedgerWrite answer = answers.get(i);
+                    if (answer != null) first.writeAnswer(answer::orThrow);
+                    return first.alone();
+                });
             }
         });
         decisions.flushTo(publisher);
@@ -218,20 +234,51 @@ public final class DeliverMessages {
     }
 
     /**
-     * Step (2) of {@link #deliverAll}: the claims of the batch checked against one read of their
-     * records made after all of them, and what goes handed to the senders ahead of the sends.
+     * Step (3) of {@link #deliverAll}: the providers' answers of the batch's sends written together,
+     * each under its own condition (the claim's version), as {@link #settle} writes one. A write the
+     * ledger could not make as part of the batch is made on its own by its request; if the batch
+     * write failed as a whole, each is.
+     *
+     * @return by request index, what the write of its answer came to
      */
-    private void confirmClaims(List<DeliveryRequest> requests, Result[] results, Run[] runs) {
+    private Map<Integer, LedgerWrite> writeAnswers(Result[] results, Run[] runs) {
+        List<Integer> answered = new ArrayList<>();
+        for (int i = 0; i < runs.length; i++) {
+            if (results[i] == null && runs[i] != null && runs[i].stage == Stage.PROVIDER_ANSWERED) answered.add(i);
+        }
+        if (answered.isEmpty()) return Map.of();
+        List<LedgerWrite> writes;
+        try {
+            writes = ledger.storeAll(answered.stream().map(i -> runs[i].answering).toList());
+        } catch (RuntimeException e) {
+            warnings.warn("writing a batch's answers failed; each is written on its own", e);
+            return Map.of();
+        }
+        Map<Integer, LedgerWrite> byIndex = new LinkedHashMap<>();
+        for (int k = 0; k < answered.size(); k++) byIndex.put(answered.get(k), writes.get(k));
+        return byIndex;
+    }
+
+    /**
+     * Step (2) of {@link #deliverAll}: the claims of the batch checked against one read of their
+     * records made after all of them, and what goes handed to the senders ahead of the sends. The
+     * senders are told the claimed addresses while the records are read (both reads start after
+     * every claim is stored, so each sees what landed before the claims); a send the check moves to
+     * another address reads for itself.
+     */
+    private void confirmClaims(List<DeliveryRequest> requests, Result[] results, Run[] runs, Executor executor) {
         List<Integer> claimed = new ArrayList<>();
         for (int i = 0; i < runs.length; i++) {
             if (runs[i] != null && runs[i].stage == Stage.CLAIMED) claimed.add(i);
         }
         if (claimed.isEmpty()) return;
+        CompletableFuture<Void> told = tellSenders(claimed.stream().map(i -> runs[i].message).toList(), executor);
         Map<String, StoredRecord> fresh;
         try {
             fresh = records.load(claimed.stream().map(i -> runs[i].customerId())
                     .collect(Collectors.toCollection(LinkedHashSet::new)));
         } catch (RuntimeException e) {
+            told.join();
             warnings.warn("reading a batch's records again after its claims failed; its messages will be retried", e);
             for (int i : claimed) {
                 guarded(requests, results, i, () -> {
@@ -253,16 +300,32 @@ public final class DeliverMessages {
                 return null;
             });
         }
+        told.join();
         going.forEach((channel, messages) -> {
             try {
-                ChannelSender sender = senders.get(channel);
-                sender.expect(messages.stream().map(OutboundMessage::address).distinct().toList());
-                sender.prepare(messages);
+                senders.get(channel).prepare(messages);
             } catch (RuntimeException e) {
                 // Each send does for itself what was not done for the batch.
                 warnings.warn("preparing a batch of " + channel.wireName() + " sends failed", e);
             }
         });
+    }
+
+    /** Each sender told the addresses of the claimed messages on its channel ({@link ChannelSender#expect}), on {@code executor}. */
+    private CompletableFuture<Void> tellSenders(List<OutboundMessage> claimed, Executor executor) {
+        Map<Channel, List<String>> addresses = new EnumMap<>(Channel.class);
+        for (OutboundMessage message : claimed) {
+            List<String> channel = addresses.computeIfAbsent(message.channel(), c -> new ArrayList<>());
+            if (!channel.contains(message.address())) channel.add(message.address());
+        }
+        return CompletableFuture.runAsync(() -> addresses.forEach((channel, list) -> {
+            try {
+                senders.get(channel).expect(list);
+            } catch (RuntimeException e) {
+                // Each send reads for itself what was not read for the batch.
+                warnings.warn("telling the " + channel.wireName() + " sender a batch's addresses failed", e);
+            }
+        }), executor);
     }
 
     /** Runs one request's part of a batch; a failure is reported and the request retried later. */
@@ -364,6 +427,8 @@ public final class DeliverMessages {
         CLAIMED,
         /** The claimed send is still allowed by the record read after the claim: it goes now. */
         CONFIRMED,
+        /** The provider answered (the record write of an accepted send under way): the answer is to be written. */
+        PROVIDER_ANSWERED,
         /** Done: {@link Run#result} says how. */
         ENDED
     }
@@ -402,6 +467,11 @@ public final class DeliverMessages {
         private OutboundMessage message;
         private LedgerEntry claimed;
         private int number;
+        // The provider's answer while PROVIDER_ANSWERED: as a transition, the entry it makes of the
+        // claim, and the record write of an accepted send.
+        private UnaryOperator<LedgerEntry> transition;
+        private LedgerEntry answering;
+        private CompletableFuture<Void> recorded;
 
         Run(LedgerEntry stored, LedgerEntry start, Trigger trigger, Instant now, DecisionPublisher out,
             Optional<StoredRecord> known) {
@@ -427,7 +497,8 @@ public final class DeliverMessages {
                 switch (stage) {
                     case PLANNING -> untilClaimed();
                     case CLAIMED -> recheck(readAgain());
-                    case CONFIRMED -> sendAndAnswer();
+                    case CONFIRMED -> callProvider();
+                    case PROVIDER_ANSWERED -> writeAnswer(() -> ledger.store(answering));
                     case ENDED -> { }
                 }
             }
@@ -541,18 +612,29 @@ public final class DeliverMessages {
             stage = Stage.PLANNING;
         }
 
-        /** Calls the provider and writes its answer; a send that failed for good plans the next channel. */
-        void sendAndAnswer() {
+        /** Calls the provider (PROVIDER_ANSWERED); an accepted send starts its write into the record. */
+        void callProvider() {
             SendResult answer = DeliverMessages.this.send(message);
+            transition = answer(answer, number, now);
+            answering = transition.apply(claimed);
             // An accepted send is recorded in the record while its answer is written to the ledger: the
             // two items are independent, and the provider has the message whatever the answer's write comes to.
-            CompletableFuture<Void> recorded = answer instanceof SendResult.Accepted
+            recorded = answer instanceof SendResult.Accepted
                     ? record(read, message.messageId(), send.channel(), current.request(), now) : null;
+            stage = Stage.PROVIDER_ANSWERED;
+        }
+
+        /**
+         * Settles the provider's answer, {@code write} being the write of {@link #answering} (made
+         * here, or made with the batch's); a send that failed for good plans the next channel.
+         */
+        void writeAnswer(Supplier<Optional<LedgerEntry>> write) {
             Optional<LedgerEntry> answered;
             try {
-                answered = settle(claimed, number, answer(answer, number, now), added(stored, claimed), out);
+                answered = settle(claimed, number, transition, added(stored, claimed), out, write);
             } finally {
                 if (recorded != null) recorded.join();
+                recorded = null;
             }
             if (answered.isEmpty()) {
                 end(Result.retry(Optional.of(LedgerStatus.CLAIMED)));
@@ -652,9 +734,16 @@ public final class DeliverMessages {
      */
     private Optional<LedgerEntry> settle(LedgerEntry claimed, int number, UnaryOperator<LedgerEntry> apply,
                                          List<MessageDecision> unpublished, DecisionPublisher out) {
+        return settle(claimed, number, apply, unpublished, out, () -> ledger.store(apply.apply(claimed)));
+    }
+
+    /** @param first the first write, of {@code apply} applied to {@code claimed} (made already, or made by it) */
+    private Optional<LedgerEntry> settle(LedgerEntry claimed, int number, UnaryOperator<LedgerEntry> apply,
+                                         List<MessageDecision> unpublished, DecisionPublisher out,
+                                         Supplier<Optional<LedgerEntry>> first) {
         LedgerEntry base = claimed;
         for (int attempt = 1; attempt <= ANSWER_WRITE_ATTEMPTS; attempt++) {
-            Optional<LedgerEntry> stored = ledger.store(apply.apply(base));
+            Optional<LedgerEntry> stored = attempt == 1 ? first.get() : ledger.store(apply.apply(base));
             if (stored.isPresent()) {
                 List<MessageDecision> decisions = new ArrayList<>(unpublished);
                 decisions.addAll(added(base, stored.get()));

@@ -1,6 +1,7 @@
 package dev.winback.core.delivery;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,6 +23,25 @@ public interface MessageLedger {
      * @return the entry as stored (with its new version), or empty when another writer got there first
      */
     Optional<LedgerEntry> store(LedgerEntry next);
+
+    /**
+     * Writes each of {@code nexts} as {@link #store} would, each under its own condition (not as one
+     * transaction: one refused changes nothing for the others); a ledger may make them in fewer
+     * requests. By default, one {@link #store} after another.
+     *
+     * @return what each write came to, in the order given
+     */
+    default List<LedgerWrite> storeAll(List<LedgerEntry> nexts) {
+        List<LedgerWrite> writes = new ArrayList<>(nexts.size());
+        for (LedgerEntry next : nexts) {
+            try {
+                writes.add(store(next).<LedgerWrite>map(LedgerWrite.Stored::new).orElseGet(LedgerWrite.Refused::new));
+            } catch (RuntimeException e) {
+                writes.add(new LedgerWrite.Failed(e));
+            }
+        }
+        return writes;
+    }
 
     /** The durable timers are spread over this many shards. */
     int shards();

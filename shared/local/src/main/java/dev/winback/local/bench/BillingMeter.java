@@ -2,6 +2,11 @@ package dev.winback.local.bench;
 
 import dev.winback.local.runtime.dynamodb.DynamoDbCallObserver;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchExecuteStatementRequest;
+import software.amazon.awssdk.services.dynamodb.model.BatchExecuteStatementResponse;
+import software.amazon.awssdk.services.dynamodb.model.BatchStatementErrorCodeEnum;
+import software.amazon.awssdk.services.dynamodb.model.BatchStatementRequest;
+import software.amazon.awssdk.services.dynamodb.model.BatchStatementResponse;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
@@ -232,6 +237,7 @@ public final class BillingMeter implements DynamoDbCallObserver {
                         ? d.attributes() : null, 1);
             }
             case BatchWriteItemRequest r -> batchWrite(r, (BatchWriteItemResponse) response);
+            case BatchExecuteStatementRequest r -> batchStatements(r, (BatchExecuteStatementResponse) response);
             case TransactWriteItemsRequest r -> r.transactItems().forEach(this::transactWrite);
             default -> {
                 return;
@@ -322,6 +328,27 @@ public final class BillingMeter implements DynamoDbCallObserver {
                 if (write.deleteRequest() != null) delete(table, write.deleteRequest().key(), null, 1);
             }
         });
+    }
+
+    /**
+     * PartiQL UPDATEs ({@link PartiqlUpdate}), each billed as an UpdateItem: written, or refused by
+     * its condition (billed as a refused write); a statement failed otherwise is not billed.
+     */
+    private void batchStatements(BatchExecuteStatementRequest request, BatchExecuteStatementResponse response) {
+        for (int i = 0; i < request.statements().size(); i++) {
+            BatchStatementRequest statement = request.statements().get(i);
+            BatchStatementResponse answer = response.responses().get(i);
+            PartiqlUpdate update = PartiqlUpdate.parse(statement.statement(), statement.parameters());
+            Map<String, AttributeValue> key = keyOf(update.table(), update.where());
+            if (answer.error() == null) {
+                Map<String, AttributeValue> before = image(update.table(), key);
+                Map<String, AttributeValue> after = update.applyTo(before, key);
+                bill(update.table(), before, after, 1);
+                remember(update.table(), key, after);
+            } else if (answer.error().code() == BatchStatementErrorCodeEnum.CONDITIONAL_CHECK_FAILED) {
+                refused(update.table(), key, 1);
+            }
+        }
     }
 
     private void transactWrite(TransactWriteItem item) {

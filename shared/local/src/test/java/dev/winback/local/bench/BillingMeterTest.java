@@ -4,6 +4,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchExecuteStatementRequest;
+import software.amazon.awssdk.services.dynamodb.model.BatchExecuteStatementResponse;
+import software.amazon.awssdk.services.dynamodb.model.BatchStatementErrorCodeEnum;
+import software.amazon.awssdk.services.dynamodb.model.BatchStatementRequest;
+import software.amazon.awssdk.services.dynamodb.model.BatchStatementResponse;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -61,6 +66,27 @@ class BillingMeterTest {
 
         assertEquals(2.0, meter.totals().writeUnits());
         assertEquals(0.0, meter.totals().readUnits());
+    }
+
+    @Test
+    void partiqlUpdatesInABatchAreBilledAsUpdates_aRefusedOneAsARefusedWrite() {
+        put(item("c-1", 1500));
+        put(item("c-2", 500));
+        String statement = "UPDATE \"t\" SET \"pad\"=? REMOVE \"dueAt\" WHERE \"pk\"=? AND \"sk\"=? AND \"v\"=?";
+        meter.succeeded(BatchExecuteStatementRequest.builder().statements(
+                        BatchStatementRequest.builder().statement(statement).parameters(AttributeValue.fromS("x"),
+                                AttributeValue.fromS("c-1"), AttributeValue.fromS("R"), AttributeValue.fromN("1")).build(),
+                        BatchStatementRequest.builder().statement(statement).parameters(AttributeValue.fromS("y".repeat(1500)),
+                                AttributeValue.fromS("c-2"), AttributeValue.fromS("R"), AttributeValue.fromN("1")).build(),
+                        BatchStatementRequest.builder().statement(statement).parameters(AttributeValue.fromS("z"),
+                                AttributeValue.fromS("c-1"), AttributeValue.fromS("R"), AttributeValue.fromN("1")).build())
+                        .build(),
+                BatchExecuteStatementResponse.builder().responses(BatchStatementResponse.builder().build(),
+                        BatchStatementResponse.builder().build(), BatchStatementResponse.builder().error(e -> e
+                                .code(BatchStatementErrorCodeEnum.CONDITIONAL_CHECK_FAILED)).build()).build());
+
+        // The puts 2 + 1; the updates 2 (1,500 B before) + 2 (1,511 B after); the refused one 1 (it finds 14 B).
+        assertEquals(2.0 + 1.0 + 2.0 + 2.0 + 1.0, meter.totals().writeUnits());
     }
 
     @Test
