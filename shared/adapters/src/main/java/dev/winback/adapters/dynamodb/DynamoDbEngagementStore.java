@@ -191,8 +191,16 @@ public final class DynamoDbEngagementStore implements EngagementStore {
         // costs twice the write units (and, in DynamoDB Local, several times the time).
         List<Map<String, AttributeValue>> extra = new ArrayList<>();
         ConsentLog.entriesOf(update.applied()).forEach(entry -> extra.add(ConsentItems.item(entry)));
-        if (contacts != null) extra.addAll(contacts.ownerItems(previous.record().profile(), update.applied()));
+        List<Map<String, AttributeValue>> owners = contacts == null ? List.of()
+                : contacts.ownerItems(previous.record().profile(), update.applied());
+        extra.addAll(owners);
         putAll(extra);
+        if (!owners.isEmpty()) {
+            // The record keeps the hash of every address it indexed, for erasure to find the owner items.
+            set += " ADD #ch :ch";
+            names.put("#ch", IndexedHashes.ATTRIBUTE);
+            values.put(":ch", IndexedHashes.of(owners.stream().map(ContactIndex::indexedHash).toList()));
+        }
         try {
             if (update.archiveAdditions().isEmpty() && membership.isEmpty()) {
                 var response = dynamoDb.updateItem(UpdateItemRequest.builder().tableName(table)
