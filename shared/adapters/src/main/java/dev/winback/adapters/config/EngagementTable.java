@@ -3,6 +3,7 @@ package dev.winback.adapters.config;
 import dev.winback.adapters.dynamodb.DynamoDbSegmentDefinitions;
 import dev.winback.adapters.dynamodb.DynamoDbSegmentMembers;
 import dev.winback.adapters.dynamodb.SegmentMembership;
+import dev.winback.adapters.dynamodb.WrittenRecords;
 import dev.winback.adapters.json.SegmentDefinitionParser;
 import dev.winback.adapters.phone.PhoneNumberCountries;
 import dev.winback.core.segmentstore.ManageSegments;
@@ -67,12 +68,37 @@ public final class EngagementTable {
         this.segments = new StoredSegments(segmentDefinitions, new SegmentDefinitionParser(), new PhoneNumberCountries(),
                 clock, SEGMENTS_REFRESH, new JulWarnings(StoredSegments.class));
         this.store = new DynamoDbEngagementStore(clients.dynamoDb(), tableName, meter, contacts,
-                new SegmentMembership(tableName, segments, clock));
+                new SegmentMembership(tableName, segments, clock), new WrittenRecords(WrittenRecords.DEFAULT_CAPACITY));
         this.segmentMembers = new DynamoDbSegmentMembers(clients.dynamoDb(), tableName, meter);
         this.evaluationStore = new DynamoDbEvaluationStore(clients.dynamoDb(), tableName, meter, store);
         this.messageLedger = new DynamoDbMessageLedger(clients.dynamoDb(), tableName, meter);
         this.outcomeCounters = new DynamoDbOutcomeCounters(clients.dynamoDb(), tableName, meter);
         this.purchaseModels = new DynamoDbPurchaseModels(clients.dynamoDb(), tableName, meter, clock, MODEL_REFRESH);
+    }
+
+    /**
+     * Another function instance over the same table, for benchmarks that play several in one
+     * process: the records it wrote last are its own, everything else (clients, definitions and
+     * models read on a timer) is this one's.
+     */
+    public EngagementTable asAnotherInstance() {
+        return new EngagementTable(this, new WrittenRecords(WrittenRecords.DEFAULT_CAPACITY));
+    }
+
+    private EngagementTable(EngagementTable shared, WrittenRecords written) {
+        this.clients = shared.clients;
+        this.tableName = shared.tableName;
+        this.keys = shared.keys;
+        this.contacts = shared.contacts;
+        this.segmentDefinitions = shared.segmentDefinitions;
+        this.segments = shared.segments;
+        this.store = new DynamoDbEngagementStore(clients.dynamoDb(), tableName, meter, contacts,
+                shared.store.segments(), written);
+        this.segmentMembers = shared.segmentMembers;
+        this.evaluationStore = shared.evaluationStore;
+        this.messageLedger = shared.messageLedger;
+        this.outcomeCounters = shared.outcomeCounters;
+        this.purchaseModels = shared.purchaseModels;
     }
 
     /** No customer has this id (contract ids never start with a tilde): priming reads it and finds nothing. */

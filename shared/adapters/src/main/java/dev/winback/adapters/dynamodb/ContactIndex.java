@@ -34,9 +34,10 @@ import java.util.Set;
  * holding it asked to be erased (a tombstone that keeps the address out of every record for good),
  * {@code sk = SMS_STOPPED} for a number that texted STOP when no customer had it (the SMS
  * suppression list: no text goes to it until it texts START), and {@code sk = EMAIL_SUPPRESSED} for
- * an address an imported suppression list named when no customer had it (no email goes to it). Each customer's partition remembers
- * the hash of every address the record ever indexed ({@code sk = CONTACT#<hash>}), so erasure finds
- * them all, not only the addresses the record holds last.
+ * an address an imported suppression list named when no customer had it (no email goes to it). Each customer's record item
+ * remembers the hash of every address it ever indexed ({@link IndexedHashes}; records written before
+ * kept them as items {@code sk = CONTACT#<hash>} of the customer's partition), so erasure finds them
+ * all, not only the addresses the record holds last.
  *
  * <p>Items are written under the secret's current key; look-ups try every key of the secret, so a
  * rotation misses nothing as long as the older keys stay in it.
@@ -65,27 +66,26 @@ public final class ContactIndex implements ContactOwners, SmsSuppressionList, Su
     }
 
     /**
-     * The owner items a batch's applied profile events add, and their reminders in the customer's own
-     * partition: only addresses the record did not already hold, whose items were written when they
-     * were first given (most profile updates repeat the address, and an item here turns the record's
-     * one write into a transaction).
+     * The owner items a batch's applied profile events add: only addresses the record did not already
+     * hold, whose items were written when they were first given (most profile updates repeat the
+     * address). The record write that follows keeps their hashes ({@link #indexedHash},
+     * {@link IndexedHashes}), so erasure finds every item that names the customer.
      */
     public List<Map<String, AttributeValue>> ownerItems(Profile before, List<EngagementEvent> applied) {
         Map<String, Map<String, AttributeValue>> items = new LinkedHashMap<>();
         for (EngagementEvent event : applied) {
             if (!(event.payload() instanceof EventPayload.ProfileUpdated p)) continue;
-            p.email().filter(e -> !holds(before.email(), e)).ifPresent(e -> {
-                String hash = hashes.email(e);
-                items.putIfAbsent("email/" + e, ownerItem(hash, "email", event.customerId()));
-                items.putIfAbsent("email-mine/" + e, reminder(hash, "email", event.customerId()));
-            });
-            p.phone().filter(ph -> !holds(before.phone(), ph)).ifPresent(ph -> {
-                String hash = hashes.phone(ph);
-                items.putIfAbsent("phone/" + ph, ownerItem(hash, "phone", event.customerId()));
-                items.putIfAbsent("phone-mine/" + ph, reminder(hash, "phone", event.customerId()));
-            });
+            p.email().filter(e -> !holds(before.email(), e)).ifPresent(e ->
+                    items.putIfAbsent("email/" + e, ownerItem(hashes.email(e), "email", event.customerId())));
+            p.phone().filter(ph -> !holds(before.phone(), ph)).ifPresent(ph ->
+                    items.putIfAbsent("phone/" + ph, ownerItem(hashes.phone(ph), "phone", event.customerId())));
         }
         return List.copyOf(items.values());
+    }
+
+    /** The address hash an owner item is filed under. */
+    public static String indexedHash(Map<String, AttributeValue> ownerItem) {
+        return ownerItem.get(Keys.PK).s().substring(Keys.CONTACT_PREFIX.length());
     }
 
     private static boolean holds(Stamped<String> field, String value) {
@@ -101,13 +101,10 @@ public final class ContactIndex implements ContactOwners, SmsSuppressionList, Su
         return item;
     }
 
-    /** The customer's own note of an address hash it was indexed under (erasure's list of them). */
-    private static Map<String, AttributeValue> reminder(String hash, String kind, String customerId) {
-        return Map.of(Keys.PK, AttributeValue.fromS(Keys.customer(customerId)),
-                Keys.SK, AttributeValue.fromS(Keys.contact(hash)), "kind", AttributeValue.fromS(kind));
-    }
-
-    /** The address hash a customer-partition item reminds of, if it is such a reminder. */
+    /**
+     * The address hash a customer-partition item reminds of, if it is such a reminder: items written
+     * before the record kept the hashes itself, still read by erasure.
+     */
     public static Optional<String> remindedHash(Map<String, AttributeValue> item) {
         String sk = item.get(Keys.SK).s();
         return sk.startsWith(Keys.CONTACT_PREFIX) ? Optional.of(sk.substring(Keys.CONTACT_PREFIX.length())) : Optional.empty();

@@ -12,6 +12,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
@@ -22,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -94,8 +96,9 @@ public final class DynamoDbCustomerData implements CustomerDataStore {
         Optional<Profile> profile = Optional.empty();
         for (Map<String, AttributeValue> item : items(customerId)) {
             ContactIndex.remindedHash(item).ifPresent(reminded::add);
-            if (Keys.RECORD_SK.equals(item.get(Keys.SK).s()) && item.containsKey("doc")) {
-                profile = Optional.of(record(item).profile());
+            if (Keys.RECORD_SK.equals(item.get(Keys.SK).s())) {
+                reminded.addAll(IndexedHashes.in(item));
+                if (item.containsKey("doc")) profile = Optional.of(record(item).profile());
             }
         }
         return new AddressTrail(profile, reminded);
@@ -103,32 +106,48 @@ public final class DynamoDbCustomerData implements CustomerDataStore {
 
     /**
      * Writes the marker unless the record item already is one (which keeps its time). A record in
-     * segments leaves them in the same transaction, so no member item outlives the customer.
+     * segments leaves them in the same transaction, so no member item outlives the customer. The
+     * marker keeps the record's indexed address hashes until {@link #deleteAllButMarker}, and replaces
+     * only the version it read: a record write in between may have indexed another address.
      */
     @Override
     public void markErased(String customerId, Instant at) {
         for (int attempt = 1; ; attempt++) {
             var read = dynamoDb.getItem(b -> b.tableName(table).key(DynamoDbEngagementStore.recordKey(customerId))
-                    .consistentRead(true).projectionExpression("#sg, #v")
-                    .expressionAttributeNames(Map.of("#sg", SegmentMembership.SEGMENTS, "#v", DynamoDbEngagementStore.VERSION)));
-            AttributeValue segmentIds = read.hasItem() ? read.item().get(SegmentMembership.SEGMENTS) : null;
+                    .consistentRead(true).projectionExpression("#sg, #v, #e, #ch")
+                    .expressionAttributeNames(Map.of("#sg", SegmentMembership.SEGMENTS, "#v", DynamoDbEngagementStore.VERSION,
+                            "#e", DynamoDbEngagementStore.ERASED_AT, "#ch", IndexedHashes.ATTRIBUTE)));
+            Map<String, AttributeValue> item = read.hasItem() ? read.item() : Map.of();
+            AttributeValue version = item.get(DynamoDbEngagementStore.VERSION);
+            if (version == null && item.containsKey(DynamoDbEngagementStore.ERASED_AT)) return; // the first marker stays
+            Map<String, AttributeValue> marker = new HashMap<>(DynamoDbEngagementStore.erasedMarker(customerId, at));
+            if (item.containsKey(IndexedHashes.ATTRIBUTE)) marker.put(IndexedHashes.ATTRIBUTE, item.get(IndexedHashes.ATTRIBUTE));
+            AttributeValue segmentIds = item.get(SegmentMembership.SEGMENTS);
             if (segmentIds == null || !segmentIds.hasSs() || segmentIds.ss().isEmpty()) {
+                Map<String, String> names = new HashMap<>(Map.of("#v", DynamoDbEngagementStore.VERSION,
+                        "#sg", SegmentMembership.SEGMENTS));
+                PutItemRequest.Builder put = PutItemRequest.builder().tableName(table).item(marker);
+                if (version == null) {
+                    names.put("#e", DynamoDbEngagementStore.ERASED_AT);
+                    put.conditionExpression("attribute_not_exists(#v) AND attribute_not_exists(#e) AND attribute_not_exists(#sg)");
+                } else {
+                    put.conditionExpression("#v = :v AND attribute_not_exists(#sg)")
+                            .expressionAttributeValues(Map.of(":v", version));
+                }
                 try {
-                    dynamoDb.putItem(b -> b.tableName(table).item(DynamoDbEngagementStore.erasedMarker(customerId, at))
-                            .conditionExpression("(attribute_not_exists(#e) OR attribute_exists(#d)) AND attribute_not_exists(#sg)")
-                            .expressionAttributeNames(Map.of("#e", DynamoDbEngagementStore.ERASED_AT, "#d", "doc",
-                                    "#sg", SegmentMembership.SEGMENTS)));
+                    dynamoDb.putItem(put.expressionAttributeNames(names).build());
                     return;
-                } catch (ConditionalCheckFailedException alreadyErasedOrInSegments) {
-                    if (attempt >= 4 || isMarker(customerId)) return; // the first erasure's marker stays as it is
+                } catch (ConditionalCheckFailedException writtenInBetween) {
+                    if (isMarker(customerId)) return; // the first erasure's marker stays as it is
+                    if (attempt >= 4) throw writtenInBetween;
                     continue;
                 }
             }
             List<TransactWriteItem> writes = new ArrayList<>();
             writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
-                    .item(DynamoDbEngagementStore.erasedMarker(customerId, at)).conditionExpression("#v = :v")
+                    .item(marker).conditionExpression("#v = :v")
                     .expressionAttributeNames(Map.of("#v", DynamoDbEngagementStore.VERSION))
-                    .expressionAttributeValues(Map.of(":v", read.item().get(DynamoDbEngagementStore.VERSION))).build()).build());
+                    .expressionAttributeValues(Map.of(":v", version)).build()).build());
             writes.addAll(segments.erased(customerId, Set.copyOf(segmentIds.ss())));
             try {
                 dynamoDb.transactWriteItems(b -> b.transactItems(writes));
@@ -158,6 +177,15 @@ public final class DynamoDbCustomerData implements CustomerDataStore {
                 .map(item -> WriteRequest.builder().deleteRequest(d -> d.key(Map.of(Keys.PK, item.get(Keys.PK),
                         Keys.SK, item.get(Keys.SK)))).build()).toList();
         BatchWrites.writeAll(dynamoDb, table, deletes);
+        // The marker drops the address hashes it kept for the erasure: they would tie the id to them.
+        try {
+            dynamoDb.updateItem(b -> b.tableName(table).key(DynamoDbEngagementStore.recordKey(customerId))
+                    .updateExpression("REMOVE #ch").conditionExpression("attribute_exists(#e) AND attribute_not_exists(#d)")
+                    .expressionAttributeNames(Map.of("#ch", IndexedHashes.ATTRIBUTE,
+                            "#e", DynamoDbEngagementStore.ERASED_AT, "#d", "doc")));
+        } catch (ConditionalCheckFailedException noMarker) {
+            // Nothing was marked (no record), so nothing kept hashes.
+        }
         return deletes.size();
     }
 
@@ -181,7 +209,8 @@ public final class DynamoDbCustomerData implements CustomerDataStore {
         Map<String, HeldValue> attributes = new LinkedHashMap<>();
         for (Map.Entry<String, AttributeValue> e : new TreeMap<>(item).entrySet()) {
             if (e.getKey().equals(Keys.PK) || e.getKey().equals(Keys.SK) || e.getKey().equals("doc")) continue;
-            attributes.put(e.getKey(), value(e.getValue()));
+            attributes.put(e.getKey(), e.getKey().equals(IndexedHashes.ATTRIBUTE) && Keys.RECORD_SK.equals(sk)
+                    ? texts(List.copyOf(IndexedHashes.in(item))) : value(e.getValue()));
         }
         return new HeldItem(sk, record, message, attributes, journeys);
     }

@@ -28,17 +28,26 @@ class ContactIndexTest {
     }
 
     @Test
-    void ownerItems_indexesAddressesTheRecordDidNotHold() {
+    void ownerItems_indexesAddressesTheRecordDidNotHold_andNamesTheirHashes() {
         var items = index.ownerItems(Profile.EMPTY, List.of(profile("e1", "ada@example.com", "+447700900123")));
 
         assertThat(items).extracting(item -> item.get(Keys.PK).s() + " " + item.get(Keys.SK).s()).containsExactly(
                 Keys.contact(hashes.email("ada@example.com")) + " " + Keys.customer("c-1"),
-                Keys.customer("c-1") + " " + Keys.contact(hashes.email("ada@example.com")),
-                Keys.contact(hashes.phone("+447700900123")) + " " + Keys.customer("c-1"),
-                Keys.customer("c-1") + " " + Keys.contact(hashes.phone("+447700900123")));
-        assertThat(items).filteredOn(item -> item.get(Keys.PK).s().startsWith(Keys.customer("")))
-                .as("the customer's partition remembers only the hash").allSatisfy(item ->
-                        assertThat(item.toString()).doesNotContain("ada@").doesNotContain("7700900123"));
+                Keys.contact(hashes.phone("+447700900123")) + " " + Keys.customer("c-1"));
+        assertThat(items).extracting(ContactIndex::indexedHash)
+                .containsExactly(hashes.email("ada@example.com"), hashes.phone("+447700900123"));
+    }
+
+    @Test
+    void indexedHashes_roundTripInAboutHalfTheBytes_underAKeyIdOrNone() {
+        String underKey = "k7." + "0123456789abcdef0123456789abcdef01234567";
+        String legacy = "fedcba9876543210fedcba9876543210fedcba98";
+
+        assertThat(IndexedHashes.decode(IndexedHashes.encode(underKey))).isEqualTo(underKey);
+        assertThat(IndexedHashes.decode(IndexedHashes.encode(legacy))).isEqualTo(legacy);
+        assertThat(IndexedHashes.encode(underKey)).hasSize(23);
+        assertThat(IndexedHashes.in(java.util.Map.of(IndexedHashes.ATTRIBUTE, IndexedHashes.of(List.of(underKey, legacy)))))
+                .containsExactlyInAnyOrder(underKey, legacy);
     }
 
     @Test
@@ -51,6 +60,6 @@ class ContactIndexTest {
                 profile("e3", "ada.new@example.com", null)));
 
         assertThat(items).extracting(item -> item.get(Keys.PK).s()).containsExactly(
-                Keys.contact(hashes.email("ada.new@example.com")), Keys.customer("c-1"));
+                Keys.contact(hashes.email("ada.new@example.com")));
     }
 }

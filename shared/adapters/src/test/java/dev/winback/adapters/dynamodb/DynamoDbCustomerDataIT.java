@@ -30,6 +30,8 @@ class DynamoDbCustomerDataIT {
     private final ContactIndex contacts = new ContactIndex(table.client(), table.name(),
             new ContactHashes(KeyMaterial.of("1", Map.of("1", new byte[32]))));
     private final DynamoDbCustomerData data = new DynamoDbCustomerData(table.client(), table.name(), contacts);
+    private final DynamoDbEngagementStore indexing =
+            new DynamoDbEngagementStore(table.client(), table.name(), new CapacityMeter(), contacts);
 
     @Test
     void held_listsTheRecordAndEveryOtherItemOfTheCustomer_andNoOtherCustomersItems() {
@@ -70,6 +72,55 @@ class DynamoDbCustomerDataIT {
         data.deleteAllButMarker("c-1");
 
         assertThat(data.held("c-2")).extracting(HeldItem::record).containsExactly(Optional.of(other));
+    }
+
+    @Test
+    void anIndexedAddress_isKeptOnTheRecordItem_andTheTrailKeepsAddressesTheRecordNoLongerHolds() {
+        saveAddress("c-1", "e-1", "ada@example.com");
+        saveAddress("c-1", "e-2", "ada.new@example.com");
+
+        assertThat(data.items("c-1")).extracting(item -> item.get(Keys.SK).s()).containsExactly(Keys.RECORD_SK);
+        assertThat(data.addressTrail("c-1").remindedHashes()).containsExactlyInAnyOrder(
+                contacts.hashes().email("ada@example.com"), contacts.hashes().email("ada.new@example.com"));
+        assertThat(data.held("c-1").getFirst().attributes().get(IndexedHashes.ATTRIBUTE).toString())
+                .contains(contacts.hashes().email("ada@example.com"));
+    }
+
+    @Test
+    void anAddressIndexedBetweenErasuresFirstReadAndItsMarker_isInTheTrailAfterTheMarker_untilTheEnd() {
+        saveAddress("c-1", "e-1", "ada@example.com");
+        assertThat(data.addressTrail("c-1").remindedHashes()).containsExactly(contacts.hashes().email("ada@example.com"));
+        saveAddress("c-1", "e-2", "ada.new@example.com"); // a write racing the erasure
+
+        data.markErased("c-1", AT);
+
+        assertThat(data.addressTrail("c-1").remindedHashes()).containsExactlyInAnyOrder(
+                contacts.hashes().email("ada@example.com"), contacts.hashes().email("ada.new@example.com"));
+        data.deleteAllButMarker("c-1");
+        assertThat(recordItem("c-1")).as("the marker no longer ties the id to the hashes")
+                .isEqualTo(DynamoDbEngagementStore.erasedMarker("c-1", AT));
+    }
+
+    @Test
+    void reminderItemsWrittenBeforeTheRecordKeptTheHashes_areStillInTheTrail() {
+        save("c-1", "e-1");
+        putItem("c-1", Keys.contact("1.00112233445566778899aabbccddeeff00112233"));
+
+        assertThat(data.addressTrail("c-1").remindedHashes()).containsExactly("1.00112233445566778899aabbccddeeff00112233");
+    }
+
+    private void saveAddress(String customerId, String eventId, String email) {
+        StoredRecord current = indexing.load(List.of(customerId)).get(customerId);
+        EngagementEvent profile = new EngagementEvent(eventId, customerId, AT, Optional.empty(),
+                new EventPayload.ProfileUpdated(Optional.of(email), Optional.empty(), Optional.empty(), Optional.empty(),
+                        Optional.empty(), Optional.empty()), AT);
+        RecordUpdate.Result update = RecordUpdate.apply(current.record(), List.of(profile), Map.of());
+        assertThat(indexing.save(current, update)).isTrue();
+    }
+
+    private Map<String, AttributeValue> recordItem(String customerId) {
+        return table.client().getItem(b -> b.tableName(table.name()).consistentRead(true)
+                .key(DynamoDbEngagementStore.recordKey(customerId))).item();
     }
 
     private EngagementRecord save(String customerId, String eventId) {

@@ -51,7 +51,8 @@ import java.util.concurrent.atomic.DoubleAdder;
  * no parsing, no dedupe, no record. Batches are cut as live traffic would be ({@link IngestBatches}:
  * the template's batching window of event time, at most its batch size), or back to back at the
  * batch size (replay, a drained backlog). Workers play Lambda instances taking batches off the queue
- * in time order, each applying its batch's customers on {@link WriterThreads#COUNT} writer threads;
+ * in time order, each with a table of its own (what an instance keeps: the records it wrote last) and
+ * applying its batch's customers on the {@link WriterThreads#COUNT} writer threads they share;
  * the baseline runs as many threads as Winback has writers in all. Units as DynamoDB Local reports
  * them and as DynamoDB bills them ({@link BillingMeter}), with the requests counted by operation.
  */
@@ -115,18 +116,24 @@ public final class IngestBench {
             // Ingestion arms evaluation timers from the clock: it follows the events, as in production
             // where events arrive soon after they happen.
             VirtualClock clock = new VirtualClock(events.getFirst().occurredAt());
-            EngagementTable table = new EngagementTable(config, clients, clock);
-            IngestEventsHandler handler = new IngestEventsHandler(new IngestEventsComposition(
-                    new Ingestion(table, clock, WriterThreads.newPool())));
+            ExecutorService writers = WriterThreads.newPool();
+            List<EngagementTable> instances = new ArrayList<>();
+            List<IngestEventsHandler> handlers = new ArrayList<>();
+            EngagementTable first = new EngagementTable(config, clients, clock);
+            for (int w = 0; w < options.workers(); w++) {
+                EngagementTable table = w == 0 ? first : first.asAnotherInstance();
+                instances.add(table);
+                handlers.add(new IngestEventsHandler(new IngestEventsComposition(new Ingestion(table, clock, writers))));
+            }
             String baselineTable = createBaselineTable(clients.dynamoDb());
 
             // Warm both paths (JIT, connections) on a slice that the measured runs do not see.
             int warm = Math.min(2_000, events.size() / 10);
             List<EngagementEvent> warmEvents = events.subList(0, warm);
-            feed(handler, bodies.subList(0, warm), warmEvents, batches(options, source, batchSize, warmEvents),
+            feed(handlers, bodies.subList(0, warm), warmEvents, batches(options, source, batchSize, warmEvents),
                     options, clock);
             baseline(clients.dynamoDb(), baselineTable, warmEvents, concurrency);
-            table.meter().reset();
+            instances.forEach(table -> table.meter().reset());
 
             List<String> measuredBodies = bodies.subList(warm, bodies.size());
             List<EngagementEvent> measuredEvents = events.subList(warm, events.size());
@@ -138,13 +145,18 @@ public final class IngestBench {
                     shape.customersPerBatch(), shape.customerBatchesPerEvent());
             BillingMeter.Totals beforeOurs = billing.totals();
             Map<String, Long> countsBefore = requests.snapshot();
+            long[] writtenBefore = fromWritten(instances);
             long started = System.nanoTime();
-            int failures = feed(handler, measuredBodies, measuredEvents, measuredBatches, options, clock);
+            int failures = feed(handlers, measuredBodies, measuredEvents, measuredBatches, options, clock);
             double ourSeconds = (System.nanoTime() - started) / 1e9;
             BillingMeter.Totals billedOurs = billing.totals().minus(beforeOurs).per(measuredBodies.size());
             Map<String, Long> ourCounts = RequestCounts.minus(requests.snapshot(), countsBefore);
-            Figures ours = new Figures(measuredBodies.size(), ourSeconds, table.meter().writeUnits(),
-                    table.meter().readUnits());
+            long[] writtenAfter = fromWritten(instances);
+            double servedPerEvent = (writtenAfter[0] - writtenBefore[0]) / (double) measuredBodies.size();
+            double servedRefusedPerEvent = (writtenAfter[1] - writtenBefore[1]) / (double) measuredBodies.size();
+            Figures ours = new Figures(measuredBodies.size(), ourSeconds,
+                    instances.stream().mapToDouble(table -> table.meter().writeUnits()).sum(),
+                    instances.stream().mapToDouble(table -> table.meter().readUnits()).sum());
 
             DoubleAdder baselineUnits = new DoubleAdder();
             BillingMeter.Totals beforeBaseline = billing.totals();
@@ -177,17 +189,20 @@ public final class IngestBench {
             out.printf(Locale.ROOT, "  billed WRU-eq per event by request: %s%n", billedOurs.operations());
             out.printf(Locale.ROOT, "  requests per event: %.3f (%s)%n",
                     RequestCounts.requests(ourCounts) / (double) ours.events(), RequestCounts.per(ourCounts, ours.events()));
+            out.printf(Locale.ROOT, "  records started from the instance's last write instead of a read: %.3f per event,"
+                    + " %.3f of them refused (another instance wrote since)%n", servedPerEvent, servedRefusedPerEvent);
             out.printf(Locale.ROOT, "RESULT ingest mode=%s events=%d rejected=%d customers=%d batches=%d events_per_batch=%.2f"
                             + " events_per_s=%.0f wcu_per_event=%.3f rcu_per_event=%.3f item_p50_bytes=%d item_p99_bytes=%d"
                             + " baseline_events_per_s=%.0f baseline_wcu_per_event=%.3f ratio=%.2f %s baseline_wru_eq=%.3f"
-                            + " requests_per_event=%.3f refused_writes_per_event=%.4f concurrency=%d%n",
+                            + " requests_per_event=%.3f refused_writes_per_event=%.4f written_served_per_event=%.3f"
+                            + " written_refused_per_event=%.4f concurrency=%d%n",
                     options.mode().name().toLowerCase(Locale.ROOT), ours.events(), rejected, options.customers(),
                     measuredBatches.size(), shape.eventsPerBatch(), ours.eventsPerSecond(),
                     ours.writeUnits() / ours.events(), ours.readUnits() / ours.events(), percentile(sizes, 50),
                     percentile(sizes, 99), base0.eventsPerSecond(), base0.writeUnits() / base0.events(), ratio,
                     billedOurs.resultFields(""), billedBaseline.writeUnitEquivalents(),
                     RequestCounts.requests(ourCounts) / (double) ours.events(), refusedWrites / (double) ours.events(),
-                    concurrency);
+                    servedPerEvent, servedRefusedPerEvent, concurrency);
             return failures == 0 && rejected == 0 ? 0 : 1;
         }
     }
@@ -202,11 +217,12 @@ public final class IngestBench {
     }
 
     /**
-     * Workers take consecutive batches off a shared cursor, like Lambda instances polling one queue.
+     * Workers take consecutive batches off a shared cursor, like Lambda instances polling one queue;
+     * each worker is one instance (its own handler).
      * Live, a batch holding a customer of a batch still in flight waits for it: in live traffic the
      * two were cut a batching window apart, long after the first was written, so they never race.
      */
-    private static int feed(IngestEventsHandler handler, List<String> bodies, List<EngagementEvent> events,
+    private static int feed(List<IngestEventsHandler> handlers, List<String> bodies, List<EngagementEvent> events,
                             List<IngestBatches.Slice> batches, Options options, VirtualClock clock) {
         int[] predecessors = options.mode() == Mode.LIVE
                 ? IngestBatches.predecessors(events.stream().map(EngagementEvent::customerId).toList(), batches)
@@ -216,7 +232,9 @@ public final class IngestBench {
         for (int b = 0; b < batches.size(); b++) finished.add(new CompletableFuture<>());
         AtomicInteger cursor = new AtomicInteger();
         AtomicInteger failures = new AtomicInteger();
+        AtomicInteger instances = new AtomicInteger();
         runWorkers(options.workers(), () -> {
+            IngestEventsHandler handler = handlers.get(instances.getAndIncrement());
             int next;
             while ((next = cursor.getAndIncrement()) < batches.size()) {
                 try {
@@ -233,6 +251,17 @@ public final class IngestBench {
             }
         });
         return failures.get();
+    }
+
+    /** Writes started from the instances' last written records, and of those the refused ones. */
+    private static long[] fromWritten(List<EngagementTable> instances) {
+        long served = 0;
+        long refused = 0;
+        for (EngagementTable table : instances) {
+            served += table.store().written().served();
+            refused += table.store().written().servedRefused();
+        }
+        return new long[] {served, refused};
     }
 
     private static double baseline(DynamoDbClient dynamoDb, String table, List<EngagementEvent> events, int threads) {
