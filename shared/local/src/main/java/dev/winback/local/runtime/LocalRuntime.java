@@ -47,6 +47,7 @@ import dev.winback.adapters.config.CdpWriteKeys;
 import dev.winback.core.ingest.IntakeResult;
 import dev.winback.local.runtime.clock.RunClock;
 import dev.winback.local.runtime.clock.VirtualClock;
+import dev.winback.local.runtime.dynamodb.DueIndexWrites;
 import dev.winback.local.runtime.dynamodb.EarliestDue;
 import dev.winback.local.runtime.dynamodb.EmbeddedDynamoDb;
 import dev.winback.local.runtime.dynamodb.LocalDynamoDb;
@@ -212,8 +213,11 @@ public final class LocalRuntime implements AutoCloseable {
             Optional<String> campaignsFunctionId = b.template.functionWithHandler(SendCampaignsHandler.class);
 
             String dynamoDbAt;
+            // The embedded client hands over every write, so the schedules' idle checks can keep their readings.
+            Optional<DueIndexWrites> dueWrites = access == DynamoDbAccess.EMBEDDED
+                    ? Optional.of(new DueIndexWrites()) : Optional.empty();
             if (access == DynamoDbAccess.EMBEDDED) {
-                EmbeddedDynamoDb dynamoDb = EmbeddedDynamoDb.start();
+                EmbeddedDynamoDb dynamoDb = EmbeddedDynamoDb.start(dueWrites.get());
                 b.started.push(dynamoDb);
                 b.clients = new AwsClients(dynamoDb.client());
                 dynamoDbAt = "embedded";
@@ -286,17 +290,39 @@ public final class LocalRuntime implements AutoCloseable {
             // The evaluator and the resumer only act on what the due-time index holds, so a tick skips
             // their firings before its earliest timer.
             String table = b.config.tableName();
+            // A run takes its own family's due timers out, so its reading is taken again after it.
+            EarliestDue evaluationDue = new EarliestDue(b.clients.dynamoDb(), table, Keys::dueShard,
+                    Keys.EVALUATION_DUE_SHARDS, dueWrites, b.clock::instant);
+            EarliestDue journeyDue = new EarliestDue(b.clients.dynamoDb(), table, Keys::journeyDueShard,
+                    Keys.DUE_SHARDS, dueWrites, b.clock::instant);
+            EarliestDue messageDue = new EarliestDue(b.clients.dynamoDb(), table, Keys::messageDueShard,
+                    Keys.DUE_SHARDS, dueWrites, b.clock::instant);
             evaluateFunctionId.ifPresent(id -> scheduleTargets.put(id, ScheduleTarget.skippingIdle(
-                    run -> evaluate.handleRequest(scheduledEvent(run), LocalLambdaContext.invoking(id)),
-                    new EarliestDue(b.clients.dynamoDb(), table, Keys::dueShard, Keys.EVALUATION_DUE_SHARDS))));
+                    run -> {
+                        try {
+                            evaluate.handleRequest(scheduledEvent(run), LocalLambdaContext.invoking(id));
+                        } finally {
+                            evaluationDue.readAgain();
+                        }
+                    }, evaluationDue)));
             advanceFunctionId.ifPresent(id -> scheduleTargets.put(id, ScheduleTarget.skippingIdle(
-                    run -> advance.handleRequest(scheduledEvent(run), LocalLambdaContext.invoking(id)),
-                    new EarliestDue(b.clients.dynamoDb(), table, Keys::journeyDueShard))));
+                    run -> {
+                        try {
+                            advance.handleRequest(scheduledEvent(run), LocalLambdaContext.invoking(id));
+                        } finally {
+                            journeyDue.readAgain();
+                        }
+                    }, journeyDue)));
             fitFunctionId.ifPresent(id -> scheduleTargets.put(id,
                     run -> fit.handleRequest(scheduledEvent(run), LocalLambdaContext.invoking(id))));
             resumeFunctionId.ifPresent(id -> scheduleTargets.put(id, ScheduleTarget.skippingIdle(
-                    run -> resume.handleRequest(scheduledEvent(run), LocalLambdaContext.invoking(id)),
-                    new EarliestDue(b.clients.dynamoDb(), table, Keys::messageDueShard))));
+                    run -> {
+                        try {
+                            resume.handleRequest(scheduledEvent(run), LocalLambdaContext.invoking(id));
+                        } finally {
+                            messageDue.readAgain();
+                        }
+                    }, messageDue)));
             // The sender acts only while some campaign is active.
             campaignsFunctionId.ifPresent(id -> scheduleTargets.put(id, ScheduleTarget.skippingIdle(
                     run -> sendCampaigns.handleRequest(scheduledEvent(run), LocalLambdaContext.invoking(id)),
