@@ -153,8 +153,10 @@ class DeliverAllTest {
         assertThat(steps.get(0)).isEqualTo("read [c-1, c-2]");
         assertThat(steps.subList(1, 3)).containsExactlyInAnyOrder("claim c-1", "claim c-2");
         // Both first messages are checked against one read made after both claims, and prepared together
-        // (the sender is told their addresses once each: the two customers share a number).
-        assertThat(steps.subList(3, 6)).containsExactly("read [c-1, c-2]", "expect 1", "prepare [c-1, c-2]");
+        // (the sender is told their addresses once each: the two customers share a number). The read
+        // and the sender's suppression lookup run at the same time, so either may be noted first.
+        assertThat(steps.subList(3, 5)).containsExactlyInAnyOrder("read [c-1, c-2]", "expect 1");
+        assertThat(steps.get(5)).isEqualTo("prepare [c-1, c-2]");
         assertThat(steps.subList(6, steps.size())).contains("send c-2");
         // c-1's second message reads its record again (the first one's send changed it), claims, reads after the claim.
         assertThat(steps.subList(6, steps.size())).containsSubsequence("send c-1", "read [c-1]", "claim c-1",
