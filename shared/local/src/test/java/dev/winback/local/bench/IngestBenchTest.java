@@ -33,7 +33,11 @@ class IngestBenchTest {
         // A customer's next batch waits for the one in flight, so batches of a customer do not race:
         // without the wait about 0.07 record writes per event were refused; a residue of one or two
         // per thousand events remains in runs of the whole bench (bench/RESULTS.md), not explained yet.
-        assertThat(Double.parseDouble(result.get("refused_writes_per_event"))).isLessThan(0.01);
+        // The writes an instance makes from the record it wrote last are refused when another instance
+        // wrote since (counted apart, and bounded by the records served): they are not batches racing.
+        double servedRefused = Double.parseDouble(result.get("written_refused_per_event"));
+        assertThat(servedRefused).isLessThanOrEqualTo(Double.parseDouble(result.get("written_served_per_event")));
+        assertThat(Double.parseDouble(result.get("refused_writes_per_event")) - servedRefused).isLessThan(0.01);
         // Each customer-batch reads its record and writes it at least once.
         assertThat(Double.parseDouble(result.get("requests_per_event"))).isGreaterThan(1.0);
         assertThat(Double.parseDouble(result.get("wru_eq"))).isEqualTo(Double.parseDouble(result.get("billed_wru"))
