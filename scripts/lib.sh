@@ -102,6 +102,11 @@ start_moto() {
 LOCAL_TARGET="$WINBACK_ROOT/shared/local/target"
 # Written last by a successful build, so it doubles as the build's timestamp.
 LOCAL_CLASSPATH_FILE="$LOCAL_TARGET/runtime-classpath.txt"
+# Added to a reactor run that packages shared/local (run_local_main's build, scripts/test's verify):
+# it writes the class path in the same run, so sibling modules resolve to their freshly built jars
+# rather than to whatever an old install left in ~/.m2, and run-local needs no build of its own.
+LOCAL_CLASSPATH_GOAL=(dependency:build-classpath
+  -Dmdep.outputFile=target/runtime-classpath.txt -Dmdep.includeScope=runtime)
 
 local_runtime_needs_build() {
   [[ -f "$LOCAL_CLASSPATH_FILE" ]] || return 0
@@ -119,11 +124,8 @@ run_local_main() {
   if local_runtime_needs_build; then
     echo "building the local runtime (sources changed since the last build)..." >&2
     rm -f "$LOCAL_CLASSPATH_FILE"
-    # One reactor run: packaging and the class path together, so sibling modules resolve to their
-    # freshly built jars rather than to whatever an old install left in ~/.m2. Build output goes to
-    # stderr: stdout belongs to the command.
-    mvn_quiet -DskipTests -pl shared/local -am package dependency:build-classpath \
-      -Dmdep.outputFile=target/runtime-classpath.txt -Dmdep.includeScope=runtime >&2
+    # Build output goes to stderr: stdout belongs to the command.
+    mvn_quiet -DskipTests -pl shared/local -am package "${LOCAL_CLASSPATH_GOAL[@]}" >&2
   fi
   # The module's classes directory rather than its jar, so the cold-start probe can put the same
   # directory on a child JVM's class path.
