@@ -290,7 +290,6 @@ public final class LocalRuntime implements AutoCloseable {
             // The evaluator and the resumer only act on what the due-time index holds, so a tick skips
             // their firings before its earliest timer.
             String table = b.config.tableName();
-            // A run takes its own family's due timers out, so its reading is taken again after it.
             EarliestDue evaluationDue = new EarliestDue(b.clients.dynamoDb(), table, Keys::dueShard,
                     Keys.EVALUATION_DUE_SHARDS, dueWrites, b.clock::instant);
             EarliestDue journeyDue = new EarliestDue(b.clients.dynamoDb(), table, Keys::journeyDueShard,
@@ -298,31 +297,16 @@ public final class LocalRuntime implements AutoCloseable {
             EarliestDue messageDue = new EarliestDue(b.clients.dynamoDb(), table, Keys::messageDueShard,
                     Keys.DUE_SHARDS, dueWrites, b.clock::instant);
             evaluateFunctionId.ifPresent(id -> scheduleTargets.put(id, ScheduleTarget.skippingIdle(
-                    run -> {
-                        try {
-                            evaluate.handleRequest(scheduledEvent(run), LocalLambdaContext.invoking(id));
-                        } finally {
-                            evaluationDue.readAgain();
-                        }
-                    }, evaluationDue)));
+                    run -> evaluate.handleRequest(scheduledEvent(run), LocalLambdaContext.invoking(id)),
+                    evaluationDue)));
             advanceFunctionId.ifPresent(id -> scheduleTargets.put(id, ScheduleTarget.skippingIdle(
-                    run -> {
-                        try {
-                            advance.handleRequest(scheduledEvent(run), LocalLambdaContext.invoking(id));
-                        } finally {
-                            journeyDue.readAgain();
-                        }
-                    }, journeyDue)));
+                    run -> advance.handleRequest(scheduledEvent(run), LocalLambdaContext.invoking(id)),
+                    journeyDue)));
             fitFunctionId.ifPresent(id -> scheduleTargets.put(id,
                     run -> fit.handleRequest(scheduledEvent(run), LocalLambdaContext.invoking(id))));
             resumeFunctionId.ifPresent(id -> scheduleTargets.put(id, ScheduleTarget.skippingIdle(
-                    run -> {
-                        try {
-                            resume.handleRequest(scheduledEvent(run), LocalLambdaContext.invoking(id));
-                        } finally {
-                            messageDue.readAgain();
-                        }
-                    }, messageDue)));
+                    run -> resume.handleRequest(scheduledEvent(run), LocalLambdaContext.invoking(id)),
+                    messageDue)));
             // The sender acts only while some campaign is active.
             campaignsFunctionId.ifPresent(id -> scheduleTargets.put(id, ScheduleTarget.skippingIdle(
                     run -> sendCampaigns.handleRequest(scheduledEvent(run), LocalLambdaContext.invoking(id)),

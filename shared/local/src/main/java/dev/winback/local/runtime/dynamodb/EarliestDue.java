@@ -1,6 +1,7 @@
 package dev.winback.local.runtime.dynamodb;
 
 import dev.winback.adapters.dynamodb.Keys;
+import dev.winback.local.runtime.schedule.NextWork;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -19,7 +20,7 @@ import java.util.function.Supplier;
  * lowers that reading by the timers written since: the schedules ask after every run of any
  * function, and a query of every shard each time was most of a demo's requests.
  */
-public final class EarliestDue implements Supplier<Optional<Instant>> {
+public final class EarliestDue implements NextWork {
 
     private final DynamoDbClient dynamoDb;
     private final String table;
@@ -80,6 +81,7 @@ public final class EarliestDue implements Supplier<Optional<Instant>> {
     }
 
     /** After a run of the family's reader, which took its due timers out and armed later ones: the next answer queries. */
+    @Override
     public void readAgain() {
         last = null;
     }

@@ -2,7 +2,6 @@ package dev.winback.local.runtime.schedule;
 
 import java.time.Instant;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /** Invokes a scheduled function locally: typically builds the event and calls the handler. */
 @FunctionalInterface
@@ -19,12 +18,19 @@ public interface ScheduleTarget {
         return Optional.of(Instant.MIN);
     }
 
-    /** A target whose runs only act on what {@code nextWork} reports as due (a due-time index). */
-    static ScheduleTarget skippingIdle(ScheduleTarget target, Supplier<Optional<Instant>> nextWork) {
+    /**
+     * A target whose runs only act on what {@code nextWork} reports as due (a due-time index). A run
+     * takes its due work out, so {@code nextWork} reads again after each, failed or not.
+     */
+    static ScheduleTarget skippingIdle(ScheduleTarget target, NextWork nextWork) {
         return new ScheduleTarget() {
             @Override
             public void run(ScheduledRun run) throws Exception {
-                target.run(run);
+                try {
+                    target.run(run);
+                } finally {
+                    nextWork.readAgain();
+                }
             }
 
             @Override

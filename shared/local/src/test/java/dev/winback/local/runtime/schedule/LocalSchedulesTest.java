@@ -173,6 +173,55 @@ class LocalSchedulesTest {
         assertThat(runs).hasSize(1);
     }
 
+    /** Keeps its reading until told to read again, as {@code EarliestDue} keeps one per tick. */
+    private static final class KeptReading implements NextWork {
+        private final List<Optional<Instant>> stored;
+        private Optional<Instant> kept;
+        private int readAgain;
+
+        KeptReading(List<Optional<Instant>> stored) {
+            this.stored = stored;
+        }
+
+        @Override
+        public Optional<Instant> get() {
+            if (kept == null) kept = stored.getFirst();
+            return kept;
+        }
+
+        @Override
+        public void readAgain() {
+            kept = null;
+            readAgain++;
+        }
+    }
+
+    @Test
+    void skippingIdle_readsTheNextWorkAgainAfterEveryRun_failedOrNot() {
+        Instant firstWork = START.plus(Duration.ofHours(3));
+        Instant laterWork = START.plus(Duration.ofHours(10));
+        List<Optional<Instant>> stored = new ArrayList<>(List.of(Optional.of(firstWork)));
+        KeptReading nextWork = new KeptReading(stored);
+        ScheduleTarget target = ScheduleTarget.skippingIdle(run -> {
+            runs.add(run);
+            // Each run takes its due work out and leaves later work, or none; the first one then fails.
+            stored.set(0, run.scheduledAt().equals(firstWork) ? Optional.of(laterWork) : Optional.empty());
+            if (run.scheduledAt().equals(firstWork)) throw new IllegalStateException("boom");
+        }, nextWork);
+        LocalSchedules schedules = new LocalSchedules(List.of(schedule("Hourly", "rate(1 hour)")),
+                Map.of("Hourly", target), runClock);
+        clock.advance(Duration.ofDays(1));
+
+        TickReport.Outcome outcome = schedules.tick().outcomes().getFirst();
+
+        assertThat(runs).extracting(ScheduledRun::scheduledAt).as("only the firings at or after each new reading")
+                .containsExactly(firstWork, laterWork);
+        assertThat(nextWork.readAgain).isEqualTo(2);
+        assertThat(outcome.runs()).isEqualTo(2);
+        assertThat(outcome.idle()).isEqualTo(22);
+        assertThat(outcome.error()).contains("boom");
+    }
+
     @Test
     void tick_afterCatchUp_continuesFromTheLastDueRun() {
         LocalSchedules schedules = schedules(schedule("Noon", "cron(0 12 * * ? *)"));
