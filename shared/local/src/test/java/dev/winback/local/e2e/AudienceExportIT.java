@@ -2,6 +2,7 @@ package dev.winback.local.e2e;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import dev.winback.adapters.config.LinkConfig;
+import dev.winback.adapters.testing.MotoEndpoint;
 import dev.winback.core.event.Channel;
 import dev.winback.core.event.EngagementEvent;
 import dev.winback.core.event.EventPayload;
@@ -28,7 +29,6 @@ import java.util.Optional;
 
 import static dev.winback.core.audience.MetaNormalisation.sha256;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * An audience export over records ingested into DynamoDB Local by the real ingest handler, one of them
@@ -41,8 +41,7 @@ class AudienceExportIT {
 
     @Test
     void export_overIngestedRecords_holdsTheGrantedUninstallerAndNeverTheWithdrawnOrErased() {
-        String endpoint = MotoSns.endpoint().orElse(null);
-        assumeTrue(endpoint != null, "WINBACK_MOTO_ENDPOINT is not set");
+        String endpoint = MotoEndpoint.require();
         List<EngagementEvent> events = List.of(
                 profile("aud-uninstaller", "aud.uninstaller@example.com"),
                 consent("aud-uninstaller", "aud-1", T0, Purpose.ADVERTISING, true),

@@ -1,5 +1,6 @@
 package dev.winback.local.e2e;
 
+import dev.winback.adapters.testing.MotoEndpoint;
 import dev.winback.core.delivery.DeliveryRequest;
 import dev.winback.core.delivery.LedgerStatus;
 import dev.winback.core.event.Channel;
@@ -26,7 +27,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The consent property on DynamoDB Local and the SNS emulator: random grants (dated in the past, now,
@@ -46,8 +46,8 @@ class ConsentPropertyIT {
 
     @BeforeAll
     static void emulator() {
-        assumeTrue(MotoSns.endpoint().isPresent(), "WINBACK_MOTO_ENDPOINT is not set");
-        sns = MotoSns.client(MotoSns.endpoint().get(), new ProviderLog());
+        String endpoint = MotoEndpoint.require();
+        sns = MotoSns.client(endpoint, new ProviderLog());
         application = MotoSns.platformApplication(sns);
     }
 

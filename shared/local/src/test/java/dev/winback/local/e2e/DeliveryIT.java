@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.winback.adapters.testing.MotoEndpoint;
 import dev.winback.core.delivery.Attempt;
 import dev.winback.core.delivery.DeliveryRequest;
 import dev.winback.core.delivery.LedgerEntry;
@@ -28,7 +29,6 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Push to SMS fallback and exactly-once sends through the real handlers, with state in DynamoDB
@@ -46,9 +46,9 @@ class DeliveryIT {
 
     @BeforeAll
     static void emulator() {
-        assumeTrue(MotoSns.endpoint().isPresent(), "WINBACK_MOTO_ENDPOINT is not set");
+        String endpoint = MotoEndpoint.require();
         provider = new ProviderLog();
-        sns = MotoSns.client(MotoSns.endpoint().get(), provider);
+        sns = MotoSns.client(endpoint, provider);
         application = MotoSns.platformApplication(sns);
     }
 

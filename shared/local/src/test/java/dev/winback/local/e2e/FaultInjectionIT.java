@@ -5,6 +5,7 @@ import dev.winback.adapters.sns.SnsPushSender;
 import dev.winback.adapters.sns.SnsSmsSender;
 import dev.winback.adapters.http.WebhookSecret;
 import dev.winback.adapters.http.WebhookSender;
+import dev.winback.adapters.testing.MotoEndpoint;
 import dev.winback.core.delivery.Attempt;
 import dev.winback.core.delivery.ChannelSender;
 import dev.winback.core.delivery.DeliveryRequest;
@@ -43,7 +44,6 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * 10,000 delivery requests (one in six sent twice) through the real deliver handler while SNS
@@ -60,10 +60,10 @@ class FaultInjectionIT {
 
     @Test
     void zeroDuplicateSendsAndEveryRequestRecordedFinal() {
-        assumeTrue(MotoSns.endpoint().isPresent(), "WINBACK_MOTO_ENDPOINT is not set");
+        String endpoint = MotoEndpoint.require();
         ProviderLog provider = new ProviderLog();
         FaultInjector faults = new FaultInjector(42, 0.10, 0.03, 0.03);
-        try (SnsClient sns = MotoSns.client(MotoSns.endpoint().get(), provider, faults)) {
+        try (SnsClient sns = MotoSns.client(endpoint, provider, faults)) {
             run(sns, provider, faults);
         }
     }
@@ -154,11 +154,10 @@ class FaultInjectionIT {
      */
     @Test
     void everyChannelBothPurposesAndTheTimers_zeroDuplicatesAndNothingStuck() {
-        assumeTrue(MotoSns.endpoint().isPresent(), "WINBACK_MOTO_ENDPOINT is not set");
+        String endpoint = MotoEndpoint.require();
         ProviderLog provider = new ProviderLog();
         FaultInjector snsFaults = new FaultInjector(43, 0.10, 0.03, 0.03);
         FaultInjector sesFaults = FaultInjector.onSes(44, 0.10, 0.03, 0.03);
-        String endpoint = MotoSns.endpoint().get();
         try (SnsClient sns = MotoSns.client(endpoint, provider, snsFaults);
              SesV2Client ses = SesV2Client.builder().endpointOverride(URI.create(endpoint)).region(Region.US_EAST_1)
                      .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))

@@ -11,26 +11,12 @@ import software.amazon.awssdk.services.sns.SnsClient;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
-/** SNS on the moto emulator that scripts/test starts (WINBACK_MOTO_ENDPOINT), configured as the senders use it. */
+/** SNS on the moto emulator ({@link dev.winback.adapters.testing.MotoEndpoint}), configured as the senders use it. */
 final class MotoSns {
 
     private MotoSns() {
-    }
-
-    /**
-     * The emulator's endpoint, or empty when none runs (a plain {@code mvn verify}: tests that need it
-     * are skipped). {@code scripts/test} sets {@code WINBACK_REQUIRE_EMULATORS=1}: there a missing
-     * emulator fails every such test instead of skipping it silently.
-     */
-    static Optional<String> endpoint() {
-        String endpoint = System.getenv("WINBACK_MOTO_ENDPOINT");
-        if ((endpoint == null || endpoint.isBlank()) && "1".equals(System.getenv("WINBACK_REQUIRE_EMULATORS"))) {
-            throw new IllegalStateException("WINBACK_REQUIRE_EMULATORS=1 but WINBACK_MOTO_ENDPOINT is not set");
-        }
-        return endpoint == null || endpoint.isBlank() ? Optional.empty() : Optional.of(endpoint);
     }
 
     /** Like the function's client: no SDK retries (a lost Publish response must never be retried blindly). */

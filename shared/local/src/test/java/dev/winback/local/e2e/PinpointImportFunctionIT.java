@@ -9,6 +9,7 @@ import dev.winback.adapters.config.EngagementTable;
 import dev.winback.adapters.config.Imports;
 import dev.winback.adapters.config.Ingestion;
 import dev.winback.adapters.config.WinbackConfig;
+import dev.winback.adapters.testing.MotoEndpoint;
 import dev.winback.core.event.Channel;
 import dev.winback.core.event.Purpose;
 import dev.winback.core.record.ConsentGrant;
@@ -39,7 +40,6 @@ import java.util.zip.GZIPOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The import function as S3 invokes it: the fixture export put into a bucket on moto, the handler's
@@ -53,8 +53,7 @@ class PinpointImportFunctionIT {
     @Test
     void anExportWrittenToTheBucket_imports_itsOptOutsBecomeWithdrawals_andASecondInvocationChangesNothing()
             throws IOException {
-        String endpoint = MotoSns.endpoint().orElse(null);
-        assumeTrue(endpoint != null, "WINBACK_MOTO_ENDPOINT is not set");
+        String endpoint = MotoEndpoint.require();
         byte[] export = Files.readAllBytes(ImportIT.EVENTS.resolve("pinpoint-endpoint-export.jsonl"));
         String bucket = "winback-pinpoint-import-" + UUID.randomUUID();
         try (S3Client s3 = s3(endpoint)) {
@@ -88,8 +87,7 @@ class PinpointImportFunctionIT {
 
     @Test
     void anObjectDeletedBeforeItsImportRan_isAnsweredGone_notRetried() {
-        String endpoint = MotoSns.endpoint().orElse(null);
-        assumeTrue(endpoint != null, "WINBACK_MOTO_ENDPOINT is not set");
+        String endpoint = MotoEndpoint.require();
         String bucket = "winback-pinpoint-import-" + UUID.randomUUID();
         try (S3Client s3 = s3(endpoint)) {
             s3.createBucket(b -> b.bucket(bucket));
@@ -103,8 +101,7 @@ class PinpointImportFunctionIT {
 
     @Test
     void eventsThatCouldNotBeStoredNow_failTheInvocation_soThatLambdaRetriesTheImport() {
-        String endpoint = MotoSns.endpoint().orElse(null);
-        assumeTrue(endpoint != null, "WINBACK_MOTO_ENDPOINT is not set");
+        String endpoint = MotoEndpoint.require();
         String bucket = "winback-pinpoint-import-" + UUID.randomUUID();
         try (S3Client s3 = s3(endpoint)) {
             s3.createBucket(b -> b.bucket(bucket));

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.winback.adapters.config.LinkConfig;
 import dev.winback.adapters.dynamodb.ConsentItems;
 import dev.winback.adapters.dynamodb.Keys;
+import dev.winback.adapters.testing.MotoEndpoint;
 import dev.winback.core.consent.ConsentEntry;
 import dev.winback.core.consent.ConsentLog;
 import dev.winback.core.delivery.DeliveryPolicy;
@@ -48,7 +49,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The preference centre through the HTTP API handler, against DynamoDB Local: the page and its JSON
@@ -138,9 +138,9 @@ class PreferenceCentreIT {
 
     @Test
     void throughTheRealDeliveryPath_aMutedCategoryIsSkipped_andAPausedCustomerWaits() {
-        assumeTrue(MotoSns.endpoint().isPresent(), "WINBACK_MOTO_ENDPOINT is not set");
+        String endpoint = MotoEndpoint.require();
         ProviderLog provider = new ProviderLog();
-        try (SnsClient sns = MotoSns.client(MotoSns.endpoint().get(), provider)) {
+        try (SnsClient sns = MotoSns.client(endpoint, provider)) {
             DeliveryFixture f = new DeliveryFixture(Instant.parse("2026-11-23T19:00:00Z"), sns); // 14:00 in New York
             f.customer("prefs-send-1", MotoSns.pushEndpoint(sns, MotoSns.platformApplication(sns), true),
                     "America/New_York");

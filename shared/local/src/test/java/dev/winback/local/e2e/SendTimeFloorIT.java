@@ -1,5 +1,6 @@
 package dev.winback.local.e2e;
 
+import dev.winback.adapters.testing.MotoEndpoint;
 import dev.winback.core.delivery.DeliveryRequest;
 import dev.winback.core.delivery.LedgerEntry;
 import dev.winback.core.delivery.LedgerStatus;
@@ -16,7 +17,6 @@ import java.util.List;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Issue 10, item 3, through the real handlers (DynamoDB Local, SNS on moto) and the deployed wiring
@@ -30,9 +30,9 @@ class SendTimeFloorIT {
 
     @BeforeAll
     static void emulator() {
-        assumeTrue(MotoSns.endpoint().isPresent(), "WINBACK_MOTO_ENDPOINT is not set");
+        String endpoint = MotoEndpoint.require();
         provider = new ProviderLog();
-        sns = MotoSns.client(MotoSns.endpoint().get(), provider);
+        sns = MotoSns.client(endpoint, provider);
     }
 
     @AfterAll

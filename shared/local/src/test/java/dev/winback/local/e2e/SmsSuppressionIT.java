@@ -3,6 +3,7 @@ package dev.winback.local.e2e;
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import dev.winback.adapters.sns.SnsSmsOptIns;
 import dev.winback.adapters.dynamodb.DynamoDbOnce;
+import dev.winback.adapters.testing.MotoEndpoint;
 import dev.winback.core.delivery.Attempt;
 import dev.winback.core.delivery.DeliveryRequest;
 import dev.winback.core.delivery.LedgerEntry;
@@ -24,7 +25,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * A STOP Winback cannot match to a customer still stops every text to that number, and a number on
@@ -42,9 +42,9 @@ class SmsSuppressionIT {
 
     @BeforeAll
     static void emulator() {
-        assumeTrue(MotoSns.endpoint().isPresent(), "WINBACK_MOTO_ENDPOINT is not set");
+        String endpoint = MotoEndpoint.require();
         provider = new ProviderLog();
-        sns = MotoSns.client(MotoSns.endpoint().get(), provider);
+        sns = MotoSns.client(endpoint, provider);
     }
 
     @AfterAll
