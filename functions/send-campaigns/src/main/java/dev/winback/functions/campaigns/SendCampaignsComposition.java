@@ -41,7 +41,7 @@ public final class SendCampaignsComposition {
         Clock clock = Clock.systemUTC();
         EngagementTable table = new EngagementTable(config.winback(), clients, clock);
         CurrentPolicies policies = new Policies(table, clock).current();
-        SendCampaignsComposition composition = new SendCampaignsComposition(table, Campaigns.members(table),
+        SendCampaignsComposition composition = new SendCampaignsComposition(table, table.segmentMembers(),
                 new SqsMessageRequests(clients.sqs(), config.deliveryQueueUrl()),
                 policies, clock);
         SnapStartPriming.register("send-campaigns", composition::prime);

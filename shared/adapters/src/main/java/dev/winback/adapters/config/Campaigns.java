@@ -13,8 +13,9 @@ import java.time.Clock;
 
 /**
  * One-off campaigns over the table: the operators' use cases (the HTTP API) and the scheduled
- * sender, both handing messages to {@code delivery} (the delivery queue). The members come from
- * {@link #members}: the one place where the segments a campaign reads are chosen.
+ * sender, both handing messages to {@code delivery} (the delivery queue). The sender reads the
+ * members it is given: as deployed, a segment's members as its definition keeps them
+ * ({@link EngagementTable#segmentMembers()}).
  */
 public final class Campaigns {
 
@@ -32,11 +33,6 @@ public final class Campaigns {
 
     public static DynamoDbCampaignCounters counters(EngagementTable table) {
         return new DynamoDbCampaignCounters(table.clients().dynamoDb(), table.tableName(), table.meter());
-    }
-
-    /** As deployed: a segment's members as its definition keeps them, as records change. */
-    public static SegmentMembers members(EngagementTable table) {
-        return table.segmentMembers();
     }
 
     /**

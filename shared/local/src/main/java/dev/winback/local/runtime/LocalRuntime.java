@@ -280,7 +280,7 @@ public final class LocalRuntime implements AutoCloseable {
             // their messages to the in-process delivery.
             b.segments = Campaigns.listedMembers(scheduled);
             b.campaigns = new SendCampaignsComposition(scheduled,
-                    new ListedOrMaintainedSegments(b.segments, Campaigns.members(scheduled)), delivery.journeyMessages(),
+                    new ListedOrMaintainedSegments(b.segments, scheduled.segmentMembers()), delivery.journeyMessages(),
                     policies, runClock);
             SendCampaignsHandler sendCampaigns = new SendCampaignsHandler(b.campaigns);
             var campaignStore = new Campaigns(scheduled, delivery.journeyMessages(), policies, runClock).store();
@@ -418,8 +418,8 @@ public final class LocalRuntime implements AutoCloseable {
     }
 
     /**
-     * The segments one-off campaigns read locally: fixed lists of customer ids, until maintained
-     * segment membership is composed in {@link Campaigns#members}.
+     * The segments one-off campaigns read locally as fixed lists of customer ids; a segment not
+     * listed here is read from the membership its definition keeps, as deployed.
      */
     public DynamoDbListedSegments segments() {
         return segments;

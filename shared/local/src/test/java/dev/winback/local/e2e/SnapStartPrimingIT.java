@@ -2,7 +2,6 @@ package dev.winback.local.e2e;
 
 import dev.winback.adapters.audience.AudienceObjects;
 import dev.winback.adapters.config.AwsClients;
-import dev.winback.adapters.config.Campaigns;
 import dev.winback.adapters.config.EngagementTable;
 
 import dev.winback.adapters.config.Imports;
@@ -141,7 +140,7 @@ class SnapStartPrimingIT {
 
     @Test
     void campaignSender() {
-        assertReadsOnly("send-campaigns", new SendCampaignsComposition(table, Campaigns.members(table), queue,
+        assertReadsOnly("send-campaigns", new SendCampaignsComposition(table, table.segmentMembers(), queue,
                 new Policies(table, clock).current(), clock)::prime);
     }
 
