@@ -45,12 +45,7 @@ public final class HttpResponses {
      */
     public static APIGatewayV2HTTPResponse problem(int status, String title, String detail, List<InvalidField> errors,
                                                    int omitted) {
-        return response(status, "application/problem+json", render(g -> {
-            g.writeStartObject();
-            g.writeStringField("type", "about:blank");
-            g.writeStringField("title", title);
-            g.writeNumberField("status", status);
-            g.writeStringField("detail", detail);
+        return problem(status, title, detail, g -> {
             if (!errors.isEmpty()) {
                 g.writeArrayFieldStart("errors");
                 for (InvalidField e : errors) {
@@ -64,8 +59,7 @@ public final class HttpResponses {
                 g.writeEndArray();
             }
             if (omitted > 0) g.writeNumberField("errorsOmitted", omitted);
-            g.writeEndObject();
-        }));
+        });
     }
 
     /**
