@@ -61,25 +61,15 @@ final class CatalogRoutes {
                 case RequestBody.Read.Refused refused -> refused.response();
                 case RequestBody.Read.Text text -> switch (csv.read(text.body(), manage.current().latest() + 1, "request")) {
                     case CatalogReading.Invalid invalid -> OperatorRequests.refused("the catalog", invalid.problems());
-                    case CatalogReading.Valid valid -> stored(manage.submit(json.write(valid.catalog())));
+                    case CatalogReading.Valid valid ->
+                            OperatorRequests.submitted("the catalog", manage.submit(json.write(valid.catalog())));
                 };
             };
         }
         return switch (OperatorRequests.json(request, OperatorRequests.MAX_CATALOG_BYTES)) {
             case OperatorRequests.Json.Refused refused -> refused.response();
-            case OperatorRequests.Json.Read read -> stored(manage.submit(read.text()));
-        };
-    }
-
-    private static APIGatewayV2HTTPResponse stored(ManageCatalog.Submitted submitted) {
-        return switch (submitted) {
-            case ManageCatalog.Submitted.Refused refused -> OperatorRequests.refused("the catalog", refused.problems());
-            case ManageCatalog.Submitted.Stored stored -> HttpResponses.json(201, g -> {
-                g.writeStartObject();
-                g.writeNumberField("version", stored.version());
-                g.writeBooleanField("active", false);
-                g.writeEndObject();
-            });
+            case OperatorRequests.Json.Read read ->
+                    OperatorRequests.submitted("the catalog", manage.submit(read.text()));
         };
     }
 

@@ -51,7 +51,8 @@ final class DocumentRoutes<T> {
                 },
                 "POST " + path + "/versions", request -> switch (OperatorRequests.json(request, MAX_DOCUMENT_BYTES)) {
                     case OperatorRequests.Json.Refused refused -> refused.response();
-                    case OperatorRequests.Json.Read read -> submit(read.text());
+                    case OperatorRequests.Json.Read read ->
+                            OperatorRequests.submitted(what, manage.submit(read.text()));
                 },
                 "POST " + path + "/activate", request -> OperatorRequests.withVersionBody(request, this::activate),
                 "POST " + path + "/rollback", request -> rollback());
@@ -76,18 +77,6 @@ final class DocumentRoutes<T> {
             case Checked.Valid<T> valid -> HttpResponses.json(200, g -> {
                 g.writeStartObject();
                 g.writeBooleanField("valid", true);
-                g.writeEndObject();
-            });
-        };
-    }
-
-    private APIGatewayV2HTTPResponse submit(String text) {
-        return switch (manage.submit(text)) {
-            case ManageVersions.Submitted.Refused refused -> OperatorRequests.refused(what, refused.problems());
-            case ManageVersions.Submitted.Stored stored -> HttpResponses.json(201, g -> {
-                g.writeStartObject();
-                g.writeNumberField("version", stored.version());
-                g.writeBooleanField("active", false);
                 g.writeEndObject();
             });
         };

@@ -8,6 +8,7 @@ import dev.winback.adapters.http.HttpResponses;
 import dev.winback.adapters.json.ContractJson;
 import dev.winback.core.ingest.FieldError;
 import dev.winback.core.journey.JourneyProblem;
+import dev.winback.core.journey.SubmittedVersion;
 
 import java.util.List;
 import java.util.Map;
@@ -113,6 +114,19 @@ final class OperatorRequests {
             }
             g.writeEndArray();
         });
+    }
+
+    /** 201 with the new version, stored but not active; or 422 with every problem of the refused text. */
+    static APIGatewayV2HTTPResponse submitted(String what, SubmittedVersion submitted) {
+        return switch (submitted) {
+            case SubmittedVersion.Refused refused -> refused(what, refused.problems());
+            case SubmittedVersion.Stored stored -> HttpResponses.json(201, g -> {
+                g.writeStartObject();
+                g.writeNumberField("version", stored.version());
+                g.writeBooleanField("active", false);
+                g.writeEndObject();
+            });
+        };
     }
 
     static APIGatewayV2HTTPResponse notFound(String detail) {

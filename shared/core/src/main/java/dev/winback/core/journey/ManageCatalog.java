@@ -1,6 +1,5 @@
 package dev.winback.core.journey;
 
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -20,17 +19,6 @@ public final class ManageCatalog {
         public Shown {
             Objects.requireNonNull(active, "active");
             Objects.requireNonNull(catalog, "catalog");
-        }
-    }
-
-    public sealed interface Submitted {
-        record Stored(int version) implements Submitted {
-        }
-
-        record Refused(List<JourneyProblem> problems) implements Submitted {
-            public Refused {
-                problems = List.copyOf(problems);
-            }
         }
     }
 
@@ -60,10 +48,10 @@ public final class ManageCatalog {
     }
 
     /** Stores the catalog's JSON text as the next version, without activating it. */
-    public Submitted submit(String text) {
+    public SubmittedVersion submit(String text) {
         return switch (format.catalog(text)) {
-            case Checked.Invalid<ProductCatalog> invalid -> new Submitted.Refused(invalid.problems());
-            case Checked.Valid<ProductCatalog> valid -> new Submitted.Stored(versions.put(text));
+            case Checked.Invalid<ProductCatalog> invalid -> new SubmittedVersion.Refused(invalid.problems());
+            case Checked.Valid<ProductCatalog> valid -> new SubmittedVersion.Stored(versions.put(text));
         };
     }
 

@@ -1,10 +1,9 @@
 package dev.winback.core.settings;
 
 import dev.winback.core.journey.Checked;
-import dev.winback.core.journey.JourneyProblem;
 import dev.winback.core.journey.ManageJourneys;
+import dev.winback.core.journey.SubmittedVersion;
 
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -27,17 +26,6 @@ public final class ManageVersions<T> {
     public record Shown(int active, int latest, String text) {
         public Shown {
             Objects.requireNonNull(text, "text");
-        }
-    }
-
-    public sealed interface Submitted {
-        record Stored(int version) implements Submitted {
-        }
-
-        record Refused(List<JourneyProblem> problems) implements Submitted {
-            public Refused {
-                problems = List.copyOf(problems);
-            }
         }
     }
 
@@ -78,10 +66,10 @@ public final class ManageVersions<T> {
     }
 
     /** Stores the text as the next version, without activating it. */
-    public Submitted submit(String text) {
+    public SubmittedVersion submit(String text) {
         return switch (format.read(text)) {
-            case Checked.Invalid<T> invalid -> new Submitted.Refused(invalid.problems());
-            case Checked.Valid<T> valid -> new Submitted.Stored(versions.put(text));
+            case Checked.Invalid<T> invalid -> new SubmittedVersion.Refused(invalid.problems());
+            case Checked.Valid<T> valid -> new SubmittedVersion.Stored(versions.put(text));
         };
     }
 

@@ -84,7 +84,7 @@ class ManageCatalogTest {
     void theShippedCatalogRuns_untilAStoredVersionIsActivated() {
         assertThat(manage.current()).isEqualTo(new ManageCatalog.Shown(Optional.empty(), 0, SHIPPED));
 
-        assertThat(manage.submit("a,b")).isEqualTo(new ManageCatalog.Submitted.Stored(1));
+        assertThat(manage.submit("a,b")).isEqualTo(new SubmittedVersion.Stored(1));
         assertThat(manage.current().catalog()).isEqualTo(SHIPPED);
         assertThat(changes).isZero();
 
@@ -98,9 +98,9 @@ class ManageCatalogTest {
 
     @Test
     void anInvalidCatalogIsRefusedWithItsProblems_andNothingIsStored() {
-        ManageCatalog.Submitted refused = manage.submit("a,bad");
+        SubmittedVersion refused = manage.submit("a,bad");
 
-        assertThat(refused).isEqualTo(new ManageCatalog.Submitted.Refused(List.of(
+        assertThat(refused).isEqualTo(new SubmittedVersion.Refused(List.of(
                 new JourneyProblem("products[0]", "is bad"))));
         assertThat(versions.latest()).isZero();
     }

@@ -3,6 +3,7 @@ package dev.winback.core.settings;
 import dev.winback.core.journey.Checked;
 import dev.winback.core.journey.JourneyProblem;
 import dev.winback.core.journey.ManageJourneys.Activation;
+import dev.winback.core.journey.SubmittedVersion;
 import org.junit.jupiter.api.Test;
 
 import java.util.concurrent.atomic.AtomicInteger;
@@ -24,9 +25,9 @@ class ManageVersionsTest {
 
     @Test
     void anInvalidText_isRefusedWithEveryProblem_andNothingIsStored() {
-        ManageVersions.Submitted submitted = manage.submit("caps two");
+        SubmittedVersion submitted = manage.submit("caps two");
 
-        assertThat(submitted).isEqualTo(new ManageVersions.Submitted.Refused(java.util.List.of(
+        assertThat(submitted).isEqualTo(new SubmittedVersion.Refused(java.util.List.of(
                 new JourneyProblem("caps", "is not a document"), new JourneyProblem("two", "is not a document"))));
         assertThat(versions.latest()).isZero();
         assertThat(manage.validate("caps two")).isInstanceOf(Checked.Invalid.class);
@@ -36,8 +37,8 @@ class ManageVersionsTest {
 
     @Test
     void storing_doesNotActivate_activating_runsIt_andRollingBack_returnsToTheVersionBefore() {
-        int two = ((ManageVersions.Submitted.Stored) manage.submit("cap:2")).version();
-        int three = ((ManageVersions.Submitted.Stored) manage.submit("cap:3")).version();
+        int two = ((SubmittedVersion.Stored) manage.submit("cap:2")).version();
+        int three = ((SubmittedVersion.Stored) manage.submit("cap:3")).version();
         assertThat(manage.current().active()).isZero();
 
         assertThat(manage.activate(two)).isEqualTo(Activation.ACTIVATED);
@@ -61,7 +62,7 @@ class ManageVersionsTest {
 
     @Test
     void versionZero_returnsToTheShippedDocument_andAMissingVersion_isNotFound() {
-        manage.activate(((ManageVersions.Submitted.Stored) manage.submit("cap:2")).version());
+        manage.activate(((SubmittedVersion.Stored) manage.submit("cap:2")).version());
 
         assertThat(manage.activate(0)).isEqualTo(Activation.ACTIVATED);
         assertThat(manage.current().text()).isEqualTo("cap:1");
