@@ -160,10 +160,11 @@ public final class AdvanceDueJourneys {
                 Map<String, StoredJourneys> journeys = store.load(group);
                 Map<String, StoredRecord> stored = records.load(group);
                 for (String customerId : group) {
+                    StoredJourneys own = journeys.get(customerId);
                     StoredRecord record = stored.get(customerId);
+                    if (own == null || record == null) continue; // read on its own
                     // As EngagementStore.read: a customer never stored or erased has no record to advance on.
-                    read.put(customerId, new Read(journeys.get(customerId), record == null || record.version() <= 0
-                            ? Optional.empty() : Optional.of(record)));
+                    read.put(customerId, new Read(own, record.version() <= 0 ? Optional.empty() : Optional.of(record)));
                 }
             } catch (RuntimeException e) {
                 warnings.warn("reading " + group.size() + " due customers together failed; they are read one by one", e);
