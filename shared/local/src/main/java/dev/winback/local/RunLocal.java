@@ -7,6 +7,7 @@ import dev.winback.local.demo.DemoCatalog;
 import dev.winback.local.demo.DemoRun;
 import dev.winback.local.demo.GroundTruthDemo;
 import dev.winback.local.runtime.LocalRuntime;
+import dev.winback.local.runtime.dynamodb.CallSites;
 import dev.winback.local.runtime.dynamodb.SdkCallCounter;
 import dev.winback.local.demo.DemoSummary;
 import dev.winback.local.demo.RuleOutcomes;
@@ -129,6 +130,7 @@ public final class RunLocal {
             // The shop's running gear, as an operator would import it: cross-sell and reminders need it.
             DemoCatalog.activate(runtime.journeys());
             SdkCallCounter.reset();
+            CallSites.reset();
             ReportCollector report = new ReportCollector(runtime);
             LifecycleSampler sampler = report.sampler();
             DemoSummary summary = new DemoRun(runtime, err).afterEachTick(sampler::afterTick).run(input.events(), input.total());
@@ -148,6 +150,7 @@ public final class RunLocal {
             runtime.delivery().tally().print(out, runtime.delivery().requests(), runtime.delivery().notMessages());
             out.println();
             calls.print(out, input.total());
+            CallSites.print(out, calls.totalCalls() / 1000);
             out.println();
             RuleOutcomes.print(runtime, input.start(), runtime.clock().instant(), out);
             out.println();

@@ -8,12 +8,15 @@ import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.TransactionConflictException;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -77,6 +80,28 @@ public final class DynamoDbJourneyStore implements JourneyStore {
         meter.read(response.consumedCapacity());
         if (!response.hasItem() || response.item().isEmpty()) return StoredJourneys.absent(customerId);
         return stored(customerId, response.item());
+    }
+
+    /** One consistent BatchGetItem per hundred customers. */
+    @Override
+    public Map<String, StoredJourneys> load(Collection<String> customerIds) {
+        Map<String, StoredJourneys> out = new HashMap<>();
+        List<String> ids = List.copyOf(new LinkedHashSet<>(customerIds));
+        for (int from = 0; from < ids.size(); from += BatchReads.BATCH_GET_LIMIT) {
+            KeysAndAttributes request = KeysAndAttributes.builder()
+                    .keys(ids.subList(from, Math.min(ids.size(), from + BatchReads.BATCH_GET_LIMIT)).stream()
+                            .map(DynamoDbJourneyStore::key).toList())
+                    .consistentRead(true).projectionExpression("#pk, #d, #v, #da")
+                    .expressionAttributeNames(Map.of("#pk", Keys.PK, "#d", DynamoDbEngagementStore.DOC,
+                            "#v", DynamoDbEngagementStore.VERSION, "#da", Keys.DUE_AT))
+                    .build();
+            BatchReads.readAll(dynamoDb, table, request, meter, items -> items.forEach(item -> {
+                String customerId = Keys.customerId(item.get(Keys.PK).s());
+                out.put(customerId, stored(customerId, item));
+            }));
+        }
+        for (String id : ids) out.putIfAbsent(id, StoredJourneys.absent(id));
+        return out;
     }
 
     @Override

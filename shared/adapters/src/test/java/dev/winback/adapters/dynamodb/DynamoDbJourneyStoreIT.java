@@ -97,6 +97,28 @@ class DynamoDbJourneyStoreIT {
     }
 
     @Test
+    void loadOfMany_readsEachCustomerAsLoadDoes_pastOneRequestsHundredKeys_andAnswersAbsentForTheRest() {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 130; i++) {
+            String id = "c-" + i;
+            ids.add(id);
+            if (i % 3 == 0) continue;
+            Optional<Instant> due = i % 2 == 0 ? Optional.of(NOW.plusSeconds(i)) : Optional.empty();
+            assertThat(store.save(StoredJourneys.absent(id), journeys(id, NOW.plusSeconds(i)), due)).isTrue();
+        }
+        StoredJourneys saved = store.load("c-1");
+        assertThat(store.save(saved, journeys("c-1", NOW), Optional.of(NOW))).isTrue();
+
+        Map<String, StoredJourneys> loaded = store.load(ids);
+
+        assertThat(loaded).hasSize(130);
+        for (String id : ids) assertThat(loaded.get(id)).as(id).isEqualTo(store.load(id));
+        assertThat(loaded.get("c-0")).isEqualTo(StoredJourneys.absent("c-0"));
+        assertThat(loaded.get("c-1").version()).isEqualTo(2);
+        assertThat(loaded.get("c-2").armed()).contains(NOW.plusSeconds(2));
+    }
+
+    @Test
     void aStaleVersion_isRefused_andTheFirstWriteStays() {
         StoredJourneys absent = StoredJourneys.absent("c-1");
         assertThat(store.save(absent, journeys("c-1", NOW), Optional.of(NOW))).isTrue();

@@ -22,8 +22,9 @@ import java.util.stream.Collectors;
  * Pauses the units whose own figures say they harm: for each running unit that is not
  * transactional, its outcome and opt-out counters over the policy's window of exposure days (from
  * its last resumption at the latest) are judged by {@link GuardrailJudge}; a unit that fails is
- * paused with its reason and figures, then announced. Reads the counters only: two queries per
- * unit, whatever the number of customers. Runs at most once per {@code interval} (it rides on a
+ * paused with its reason and figures, then announced. Reads the counters only: a query per unit,
+ * and a second for its opt-outs once it made enough decisions to be judged, whatever the number of
+ * customers. Runs at most once per {@code interval} (it rides on a
  * schedule that fires more often); a unit that cannot be read now is skipped with a warning.
  */
 public final class CheckGuardrails {
@@ -87,7 +88,7 @@ public final class CheckGuardrails {
                 if (resumed.isAfter(from)) from = resumed;
             }
             try {
-                GuardrailFigures figures = figures(unit.id(), from, today);
+                GuardrailFigures figures = figures(unit.id(), from, today, running);
                 checked++;
                 var reason = GuardrailJudge.judge(unit, figures, running);
                 if (reason.isEmpty()) continue;
@@ -113,12 +114,18 @@ public final class CheckGuardrails {
         pauses.all();
         units.get();
         LocalDate today = OutcomeCount.dayOf(now);
-        GuardrailJudge.judge(unit, figures(unit.id(), today.minusDays(running.windowDays() - 1L), today), running);
+        GuardrailJudge.judge(unit, figures(unit.id(), today.minusDays(running.windowDays() - 1L), today, running), running);
     }
 
-    private GuardrailFigures figures(String unit, LocalDate from, LocalDate today) {
-        return GuardrailFigures.of(LiftEstimate.of(unit, from, today, outcomes.read(unit, from, today)),
-                optOuts.read(unit, from, today));
+    /**
+     * The unit's figures; its opt-out counters are read only when it made enough decisions to be
+     * judged at all (below the minimum no rate pauses it), which spares most small units a query.
+     */
+    private GuardrailFigures figures(String unit, LocalDate from, LocalDate today, GuardrailPolicy running) {
+        LiftEstimate lift = LiftEstimate.of(unit, from, today, outcomes.read(unit, from, today));
+        GuardrailFigures withoutOptOuts = GuardrailFigures.of(lift, List.of());
+        if (withoutOptOuts.decisions() < running.minimumDecisions()) return withoutOptOuts;
+        return GuardrailFigures.of(lift, optOuts.read(unit, from, today));
     }
 
     private void announce(UnitPause pause) {

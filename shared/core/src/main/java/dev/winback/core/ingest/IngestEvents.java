@@ -27,6 +27,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 
 /**
@@ -161,11 +163,13 @@ public final class IngestEvents {
         futureDated.forEach((customerId, indexes) -> indexes.forEach(i -> outcomes[i] =
                 loaded.get(customerId).erased() ? EventOutcome.ERASED : EventOutcome.FUTURE_DATED));
         if (byCustomer.isEmpty()) return List.of(outcomes);
+        Counts counts = new Counts();
         FanOut.forEachGroup(byCustomer, executor, (customerId, indexes) -> {
             List<EngagementEvent> own = indexes.stream().map(events::get).toList();
-            List<EventOutcome> result = ingestOne(loaded.get(customerId), own);
+            List<EventOutcome> result = ingestOne(loaded.get(customerId), own, counts);
             for (int k = 0; k < indexes.size(); k++) outcomes[indexes.get(k)] = result.get(k);
         });
+        counts.addTo(counters, optOuts, warnings);
         return List.of(outcomes);
     }
 
@@ -185,10 +189,13 @@ public final class IngestEvents {
             }
             stamped.add(event.receivedBy(now));
         }
-        return ingestOne(current, stamped);
+        Counts counts = new Counts();
+        List<EventOutcome> outcomes = ingestOne(current, stamped, counts);
+        counts.addTo(counters, optOuts, warnings);
+        return outcomes;
     }
 
-    private List<EventOutcome> ingestOne(StoredRecord first, List<EngagementEvent> events) {
+    private List<EventOutcome> ingestOne(StoredRecord first, List<EngagementEvent> events, Counts counts) {
         String customerId = events.getFirst().customerId();
         StoredRecord stored = first;
         try {
@@ -201,7 +208,7 @@ public final class IngestEvents {
                         ? store.loadArchive(customerId) : Map.of();
                 RecordUpdate.Result update = RecordUpdate.apply(stored.record(), events, archive);
                 if (!update.changed() || store.save(stored, update, arm(stored, update))) {
-                    if (update.changed()) count(stored.record(), update.record(), update.applied());
+                    if (update.changed()) count(stored.record(), update.record(), update.applied(), counts);
                     List<EventOutcome> outcomes = new ArrayList<>(update.outcomes().stream()
                             .map(o -> switch (o) {
                                 case APPLIED -> EventOutcome.APPLIED;
@@ -239,7 +246,9 @@ public final class IngestEvents {
                 if (exposed == stored.record()) return true; // exposed within the window already
                 RecordUpdate.Result update = new RecordUpdate.Result(exposed, List.of(), Map.of(), List.of());
                 if (store.save(stored, update)) {
-                    count(stored.record(), exposed, List.of());
+                    Counts counts = new Counts();
+                    count(stored.record(), exposed, List.of(), counts);
+                    counts.addTo(counters, optOuts, warnings);
                     return true;
                 }
                 stored = null;
@@ -253,29 +262,24 @@ public final class IngestEvents {
     }
 
     /**
-     * Adds what a successful record write decided to the outcome counters. Only after the write:
-     * a crash or a failure in between leaves the counters short (the write already marked the
-     * exposure opened or converted, or saw the event), never counts anything twice.
+     * Keeps what a successful record write decided for the outcome and opt-out counters, which
+     * {@link Counts#addTo} adds after the writes. Only after the write: a crash or a failure in
+     * between leaves the counters short (the write already marked the exposure opened or converted,
+     * or saw the event), never counts anything twice.
      */
-    private void count(EngagementRecord before, EngagementRecord after, List<EngagementEvent> applied) {
-        countOptOuts(before, after);
+    private void count(EngagementRecord before, EngagementRecord after, List<EngagementEvent> applied, Counts counts) {
+        if (optOuts != OptOutCounters.NONE) {
+            try {
+                counts.optOuts.addAll(OptOutChanges.of(before, after));
+            } catch (RuntimeException e) {
+                warnings.warn("working out the opt-out counters failed; they under-count this write", e);
+            }
+        }
         if (counters == OutcomeCounters.NONE) return;
         try {
-            List<OutcomeCount> increments = OutcomeChanges.of(before, after, applied);
-            if (!increments.isEmpty()) counters.add(increments);
+            counts.outcomes.addAll(OutcomeChanges.of(before, after, applied));
         } catch (RuntimeException e) {
-            warnings.warn("adding to the outcome counters failed; they under-count this write", e);
-        }
-    }
-
-    /** As {@link #count}, for the opt-outs the write made. */
-    private void countOptOuts(EngagementRecord before, EngagementRecord after) {
-        if (optOuts == OptOutCounters.NONE) return;
-        try {
-            List<OptOutCount> increments = OptOutChanges.of(before, after);
-            if (!increments.isEmpty()) optOuts.add(increments);
-        } catch (RuntimeException e) {
-            warnings.warn("adding to the opt-out counters failed; they under-count this write", e);
+            warnings.warn("working out the outcome counters failed; they under-count this write", e);
         }
     }
 
@@ -329,6 +333,28 @@ public final class IngestEvents {
         } catch (RuntimeException e) {
             warnings.warn("working out a record's next deadline failed; its timer is left as it was", e);
             return Optional.empty();
+        }
+    }
+
+    /**
+     * The increments of a call's record writes, added together once they are all made: customers of
+     * a batch converting on the same unit and day cost one counter write, not one each.
+     */
+    private static final class Counts {
+        private final Queue<OutcomeCount> outcomes = new ConcurrentLinkedQueue<>();
+        private final Queue<OptOutCount> optOuts = new ConcurrentLinkedQueue<>();
+
+        void addTo(OutcomeCounters counters, OptOutCounters optOutCounters, Warnings warnings) {
+            try {
+                if (!optOuts.isEmpty()) optOutCounters.add(OptOutCount.merged(optOuts));
+            } catch (RuntimeException e) {
+                warnings.warn("adding to the opt-out counters failed; they under-count these writes", e);
+            }
+            try {
+                if (!outcomes.isEmpty()) counters.add(OutcomeCount.merged(outcomes));
+            } catch (RuntimeException e) {
+                warnings.warn("adding to the outcome counters failed; they under-count these writes", e);
+            }
         }
     }
 

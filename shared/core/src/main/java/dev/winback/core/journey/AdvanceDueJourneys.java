@@ -12,21 +12,25 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 /**
  * The journeys' timer run: reads only the journey timers that fell due (O(due), never all
- * customers), moves each customer's runs on with the engine, stores the result with a condition on
+ * customers), reads their journeys and records a hundred customers a request, moves each customer's runs on with the engine, stores the result with a condition on
  * its version and hands the messages to delivery. A customer met by two runs at once is advanced
  * once: the loser of the write reads again and finds nothing due.
  */
 public final class AdvanceDueJourneys {
 
     static final int ATTEMPTS = 4;
+    /** Customers whose journeys and records are read in one request per store (DynamoDB's BatchGetItem takes 100 keys). */
+    static final int READ_TOGETHER = 100;
 
     /**
      * @param due       customers whose journey timer fell due
@@ -84,15 +88,18 @@ public final class AdvanceDueJourneys {
         AtomicInteger failed = new AtomicInteger();
         AtomicInteger sent = new AtomicInteger();
         List<JourneyTransition> transitions = Collections.synchronizedList(new ArrayList<>());
+        Map<String, Read> read = readTogether(due);
         FanOut.forEach(due, executor, customerId -> {
             try {
                 for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-                    StoredJourneys stored = store.load(customerId);
+                    // The first attempt starts from the run's batch reads; a lost race reads again.
+                    Read first = attempt == 1 ? read.get(customerId) : null;
+                    StoredJourneys stored = first != null ? first.journeys() : store.load(customerId);
                     if (stored.armed().isEmpty() || stored.armed().get().isAfter(now)) {
                         upToDate.incrementAndGet();
                         return;
                     }
-                    Optional<StoredRecord> record = records.read(customerId);
+                    Optional<StoredRecord> record = first != null ? first.record() : records.read(customerId);
                     if (record.isEmpty()) {
                         // Erased (or never stored): nothing more is sent; the item leaves the index.
                         if (store.save(stored, CustomerJourneys.empty(customerId), Optional.empty())) {
@@ -128,9 +135,42 @@ public final class AdvanceDueJourneys {
     public void prime(Instant now, String customerId, EngagementRecord sample) {
         JourneyEngine engine = new JourneyEngine(definitions.active(), policies.delivery());
         FanOut.forEach(List.of(store.shards()), executor, shard -> store.due(shard, now));
-        store.load(customerId);
-        records.read(customerId);
+        readTogether(List.of(customerId));
         engine.advance(CustomerJourneys.empty(customerId), sample, now);
+    }
+
+    /** A due customer's journeys and record, as a run's first attempt starts from them. */
+    private record Read(StoredJourneys journeys, Optional<StoredRecord> record) {
+    }
+
+    /**
+     * The journeys and records of the due customers, strongly consistent, {@value #READ_TOGETHER} customers
+     * a request per store rather than two reads per customer; both are read before any of them is
+     * advanced, as one customer's were. A group that cannot be read now is left out: its customers are
+     * read one by one.
+     */
+    private Map<String, Read> readTogether(List<String> due) {
+        Map<String, Read> read = new ConcurrentHashMap<>();
+        List<List<String>> groups = new ArrayList<>();
+        for (int from = 0; from < due.size(); from += READ_TOGETHER) {
+            groups.add(due.subList(from, Math.min(due.size(), from + READ_TOGETHER)));
+        }
+        FanOut.forEach(groups, executor, group -> {
+            try {
+                Map<String, StoredJourneys> journeys = store.load(group);
+                Map<String, StoredRecord> stored = records.load(group);
+                for (String customerId : group) {
+                    StoredJourneys own = journeys.get(customerId);
+                    StoredRecord record = stored.get(customerId);
+                    if (own == null || record == null) continue; // read on its own
+                    // As EngagementStore.read: a customer never stored or erased has no record to advance on.
+                    read.put(customerId, new Read(own, record.version() <= 0 ? Optional.empty() : Optional.of(record)));
+                }
+            } catch (RuntimeException e) {
+                warnings.warn("reading " + group.size() + " due customers together failed; they are read one by one", e);
+            }
+        });
+        return read;
     }
 
     private List<String> dueCustomers(Instant now) {

@@ -1,7 +1,10 @@
 package dev.winback.core.journey;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -18,6 +21,16 @@ public interface JourneyStore {
 
     /** Strongly consistent; {@link StoredJourneys#absent} when the customer has none. */
     StoredJourneys load(String customerId);
+
+    /**
+     * As {@link #load}, for several customers at once (a store that can read many items in one
+     * request does so); every customer asked for is in the answer.
+     */
+    default Map<String, StoredJourneys> load(Collection<String> customerIds) {
+        Map<String, StoredJourneys> loaded = new HashMap<>();
+        for (String customerId : customerIds) loaded.put(customerId, load(customerId));
+        return loaded;
+    }
 
     /**
      * Writes the state only if the stored version is still {@code previous.version()}, and arms the

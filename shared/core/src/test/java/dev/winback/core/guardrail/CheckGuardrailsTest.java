@@ -28,6 +28,7 @@ class CheckGuardrailsTest {
 
     private final List<OutcomeCount> outcomes = new ArrayList<>();
     private final List<OptOutCount> optOuts = new ArrayList<>();
+    private final List<String> optOutReads = new ArrayList<>();
     private final InMemoryPauses pauses = new InMemoryPauses();
     private final List<String> announced = new ArrayList<>();
     private GuardrailPolicy policy = GuardrailPolicy.defaults();
@@ -85,6 +86,21 @@ class CheckGuardrailsTest {
         outcomes.add(new OutcomeCount("fine", TODAY, Assignment.TREATED, 600, 60, 600, Map.of()));
         optOuts.add(new OptOutCount("fine", TODAY, 13, 0));
         assertThat(check.run(NOW).paused()).extracting(UnitPause::reason).containsExactly(PauseReason.UNSUBSCRIBE_RATE);
+    }
+
+    @Test
+    void aUnitBelowTheMinimumOfDecisions_hasItsOptOutsLeftUnread_andOptOutsCannotPauseIt() {
+        outcomes.add(new OutcomeCount("fine", TODAY, Assignment.TREATED, 499, 50, 499, Map.of()));
+        optOuts.add(new OptOutCount("fine", TODAY, 400, 400));
+
+        CheckGuardrails.Report report = check.run(NOW);
+
+        assertThat(report.checked()).isEqualTo(2);
+        assertThat(report.paused()).isEmpty();
+        assertThat(optOutReads).isEmpty();
+        outcomes.add(new OutcomeCount("fine", TODAY, Assignment.HELD_OUT, 1, 0, 0, Map.of()));
+        assertThat(check.run(NOW).paused()).extracting(UnitPause::reason).containsExactly(PauseReason.COMPLAINT_RATE);
+        assertThat(optOutReads).containsExactly("fine");
     }
 
     @Test
@@ -160,6 +176,7 @@ class CheckGuardrailsTest {
 
             @Override
             public List<OptOutCount> read(String unit, LocalDate from, LocalDate to) {
+                optOutReads.add(unit);
                 return optOuts.stream().filter(c -> c.unit().equals(unit) && !c.day().isBefore(from)
                         && !c.day().isAfter(to)).toList();
             }

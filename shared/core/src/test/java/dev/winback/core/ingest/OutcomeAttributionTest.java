@@ -137,6 +137,27 @@ class OutcomeAttributionTest {
     }
 
     @Test
+    void customersOfOneBatchConvertingOnTheSameUnitAndDay_costOneCounterWrite() {
+        List<String> customers = List.of("c-1", "c-2", "c-3");
+        for (String customer : customers) {
+            ingest.ingest(List.of(new EngagementEvent("m-" + customer, customer, SENT, Optional.empty(),
+                    new EventPayload.MessageSent("m-" + customer, Channel.EMAIL, Optional.of(Purpose.MARKETING),
+                            Optional.of("winback")))));
+        }
+        int writes = counters.writes;
+
+        ingest.ingest(customers.stream().map(customer -> new EngagementEvent("p-" + customer, customer,
+                SENT.plus(Duration.ofDays(2)), Optional.of(Platform.WEB), new EventPayload.PurchaseCompleted(
+                        "o-" + customer, new BigDecimal("10.00"), "EUR", List.of()))).toList());
+
+        assertThat(counters.writes - writes).isEqualTo(1);
+        OutcomeCount treated = counters.total("winback", Assignment.TREATED);
+        assertThat(treated.exposed()).isEqualTo(3);
+        assertThat(treated.converted()).isEqualTo(3);
+        assertThat(treated.revenue().get("EUR")).isEqualByComparingTo("30.00");
+    }
+
+    @Test
     void redeliveredEvents_countNothingAgain() {
         List<EngagementEvent> events = List.of(sent("m-1", "winback", SENT),
                 purchase("p-1", SENT.plus(Duration.ofDays(1)), "20.00"), visit("v-1", SENT.plus(Duration.ofDays(2))));

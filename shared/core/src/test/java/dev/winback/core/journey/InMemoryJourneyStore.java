@@ -2,6 +2,7 @@ package dev.winback.core.journey;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -13,6 +14,9 @@ final class InMemoryJourneyStore implements JourneyStore {
 
     private final Map<String, StoredJourneys> items = new HashMap<>();
     int loads;
+    /** Reads of several customers at once, and how many customers they held. */
+    int batchLoads;
+    int batchLoaded;
     int saves;
 
     @Override
@@ -34,6 +38,15 @@ final class InMemoryJourneyStore implements JourneyStore {
     public synchronized StoredJourneys load(String customerId) {
         loads++;
         return items.getOrDefault(customerId, StoredJourneys.absent(customerId));
+    }
+
+    @Override
+    public synchronized Map<String, StoredJourneys> load(Collection<String> customerIds) {
+        batchLoads++;
+        batchLoaded += customerIds.size();
+        Map<String, StoredJourneys> out = new HashMap<>();
+        for (String id : customerIds) out.put(id, items.getOrDefault(id, StoredJourneys.absent(id)));
+        return out;
     }
 
     @Override

@@ -104,6 +104,27 @@ class JourneyUseCasesTest {
     }
 
     @Test
+    void aTimerRunReadsItsDueCustomersJourneysTogether_notOneByOne() {
+        List<String> customers = List.of("c1", "c2", "c3");
+        for (String customer : customers) {
+            EngagementEvent bought = purchase("e-" + customer, T0.minusSeconds(60), "o-" + customer, item("SKU-1", "shoes"));
+            ingest.ingest(List.of(new EngagementEvent(bought.eventId(), customer, bought.occurredAt(),
+                    bought.platform(), bought.payload())));
+        }
+        int loadsBefore = journeys.loads;
+
+        now = T0.plus(Duration.ofDays(3));
+        AdvanceDueJourneys.Report report = advance.run(now);
+
+        assertThat(report.due()).isEqualTo(3);
+        assertThat(report.sent()).isEqualTo(3);
+        assertThat(journeys.batchLoads).isEqualTo(1);
+        assertThat(journeys.batchLoaded).isEqualTo(3);
+        assertThat(journeys.loads).isEqualTo(loadsBefore);
+        assertThat(campaigns()).containsExactly("thank-you", "thank-you", "thank-you", "follow-up", "follow-up", "follow-up");
+    }
+
+    @Test
     void eventsNoJourneyHears_neverTouchTheJourneys() {
         ingest.ingest(List.of(session("e1", T0.minusSeconds(5)), session("e2", T0.minusSeconds(4))));
 

@@ -69,6 +69,7 @@ public final class EmbeddedDynamoDb implements AutoCloseable {
             }
             String name = "DynamoDb." + Character.toUpperCase(method.getName().charAt(0)) + method.getName().substring(1);
             SdkCallCounter.called(name);
+            CallSites.called(name);
             DynamoDbRequest request = (DynamoDbRequest) args[0];
             try {
                 Object response = call(engineClient, method, args);
