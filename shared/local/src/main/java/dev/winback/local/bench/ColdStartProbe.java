@@ -9,6 +9,8 @@ import dev.winback.adapters.config.SnapStartPriming;
 
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
+import java.lang.management.ClassLoadingMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -21,8 +23,9 @@ import java.util.Locale;
  *
  * <p>With a fourth argument {@code primed}: after the init phase it runs the function's SnapStart
  * priming as a checkpoint would ({@link SnapStartPriming#primeAll}), then times the first real call
- * and then warm calls on the same sample (each deserialised afresh), and prints them instead. A JVM
- * restored from a snapshot also pays for page faults this one does not, so this is the lower bound.
+ * and then warm calls, each on its own variant of the sample ({@link SampleVariants}: the same work,
+ * never a repeat of an earlier call's events), and prints them instead. A JVM restored from a snapshot
+ * also pays for page faults this one does not, so this is the lower bound.
  */
 public final class ColdStartProbe {
 
@@ -57,14 +60,42 @@ public final class ColdStartProbe {
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static void primed(String handlerClass, Class<?> eventType, Path sample) throws Exception {
+        // The variants are made before the handler exists, so that nothing they use counts as warmed.
+        String text = Files.readString(sample);
+        String[] variants = new String[WARM_CALLS + 1];
+        long pid = ProcessHandle.current().pid();
+        for (int i = 0; i <= WARM_CALLS; i++) variants[i] = SampleVariants.vary(text, "-p" + pid + "c" + i);
+        ClassLoadingMXBean classes = ManagementFactory.getClassLoadingMXBean();
         RequestHandler handler = (RequestHandler) Class.forName(handlerClass).getConstructor().newInstance();
         int primed = SnapStartPriming.primeAll();
-        double first = timedCall(handler, read(eventType, sample));
+        Object firstEvent = read(eventType, variants[0]);
+        Class.forName(FirstCallStarts.class.getName());
+        long loadedBefore = classes.getTotalLoadedClassCount();
+        double first = timedCall(handler, firstEvent);
+        long loadedByFirst = classes.getTotalLoadedClassCount() - loadedBefore;
+        Class.forName(FirstCallEnded.class.getName());
         double[] warm = new double[WARM_CALLS];
-        for (int i = 0; i < WARM_CALLS; i++) warm[i] = timedCall(handler, read(eventType, sample));
+        long loadedByWarm = 0;
+        for (int i = 0; i < WARM_CALLS; i++) {
+            Object event = read(eventType, variants[i + 1]);
+            long before = classes.getTotalLoadedClassCount();
+            warm[i] = timedCall(handler, event);
+            loadedByWarm += classes.getTotalLoadedClassCount() - before;
+        }
         java.util.Arrays.sort(warm);
-        System.out.printf(Locale.ROOT, "PROBE primings=%d primed_first_ms=%.2f warm_ms=%.2f%n", primed, first,
-                warm[WARM_CALLS / 2]);
+        // Classes the first call loaded that priming did not, and what all warm calls loaded after it.
+        System.out.printf(Locale.ROOT, "PROBE primings=%d primed_first_ms=%.2f warm_ms=%.2f first_loaded=%d"
+                + " warm_loaded=%d%n", primed, first, warm[WARM_CALLS / 2], loadedByFirst, loadedByWarm);
+    }
+
+    /**
+     * Loaded just before and just after the first call after priming: with {@code -Xlog:class+load}
+     * on the probe, the classes logged between the two are the ones that call loaded.
+     */
+    private static final class FirstCallStarts {
+    }
+
+    private static final class FirstCallEnded {
     }
 
     /** One call and the serialisation of its response, in milliseconds. */
@@ -80,6 +111,11 @@ public final class ColdStartProbe {
         try (InputStream in = Files.newInputStream(sample)) {
             return LambdaEventSerializers.serializerFor(eventType, ColdStartProbe.class.getClassLoader()).fromJson(in);
         }
+    }
+
+    private static Object read(Class<?> eventType, String sample) {
+        return LambdaEventSerializers.serializerFor(eventType, ColdStartProbe.class.getClassLoader()).fromJson(
+                new java.io.ByteArrayInputStream(sample.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     /** The response as the runtime writes it: its event serialiser for event types, else its POJO serialiser. */
