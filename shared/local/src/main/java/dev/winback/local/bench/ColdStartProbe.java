@@ -11,6 +11,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.management.ClassLoadingMXBean;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
@@ -58,6 +59,14 @@ public final class ColdStartProbe {
                 result == null ? "null" : result.getClass().getSimpleName(), responseBytes, cpuMs);
     }
 
+    /**
+     * How many times priming runs before the first call: once, as the functions' checkpoint hooks
+     * run it; more ({@code -Dcoldstart.primings=N} in the bench's {@code --probe-options}) shows what
+     * of the rest is the JIT compiler's warm-up, which a hook that primed repeatedly would take into
+     * the snapshot.
+     */
+    private static final int PRIMINGS = Integer.getInteger("coldstart.primings", 1);
+
     /** Warm calls timed after the first; the median is reported. */
     private static final int WARM_CALLS = 7;
 
@@ -71,11 +80,14 @@ public final class ColdStartProbe {
         ClassLoadingMXBean classes = ManagementFactory.getClassLoadingMXBean();
         RequestHandler handler = (RequestHandler) Class.forName(handlerClass).getConstructor().newInstance();
         PojoSerializer responses = responseSerializer(handler.getClass());
-        int primed = SnapStartPriming.primeAll();
+        int primed = 0;
+        for (int i = 0; i < PRIMINGS; i++) primed += SnapStartPriming.primeAll();
         Object firstEvent = read(eventType, variants[0]);
         Class.forName(FirstCallStarts.class.getName());
         long loadedBefore = classes.getTotalLoadedClassCount();
+        long gcBefore = gcMillis();
         double first = timedCall(handler, firstEvent, responses);
+        long gcByFirst = gcMillis() - gcBefore;
         long loadedByFirst = classes.getTotalLoadedClassCount() - loadedBefore;
         Class.forName(FirstCallEnded.class.getName());
         double[] warm = new double[WARM_CALLS];
@@ -87,9 +99,11 @@ public final class ColdStartProbe {
             loadedByWarm += classes.getTotalLoadedClassCount() - before;
         }
         java.util.Arrays.sort(warm);
-        // Classes the first call loaded that priming did not, and what all warm calls loaded after it.
+        // Classes the first call loaded that priming did not, and what all warm calls loaded after it;
+        // the collections' pause time in the first call (a full one when metaspace outgrows its threshold).
         System.out.printf(Locale.ROOT, "PROBE primings=%d primed_first_ms=%.2f warm_ms=%.2f first_loaded=%d"
-                + " warm_loaded=%d%n", primed, first, warm[WARM_CALLS / 2], loadedByFirst, loadedByWarm);
+                + " warm_loaded=%d first_gc_ms=%d%n", primed, first, warm[WARM_CALLS / 2], loadedByFirst, loadedByWarm,
+                gcByFirst);
     }
 
     /**
@@ -100,6 +114,12 @@ public final class ColdStartProbe {
     }
 
     private static final class FirstCallEnded {
+    }
+
+    /** The collectors' accumulated time, in milliseconds. */
+    private static long gcMillis() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(GarbageCollectorMXBean::getCollectionTime).sum();
     }
 
     /** One call and the serialisation of its response, in milliseconds. */
