@@ -104,15 +104,20 @@ final class ColdStartBench {
                 double firstLoaded = median(primedRuns, Primed::firstLoaded);
                 if (Double.isNaN(primedFirst)) failures++;
                 double firstGc = median(primedRuns, Primed::firstGcMs);
+                double primedFirstCpu = median(primedRuns, Primed::firstCpuMs);
+                double warmCpu = median(primedRuns, Primed::warmCpuMs);
                 out.printf("  %-25s after priming: first call %6.1f ms   warm call %6.1f ms   ratio %.2f"
-                        + "   classes loaded by the first call %.0f, by the warm calls %.0f; GC in the first call %.0f ms%n",
-                        t.functionId(), primedFirst, warm, primedFirst / warm, firstLoaded,
-                        median(primedRuns, Primed::warmLoaded), firstGc);
+                        + "   CPU %6.1f / %6.1f ms = %.2f%n", t.functionId(), primedFirst, warm, primedFirst / warm,
+                        primedFirstCpu, warmCpu, primedFirstCpu / warmCpu);
+                out.printf("  %-25s classes loaded by the first call %.0f, by the warm calls %.0f; GC in the first call %.0f ms%n",
+                        "", firstLoaded, median(primedRuns, Primed::warmLoaded), firstGc);
                 out.printf("RESULT coldstart function=%s first_call_ms=%.0f hello_ms=%.0f ratio=%.2f artifact_mb=%.1f"
                         + " first_call_cpu_ms=%.0f hello_cpu_ms=%.0f cpu_ratio=%.2f primed_first_ms=%.1f warm_ms=%.1f"
-                        + " primed_ratio=%.2f primed_first_loaded=%.0f primed_first_gc_ms=%.0f%n",
+                        + " primed_ratio=%.2f primed_first_cpu_ms=%.1f warm_cpu_ms=%.1f primed_cpu_ratio=%.2f"
+                        + " primed_first_loaded=%.0f primed_first_gc_ms=%.0f%n",
                         t.functionId(), first, hello, first / hello, mb, firstCpu, helloCpu, firstCpu / helloCpu,
-                        primedFirst, warm, primedFirst / warm, firstLoaded, firstGc);
+                        primedFirst, warm, primedFirst / warm, primedFirstCpu, warmCpu, primedFirstCpu / warmCpu,
+                        firstLoaded, firstGc);
             }
             return failures == 0 ? 0 : 1;
         } catch (IOException e) {
@@ -244,7 +249,8 @@ final class ColdStartBench {
     }
 
     /** The first call after the function's SnapStart priming, and a warm call (median of several), in ms. */
-    record Primed(double firstMs, double warmMs, double firstLoaded, double warmLoaded, double firstGcMs) { }
+    record Primed(double firstMs, double warmMs, double firstLoaded, double warmLoaded, double firstGcMs,
+                  double firstCpuMs, double warmCpuMs) { }
 
     /** One probe JVM in primed mode; NaN figures (and its output printed) when it failed. */
     static Primed primed(String cp, Target t, Map<String, String> env, List<String> probeOptions, PrintStream out) {
@@ -264,11 +270,12 @@ final class ColdStartBench {
             if (exit != 0 || probe.isEmpty() || probe.get().contains("primings=0")) {
                 out.println("  primed probe failed for " + t.handler() + " (exit " + exit + "):");
                 text.lines().limit(15).forEach(l -> out.println("    " + l));
-                return new Primed(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+                return new Primed(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
             }
             return new Primed(figure(probe.get(), "primed_first_ms"), figure(probe.get(), "warm_ms"),
                     figure(probe.get(), "first_loaded"), figure(probe.get(), "warm_loaded"),
-                    figure(probe.get(), "first_gc_ms"));
+                    figure(probe.get(), "first_gc_ms"), figure(probe.get(), "first_cpu_ms"),
+                    figure(probe.get(), "warm_cpu_ms"));
         } catch (IOException e) {
             throw new IllegalStateException("could not start a probe JVM", e);
         } catch (InterruptedException e) {

@@ -86,24 +86,32 @@ public final class ColdStartProbe {
         Class.forName(FirstCallStarts.class.getName());
         long loadedBefore = classes.getTotalLoadedClassCount();
         long gcBefore = gcMillis();
+        double cpuBefore = cpuMillis();
         double first = timedCall(handler, firstEvent, responses);
+        double firstCpu = cpuMillis() - cpuBefore;
         long gcByFirst = gcMillis() - gcBefore;
         long loadedByFirst = classes.getTotalLoadedClassCount() - loadedBefore;
         Class.forName(FirstCallEnded.class.getName());
         double[] warm = new double[WARM_CALLS];
+        double[] warmCpu = new double[WARM_CALLS];
         long loadedByWarm = 0;
         for (int i = 0; i < WARM_CALLS; i++) {
             Object event = read(eventType, variants[i + 1]);
             long before = classes.getTotalLoadedClassCount();
+            double cpu = cpuMillis();
             warm[i] = timedCall(handler, event, responses);
+            warmCpu[i] = cpuMillis() - cpu;
             loadedByWarm += classes.getTotalLoadedClassCount() - before;
         }
         java.util.Arrays.sort(warm);
+        java.util.Arrays.sort(warmCpu);
         // Classes the first call loaded that priming did not, and what all warm calls loaded after it;
         // the collections' pause time in the first call (a full one when metaspace outgrows its threshold).
+        // The CPU time of the whole JVM during a call (its threads, the JIT compiler's and GC's too) is
+        // what the call cost; wall-clock time on a machine shared with other work also counts waiting.
         System.out.printf(Locale.ROOT, "PROBE primings=%d primed_first_ms=%.2f warm_ms=%.2f first_loaded=%d"
-                + " warm_loaded=%d first_gc_ms=%d%n", primed, first, warm[WARM_CALLS / 2], loadedByFirst, loadedByWarm,
-                gcByFirst);
+                + " warm_loaded=%d first_gc_ms=%d first_cpu_ms=%.1f warm_cpu_ms=%.1f%n", primed, first,
+                warm[WARM_CALLS / 2], loadedByFirst, loadedByWarm, gcByFirst, firstCpu, warmCpu[WARM_CALLS / 2]);
     }
 
     /**
@@ -114,6 +122,11 @@ public final class ColdStartProbe {
     }
 
     private static final class FirstCallEnded {
+    }
+
+    /** The JVM's CPU time so far, all threads, in milliseconds. */
+    private static double cpuMillis() {
+        return ProcessHandle.current().info().totalCpuDuration().map(d -> d.toNanos() / 1e6).orElse(Double.NaN);
     }
 
     /** The collectors' accumulated time, in milliseconds. */
