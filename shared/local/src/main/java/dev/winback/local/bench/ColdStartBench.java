@@ -109,7 +109,8 @@ final class ColdStartBench {
                 out.printf("  %-25s after priming: first call %6.1f ms   warm call %6.1f ms   ratio %.2f"
                         + "   CPU %6.1f / %6.1f ms = %.2f%n", t.functionId(), primedFirst, warm, primedFirst / warm,
                         primedFirstCpu, warmCpu, primedFirstCpu / warmCpu);
-                out.printf("  %-25s classes loaded by the first call %.0f, by the warm calls %.0f; GC in the first call %.0f ms%n",
+                out.printf("  %-25s classes loaded by the first call %.0f, by the warm calls %.0f;"
+                        + " GC in the first call %.0f ms%n",
                         "", firstLoaded, median(primedRuns, Primed::warmLoaded), firstGc);
                 out.printf("RESULT coldstart function=%s first_call_ms=%.0f hello_ms=%.0f ratio=%.2f artifact_mb=%.1f"
                         + " first_call_cpu_ms=%.0f hello_cpu_ms=%.0f cpu_ratio=%.2f primed_first_ms=%.1f warm_ms=%.1f"
