@@ -124,7 +124,10 @@ public final class ColdStartProbe {
     private static final class FirstCallEnded {
     }
 
-    /** The JVM's CPU time so far, all threads, in milliseconds (nanosecond resolution: a tick is 10 ms). */
+    /**
+     * The JVM's CPU time so far, all threads, in milliseconds. The operating system counts it in clock
+     * ticks (10 ms here): coarse for a call of a few tens of milliseconds, hence the median of several.
+     */
     private static double cpuMillis() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime() / 1e6;
