@@ -106,10 +106,12 @@ public final class EngagementTable {
 
     /**
      * Before a SnapStart snapshot: reads a record that never exists, through the same store path as a
-     * real read, so the snapshot holds a DynamoDB client that has marshalled, signed and sent a request.
+     * real read, so the snapshot holds a DynamoDB client that has marshalled, signed and sent a request;
+     * then decodes the priming sample's stored form in memory, as a read that finds a record does.
      */
     public void prime() {
         store.load(List.of(PRIMING_CUSTOMER));
+        DynamoDbEngagementStore.throughStoredForm(PrimingSample.applied().record());
     }
 
     /** The SDK clients the stores use, for the adapters built next to them (senders, inbox, rejected events). */

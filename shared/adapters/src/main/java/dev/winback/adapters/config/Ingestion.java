@@ -38,6 +38,9 @@ public final class Ingestion {
     private final EvaluationPolicies evaluationPolicies;
     private final IngestEvents events;
     private final EventIntake intake;
+    private final Clock clock;
+    /** The timer every applied event arms: the evaluator's rules over the record. */
+    private final NextDue nextDue;
 
     /** Over the shipped playbook; the arrival window from the environment. */
     public Ingestion(EngagementTable table, Clock clock, Executor writers) {
@@ -60,9 +63,10 @@ public final class Ingestion {
                      StoredEventsListener listener) {
         this.table = table;
         this.evaluationPolicies = policies;
-        this.events = new IngestEvents(table.store(), writers, clock,
-                ((NextDue) (record, now) -> Evaluator.dueAt(record, now, policies.evaluation(),
-                        table.purchaseModels().current())).withSegments(table.segments()),
+        this.clock = clock;
+        this.nextDue = ((NextDue) (record, now) -> Evaluator.dueAt(record, now, policies.evaluation(),
+                table.purchaseModels().current())).withSegments(table.segments());
+        this.events = new IngestEvents(table.store(), writers, clock, nextDue,
                 new MessageReceipts(table.messageLedger(), DecisionPublisher.NONE, clock),
                 IngestConfig.arrivalWindow(System.getenv()), new JulWarnings(IngestEvents.class), listener,
                 table.outcomeCounters(),
@@ -74,14 +78,17 @@ public final class Ingestion {
 
     /**
      * Before a SnapStart snapshot: the table's priming read, and a sample event parsed, applied to an
-     * empty record, encoded and offered to the store under a version condition that cannot hold:
-     * nothing is written.
+     * empty record, given its evaluation timer, encoded and offered to the store under a version
+     * condition that cannot hold: nothing is written.
      */
     public void prime() {
         table.prime();
         // The merge rules and the record codec, under the id no customer can have.
         RecordUpdate.Result applied = PrimingSample.applied();
         StoredRecordJson.toBytes(applied.record());
+        // The timer the record would arm: the evaluator's rules, the running policies, the purchase
+        // model and the segments, each read as a warm function reads them (refreshed by age).
+        nextDue.of(applied.record(), clock.instant());
         // The conditional write every real call ends with, on a version that record never has: the
         // condition refuses it and nothing is written (DynamoDB bills one refused write). Without the
         // applied events: their consent-log entries and contact items would be put before the record.

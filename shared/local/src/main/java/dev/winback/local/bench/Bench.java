@@ -22,7 +22,7 @@ public final class Bench {
     static int run(List<String> args, PrintStream out, PrintStream err) {
         if (args.isEmpty() || args.getFirst().equals("--help")) {
             out.println("usage: scripts/bench ingest [--customers 20000] [--days 30] [--mode live|replay] [--batch N] [--workers 8|2] [--seed 42]");
-            out.println("       scripts/bench coldstart [--runs 3]");
+            out.println("       scripts/bench coldstart [--runs 3] [--only Function1,Function2] [--probe-options='-Xint']");
             out.println("       scripts/bench evaluate [--customers 100000] [--due-percent 1] [--seed 42]");
             out.println("       scripts/bench deliver [--messages 2000]");
             out.println("       scripts/bench journeys [--customers 100000] [--due-percent 1] [--seed 42]");
@@ -42,8 +42,11 @@ public final class Bench {
                             a.number("seed", 42, Long.MIN_VALUE, Long.MAX_VALUE)), template, out);
                 }
                 case "coldstart" -> {
-                    CliArgs a = CliArgs.parse("coldstart", rest, Set.of("runs"));
-                    yield ColdStartBench.run((int) a.number("runs", ColdStartBench.RUNS, 1, 99), template, out);
+                    CliArgs a = CliArgs.parse("coldstart", rest, Set.of("runs", "only", "probe-options"));
+                    yield ColdStartBench.run((int) a.number("runs", ColdStartBench.RUNS, 1, 99),
+                            a.text("only").map(o -> Set.of(o.split(","))),
+                            a.text("probe-options").map(o -> List.of(o.trim().split("\\s+"))).orElse(List.of()),
+                            template, out);
                 }
                 case "evaluate" -> {
                     CliArgs a = CliArgs.parse("evaluate", rest, Set.of("customers", "due-percent", "seed"));

@@ -24,6 +24,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -55,12 +56,19 @@ final class ColdStartBench {
     private ColdStartBench() {
     }
 
-    static int run(int runs, Path templatePath, PrintStream out) {
+    /**
+     * @param only         the functions to probe (by template id), else all; a sample may rely on
+     *                     records an earlier function's sample wrote (delivery on the ingested customer)
+     * @param probeOptions JVM options added to every probe's (to look into one: {@code -Xint},
+     *                     {@code -Xlog:class+load})
+     */
+    static int run(int runs, Optional<Set<String>> only, List<String> probeOptions, Path templatePath,
+                   PrintStream out) {
         Path root = templatePath.toAbsolutePath().getParent();
         SamTemplate template = SamTemplate.read(templatePath);
         Path events = root.resolve("events");
         try (LocalDynamoDb dynamoDb = LocalDynamoDb.start();
-             DiscardingObjectStore s3 = DiscardingObjectStore.start(ColdStartSamples.pinpointExport(events));
+             DiscardingObjectStore s3 = DiscardingObjectStore.start(ColdStartSamples.pinpointExportVariants(events));
              AwsClients clients = new AwsClients()) {
             Path generated = Files.createTempDirectory("winback-coldstart-samples");
             generated.toFile().deleteOnExit();
@@ -72,13 +80,14 @@ final class ColdStartBench {
                     s3.endpoint().toString());
             int failures = 0;
             for (Target t : targets) {
+                if (only.isPresent() && !only.get().contains(t.functionId())) continue;
                 String cp = probeClassPath(t.jar());
                 // Alternated, so that load from other work on the machine falls on both alike.
                 Run[] hellos = new Run[runs];
                 Run[] firsts = new Run[runs];
                 for (int i = 0; i < runs; i++) {
-                    hellos[i] = time(cp, HelloHandler.class.getName(), t, env, out);
-                    firsts[i] = time(cp, t.handler(), t, env, out);
+                    hellos[i] = time(cp, HelloHandler.class.getName(), t, env, probeOptions, out);
+                    firsts[i] = time(cp, t.handler(), t, env, probeOptions, out);
                 }
                 double hello = median(hellos, Run::wallMs);
                 double first = median(firsts, Run::wallMs);
@@ -89,17 +98,27 @@ final class ColdStartBench {
                 out.printf("  %-25s first call %5.0f ms   hello-world %4.0f ms   ratio %.2f   CPU %5.0f / %4.0f ms = %.2f   artifact %.1f MB%n",
                         t.functionId(), first, hello, first / hello, firstCpu, helloCpu, firstCpu / helloCpu, mb);
                 Primed[] primedRuns = new Primed[runs];
-                for (int i = 0; i < runs; i++) primedRuns[i] = primed(cp, t, env, out);
-                double primedFirst = Arrays.stream(primedRuns).mapToDouble(Primed::firstMs).sorted().toArray()[runs / 2];
-                double warm = Arrays.stream(primedRuns).mapToDouble(Primed::warmMs).sorted().toArray()[runs / 2];
+                for (int i = 0; i < runs; i++) primedRuns[i] = primed(cp, t, env, probeOptions, out);
+                double primedFirst = median(primedRuns, Primed::firstMs);
+                double warm = median(primedRuns, Primed::warmMs);
+                double firstLoaded = median(primedRuns, Primed::firstLoaded);
                 if (Double.isNaN(primedFirst)) failures++;
-                out.printf("  %-25s after priming: first call %6.1f ms   warm call %6.1f ms   ratio %.2f%n",
-                        t.functionId(), primedFirst, warm, primedFirst / warm);
+                double firstGc = median(primedRuns, Primed::firstGcMs);
+                double primedFirstCpu = median(primedRuns, Primed::firstCpuMs);
+                double warmCpu = median(primedRuns, Primed::warmCpuMs);
+                out.printf("  %-25s after priming: first call %6.1f ms   warm call %6.1f ms   ratio %.2f"
+                        + "   CPU %6.1f / %6.1f ms = %.2f%n", t.functionId(), primedFirst, warm, primedFirst / warm,
+                        primedFirstCpu, warmCpu, primedFirstCpu / warmCpu);
+                out.printf("  %-25s classes loaded by the first call %.0f, by the warm calls %.0f;"
+                        + " GC in the first call %.0f ms%n",
+                        "", firstLoaded, median(primedRuns, Primed::warmLoaded), firstGc);
                 out.printf("RESULT coldstart function=%s first_call_ms=%.0f hello_ms=%.0f ratio=%.2f artifact_mb=%.1f"
                         + " first_call_cpu_ms=%.0f hello_cpu_ms=%.0f cpu_ratio=%.2f primed_first_ms=%.1f warm_ms=%.1f"
-                        + " primed_ratio=%.2f%n",
+                        + " primed_ratio=%.2f primed_first_cpu_ms=%.1f warm_cpu_ms=%.1f primed_cpu_ratio=%.2f"
+                        + " primed_first_loaded=%.0f primed_first_gc_ms=%.0f%n",
                         t.functionId(), first, hello, first / hello, mb, firstCpu, helloCpu, firstCpu / helloCpu,
-                        primedFirst, warm, primedFirst / warm);
+                        primedFirst, warm, primedFirst / warm, primedFirstCpu, warmCpu, primedFirstCpu / warmCpu,
+                        firstLoaded, firstGc);
             }
             return failures == 0 ? 0 : 1;
         } catch (IOException e) {
@@ -194,9 +213,15 @@ final class ColdStartBench {
 
     /** One probe JVM; when it failed, its output is printed. */
     static Run time(String cp, String handler, Target t, Map<String, String> env, PrintStream out) {
+        return time(cp, handler, t, env, List.of(), out);
+    }
+
+    static Run time(String cp, String handler, Target t, Map<String, String> env, List<String> probeOptions,
+                    PrintStream out) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(JVM_FLAGS);
+        command.addAll(probeOptions);
         command.addAll(List.of("-cp", cp, ColdStartProbe.class.getName(), handler, t.eventType().getName(),
                 t.sample().toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
@@ -225,13 +250,15 @@ final class ColdStartBench {
     }
 
     /** The first call after the function's SnapStart priming, and a warm call (median of several), in ms. */
-    record Primed(double firstMs, double warmMs) { }
+    record Primed(double firstMs, double warmMs, double firstLoaded, double warmLoaded, double firstGcMs,
+                  double firstCpuMs, double warmCpuMs) { }
 
     /** One probe JVM in primed mode; NaN figures (and its output printed) when it failed. */
-    static Primed primed(String cp, Target t, Map<String, String> env, PrintStream out) {
+    static Primed primed(String cp, Target t, Map<String, String> env, List<String> probeOptions, PrintStream out) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(JVM_FLAGS);
+        command.addAll(probeOptions);
         command.addAll(List.of("-cp", cp, ColdStartProbe.class.getName(), t.handler(), t.eventType().getName(),
                 t.sample().toString(), "primed"));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
@@ -244,10 +271,12 @@ final class ColdStartBench {
             if (exit != 0 || probe.isEmpty() || probe.get().contains("primings=0")) {
                 out.println("  primed probe failed for " + t.handler() + " (exit " + exit + "):");
                 text.lines().limit(15).forEach(l -> out.println("    " + l));
-                return new Primed(Double.NaN, Double.NaN);
+                return new Primed(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
             }
-            return new Primed(Double.parseDouble(probe.get().replaceAll(".*\\bprimed_first_ms=([0-9.]+).*", "$1")),
-                    Double.parseDouble(probe.get().replaceAll(".*\\bwarm_ms=([0-9.]+).*", "$1")));
+            return new Primed(figure(probe.get(), "primed_first_ms"), figure(probe.get(), "warm_ms"),
+                    figure(probe.get(), "first_loaded"), figure(probe.get(), "warm_loaded"),
+                    figure(probe.get(), "first_gc_ms"), figure(probe.get(), "first_cpu_ms"),
+                    figure(probe.get(), "warm_cpu_ms"));
         } catch (IOException e) {
             throw new IllegalStateException("could not start a probe JVM", e);
         } catch (InterruptedException e) {
@@ -256,7 +285,12 @@ final class ColdStartBench {
         }
     }
 
-    private static double median(Run[] runs, java.util.function.ToDoubleFunction<Run> figure) {
+    /** {@code name=number} out of a PROBE line. */
+    static double figure(String probeLine, String name) {
+        return Double.parseDouble(probeLine.replaceAll(".*\\b" + name + "=([0-9.]+).*", "$1"));
+    }
+
+    private static <T> double median(T[] runs, java.util.function.ToDoubleFunction<T> figure) {
         double[] sorted = Arrays.stream(runs).mapToDouble(figure).sorted().toArray();
         return sorted[sorted.length / 2];
     }

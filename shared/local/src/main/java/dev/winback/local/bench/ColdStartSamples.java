@@ -14,12 +14,14 @@ import dev.winback.core.links.LinkToken;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -65,9 +67,21 @@ final class ColdStartSamples {
 
     /** The shipped Pinpoint endpoint export, gzip-compressed as Pinpoint writes it. */
     static byte[] pinpointExport(Path events) throws IOException {
+        return gzip(Files.readString(events.resolve("pinpoint-endpoint-export.jsonl")));
+    }
+
+    /** The n-th read of the export: its endpoints' ids made the read's own ({@link SampleVariants}). */
+    static IntFunction<byte[]> pinpointExportVariants(Path events) throws IOException {
+        String export = Files.readString(events.resolve("pinpoint-endpoint-export.jsonl"));
+        return n -> gzip(SampleVariants.vary(export, "-r" + n));
+    }
+
+    private static byte[] gzip(String text) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (GZIPOutputStream out = new GZIPOutputStream(bytes)) {
-            out.write(Files.readAllBytes(events.resolve("pinpoint-endpoint-export.jsonl")));
+            out.write(text.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return bytes.toByteArray();
     }
