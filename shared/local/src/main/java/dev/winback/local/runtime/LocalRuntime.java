@@ -241,7 +241,7 @@ public final class LocalRuntime implements AutoCloseable {
             RunClock runClock = new RunClock(b.clock);
             EngagementTable scheduled = new EngagementTable(b.config, b.clients, runClock);
             // The playbook and settings an operator activated, read again a minute after on the virtual clock, as in AWS.
-            CurrentPolicies policies = new Policies(scheduled, runClock).current();
+            CurrentPolicies policies = new Policies(scheduled).current();
             Ingestion scheduledIngestion = new Ingestion(scheduled, policies, runClock, writers, StoredEventsListener.NONE);
             b.actionEvents = new InMemoryActionPublisher();
             b.deliveryRequests = new InMemoryActionPublisher();
@@ -257,7 +257,7 @@ public final class LocalRuntime implements AutoCloseable {
             b.httpApi = HttpApiHandler.local(b.config, b.clients, delivery.journeyMessages(), b.guardrailEvents, b.clock);
             // Ingestion feeds the journeys, whose messages due at once are delivered at once, as in AWS.
             EngagementTable ingestTable = new EngagementTable(b.config, b.clients, b.clock);
-            CurrentPolicies ingestPolicies = new Policies(ingestTable, b.clock).current();
+            CurrentPolicies ingestPolicies = new Policies(ingestTable).current();
             Journeys ingestJourneys = new Journeys(ingestTable, ingestPolicies, b.clock, Journeys.REFRESH, b.journeyTally);
             IngestEventsComposition ingestion = new IngestEventsComposition(new Ingestion(ingestTable,
                     ingestPolicies, b.clock, writers,
@@ -336,7 +336,7 @@ public final class LocalRuntime implements AutoCloseable {
             linksFunctionId.ifPresent(id -> httpFunctions.put(id, links));
             // CDP messages go straight to the ingestion, where in AWS they go through the ingest queue.
             CdpIngestHandler cdp = new CdpIngestHandler(new CdpIngestComposition(b.config, b.clients,
-                    CdpWriteKeys.localDevelopment(b.clock), events -> ingestion.intake().apply(events).stream()
+                    CdpWriteKeys.localDevelopment(), events -> ingestion.intake().apply(events).stream()
                     .map(result -> !(result instanceof IntakeResult.Retry)).toList(), b.clock));
             cdpFunctionId.ifPresent(id -> httpFunctions.put(id, cdp));
             b.server = LocalHttpServer.start(port, routes, httpFunctions,

@@ -1,0 +1,41 @@
+package dev.winback.core.cache;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * When a cached read is due again: before the first read, once {@code every} has elapsed since the
+ * last one, when told to ({@link #expire}), and when the time source went back (a clock that is not
+ * monotonic), so a cache never keeps what it read for longer than it was told. Safe to share between
+ * threads without a lock: a cache's fast path asks it on every use.
+ */
+public final class RefreshTimer {
+
+    private static final long NEVER = Long.MIN_VALUE;
+
+    private final long everyNanos;
+    private final ElapsedTime elapsed;
+    private volatile long readAt = NEVER;
+
+    public RefreshTimer(Duration every, ElapsedTime elapsed) {
+        this.everyNanos = Objects.requireNonNull(every, "every").toNanos();
+        this.elapsed = Objects.requireNonNull(elapsed, "elapsed");
+    }
+
+    public boolean due() {
+        long at = readAt;
+        if (at == NEVER) return true;
+        long since = elapsed.nanos() - at;
+        return since < 0 || since >= everyNanos;
+    }
+
+    /** A read was made (or tried) now: the next is due {@code every} from now. */
+    public void readNow() {
+        readAt = elapsed.nanos();
+    }
+
+    /** The next use reads again: after a change made through this process. */
+    public void expire() {
+        readAt = NEVER;
+    }
+}
