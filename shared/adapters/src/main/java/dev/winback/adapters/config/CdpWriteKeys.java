@@ -92,12 +92,13 @@ public final class CdpWriteKeys {
     }
 
     private Map<String, byte[]> current() {
+        long now = refresh.now();
         Map<String, byte[]> known = digests;
-        if (known == null || refresh.due()) {
+        if (known == null || refresh.dueAt(now)) {
             synchronized (this) {
-                if (digests == null || refresh.due()) {
+                if (digests == null || refresh.dueAt(now)) {
                     digests = read.get();
-                    refresh.readNow();
+                    refresh.readAt(now);
                 }
                 known = digests;
             }

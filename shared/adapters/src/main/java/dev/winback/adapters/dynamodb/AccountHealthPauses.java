@@ -36,14 +36,15 @@ public final class AccountHealthPauses implements SendingPauses {
     }
 
     private synchronized boolean marketingEmailPaused() {
-        if (refresh.due()) {
+        long now = refresh.now();
+        if (refresh.dueAt(now)) {
             try {
                 paused = health.marketingEmailPaused();
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "reading the account-health flag failed; marketing email is held", e);
                 paused = true;
             }
-            refresh.readNow();
+            refresh.readAt(now);
         }
         return paused;
     }

@@ -64,11 +64,12 @@ public final class DynamoDbPurchaseModels implements PurchaseModels {
         // One reader refreshes; the writer threads that missed at the same moment take its result.
         synchronized (this) {
             seen = cached;
-            return seen != null && !refresh.due() ? seen : refresh(seen);
+            long now = refresh.now();
+            return seen != null && !refresh.dueAt(now) ? seen : refresh(seen, now);
         }
     }
 
-    private PurchaseModel refresh(PurchaseModel seen) {
+    private PurchaseModel refresh(PurchaseModel seen, long now) {
         PurchaseModel model;
         try {
             model = find().map(StoredPurchaseModel::model).orElse(DEFAULT);
@@ -81,7 +82,7 @@ public final class DynamoDbPurchaseModels implements PurchaseModels {
             model = DEFAULT;
         }
         cached = model;
-        refresh.readNow();
+        refresh.readAt(now);
         return model;
     }
 
@@ -118,7 +119,7 @@ public final class DynamoDbPurchaseModels implements PurchaseModels {
                 .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
         meter.write(response.consumedCapacity());
         cached = model.model();
-        refresh.readNow();
+        refresh.readAt(refresh.now());
     }
 
     private static Map<String, AttributeValue> key() {

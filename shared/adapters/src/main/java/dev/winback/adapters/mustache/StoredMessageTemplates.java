@@ -66,13 +66,14 @@ public final class StoredMessageTemplates implements MessageTemplates {
     }
 
     private synchronized Map<String, ActiveSet> active() {
-        if (!refresh.due()) return active;
+        long now = refresh.now();
+        if (!refresh.dueAt(now)) return active;
         try {
             active = read(active);
         } catch (RuntimeException e) {
             warnings.warn("reading the active template sets failed; the templates read before keep serving", e);
         }
-        refresh.readNow();
+        refresh.readAt(now);
         return active;
     }
 

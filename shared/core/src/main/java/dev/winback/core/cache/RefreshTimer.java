@@ -22,16 +22,25 @@ public final class RefreshTimer {
         this.elapsed = Objects.requireNonNull(elapsed, "elapsed");
     }
 
+    /** The elapsed time now, to take before a read and give {@link #readAt} after it. */
+    public long now() {
+        return elapsed.nanos();
+    }
+
     public boolean due() {
+        return dueAt(now());
+    }
+
+    public boolean dueAt(long now) {
         long at = readAt;
         if (at == NEVER) return true;
-        long since = elapsed.nanos() - at;
+        long since = now - at;
         return since < 0 || since >= everyNanos;
     }
 
-    /** A read was made (or tried) now: the next is due {@code every} from now. */
-    public void readNow() {
-        readAt = elapsed.nanos();
+    /** A read was made (or tried) that started at {@code now}: the next is due {@code every} from then. */
+    public void readAt(long now) {
+        readAt = now;
     }
 
     /** The next use reads again: after a change made through this process. */

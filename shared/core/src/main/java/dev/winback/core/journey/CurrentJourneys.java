@@ -43,7 +43,8 @@ public final class CurrentJourneys implements JourneyDefinitions {
 
     @Override
     public synchronized ActiveJourneys active() {
-        if (current != null && !refresh.due()) return current;
+        long now = refresh.now();
+        if (current != null && !refresh.dueAt(now)) return current;
         try {
             current = read(current == null ? shipped : current);
         } catch (RuntimeException e) {
@@ -52,7 +53,7 @@ public final class CurrentJourneys implements JourneyDefinitions {
             if (current == null) throw new IllegalStateException("the active journeys could not be read yet", e);
             warnings.warn("reading the active journeys failed; the journeys read before keep running", e);
         }
-        refresh.readNow();
+        refresh.readAt(now);
         return current;
     }
 

@@ -45,10 +45,11 @@ public final class StoredSegments implements CurrentSegments {
 
     @Override
     public synchronized Segments current() {
-        if (current != null && !refresh.due()) return current;
+        long now = refresh.now();
+        if (current != null && !refresh.dueAt(now)) return current;
         try {
             current = read();
-            refresh.readNow();
+            refresh.readAt(now);
         } catch (RuntimeException e) {
             if (current == null) throw e;
             warnings.warn("reading the segments failed; the ones read before stay in force", e);

@@ -103,7 +103,8 @@ public final class CurrentPolicies implements EvaluationPolicies, DeliveryPolici
     }
 
     private synchronized Running running() {
-        if (current != null && !refresh.due()) return current;
+        long now = refresh.now();
+        if (current != null && !refresh.dueAt(now)) return current;
         try {
             Playbook playbook = playbooks.read(current == null ? null : current.playbook());
             Settings read = settings.read(current == null ? null : current.settings());
@@ -115,7 +116,7 @@ public final class CurrentPolicies implements EvaluationPolicies, DeliveryPolici
             if (current == null) throw new IllegalStateException("the playbook and settings could not be read yet", e);
             warnings.warn("reading the playbook, settings and paused units failed; the ones read before keep running", e);
         }
-        refresh.readNow();
+        refresh.readAt(now);
         return current;
     }
 

@@ -20,22 +20,22 @@ class RefreshTimerTest {
     @Test
     void dueBeforeTheFirstRead_thenOnceTheRefreshHasElapsed() {
         assertThat(timer.due()).isTrue();
-        timer.readNow();
+        timer.readAt(timer.now());
         assertThat(timer.due()).isFalse();
         nanos += EVERY.toNanos() - 1;
         assertThat(timer.due()).isFalse();
         nanos += 1;
         assertThat(timer.due()).isTrue();
-        timer.readNow();
+        timer.readAt(timer.now());
         assertThat(timer.due()).isFalse();
     }
 
     @Test
     void expired_orTimeWentBack_isDueAtOnce() {
-        timer.readNow();
+        timer.readAt(timer.now());
         timer.expire();
         assertThat(timer.due()).isTrue();
-        timer.readNow();
+        timer.readAt(timer.now());
         nanos -= 1;
         assertThat(timer.due()).as("a clock set back").isTrue();
     }

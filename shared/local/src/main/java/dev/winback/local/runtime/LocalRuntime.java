@@ -239,6 +239,8 @@ public final class LocalRuntime implements AutoCloseable {
             b.ingestFunctionId = ingestFunctionId.orElse(IngestEventsHandler.class.getSimpleName());
             // The scheduled functions and delivery see each firing's time during a tick; the API keeps "now".
             RunClock runClock = new RunClock(b.clock);
+            // Every table here follows its virtual clock for the definitions and settings read on a timer
+            // too: an operator's change reaches the other functions a virtual minute later, as in AWS a minute later.
             EngagementTable scheduled = new EngagementTable(b.config, b.clients, runClock);
             // The playbook and settings an operator activated, read again a minute after on the virtual clock, as in AWS.
             CurrentPolicies policies = new Policies(scheduled).current();
