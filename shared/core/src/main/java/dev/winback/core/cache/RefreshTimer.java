@@ -5,9 +5,10 @@ import java.util.Objects;
 
 /**
  * When a cached read is due again: before the first read, once {@code every} has elapsed since the
- * last one, when told to ({@link #expire}), and when the time source went back (a clock that is not
- * monotonic), so a cache never keeps what it read for longer than it was told. Safe to share between
- * threads without a lock: a cache's fast path asks it on every use.
+ * last one, and when told to ({@link #expire}). A time source that went back (a clock followed
+ * through a local runtime's firings, which each show their own time) finds the read still fresh: it
+ * was made later than that. Safe to share between threads without a lock: a cache's fast path asks
+ * it on every use.
  */
 public final class RefreshTimer {
 
@@ -34,8 +35,7 @@ public final class RefreshTimer {
     public boolean dueAt(long now) {
         long at = readAt;
         if (at == NEVER) return true;
-        long since = now - at;
-        return since < 0 || since >= everyNanos;
+        return now - at >= everyNanos;
     }
 
     /** A read was made (or tried) that started at {@code now}: the next is due {@code every} from then. */
