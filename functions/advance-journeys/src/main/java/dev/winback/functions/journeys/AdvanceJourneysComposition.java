@@ -1,5 +1,6 @@
 package dev.winback.functions.journeys;
 
+import dev.winback.core.cache.ElapsedTime;
 import dev.winback.adapters.config.SnapStartPriming;
 import dev.winback.adapters.config.AwsClients;
 import dev.winback.adapters.config.EngagementTable;
@@ -34,8 +35,8 @@ public final class AdvanceJourneysComposition {
         EvaluatorConfig config = EvaluatorConfig.fromEnvironment(System.getenv());
         AwsClients clients = new AwsClients();
         Clock clock = Clock.systemUTC();
-        EngagementTable table = new EngagementTable(config.winback(), clients, clock);
-        Journeys journeys = new Journeys(table, new Policies(table, clock).current(), clock, Journeys.REFRESH,
+        EngagementTable table = new EngagementTable(config.winback(), clients, clock, ElapsedTime.SYSTEM);
+        Journeys journeys = new Journeys(table, new Policies(table).current(), clock, Journeys.REFRESH,
                 JourneyTransitions.NONE);
         AdvanceJourneysComposition composition = new AdvanceJourneysComposition(table, journeys,
                 new SqsMessageRequests(clients.sqs(), config.deliveryQueueUrl()), clock, WriterThreads.newPool());

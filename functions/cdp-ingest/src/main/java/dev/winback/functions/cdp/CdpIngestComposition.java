@@ -45,7 +45,7 @@ public final class CdpIngestComposition {
         AwsClients clients = new AwsClients();
         Clock clock = Clock.systemUTC();
         CdpIngestComposition composition = new CdpIngestComposition(WinbackConfig.fromEnvironment(env), clients,
-                CdpWriteKeys.fromEnvironment(env, clients, clock), new SqsEventQueue(clients.sqs(), queueUrl), clock);
+                CdpWriteKeys.fromEnvironment(env, clients), new SqsEventQueue(clients.sqs(), queueUrl), clock);
         SnapStartPriming.register("cdp-ingest", composition.table::prime);
         return composition;
     }

@@ -1,5 +1,6 @@
 package dev.winback.functions.deliver;
 
+import dev.winback.core.cache.ElapsedTime;
 import dev.winback.adapters.config.SnapStartPriming;
 import dev.winback.adapters.config.AwsClients;
 import dev.winback.adapters.config.ChannelSenders;
@@ -85,8 +86,8 @@ public final class DeliveryComposition {
         ChannelsConfig channels = ChannelsConfig.fromEnvironment(env);
         AwsClients clients = new AwsClients();
         Clock clock = Clock.systemUTC();
-        EngagementTable table = new EngagementTable(config, clients, clock);
-        CurrentPolicies policies = new Policies(table, clock).current();
+        EngagementTable table = new EngagementTable(config, clients, clock, ElapsedTime.SYSTEM);
+        CurrentPolicies policies = new Policies(table).current();
         Ingestion ingestion = new Ingestion(table, policies, clock, WriterThreads.newPool(), StoredEventsListener.NONE);
         MessageDelivery delivery = new MessageDelivery(table, ingestion, policies, HoldoutConfig.fromEnvironment(env), clock,
                 TemplateSets.REFRESH);

@@ -1,5 +1,6 @@
 package dev.winback.functions.evaluate;
 
+import dev.winback.core.cache.ElapsedTime;
 import dev.winback.adapters.config.SnapStartPriming;
 import dev.winback.adapters.config.AwsClients;
 import dev.winback.adapters.config.EngagementTable;
@@ -111,8 +112,8 @@ public final class EvaluateCustomersComposition {
         EvaluatorConfig config = EvaluatorConfig.fromEnvironment(System.getenv());
         AwsClients clients = new AwsClients();
         Clock clock = Clock.systemUTC();
-        EngagementTable table = new EngagementTable(config.winback(), clients, clock);
-        EvaluateCustomersComposition composition = new EvaluateCustomersComposition(table, new Policies(table, clock).current(), Map.of(
+        EngagementTable table = new EngagementTable(config.winback(), clients, clock, ElapsedTime.SYSTEM);
+        EvaluateCustomersComposition composition = new EvaluateCustomersComposition(table, new Policies(table).current(), Map.of(
                 Destination.EVENT_BUS, new EventBridgeActionPublisher(clients.eventBridge(), config.winback().eventBusName()),
                 Destination.DELIVERY_QUEUE, new SqsDeliveryRequests(clients.sqs(), config.deliveryQueueUrl())),
                 new EventBridgeGuardrailEvents(clients.eventBridge(), config.winback().eventBusName()),

@@ -1,5 +1,6 @@
 package dev.winback.functions.audience;
 
+import dev.winback.core.cache.ElapsedTime;
 import dev.winback.adapters.audience.AudienceObjects;
 import dev.winback.adapters.audience.MetaAudienceFiles;
 import dev.winback.adapters.config.PrimingSample;
@@ -35,7 +36,7 @@ public final class ExportAudienceComposition {
         String bucket = System.getenv(BUCKET);
         if (bucket == null || bucket.isBlank()) throw new IllegalStateException("missing environment variables: " + BUCKET);
         Clock clock = Clock.systemUTC();
-        EngagementTable table = new EngagementTable(config, new AwsClients(), clock);
+        EngagementTable table = new EngagementTable(config, new AwsClients(), clock, ElapsedTime.SYSTEM);
         S3Client s3 = S3Client.builder().httpClient(UrlConnectionHttpClient.builder()
                 .connectionTimeout(Duration.ofSeconds(2)).socketTimeout(Duration.ofSeconds(30)).build()).build();
         ExportAudienceComposition composition = new ExportAudienceComposition(table.segmentMembers(), table.store(),

@@ -1,5 +1,6 @@
 package dev.winback.functions.fit;
 
+import dev.winback.core.cache.ElapsedTime;
 import dev.winback.adapters.config.SnapStartPriming;
 import dev.winback.adapters.config.AwsClients;
 import dev.winback.adapters.config.EngagementTable;
@@ -29,7 +30,8 @@ public final class FitPurchaseModelComposition {
     /** As deployed: configuration from the environment, the system clock, a writer pool of its own. */
     public static FitPurchaseModelComposition fromEnvironment() {
         Clock clock = Clock.systemUTC();
-        EngagementTable table = new EngagementTable(WinbackConfig.fromEnvironment(System.getenv()), new AwsClients(), clock);
+        EngagementTable table = new EngagementTable(WinbackConfig.fromEnvironment(System.getenv()), new AwsClients(), clock,
+                ElapsedTime.SYSTEM);
         FitPurchaseModelComposition composition = new FitPurchaseModelComposition(table, clock, WriterThreads.newPool());
         SnapStartPriming.register("fit-purchase-model", () -> {
             table.prime();

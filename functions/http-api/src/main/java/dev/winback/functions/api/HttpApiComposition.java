@@ -1,5 +1,6 @@
 package dev.winback.functions.api;
 
+import dev.winback.core.cache.ElapsedTime;
 import dev.winback.adapters.config.SnapStartPriming;
 import dev.winback.adapters.observe.Observed;
 import dev.winback.adapters.config.AwsClients;
@@ -63,7 +64,7 @@ public final class HttpApiComposition {
         EvaluatorConfig config = EvaluatorConfig.fromEnvironment(System.getenv());
         AwsClients clients = new AwsClients();
         Clock clock = Clock.systemUTC();
-        EngagementTable table = new EngagementTable(config.winback(), clients, clock);
+        EngagementTable table = new EngagementTable(config.winback(), clients, clock, ElapsedTime.SYSTEM);
         HttpApiComposition composition = new HttpApiComposition(table,
                 new SqsMessageRequests(clients.sqs(), config.deliveryQueueUrl()),
                 new EventBridgeGuardrailEvents(clients.eventBridge(), config.winback().eventBusName()), clock);
@@ -94,7 +95,7 @@ public final class HttpApiComposition {
 
     private HttpApiComposition(EngagementTable table, MessageRequests journeyMessages, GuardrailEvents guardrailEvents,
                                Clock clock) {
-        Policies policies = new Policies(table, clock);
+        Policies policies = new Policies(table);
         DeliveryPolicy deliveryPolicy = MessageDelivery.policy(EvaluationPolicy.defaults(new PlaybookLoader().shipped()));
         Journeys journeys = new Journeys(table, policies.current(), clock, Journeys.REFRESH, JourneyTransitions.NONE);
         this.ingestion = new Ingestion(table, policies.current(), clock, WriterThreads.newPool(),
@@ -103,7 +104,7 @@ public final class HttpApiComposition {
                 table.contacts(), table.store().segments());
         PreferencesJsonRoute preferencesAdmin = PreferencesJsonRoute.forAdmin(
                 PreferenceUseCases.of(table, ingestion, deliveryPolicy, clock));
-        TemplateSets templateSets = new TemplateSets(table, clock);
+        TemplateSets templateSets = new TemplateSets(table);
         Map<String, Route> routes = new HashMap<>(Map.ofEntries(
                 Map.entry("POST /v1/events", new PostEventsRoute(ingestion.intake(), observed.metrics())),
                 Map.entry("GET /v1/customers/{customerId}", new GetCustomerRoute(new ShowCustomer(table.store(),

@@ -1,5 +1,6 @@
 package dev.winback.functions.api;
 
+import dev.winback.core.cache.ElapsedTime;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -46,8 +47,8 @@ class JourneyAdminRoutesTest {
     private final InMemoryVersions versions = new InMemoryVersions();
     private final JsonJourneyFormat format = new JsonJourneyFormat();
     private final ActiveJourneys shipped = new JourneyLoader().shippedActive();
-    private final CurrentJourneys current = new CurrentJourneys(versions, versions.catalog(), format, shipped, CLOCK,
-            Duration.ZERO, Warnings.NONE);
+    private final CurrentJourneys current = new CurrentJourneys(versions, versions.catalog(), format, shipped,
+            ElapsedTime.following(CLOCK), Duration.ZERO, Warnings.NONE);
     private final RouteTable routes;
 
     JourneyAdminRoutesTest() {

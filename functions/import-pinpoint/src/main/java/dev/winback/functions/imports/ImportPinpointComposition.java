@@ -1,5 +1,6 @@
 package dev.winback.functions.imports;
 
+import dev.winback.core.cache.ElapsedTime;
 import dev.winback.adapters.config.AwsClients;
 import dev.winback.adapters.config.EngagementTable;
 import dev.winback.adapters.config.Imports;
@@ -26,7 +27,7 @@ public final class ImportPinpointComposition {
     public static ImportPinpointComposition fromEnvironment() {
         WinbackConfig config = WinbackConfig.fromEnvironment(System.getenv());
         Clock clock = Clock.systemUTC();
-        EngagementTable table = new EngagementTable(config, new AwsClients(), clock);
+        EngagementTable table = new EngagementTable(config, new AwsClients(), clock, ElapsedTime.SYSTEM);
         // The socket timeout bounds one read of the stream, not the whole object.
         S3Client s3 = S3Client.builder().httpClient(UrlConnectionHttpClient.builder()
                 .connectionTimeout(Duration.ofSeconds(2)).socketTimeout(Duration.ofSeconds(30)).build()).build();

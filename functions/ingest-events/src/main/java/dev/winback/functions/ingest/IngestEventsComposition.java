@@ -1,5 +1,6 @@
 package dev.winback.functions.ingest;
 
+import dev.winback.core.cache.ElapsedTime;
 import dev.winback.adapters.config.SnapStartPriming;
 import dev.winback.adapters.config.AwsClients;
 import dev.winback.adapters.config.EngagementTable;
@@ -41,8 +42,8 @@ public final class IngestEventsComposition {
         Clock clock = Clock.systemUTC();
         EvaluatorConfig config = EvaluatorConfig.fromEnvironment(System.getenv());
         AwsClients clients = new AwsClients();
-        EngagementTable table = new EngagementTable(config.winback(), clients, clock);
-        CurrentPolicies policies = new Policies(table, clock).current();
+        EngagementTable table = new EngagementTable(config.winback(), clients, clock, ElapsedTime.SYSTEM);
+        CurrentPolicies policies = new Policies(table).current();
         Journeys journeys = new Journeys(table, policies, clock, Journeys.REFRESH, JourneyTransitions.NONE);
         Ingestion ingestion = new Ingestion(table, policies, clock, WriterThreads.newPool(),
                 journeys.intake(new SqsMessageRequests(clients.sqs(), config.deliveryQueueUrl())));

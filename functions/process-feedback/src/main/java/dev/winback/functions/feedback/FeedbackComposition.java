@@ -1,5 +1,6 @@
 package dev.winback.functions.feedback;
 
+import dev.winback.core.cache.ElapsedTime;
 import dev.winback.adapters.config.SnapStartPriming;
 import dev.winback.adapters.config.AwsClients;
 import dev.winback.adapters.config.EngagementTable;
@@ -58,7 +59,7 @@ public final class FeedbackComposition {
         Clock clock = Clock.systemUTC();
         WinbackConfig config = WinbackConfig.fromEnvironment(System.getenv());
         AwsClients clients = new AwsClients();
-        EngagementTable table = new EngagementTable(config, clients, clock);
+        EngagementTable table = new EngagementTable(config, clients, clock, ElapsedTime.SYSTEM);
         FeedbackComposition composition = new FeedbackComposition(table, config, clients, clock);
         SnapStartPriming.register("process-feedback", composition::prime);
         return composition;
@@ -70,7 +71,7 @@ public final class FeedbackComposition {
     }
 
     private FeedbackComposition(EngagementTable table, WinbackConfig config, AwsClients clients, Clock clock) {
-        this(table, new Ingestion(table, new Policies(table, clock).current(), clock, WriterThreads.newPool(),
+        this(table, new Ingestion(table, new Policies(table).current(), clock, WriterThreads.newPool(),
                 StoredEventsListener.NONE), new SnsEndpointOwners(clients.sns()),
                 new SnsSmsReplies(clients.sns()),
                 new EventBridgeReplyEvents(clients.eventBridge(), config.eventBusName()),

@@ -1,5 +1,6 @@
 package dev.winback.functions.campaigns;
 
+import dev.winback.core.cache.ElapsedTime;
 import dev.winback.adapters.config.AwsClients;
 import dev.winback.adapters.config.Campaigns;
 import dev.winback.adapters.config.EngagementTable;
@@ -39,8 +40,8 @@ public final class SendCampaignsComposition {
         EvaluatorConfig config = EvaluatorConfig.fromEnvironment(System.getenv());
         AwsClients clients = new AwsClients();
         Clock clock = Clock.systemUTC();
-        EngagementTable table = new EngagementTable(config.winback(), clients, clock);
-        CurrentPolicies policies = new Policies(table, clock).current();
+        EngagementTable table = new EngagementTable(config.winback(), clients, clock, ElapsedTime.SYSTEM);
+        CurrentPolicies policies = new Policies(table).current();
         SendCampaignsComposition composition = new SendCampaignsComposition(table, table.segmentMembers(),
                 new SqsMessageRequests(clients.sqs(), config.deliveryQueueUrl()),
                 policies, clock);

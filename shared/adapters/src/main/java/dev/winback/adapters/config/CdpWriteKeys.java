@@ -2,12 +2,13 @@ package dev.winback.adapters.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.winback.core.cache.ElapsedTime;
+import dev.winback.core.cache.RefreshTimer;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -19,7 +20,7 @@ import java.util.function.Supplier;
  * The write keys CDP sources authenticate with, one per source, from a Secrets Manager secret
  * holding {@code {"<source>": "<write key>", ...}} (the template generates one for the source
  * {@code default}; add a source by adding a key). Read on first use and again at most every
- * {@link #REFRESH}, so a source added to the secret works within minutes without a deployment.
+ * {@link #REFRESH} of the process's time, so a source added to the secret works within minutes without a deployment.
  * Keys are compared as SHA-256 digests with {@link MessageDigest#isEqual}, in time independent of
  * where they differ and of their length, and an unknown source costs the same comparison. A key is
  * never logged, and {@link #toString()} names none.
@@ -37,46 +38,45 @@ public final class CdpWriteKeys {
     private static final byte[] NO_KEY = digest("no source has this key " + Instant.EPOCH);
 
     private final Supplier<Map<String, byte[]>> read;
-    private final Clock clock;
+    private final RefreshTimer refresh;
     private volatile Map<String, byte[]> digests;
-    private volatile Instant readAt;
 
     /** The key of every source not in the secret: only the local development key, never in a deployment. */
     private final byte[] everyOtherSource;
 
-    CdpWriteKeys(Supplier<Map<String, byte[]>> read, Clock clock) {
-        this(read, clock, null);
+    CdpWriteKeys(Supplier<Map<String, byte[]>> read, ElapsedTime elapsed) {
+        this(read, elapsed, null);
     }
 
-    private CdpWriteKeys(Supplier<Map<String, byte[]>> read, Clock clock, byte[] everyOtherSource) {
+    private CdpWriteKeys(Supplier<Map<String, byte[]>> read, ElapsedTime elapsed, byte[] everyOtherSource) {
         this.read = read;
-        this.clock = clock;
+        this.refresh = new RefreshTimer(REFRESH, elapsed);
         this.everyOtherSource = everyOtherSource;
     }
 
     /** In Lambda the secret must be named; elsewhere (local runtime, benchmarks) every source takes the local key. */
-    public static CdpWriteKeys fromEnvironment(Map<String, String> env, AwsClients clients, Clock clock) {
+    public static CdpWriteKeys fromEnvironment(Map<String, String> env, AwsClients clients) {
         String arn = env.get(SECRET_ARN);
         if (arn == null || arn.isBlank()) {
             if (env.containsKey(LinkConfig.LAMBDA_FUNCTION_NAME)) {
                 throw new IllegalStateException("missing environment variables: " + SECRET_ARN);
             }
-            return localDevelopment(clock);
+            return localDevelopment();
         }
         return new CdpWriteKeys(() -> parse(clients.secretsManager().getSecretValue(b -> b.secretId(arn)).secretString()),
-                clock);
+                ElapsedTime.SYSTEM);
     }
 
     /** Any source accepts {@link #LOCAL_DEVELOPMENT_KEY}. */
-    public static CdpWriteKeys localDevelopment(Clock clock) {
-        return new CdpWriteKeys(Map::of, clock, digest(LOCAL_DEVELOPMENT_KEY));
+    public static CdpWriteKeys localDevelopment() {
+        return new CdpWriteKeys(Map::of, ElapsedTime.SYSTEM, digest(LOCAL_DEVELOPMENT_KEY));
     }
 
     /** Fixed keys by source, for tests. */
-    public static CdpWriteKeys of(Map<String, String> keys, Clock clock) {
+    public static CdpWriteKeys of(Map<String, String> keys) {
         Map<String, byte[]> digests = new HashMap<>();
         keys.forEach((source, key) -> digests.put(source, digest(key)));
-        return new CdpWriteKeys(() -> digests, clock);
+        return new CdpWriteKeys(() -> digests, ElapsedTime.SYSTEM);
     }
 
     /**
@@ -92,13 +92,13 @@ public final class CdpWriteKeys {
     }
 
     private Map<String, byte[]> current() {
-        Instant now = clock.instant();
+        long now = refresh.now();
         Map<String, byte[]> known = digests;
-        if (known == null || readAt.plus(REFRESH).isBefore(now)) {
+        if (known == null || refresh.dueAt(now)) {
             synchronized (this) {
-                if (digests == null || readAt.plus(REFRESH).isBefore(now)) {
+                if (digests == null || refresh.dueAt(now)) {
                     digests = read.get();
-                    readAt = now;
+                    refresh.readAt(now);
                 }
                 known = digests;
             }

@@ -18,6 +18,7 @@ import dev.winback.adapters.dynamodb.DynamoDbOutcomeCounters;
 import dev.winback.adapters.dynamodb.DynamoDbPurchaseModels;
 import dev.winback.core.links.ContactHashes;
 import dev.winback.core.links.KeyMaterial;
+import dev.winback.core.cache.ElapsedTime;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -37,6 +38,7 @@ public final class EngagementTable {
     /** Segment definitions in force are read again this often by every writer of records. */
     public static final Duration SEGMENTS_REFRESH = Duration.ofMinutes(1);
 
+    private final ElapsedTime elapsed;
     private final AwsClients clients;
     private final String tableName;
     private final KeyMaterial keys;
@@ -53,27 +55,50 @@ public final class EngagementTable {
 
     /**
      * Keys from the secret {@code WINBACK_LINK_SECRET_ARN} names (read on first use), or the local
-     * development secret where the environment names none (the local runtime, tests, benchmarks).
+     * development secret where the environment names none (the local runtime, tests, benchmarks);
+     * the definitions and settings read on a timer follow {@code clock} (see the constructor with
+     * an {@link ElapsedTime}).
      */
     public EngagementTable(WinbackConfig config, AwsClients clients, Clock clock) {
-        this(config, clients, clock, LinkConfig.keysFromEnvironment(System.getenv(), clients));
+        this(config, clients, clock, ElapsedTime.following(clock));
+    }
+
+    /** With the keys the environment names, as above. */
+    public EngagementTable(WinbackConfig config, AwsClients clients, Clock clock, ElapsedTime elapsed) {
+        this(config, clients, clock, LinkConfig.keysFromEnvironment(System.getenv(), clients), elapsed);
     }
 
     public EngagementTable(WinbackConfig config, AwsClients clients, Clock clock, KeyMaterial keys) {
+        this(config, clients, clock, keys, ElapsedTime.following(clock));
+    }
+
+    /**
+     * @param elapsed what the definitions and settings read on a timer (here and in {@link Policies},
+     *                {@link Journeys}, {@link TemplateSets}) measure their freshness in. As deployed
+     *                the process's time ({@link ElapsedTime#SYSTEM}), so that a change reaches every
+     *                function within its refresh of real time whatever time the events carry; a
+     *                benchmark moving through days of events in minutes passes it too, or it would
+     *                read them again at nearly every batch. The local runtime and tests pass their
+     *                clock's, so that a change is seen a virtual minute later as it is a minute later
+     *                in AWS.
+     */
+    public EngagementTable(WinbackConfig config, AwsClients clients, Clock clock, KeyMaterial keys,
+                           ElapsedTime elapsed) {
+        this.elapsed = elapsed;
         this.clients = clients;
         this.tableName = config.tableName();
         this.keys = keys;
         this.contacts = new ContactIndex(clients.dynamoDb(), tableName, new ContactHashes(keys), meter);
         this.segmentDefinitions = new DynamoDbSegmentDefinitions(clients.dynamoDb(), tableName, meter);
         this.segments = new StoredSegments(segmentDefinitions, new SegmentDefinitionParser(), new PhoneNumberCountries(),
-                clock, SEGMENTS_REFRESH, new JulWarnings(StoredSegments.class));
+                elapsed, SEGMENTS_REFRESH, new JulWarnings(StoredSegments.class));
         this.store = new DynamoDbEngagementStore(clients.dynamoDb(), tableName, meter, contacts,
                 new SegmentMembership(tableName, segments, clock), new WrittenRecords(WrittenRecords.DEFAULT_CAPACITY));
         this.segmentMembers = new DynamoDbSegmentMembers(clients.dynamoDb(), tableName, meter);
         this.evaluationStore = new DynamoDbEvaluationStore(clients.dynamoDb(), tableName, meter, store);
         this.messageLedger = new DynamoDbMessageLedger(clients.dynamoDb(), tableName, meter);
         this.outcomeCounters = new DynamoDbOutcomeCounters(clients.dynamoDb(), tableName, meter);
-        this.purchaseModels = new DynamoDbPurchaseModels(clients.dynamoDb(), tableName, meter, clock, MODEL_REFRESH);
+        this.purchaseModels = new DynamoDbPurchaseModels(clients.dynamoDb(), tableName, meter, elapsed, MODEL_REFRESH);
     }
 
     /**
@@ -86,6 +111,7 @@ public final class EngagementTable {
     }
 
     private EngagementTable(EngagementTable shared, WrittenRecords written) {
+        this.elapsed = shared.elapsed;
         this.clients = shared.clients;
         this.tableName = shared.tableName;
         this.keys = shared.keys;
@@ -112,6 +138,11 @@ public final class EngagementTable {
     public void prime() {
         store.load(List.of(PRIMING_CUSTOMER));
         DynamoDbEngagementStore.throughStoredForm(PrimingSample.applied().record());
+    }
+
+    /** The time the caches over this table measure their freshness in. */
+    public ElapsedTime elapsed() {
+        return elapsed;
     }
 
     /** The SDK clients the stores use, for the adapters built next to them (senders, inbox, rejected events). */

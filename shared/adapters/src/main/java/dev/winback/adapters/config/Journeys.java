@@ -50,7 +50,10 @@ public final class Journeys {
         this(table, policy, clock, REFRESH);
     }
 
-    /** @param refresh how often the active journeys are read again (zero: on every use, for tests) */
+    /**
+     * @param refresh how often, in the table's elapsed time, the active journeys are read again (zero: on
+     *                every use, for tests)
+     */
     public Journeys(EngagementTable table, DeliveryPolicy policy, Clock clock, Duration refresh) {
         this(table, policy, clock, refresh, JourneyTransitions.NONE);
     }
@@ -83,7 +86,7 @@ public final class Journeys {
         this.versions = new DynamoDbJourneyDefinitionStore(table.clients().dynamoDb(), table.tableName(), table.meter());
         this.catalogs = new DynamoDbCatalogStore(table.clients().dynamoDb(), table.tableName(), table.meter());
         this.shipped = new JourneyLoader().shippedActive();
-        this.current = new CurrentJourneys(versions, catalogs, format, shipped, clock, refresh,
+        this.current = new CurrentJourneys(versions, catalogs, format, shipped, table.elapsed(), refresh,
                 new JulWarnings(CurrentJourneys.class));
         this.running = () -> current.active().withPaused(paused.get());
         this.policies = policies;

@@ -69,7 +69,7 @@ public final class MessageDelivery {
         this.ingestion = ingestion;
         this.clock = clock;
         this.policies = policies;
-        this.templates = new TemplateSets(table, clock, templateRefresh);
+        this.templates = new TemplateSets(table, templateRefresh);
         this.holdouts = new HoldoutAssignment(holdouts,
                 new DynamoDbHoldoutKey(table.clients().dynamoDb(), table.tableName(), table.meter()));
     }
@@ -118,7 +118,8 @@ public final class MessageDelivery {
                 new JulWarnings(CountCampaignDecisions.class));
         return new DeliverMessages(table.store(), ledger, guarded, composer,
                 new RecordSend(ingestion.events(), new JulWarnings(RecordSend.class)), counted, policies,
-                new AccountHealthPauses(new AccountHealth(dynamoDb, table.tableName()), clock, ACCOUNT_HEALTH_REFRESH),
+                new AccountHealthPauses(new AccountHealth(dynamoDb, table.tableName()), table.elapsed(),
+                        ACCOUNT_HEALTH_REFRESH),
                 clock, new JulWarnings(DeliverMessages.class), holdouts,
                 WriterThreads.newPool(RECORD_WRITE_THREADS, "winback-record-sends"));
     }

@@ -18,7 +18,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 
 /**
@@ -42,19 +41,22 @@ public final class Policies {
     private final DynamoDbUnitPauses pauses;
     private final CurrentPolicies current;
 
-    public Policies(EngagementTable table, Clock clock) {
-        this(table, clock, REFRESH);
+    public Policies(EngagementTable table) {
+        this(table, REFRESH);
     }
 
-    /** @param refresh how often the active versions are read again (zero: on every use, for tests) */
-    public Policies(EngagementTable table, Clock clock, Duration refresh) {
+    /**
+     * @param refresh how often, in the table's elapsed time, the active versions are read again (zero:
+     *                on every use, for tests)
+     */
+    public Policies(EngagementTable table, Duration refresh) {
         var dynamoDb = table.clients().dynamoDb();
         this.playbooks = DynamoDbDocumentVersions.playbook(dynamoDb, table.tableName(), table.meter());
         this.settings = DynamoDbDocumentVersions.settings(dynamoDb, table.tableName(), table.meter());
         this.pauses = new DynamoDbUnitPauses(dynamoDb, table.tableName(), table.meter());
         DeliveryPolicy base = DeliveryPolicy.defaults().withZoneGuess(new PhoneNumberTimeZones());
         this.current = new CurrentPolicies(playbooks, playbookFormat, SHIPPED_PLAYBOOK.value(), settings,
-                settingsFormat, SHIPPED_SETTINGS.value(), pauses, base, clock, refresh,
+                settingsFormat, SHIPPED_SETTINGS.value(), pauses, base, table.elapsed(), refresh,
                 new JulWarnings(CurrentPolicies.class));
     }
 

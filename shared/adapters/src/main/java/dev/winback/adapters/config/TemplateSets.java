@@ -8,7 +8,6 @@ import dev.winback.adapters.mustache.MustacheTemplateEngine;
 import dev.winback.adapters.mustache.StoredMessageTemplates;
 import dev.winback.core.template.ManageTemplates;
 
-import java.time.Clock;
 import java.time.Duration;
 
 /**
@@ -25,14 +24,17 @@ public final class TemplateSets {
     private final JsonTemplateSets format = new JsonTemplateSets();
     private final StoredMessageTemplates templates;
 
-    public TemplateSets(EngagementTable table, Clock clock) {
-        this(table, clock, REFRESH);
+    public TemplateSets(EngagementTable table) {
+        this(table, REFRESH);
     }
 
-    /** @param refresh how often the active sets are read again (zero: on every render, for tests) */
-    public TemplateSets(EngagementTable table, Clock clock, Duration refresh) {
+    /**
+     * @param refresh how often, in the table's elapsed time, the active sets are read again (zero: on
+     *                every render, for tests)
+     */
+    public TemplateSets(EngagementTable table, Duration refresh) {
         this.store = new DynamoDbTemplateStore(table.clients().dynamoDb(), table.tableName(), table.meter());
-        this.templates = new StoredMessageTemplates(store, format, MustacheMessageTemplates.shipped(), clock, refresh,
+        this.templates = new StoredMessageTemplates(store, format, MustacheMessageTemplates.shipped(), table.elapsed(), refresh,
                 new JulWarnings(StoredMessageTemplates.class));
     }
 

@@ -3,10 +3,10 @@ package dev.winback.adapters.dynamodb;
 import dev.winback.core.delivery.SendingPauses;
 import dev.winback.core.event.Channel;
 import dev.winback.core.event.Purpose;
+import dev.winback.core.cache.ElapsedTime;
+import dev.winback.core.cache.RefreshTimer;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -20,15 +20,13 @@ public final class AccountHealthPauses implements SendingPauses {
     private static final Logger LOG = Logger.getLogger(AccountHealthPauses.class.getName());
 
     private final AccountHealth health;
-    private final Clock clock;
-    private final Duration refresh;
-    private Instant readAt;
+    private final RefreshTimer refresh;
     private boolean paused;
 
-    public AccountHealthPauses(AccountHealth health, Clock clock, Duration refresh) {
+    /** @param refresh how often, in {@code elapsed} time, the flag is read again */
+    public AccountHealthPauses(AccountHealth health, ElapsedTime elapsed, Duration refresh) {
         this.health = health;
-        this.clock = clock;
-        this.refresh = refresh;
+        this.refresh = new RefreshTimer(refresh, elapsed);
     }
 
     @Override
@@ -38,15 +36,15 @@ public final class AccountHealthPauses implements SendingPauses {
     }
 
     private synchronized boolean marketingEmailPaused() {
-        Instant now = clock.instant();
-        if (readAt == null || !now.isBefore(readAt.plus(refresh)) || now.isBefore(readAt)) {
+        long now = refresh.now();
+        if (refresh.dueAt(now)) {
             try {
                 paused = health.marketingEmailPaused();
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "reading the account-health flag failed; marketing email is held", e);
                 paused = true;
             }
-            readAt = now;
+            refresh.readAt(now);
         }
         return paused;
     }

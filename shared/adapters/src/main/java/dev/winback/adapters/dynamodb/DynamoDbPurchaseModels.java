@@ -9,7 +9,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 
-import java.time.Clock;
+import dev.winback.core.cache.ElapsedTime;
+import dev.winback.core.cache.RefreshTimer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -42,52 +43,46 @@ public final class DynamoDbPurchaseModels implements PurchaseModels {
     private final DynamoDbClient dynamoDb;
     private final String table;
     private final CapacityMeter meter;
-    private final Clock clock;
-    private final Duration refresh;
-    private volatile Cached cached;
+    private final RefreshTimer refresh;
+    private volatile PurchaseModel cached;
 
-    private record Cached(PurchaseModel model, Instant readAt) { }
-
-    public DynamoDbPurchaseModels(DynamoDbClient dynamoDb, String table, CapacityMeter meter, Clock clock,
+    /** @param refresh how often, in {@code elapsed} time, the stored fit is read again */
+    public DynamoDbPurchaseModels(DynamoDbClient dynamoDb, String table, CapacityMeter meter, ElapsedTime elapsed,
                                   Duration refresh) {
         this.dynamoDb = dynamoDb;
         this.table = table;
         this.meter = meter;
-        this.clock = clock;
-        this.refresh = refresh;
+        this.refresh = new RefreshTimer(refresh, elapsed);
     }
 
     @Override
     public PurchaseModel current() {
-        Cached seen = cached;
-        if (fresh(seen, clock.instant())) {
-            return seen.model();
+        PurchaseModel seen = cached;
+        if (seen != null && !refresh.due()) {
+            return seen;
         }
         // One reader refreshes; the writer threads that missed at the same moment take its result.
         synchronized (this) {
             seen = cached;
-            Instant now = clock.instant();
-            return fresh(seen, now) ? seen.model() : refresh(seen, now);
+            long now = refresh.now();
+            return seen != null && !refresh.dueAt(now) ? seen : refresh(seen, now);
         }
     }
 
-    private boolean fresh(Cached seen, Instant now) {
-        return seen != null && now.isBefore(seen.readAt().plus(refresh)) && !now.isBefore(seen.readAt());
-    }
-
-    private PurchaseModel refresh(Cached seen, Instant now) {
+    private PurchaseModel refresh(PurchaseModel seen, long now) {
         PurchaseModel model;
         try {
             model = find().map(StoredPurchaseModel::model).orElse(DEFAULT);
         } catch (RuntimeException e) {
             if (seen != null) {
                 LOG.log(Level.WARNING, "reading the purchase model failed; keeping the one read before", e);
-                return seen.model();
+                return seen;
             }
             LOG.log(Level.WARNING, "reading the purchase model failed; using the default parameters", e);
             model = DEFAULT;
         }
-        cached = new Cached(model, now);
+        cached = model;
+        refresh.readAt(now);
         return model;
     }
 
@@ -123,7 +118,8 @@ public final class DynamoDbPurchaseModels implements PurchaseModels {
         var response = dynamoDb.putItem(b -> b.tableName(table).item(item)
                 .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
         meter.write(response.consumedCapacity());
-        cached = new Cached(model.model(), clock.instant());
+        cached = model.model();
+        refresh.readAt(refresh.now());
     }
 
     private static Map<String, AttributeValue> key() {

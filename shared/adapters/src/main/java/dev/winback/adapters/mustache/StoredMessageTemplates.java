@@ -9,9 +9,9 @@ import dev.winback.core.template.TemplateSetFormat;
 import dev.winback.core.template.TemplateSetSummary;
 import dev.winback.core.template.TemplateVersions;
 
-import java.time.Clock;
+import dev.winback.core.cache.ElapsedTime;
+import dev.winback.core.cache.RefreshTimer;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -36,20 +36,20 @@ public final class StoredMessageTemplates implements MessageTemplates {
     private final TemplateVersions versions;
     private final TemplateSetFormat format;
     private final MessageTemplates shipped;
-    private final Clock clock;
-    private final Duration refresh;
+    private final RefreshTimer refresh;
     private final Warnings warnings;
     private Map<String, ActiveSet> active = Map.of();
-    private Instant readAt;
 
-    /** @param refresh how often the active versions are read again (zero: on every render, for tests) */
+    /**
+     * @param refresh how often, in {@code elapsed} time, the active versions are read again (zero: on
+     *                every render, for tests)
+     */
     public StoredMessageTemplates(TemplateVersions versions, TemplateSetFormat format, MessageTemplates shipped,
-                                  Clock clock, Duration refresh, Warnings warnings) {
+                                  ElapsedTime elapsed, Duration refresh, Warnings warnings) {
         this.versions = Objects.requireNonNull(versions, "versions");
         this.format = Objects.requireNonNull(format, "format");
         this.shipped = Objects.requireNonNull(shipped, "shipped");
-        this.clock = Objects.requireNonNull(clock, "clock");
-        this.refresh = Objects.requireNonNull(refresh, "refresh");
+        this.refresh = new RefreshTimer(refresh, elapsed);
         this.warnings = Objects.requireNonNull(warnings, "warnings");
     }
 
@@ -62,18 +62,18 @@ public final class StoredMessageTemplates implements MessageTemplates {
 
     /** Forgets when the versions were read, so the next render reads them again (after a change in this process). */
     public synchronized void refreshNow() {
-        readAt = null;
+        refresh.expire();
     }
 
     private synchronized Map<String, ActiveSet> active() {
-        Instant now = clock.instant();
-        if (readAt != null && now.isBefore(readAt.plus(refresh))) return active;
+        long now = refresh.now();
+        if (!refresh.dueAt(now)) return active;
         try {
             active = read(active);
         } catch (RuntimeException e) {
             warnings.warn("reading the active template sets failed; the templates read before keep serving", e);
         }
-        readAt = now;
+        refresh.readAt(now);
         return active;
     }
 

@@ -2,10 +2,6 @@ package dev.winback.adapters.config;
 
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -15,11 +11,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class CdpWriteKeysTest {
 
-    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-06-01T00:00:00Z"), ZoneOffset.UTC);
-
     @Test
     void aSourceAcceptsItsOwnKey_only() {
-        CdpWriteKeys keys = CdpWriteKeys.of(Map.of("web", "key-of-the-web-source", "app", "key-of-the-app-source"), CLOCK);
+        CdpWriteKeys keys = CdpWriteKeys.of(Map.of("web", "key-of-the-web-source", "app", "key-of-the-app-source"));
 
         assertThat(keys.accepts("web", Optional.of("key-of-the-web-source"))).isTrue();
         assertThat(keys.accepts("app", Optional.of("key-of-the-web-source"))).as("another source's key").isFalse();
@@ -41,32 +35,29 @@ class CdpWriteKeysTest {
     @Test
     void theSecret_isReadOnce_andAgainAfterTheRefreshInterval() {
         AtomicInteger reads = new AtomicInteger();
-        Instant[] now = {Instant.parse("2026-06-01T00:00:00Z")};
-        Clock clock = new Clock() {
-            @Override public java.time.ZoneId getZone() { return ZoneOffset.UTC; }
-            @Override public Clock withZone(java.time.ZoneId zone) { return this; }
-            @Override public Instant instant() { return now[0]; }
-        };
+        long[] nanos = {0};
         CdpWriteKeys keys = new CdpWriteKeys(() -> {
             reads.incrementAndGet();
             return CdpWriteKeys.parse("{\"default\":\"0123456789abcdef-" + reads.get() + "\"}");
-        }, clock);
+        }, () -> nanos[0]);
 
         assertThat(keys.accepts("default", Optional.of("0123456789abcdef-1"))).isTrue();
         assertThat(keys.accepts("default", Optional.of("0123456789abcdef-1"))).isTrue();
-        now[0] = now[0].plus(CdpWriteKeys.REFRESH).plus(Duration.ofSeconds(1));
+        nanos[0] += CdpWriteKeys.REFRESH.toNanos() - 1;
+        assertThat(keys.accepts("default", Optional.of("0123456789abcdef-1"))).as("within the refresh").isTrue();
+        nanos[0] += 1;
         assertThat(keys.accepts("default", Optional.of("0123456789abcdef-2"))).as("the rotated key").isTrue();
         assertThat(reads.get()).isEqualTo(2);
     }
 
     @Test
     void theLocalDevelopmentKey_opensEverySource_andNeverInLambda() {
-        CdpWriteKeys local = CdpWriteKeys.fromEnvironment(Map.of(), null, CLOCK);
+        CdpWriteKeys local = CdpWriteKeys.fromEnvironment(Map.of(), null);
 
         assertThat(local.accepts("any-source", Optional.of(CdpWriteKeys.LOCAL_DEVELOPMENT_KEY))).isTrue();
         assertThat(local.accepts("any-source", Optional.of("something-else-entirely"))).isFalse();
         assertThat(local.toString()).doesNotContain(CdpWriteKeys.LOCAL_DEVELOPMENT_KEY);
-        assertThatThrownBy(() -> CdpWriteKeys.fromEnvironment(Map.of("AWS_LAMBDA_FUNCTION_NAME", "f"), null, CLOCK))
+        assertThatThrownBy(() -> CdpWriteKeys.fromEnvironment(Map.of("AWS_LAMBDA_FUNCTION_NAME", "f"), null))
                 .hasMessageContaining(CdpWriteKeys.SECRET_ARN);
     }
 }

@@ -1,5 +1,6 @@
 package dev.winback.adapters.dynamodb;
 
+import dev.winback.core.cache.ElapsedTime;
 import dev.winback.core.event.Channel;
 import dev.winback.core.event.Purpose;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,8 @@ class AccountHealthPausesIT {
     @Test
     void anAlarm_pausesMarketingEmailOnly() {
         health.alarm("bounce-rate", true, AT);
-        AccountHealthPauses pauses = new AccountHealthPauses(health, Clock.fixed(AT, ZoneOffset.UTC), Duration.ofMinutes(1));
+        AccountHealthPauses pauses = new AccountHealthPauses(health, ElapsedTime.following(Clock.fixed(AT, ZoneOffset.UTC)),
+                Duration.ofMinutes(1));
 
         assertThat(pauses.paused(Channel.EMAIL, Purpose.MARKETING)).isTrue();
         assertThat(pauses.paused(Channel.EMAIL, Purpose.TRANSACTIONAL)).isFalse();
@@ -31,7 +33,8 @@ class AccountHealthPausesIT {
 
     @Test
     void noAlarm_noPause() {
-        AccountHealthPauses pauses = new AccountHealthPauses(health, Clock.fixed(AT, ZoneOffset.UTC), Duration.ofMinutes(1));
+        AccountHealthPauses pauses = new AccountHealthPauses(health, ElapsedTime.following(Clock.fixed(AT, ZoneOffset.UTC)),
+                Duration.ofMinutes(1));
 
         assertThat(pauses.paused(Channel.EMAIL, Purpose.MARKETING)).isFalse();
     }
@@ -39,7 +42,8 @@ class AccountHealthPausesIT {
     @Test
     void anUnreadableFlag_holdsMarketingEmail() {
         AccountHealth missingTable = new AccountHealth(table.client(), table.name() + "-missing");
-        AccountHealthPauses pauses = new AccountHealthPauses(missingTable, Clock.fixed(AT, ZoneOffset.UTC), Duration.ofMinutes(1));
+        AccountHealthPauses pauses = new AccountHealthPauses(missingTable, ElapsedTime.following(Clock.fixed(AT, ZoneOffset.UTC)),
+                Duration.ofMinutes(1));
 
         assertThat(pauses.paused(Channel.EMAIL, Purpose.MARKETING)).isTrue();
     }

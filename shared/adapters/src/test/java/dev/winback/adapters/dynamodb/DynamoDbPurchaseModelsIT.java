@@ -1,5 +1,6 @@
 package dev.winback.adapters.dynamodb;
 
+import dev.winback.core.cache.ElapsedTime;
 import dev.winback.core.model.BgNbdParameters;
 import dev.winback.core.model.PurchaseModelType;
 import dev.winback.core.model.StoredPurchaseModel;
@@ -23,7 +24,8 @@ class DynamoDbPurchaseModelsIT {
     private final MovableClock clock = new MovableClock(AT);
 
     private DynamoDbPurchaseModels models() {
-        return new DynamoDbPurchaseModels(table.client(), table.name(), new CapacityMeter(), clock, Duration.ofMinutes(5));
+        return new DynamoDbPurchaseModels(table.client(), table.name(), new CapacityMeter(), ElapsedTime.following(clock),
+                Duration.ofMinutes(5));
     }
 
     @Test

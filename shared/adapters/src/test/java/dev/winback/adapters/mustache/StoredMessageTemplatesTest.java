@@ -1,5 +1,6 @@
 package dev.winback.adapters.mustache;
 
+import dev.winback.core.cache.ElapsedTime;
 import dev.winback.adapters.json.JsonTemplateSets;
 import dev.winback.core.delivery.MessageTemplates.TemplateException;
 import dev.winback.core.event.Channel;
@@ -52,7 +53,7 @@ class StoredMessageTemplatesTest {
         }
     };
     private final StoredMessageTemplates templates = new StoredMessageTemplates(store, format,
-            MustacheMessageTemplates.shipped(), clock, Duration.ofMinutes(1), (message, cause) -> warnings.add(message));
+            MustacheMessageTemplates.shipped(), ElapsedTime.following(clock), Duration.ofMinutes(1), (message, cause) -> warnings.add(message));
 
     private String sms(Locale locale) {
         return templates.render("lapsed-any-channel", Channel.SMS, locale, VARIABLES).text();

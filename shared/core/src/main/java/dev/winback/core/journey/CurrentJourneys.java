@@ -1,10 +1,10 @@
 package dev.winback.core.journey;
 
+import dev.winback.core.cache.ElapsedTime;
+import dev.winback.core.cache.RefreshTimer;
 import dev.winback.core.observe.Warnings;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,7 +15,7 @@ import java.util.Set;
 /**
  * The journeys to run: each journey's active stored version, and the shipped journeys an operator
  * has not taken over (a journey with any stored version is the operator's, active or not). Read at
- * most once per {@code refresh}, so an activation reaches every function within that time without
+ * most once per {@code refresh} of elapsed time, so an activation reaches every function within that time without
  * a deployment. A stored version that cannot be read (it was checked before it could be stored, so
  * only a hand-edited item can be unreadable) is skipped with a warning and the version running
  * before it keeps running; if the store cannot be read, the last journeys read keep running, and
@@ -27,27 +27,24 @@ public final class CurrentJourneys implements JourneyDefinitions {
     private final CatalogVersions catalogs;
     private final JourneyFormat format;
     private final ActiveJourneys shipped;
-    private final Clock clock;
-    private final Duration refresh;
+    private final RefreshTimer refresh;
     private final Warnings warnings;
     private ActiveJourneys current;
-    private Instant readAt;
 
     public CurrentJourneys(JourneyVersions versions, CatalogVersions catalogs, JourneyFormat format,
-                           ActiveJourneys shipped, Clock clock, Duration refresh, Warnings warnings) {
+                           ActiveJourneys shipped, ElapsedTime elapsed, Duration refresh, Warnings warnings) {
         this.versions = Objects.requireNonNull(versions, "versions");
         this.catalogs = Objects.requireNonNull(catalogs, "catalogs");
         this.format = Objects.requireNonNull(format, "format");
         this.shipped = Objects.requireNonNull(shipped, "shipped");
-        this.clock = Objects.requireNonNull(clock, "clock");
-        this.refresh = Objects.requireNonNull(refresh, "refresh");
+        this.refresh = new RefreshTimer(refresh, elapsed);
         this.warnings = Objects.requireNonNull(warnings, "warnings");
     }
 
     @Override
     public synchronized ActiveJourneys active() {
-        Instant now = clock.instant();
-        if (current != null && now.isBefore(readAt.plus(refresh))) return current;
+        long now = refresh.now();
+        if (current != null && !refresh.dueAt(now)) return current;
         try {
             current = read(current == null ? shipped : current);
         } catch (RuntimeException e) {
@@ -56,13 +53,13 @@ public final class CurrentJourneys implements JourneyDefinitions {
             if (current == null) throw new IllegalStateException("the active journeys could not be read yet", e);
             warnings.warn("reading the active journeys failed; the journeys read before keep running", e);
         }
-        readAt = now;
+        refresh.readAt(now);
         return current;
     }
 
     /** Forgets what was read, so the next call reads again (after an activation in this process). */
     public synchronized void refreshNow() {
-        readAt = Instant.MIN;
+        refresh.expire();
     }
 
     private ActiveJourneys read(ActiveJourneys before) {

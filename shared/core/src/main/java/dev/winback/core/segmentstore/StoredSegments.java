@@ -7,18 +7,18 @@ import dev.winback.core.segment.Segments;
 import dev.winback.core.journey.Checked;
 import dev.winback.core.observe.Warnings;
 import dev.winback.core.settings.DocumentFormat;
+import dev.winback.core.cache.ElapsedTime;
+import dev.winback.core.cache.RefreshTimer;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The active version of every stored segment, read at most once per {@code refresh}, so a change
- * reaches every writer within that time. If the store cannot be read, what was read before stays in
+ * The active version of every stored segment, read at most once per {@code refresh} of elapsed time,
+ * so a change reaches every writer within that time. If the store cannot be read, what was read before stays in
  * force; before a first read succeeds nothing may be written (the caller's write fails and is
  * retried): judging with no segments would take every record out of every segment.
  */
@@ -30,29 +30,26 @@ public final class StoredSegments implements CurrentSegments {
     private final SegmentVersions versions;
     private final DocumentFormat<SegmentDefinition> format;
     private final PhoneCountry phones;
-    private final Clock clock;
-    private final Duration refresh;
+    private final RefreshTimer refresh;
     private final Warnings warnings;
     private Segments current;
-    private Instant readAt;
 
     public StoredSegments(SegmentVersions versions, DocumentFormat<SegmentDefinition> format, PhoneCountry phones,
-                          Clock clock, Duration refresh, Warnings warnings) {
+                          ElapsedTime elapsed, Duration refresh, Warnings warnings) {
         this.versions = Objects.requireNonNull(versions, "versions");
         this.format = Objects.requireNonNull(format, "format");
         this.phones = Objects.requireNonNull(phones, "phones");
-        this.clock = Objects.requireNonNull(clock, "clock");
-        this.refresh = Objects.requireNonNull(refresh, "refresh");
+        this.refresh = new RefreshTimer(refresh, elapsed);
         this.warnings = Objects.requireNonNull(warnings, "warnings");
     }
 
     @Override
     public synchronized Segments current() {
-        Instant now = clock.instant();
-        if (current != null && readAt.plus(refresh).isAfter(now)) return current;
+        long now = refresh.now();
+        if (current != null && !refresh.dueAt(now)) return current;
         try {
             current = read();
-            readAt = now;
+            refresh.readAt(now);
         } catch (RuntimeException e) {
             if (current == null) throw e;
             warnings.warn("reading the segments failed; the ones read before stay in force", e);
@@ -62,7 +59,7 @@ public final class StoredSegments implements CurrentSegments {
 
     /** Reads again at the next use: after an operator's change in this process. */
     public synchronized void refreshNow() {
-        readAt = Instant.MIN;
+        refresh.expire();
     }
 
     /** The version of each segment in force, for showing it. */

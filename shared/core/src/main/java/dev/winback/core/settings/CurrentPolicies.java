@@ -9,12 +9,12 @@ import dev.winback.core.journey.Checked;
 import dev.winback.core.guardrail.GuardrailPolicy;
 import dev.winback.core.guardrail.UnitPauses;
 import dev.winback.core.guardrail.UnitState;
+import dev.winback.core.cache.ElapsedTime;
+import dev.winback.core.cache.RefreshTimer;
 import dev.winback.core.observe.Warnings;
 import dev.winback.core.playbook.Playbook;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
 /**
  * The rules to run: the active stored playbook and settings, else the shipped ones, less the units
  * their guardrails paused. Read at most
- * once per {@code refresh}, so an activation reaches every function within that time without a
+ * once per {@code refresh} of elapsed time, so an activation reaches every function within that time without a
  * deployment. A stored version that does not read (it was checked before it could be stored, so
  * only a hand-edited item can be unreadable) is skipped with a warning and the version read before
  * keeps running. If the store cannot be read, what was read before keeps running; before a first
@@ -40,11 +40,9 @@ public final class CurrentPolicies implements EvaluationPolicies, DeliveryPolici
     private final Source<Settings> settings;
     private final UnitPauses pauses;
     private final DeliveryPolicy base;
-    private final Clock clock;
-    private final Duration refresh;
+    private final RefreshTimer refresh;
     private final Warnings warnings;
     private Running current;
-    private Instant readAt;
 
     /**
      * @param base what delivery keeps of its own (where customers' quiet hours apply, the send lease,
@@ -52,9 +50,9 @@ public final class CurrentPolicies implements EvaluationPolicies, DeliveryPolici
      */
     public CurrentPolicies(DocumentVersions playbooks, DocumentFormat<Playbook> playbookFormat, Playbook shippedPlaybook,
                            DocumentVersions settings, DocumentFormat<Settings> settingsFormat, Settings shippedSettings,
-                           DeliveryPolicy base, Clock clock, Duration refresh, Warnings warnings) {
+                           DeliveryPolicy base, ElapsedTime elapsed, Duration refresh, Warnings warnings) {
         this(playbooks, playbookFormat, shippedPlaybook, settings, settingsFormat, shippedSettings, UnitPauses.NONE, base,
-                clock, refresh, warnings);
+                elapsed, refresh, warnings);
     }
 
     /**
@@ -64,13 +62,13 @@ public final class CurrentPolicies implements EvaluationPolicies, DeliveryPolici
      */
     public CurrentPolicies(DocumentVersions playbooks, DocumentFormat<Playbook> playbookFormat, Playbook shippedPlaybook,
                            DocumentVersions settings, DocumentFormat<Settings> settingsFormat, Settings shippedSettings,
-                           UnitPauses pauses, DeliveryPolicy base, Clock clock, Duration refresh, Warnings warnings) {
+                           UnitPauses pauses, DeliveryPolicy base, ElapsedTime elapsed, Duration refresh,
+                           Warnings warnings) {
         this.pauses = Objects.requireNonNull(pauses, "pauses");
         this.playbooks = new Source<>("playbook", playbooks, playbookFormat, shippedPlaybook);
         this.settings = new Source<>("settings", settings, settingsFormat, shippedSettings);
         this.base = Objects.requireNonNull(base, "base");
-        this.clock = Objects.requireNonNull(clock, "clock");
-        this.refresh = Objects.requireNonNull(refresh, "refresh");
+        this.refresh = new RefreshTimer(refresh, elapsed);
         this.warnings = Objects.requireNonNull(warnings, "warnings");
     }
 
@@ -101,12 +99,12 @@ public final class CurrentPolicies implements EvaluationPolicies, DeliveryPolici
 
     /** Forgets what was read, so the next call reads again (after an activation in this process). */
     public synchronized void refreshNow() {
-        readAt = Instant.MIN;
+        refresh.expire();
     }
 
     private synchronized Running running() {
-        Instant now = clock.instant();
-        if (current != null && now.isBefore(readAt.plus(refresh))) return current;
+        long now = refresh.now();
+        if (current != null && !refresh.dueAt(now)) return current;
         try {
             Playbook playbook = playbooks.read(current == null ? null : current.playbook());
             Settings read = settings.read(current == null ? null : current.settings());
@@ -118,7 +116,7 @@ public final class CurrentPolicies implements EvaluationPolicies, DeliveryPolici
             if (current == null) throw new IllegalStateException("the playbook and settings could not be read yet", e);
             warnings.warn("reading the playbook, settings and paused units failed; the ones read before keep running", e);
         }
-        readAt = now;
+        refresh.readAt(now);
         return current;
     }
 

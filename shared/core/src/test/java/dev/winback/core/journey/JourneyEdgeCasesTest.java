@@ -1,5 +1,6 @@
 package dev.winback.core.journey;
 
+import dev.winback.core.cache.ElapsedTime;
 import dev.winback.core.delivery.DeliveryRequest;
 import dev.winback.core.event.EngagementEvent;
 import dev.winback.core.event.EventPayload;
@@ -181,7 +182,7 @@ class JourneyEdgeCasesTest {
         JourneyVersions versions = new EmptyVersions(down);
         CurrentJourneys current = new CurrentJourneys(versions, new NoCatalogs(), new NoFormat(),
                 ActiveJourneys.of(List.of(statusUpdates().build()), ProductCatalog.EMPTY),
-                Clock.fixed(T0, ZoneOffset.UTC), Duration.ZERO, Warnings.NONE);
+                ElapsedTime.following(Clock.fixed(T0, ZoneOffset.UTC)), Duration.ZERO, Warnings.NONE);
 
         assertThatThrownBy(current::active).isInstanceOf(IllegalStateException.class);
         down.set(false);

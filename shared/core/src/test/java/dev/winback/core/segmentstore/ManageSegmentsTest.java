@@ -9,10 +9,7 @@ import dev.winback.core.segment.SegmentDefinition;
 import dev.winback.core.settings.DocumentFormat;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,9 +28,13 @@ class ManageSegmentsTest {
             : new Checked.Valid<>(new SegmentDefinition(text.split(":")[0], text, SegmentDefinition.Match.ALL,
             List.of(new SegmentCondition.AppInstalled())));
 
+    private static final Duration REFRESH = Duration.ofMinutes(1);
+
     private final Versions versions = new Versions();
+    /** Elapsed nanoseconds: the only time the segments' freshness is measured in. */
+    private final long[] elapsed = {0};
     private final StoredSegments current = new StoredSegments(versions, FORMAT, PhoneCountry.NONE,
-            Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC), Duration.ofMinutes(1), Warnings.NONE);
+            () -> elapsed[0], REFRESH, Warnings.NONE);
     private final ManageSegments manage = new ManageSegments(versions, FORMAT, current::refreshNow);
 
     @Test
@@ -69,14 +70,35 @@ class ManageSegmentsTest {
         assertEquals(1, current.current().definitions().size());
     }
 
+    @Test
+    void anotherWritersChange_isReadOnceARefreshHasElapsed_notBefore() {
+        versions.put("vip", "vip:first");
+        versions.activate("vip", 1);
+        assertEquals("vip:first", current.current().find("vip").orElseThrow().name());
+        int reads = versions.reads;
+
+        versions.put("vip", "vip:second");
+        versions.activate("vip", 2);
+        elapsed[0] += REFRESH.toNanos() - 1;
+        for (int i = 0; i < 100; i++) current.current();
+        assertEquals(reads, versions.reads, "every record write asks; the store is not read within the refresh");
+        assertEquals("vip:first", current.current().find("vip").orElseThrow().name());
+
+        elapsed[0] += 1;
+        assertEquals("vip:second", current.current().find("vip").orElseThrow().name());
+        assertEquals(reads + 1, versions.reads);
+    }
+
     private static final class Versions implements SegmentVersions {
         final Map<String, List<String>> texts = new TreeMap<>();
         final Map<String, Integer> active = new TreeMap<>();
         boolean failing;
+        int reads;
 
         @Override
         public List<String> ids() {
             if (failing) throw new IllegalStateException("store down");
+            reads++;
             return List.copyOf(texts.keySet());
         }
 

@@ -1,5 +1,6 @@
 package dev.winback.core.settings;
 
+import dev.winback.core.cache.ElapsedTime;
 import dev.winback.core.delivery.MutableClock;
 import dev.winback.core.delivery.ChannelPlans;
 import dev.winback.core.delivery.DeliveryPolicy;
@@ -27,7 +28,7 @@ class CurrentPoliciesTest {
     private final List<String> warnings = new ArrayList<>();
     private final CurrentPolicies current = new CurrentPolicies(playbooks, TestDocuments.PLAYBOOKS,
             TestDocuments.playbook(1), settings, TestDocuments.SETTINGS, Settings.defaults(), DeliveryPolicy.defaults(),
-            clock, REFRESH, recording());
+            ElapsedTime.following(clock), REFRESH, recording());
 
     @Test
     void withNothingStored_theShippedPlaybookAndSettingsRun_asTheDefaultsDid() {

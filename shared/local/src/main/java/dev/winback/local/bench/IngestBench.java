@@ -10,6 +10,7 @@ import dev.winback.adapters.config.AwsClients;
 import dev.winback.adapters.config.WinbackConfig;
 import dev.winback.adapters.dynamodb.Keys;
 import dev.winback.adapters.json.EventJsonWriter;
+import dev.winback.core.cache.ElapsedTime;
 import dev.winback.core.event.EngagementEvent;
 import dev.winback.functions.ingest.IngestEventsHandler;
 import dev.winback.local.cli.UsageException;
@@ -119,7 +120,9 @@ public final class IngestBench {
             ExecutorService writers = WriterThreads.newPool();
             List<EngagementTable> instances = new ArrayList<>();
             List<IngestEventsHandler> handlers = new ArrayList<>();
-            EngagementTable first = new EngagementTable(config, clients, clock);
+            // The definitions read on a timer are as fresh as in a deployment, by the time that passes:
+            // the clock moves through a day of events in seconds, and would have them read at every batch.
+            EngagementTable first = new EngagementTable(config, clients, clock, ElapsedTime.SYSTEM);
             for (int w = 0; w < options.workers(); w++) {
                 EngagementTable table = w == 0 ? first : first.asAnotherInstance();
                 instances.add(table);

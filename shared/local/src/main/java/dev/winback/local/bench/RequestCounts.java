@@ -6,6 +6,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbRequest;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbResponse;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 import java.util.Collection;
@@ -17,13 +18,15 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Collectors;
 
 /**
- * Counts DynamoDB requests by operation and outcome ("UpdateItem", "UpdateItem refused"), and the
- * items BatchWriteItem carried, then hands each call on: the counts say where units go when the
+ * Counts DynamoDB requests by operation and outcome ("UpdateItem", "UpdateItem refused"), the
+ * items BatchWriteItem carried, and GetItems by the kind of key they read, then hands each call on: the counts say where units go when the
  * billed figures alone do not (requests per event, conditional-check failures).
  */
 final class RequestCounts implements DynamoDbCallObserver {
 
     static final String BATCH_WRITE_ITEMS = "BatchWriteItem items";
+    /** GetItems again, by their key's partition kind: which reader they come from. */
+    static final String GET_ITEM_KEYS = "GetItem of";
 
     private final DynamoDbCallObserver next;
     private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
@@ -50,6 +53,10 @@ final class RequestCounts implements DynamoDbCallObserver {
             batch.requestItems().values().stream().flatMap(Collection::stream).forEach(write ->
                     counts.computeIfAbsent(BATCH_WRITE_ITEMS + kind(write), o -> new LongAdder()).increment());
         }
+        if (request instanceof GetItemRequest get) {
+            counts.computeIfAbsent(GET_ITEM_KEYS + " " + partitionKind(get.key()) + outcome, o -> new LongAdder())
+                    .increment();
+        }
     }
 
     /** What a batched write is, from its key: " consent", " contact owner", " contact reminder" or "". */
@@ -61,6 +68,13 @@ final class RequestCounts implements DynamoDbCallObserver {
         if (pk.startsWith(Keys.CONTACT_PREFIX)) return " contact owner";
         if (sk.startsWith(Keys.CONTACT_PREFIX)) return " contact reminder";
         return "";
+    }
+
+    /** A partition key up to its first '#' ("C#", "SEGMENTS"): the kind of item, without the customer. */
+    static String partitionKind(Map<String, AttributeValue> key) {
+        String pk = key.get(Keys.PK).s();
+        int hash = pk.indexOf('#');
+        return hash < 0 ? pk : pk.substring(0, hash + 1);
     }
 
     private static String operation(DynamoDbRequest request) {
@@ -83,7 +97,8 @@ final class RequestCounts implements DynamoDbCallObserver {
 
     /** Requests (not items) in the counts. */
     static long requests(Map<String, Long> counts) {
-        return counts.entrySet().stream().filter(e -> !e.getKey().startsWith(BATCH_WRITE_ITEMS))
+        return counts.entrySet().stream()
+                .filter(e -> !e.getKey().startsWith(BATCH_WRITE_ITEMS) && !e.getKey().startsWith(GET_ITEM_KEYS))
                 .mapToLong(Map.Entry::getValue).sum();
     }
 

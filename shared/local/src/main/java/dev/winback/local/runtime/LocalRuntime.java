@@ -239,9 +239,11 @@ public final class LocalRuntime implements AutoCloseable {
             b.ingestFunctionId = ingestFunctionId.orElse(IngestEventsHandler.class.getSimpleName());
             // The scheduled functions and delivery see each firing's time during a tick; the API keeps "now".
             RunClock runClock = new RunClock(b.clock);
+            // Every table here follows its virtual clock for the definitions and settings read on a timer
+            // too: an operator's change reaches the other functions a virtual minute later, as in AWS a minute later.
             EngagementTable scheduled = new EngagementTable(b.config, b.clients, runClock);
             // The playbook and settings an operator activated, read again a minute after on the virtual clock, as in AWS.
-            CurrentPolicies policies = new Policies(scheduled, runClock).current();
+            CurrentPolicies policies = new Policies(scheduled).current();
             Ingestion scheduledIngestion = new Ingestion(scheduled, policies, runClock, writers, StoredEventsListener.NONE);
             b.actionEvents = new InMemoryActionPublisher();
             b.deliveryRequests = new InMemoryActionPublisher();
@@ -257,7 +259,7 @@ public final class LocalRuntime implements AutoCloseable {
             b.httpApi = HttpApiHandler.local(b.config, b.clients, delivery.journeyMessages(), b.guardrailEvents, b.clock);
             // Ingestion feeds the journeys, whose messages due at once are delivered at once, as in AWS.
             EngagementTable ingestTable = new EngagementTable(b.config, b.clients, b.clock);
-            CurrentPolicies ingestPolicies = new Policies(ingestTable, b.clock).current();
+            CurrentPolicies ingestPolicies = new Policies(ingestTable).current();
             Journeys ingestJourneys = new Journeys(ingestTable, ingestPolicies, b.clock, Journeys.REFRESH, b.journeyTally);
             IngestEventsComposition ingestion = new IngestEventsComposition(new Ingestion(ingestTable,
                     ingestPolicies, b.clock, writers,
@@ -320,7 +322,7 @@ public final class LocalRuntime implements AutoCloseable {
             linksFunctionId.ifPresent(id -> httpFunctions.put(id, links));
             // CDP messages go straight to the ingestion, where in AWS they go through the ingest queue.
             CdpIngestHandler cdp = new CdpIngestHandler(new CdpIngestComposition(b.config, b.clients,
-                    CdpWriteKeys.localDevelopment(b.clock), events -> ingestion.intake().apply(events).stream()
+                    CdpWriteKeys.localDevelopment(), events -> ingestion.intake().apply(events).stream()
                     .map(result -> !(result instanceof IntakeResult.Retry)).toList(), b.clock));
             cdpFunctionId.ifPresent(id -> httpFunctions.put(id, cdp));
             b.server = LocalHttpServer.start(port, routes, httpFunctions,

@@ -54,7 +54,7 @@ class ApiDocumentRoutesTest {
         LinkConfig links = LinkConfig.localDevelopment(null);
         Set<String> operator = new HttpApiComposition(config, CLIENTS, links.keys(), CLOCK).routes().routeKeys();
         Set<String> link = new PublicLinksComposition(config, CLIENTS, links, CLOCK).routes().routeKeys();
-        Set<String> cdp = new CdpIngestComposition(config, CLIENTS, CdpWriteKeys.localDevelopment(CLOCK),
+        Set<String> cdp = new CdpIngestComposition(config, CLIENTS, CdpWriteKeys.localDevelopment(),
                 events -> List.of(), CLOCK).routeKeys();
         assertThat(operator).as("routes served by both functions").doesNotContainAnyElementsOf(link);
         Set<String> all = new TreeSet<>(operator);

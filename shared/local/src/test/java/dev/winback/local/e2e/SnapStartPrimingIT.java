@@ -120,7 +120,7 @@ class SnapStartPrimingIT {
 
     @Test
     void evaluator() {
-        CurrentPolicies policies = new Policies(table, clock).current();
+        CurrentPolicies policies = new Policies(table).current();
         ActionPublisher refused = actions -> {
             sent.add("action publisher");
             return Set.of();
@@ -132,7 +132,7 @@ class SnapStartPrimingIT {
 
     @Test
     void journeysTimer() {
-        Journeys journeys = new Journeys(table, new Policies(table, clock).current(), clock, Journeys.REFRESH,
+        Journeys journeys = new Journeys(table, new Policies(table).current(), clock, Journeys.REFRESH,
                 JourneyTransitions.NONE);
         assertReadsOnly("advance-journeys",
                 new AdvanceJourneysComposition(table, journeys, queue, clock, fixture.writers)::prime);
@@ -141,7 +141,7 @@ class SnapStartPrimingIT {
     @Test
     void campaignSender() {
         assertReadsOnly("send-campaigns", new SendCampaignsComposition(table, table.segmentMembers(), queue,
-                new Policies(table, clock).current(), clock)::prime);
+                new Policies(table).current(), clock)::prime);
     }
 
     @Test
