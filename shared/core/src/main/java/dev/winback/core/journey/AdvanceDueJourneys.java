@@ -22,8 +22,9 @@ import java.util.stream.IntStream;
 
 /**
  * The journeys' timer run: reads only the journey timers that fell due (O(due), never all
- * customers), reads their journeys and records a hundred customers a request, moves each customer's runs on with the engine, stores the result with a condition on
- * its version and hands the messages to delivery. A customer met by two runs at once is advanced
+ * customers), reads their journeys and records a hundred customers a request, moves each
+ * customer's runs on with the engine, stores the result with a condition on its version and hands
+ * the messages to delivery. A customer met by two runs at once is advanced
  * once: the loser of the write reads again and finds nothing due.
  */
 public final class AdvanceDueJourneys {
@@ -164,7 +165,7 @@ public final class AdvanceDueJourneys {
                     StoredRecord record = stored.get(customerId);
                     if (own == null || record == null) continue; // read on its own
                     // As EngagementStore.read: a customer never stored or erased has no record to advance on.
-                    read.put(customerId, new Read(own, record.version() <= 0 ? Optional.empty() : Optional.of(record)));
+                    read.put(customerId, new Read(own, record.ifStored()));
                 }
             } catch (RuntimeException e) {
                 warnings.warn("reading " + group.size() + " due customers together failed; they are read one by one", e);

@@ -33,7 +33,7 @@ public interface EngagementStore {
      */
     default Optional<StoredRecord> read(String customerId) {
         StoredRecord stored = load(List.of(customerId)).get(customerId);
-        return stored == null || stored.version() <= 0 ? Optional.empty() : Optional.of(stored);
+        return stored == null ? Optional.empty() : stored.ifStored();
     }
 
     /** Every archive item of the customer, by month (strongly consistent). */

@@ -29,6 +29,11 @@ public record StoredRecord(EngagementRecord record, long version, Optional<Insta
         this(record, version, Optional.empty());
     }
 
+    /** This record when it was stored and not erased; empty for a customer never stored or erased. */
+    public Optional<StoredRecord> ifStored() {
+        return version <= 0 ? Optional.empty() : Optional.of(this);
+    }
+
     /** The version of an erased customer: no write expects it, so none can succeed. */
     public static final long ERASED = -1;
 
